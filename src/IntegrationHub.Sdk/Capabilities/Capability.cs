@@ -1,0 +1,34 @@
+namespace IntegrationHub.Sdk.Capabilities;
+
+/// <summary>The outside facts and actions the hub needs; each is served by one connector.</summary>
+public enum Capability
+{
+    Enrichment,
+    Crm,
+    Sequencing,
+    Marketing,
+    Meetings,
+}
+
+/// <summary>Marker for every capability interface, so scanning can find connectors.</summary>
+public interface ICapabilityConnector;
+
+public static class CapabilityInterfaces
+{
+    /// <summary>The capability interface each capability is served through.</summary>
+    public static readonly IReadOnlyDictionary<Capability, Type> ByCapability = new Dictionary<Capability, Type>
+    {
+        [Capability.Enrichment] = typeof(Enrichment.IEnrichmentConnector),
+        [Capability.Crm] = typeof(Crm.ICrmConnector),
+        [Capability.Sequencing] = typeof(Sequencing.ISequencingConnector),
+        [Capability.Marketing] = typeof(Marketing.IMarketingConnector),
+        [Capability.Meetings] = typeof(Meetings.IMeetingConnector),
+    };
+
+    /// <summary>The capabilities a connector type implements.</summary>
+    public static IReadOnlyList<Capability> Of(Type connectorType) =>
+        [.. ByCapability.Where(kv => kv.Value.IsAssignableFrom(connectorType)).Select(kv => kv.Key)];
+
+    /// <summary>The lower-case name used in configuration, health and the catalog ("crm").</summary>
+    public static string Key(this Capability capability) => capability.ToString().ToLowerInvariant();
+}

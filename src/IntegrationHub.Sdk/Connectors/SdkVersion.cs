@@ -1,0 +1,12 @@
+namespace IntegrationHub.Sdk.Connectors;
+
+/// <summary>
+/// The SDK's version. Plugins are compatible with a host whose SDK has the same major
+/// version as the one they were built against.
+/// </summary>
+public static class SdkVersion
+{
+    public static Version Current { get; } = typeof(SdkVersion).Assembly.GetName().Version ?? new Version(0, 0);
+
+    public static string AssemblyName { get; } = typeof(SdkVersion).Assembly.GetName().Name!;
+}
