@@ -1,0 +1,40 @@
+using IntegrationHub.Sdk.Connectors;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IntegrationHub.Sdk.TestKit;
+
+/// <summary>
+/// Builds a connector the way the hub does (validated options, resilient named client,
+/// the plugin's setup), from settings written as they would be under <c>Connectors:&lt;Name&gt;</c>.
+/// Pass a FakeTimeProvider to drive back-off and circuit breaker time from the test.
+/// </summary>
+public sealed class ConnectorHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    private ConnectorHarness(ServiceProvider provider) => _provider = provider;
+
+    public IServiceProvider Services => _provider;
+
+    public static ConnectorHarness Create<TConnector>(IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null)
+        where TConnector : class
+    {
+        var name = ConnectorDescriptor.Of(typeof(TConnector))?.Name
+            ?? throw new InvalidOperationException($"{typeof(TConnector).Name} carries no [Connector] attribute.");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(kv => new KeyValuePair<string, string?>($"Connectors:{name}:{kv.Key}", kv.Value)))
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Debug));
+        services.AddSingleton(time ?? TimeProvider.System);
+        services.AddConnector(typeof(TConnector), configuration.GetSection("Connectors"));
+        return new ConnectorHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+    }
+
+    public TConnector Get<TConnector>()
+        where TConnector : notnull => _provider.GetRequiredService<TConnector>();
+
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+}
