@@ -1,7 +1,13 @@
+using IntegrationHub.Server.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddGrpc();
+
+await builder.AddHubConnectorsAsync();
+builder.AddHubGrpc();
+
 var app = builder.Build();
-app.Run();
+app.MapHubEndpoints();
+await app.RunAsync();
 
 /// <summary>Entry point, visible to in-memory test hosts.</summary>
 public partial class Program;

@@ -1,0 +1,11 @@
+using IntegrationHub.Sdk.Capabilities;
+
+namespace IntegrationHub.Server.Connectors;
+
+/// <summary>Every connector the hub found, and which one serves each capability.</summary>
+public sealed class ConnectorCatalog(IReadOnlyList<DiscoveredConnector> discovered, IReadOnlyDictionary<Capability, CapabilityBinding> bindings)
+{
+    public IReadOnlyList<DiscoveredConnector> Discovered { get; } = discovered;
+
+    public IReadOnlyDictionary<Capability, CapabilityBinding> Bindings { get; } = bindings;
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using IntegrationHub.Sdk.Errors;
+
+namespace IntegrationHub.Server.Errors;
+
+/// <summary>
+/// The one place exceptions become gRPC statuses. Callers get a code they can act on and a
+/// message without internals; a bug is logged with its trace id and reported as INTERNAL.
+/// </summary>
+public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Translate(ex, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Translate(ex, context);
+        }
+    }
+
+    private RpcException Translate(Exception ex, ServerCallContext context)
+    {
+        switch (ex)
+        {
+            case RequestValidationException invalid:
+                return RpcErrors.InvalidRequest(invalid.Violations);
+            case ConnectorException connector:
+                LogConnectorFailure(logger, context.Method, connector.Kind, connector.Vendor ?? "-", connector.Reason ?? "-");
+                return RpcErrors.FromConnector(connector);
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return context.Deadline <= DateTime.UtcNow
+                    ? new RpcException(new Status(StatusCode.DeadlineExceeded, "The call's deadline passed before the hub could answer."))
+                    : new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled by the caller."));
+            default:
+                var traceId = Activity.Current?.TraceId.ToString() ?? context.GetHttpContext().TraceIdentifier;
+                LogUnexpected(logger, ex, context.Method, traceId);
+                return RpcErrors.Internal(traceId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} failed at the vendor: {Kind} from {Vendor} ({Reason})")]
+    private static partial void LogConnectorFailure(ILogger logger, string method, ConnectorErrorKind kind, string vendor, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} failed unexpectedly (trace {TraceId})")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string traceId);
+}

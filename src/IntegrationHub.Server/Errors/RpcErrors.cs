@@ -1,0 +1,79 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using IntegrationHub.Sdk.Errors;
+
+namespace IntegrationHub.Server.Errors;
+
+/// <summary>
+/// Turns the hub's expected failures into the gRPC rich error model: a status code the
+/// caller can act on, ErrorInfo with a stable reason, BadRequest field violations for bad
+/// input and RetryInfo when waiting helps.
+/// </summary>
+public static class RpcErrors
+{
+    public const string Domain = "integrationhub";
+
+    public static RpcException InvalidRequest(IReadOnlyList<FieldViolation> violations) =>
+        Build(Code.InvalidArgument, "The request is invalid: " + string.Join("; ", violations.Select(v => $"{v.Field} {v.Description}")),
+            "INVALID_REQUEST", vendor: null, retryAfter: null, violations);
+
+    public static RpcException FromConnector(ConnectorException error)
+    {
+        var code = error.Kind switch
+        {
+            ConnectorErrorKind.InvalidArgument => Code.InvalidArgument,
+            ConnectorErrorKind.NotFound => Code.NotFound,
+            ConnectorErrorKind.Conflict => Code.AlreadyExists,
+            ConnectorErrorKind.FailedPrecondition => Code.FailedPrecondition,
+            ConnectorErrorKind.RateLimited => Code.ResourceExhausted,
+            ConnectorErrorKind.QuotaExhausted => Code.ResourceExhausted,
+            ConnectorErrorKind.VendorAuthentication => Code.Unavailable,
+            ConnectorErrorKind.VendorUnavailable => Code.Unavailable,
+            ConnectorErrorKind.VendorProtocol => Code.Unavailable,
+            _ => Code.Unknown,
+        };
+        var reason = error.Reason ?? ReasonOf(error.Kind);
+        return Build(code, error.Message, reason, error.Vendor, error.RetryAfter, error.FieldViolations);
+    }
+
+    public static RpcException Internal(string traceId) =>
+        Build(Code.Internal, $"The hub failed unexpectedly; report trace id {traceId}.", "INTERNAL", vendor: null, retryAfter: null, []);
+
+    private static string ReasonOf(ConnectorErrorKind kind) => kind switch
+    {
+        ConnectorErrorKind.QuotaExhausted => "VENDOR_QUOTA_EXHAUSTED",
+        ConnectorErrorKind.RateLimited => "VENDOR_RATE_LIMITED",
+        ConnectorErrorKind.VendorAuthentication => "VENDOR_AUTHENTICATION_FAILED",
+        ConnectorErrorKind.VendorUnavailable => "VENDOR_UNAVAILABLE",
+        ConnectorErrorKind.VendorProtocol => "VENDOR_PROTOCOL_ERROR",
+        ConnectorErrorKind.NotFound => "NOT_FOUND",
+        ConnectorErrorKind.Conflict => "CONFLICT",
+        ConnectorErrorKind.FailedPrecondition => "FAILED_PRECONDITION",
+        _ => "INVALID_ARGUMENT",
+    };
+
+    private static RpcException Build(Code code, string message, string reason, string? vendor, TimeSpan? retryAfter, IReadOnlyList<FieldViolation> violations)
+    {
+        var info = new ErrorInfo { Reason = reason, Domain = Domain };
+        if (vendor is not null)
+        {
+            info.Metadata["vendor"] = vendor;
+        }
+
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } };
+        if (violations.Count > 0)
+        {
+            var badRequest = new BadRequest();
+            badRequest.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+            status.Details.Add(Any.Pack(badRequest));
+        }
+
+        if (retryAfter is { } wait)
+        {
+            status.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(wait) }));
+        }
+
+        return status.ToRpcException();
+    }
+}

@@ -1,0 +1,68 @@
+using Grpc.Net.Client;
+using IntegrationHub.Sdk.Capabilities;
+using IntegrationHub.Sdk.Connectors;
+using IntegrationHub.Server.Capabilities.Remote;
+using IntegrationHub.Server.Connectors;
+using IntegrationHub.Server.Health;
+using IntegrationHub.Server.Plugins;
+using IntegrationHub.Server.Sandbox;
+using Scrutor;
+
+namespace IntegrationHub.Server.Extensions;
+
+public static class HubConnectorsExtensions
+{
+    /// <summary>
+    /// Finds connector plugins (Scrutor over deployed connector assemblies and the plugins
+    /// folder), decides which serves each capability, starts sandbox fakes for connectors
+    /// without credentials, and registers each capability interface. Any problem fails the
+    /// start with a message naming it.
+    /// </summary>
+    public static async Task<WebApplicationBuilder> AddHubConnectorsAsync(this WebApplicationBuilder builder, CancellationToken cancellationToken = default)
+    {
+        var configuration = builder.Configuration;
+        var pluginOptions = configuration.GetSection(PluginOptions.Section).Get<PluginOptions>() ?? new PluginOptions();
+        var (assemblies, discovered) = ConnectorDiscovery.Discover(pluginOptions, builder.Environment.ContentRootPath);
+        var bindings = new Dictionary<Capability, CapabilityBinding>(
+            CapabilitySelection.Resolve(configuration.GetSection(CapabilityOptions.Section), discovered));
+
+        using var loggerFactory = LoggerFactory.Create(l => l.AddConsole());
+        var fakes = await SandboxVendors.StartAsync(configuration, builder.Environment.ContentRootPath, assemblies, bindings,
+            loggerFactory.CreateLogger("IntegrationHub.Sandbox"), cancellationToken);
+        builder.Services.AddHostedService(_ => new SandboxLifetime(fakes));
+
+        builder.Services.Scan(scan => scan
+            .FromAssemblies(assemblies)
+            .AddClasses(c => c.WithAttribute<ConnectorAttribute>(), publicOnly: true)
+            .UsingRegistrationStrategy(RegistrationStrategy.Skip)
+            .AsSelf()
+            .WithSingletonLifetime());
+
+        foreach (var connector in bindings.Values.Select(b => b.Connector).OfType<DiscoveredConnector>().Distinct())
+        {
+            builder.Services.AddConnectorInfrastructure(connector.Descriptor, configuration.GetSection($"Connectors:{connector.Descriptor.Name}"));
+        }
+
+        foreach (var binding in bindings.Values)
+        {
+            builder.Services.AddSingleton(CapabilityInterfaces.ByCapability[binding.Capability], ServeFactory(binding));
+        }
+
+        builder.Services.AddSingleton(new ConnectorCatalog(discovered, bindings));
+        builder.Services.AddCapabilityHealthChecks(bindings.Keys);
+        return builder;
+    }
+
+    private static Func<IServiceProvider, object> ServeFactory(CapabilityBinding binding)
+    {
+        if (binding.Connector is { } connector)
+        {
+            return sp => sp.GetRequiredService(connector.Descriptor.ImplementationType);
+        }
+
+        // One channel per remote capability for the hub's lifetime: channels are meant to be
+        // long-lived and multiplex every call over their HTTP/2 connections.
+        var channel = new Lazy<GrpcChannel>(() => GrpcChannel.ForAddress(binding.RemoteEndpoint!));
+        return _ => RemoteConnectorFactory.Create(binding.Capability, channel.Value.CreateCallInvoker());
+    }
+}

@@ -1,0 +1,58 @@
+using System.Reflection;
+using IntegrationHub.Sdk.Connectors;
+
+namespace IntegrationHub.Server.Plugins;
+
+/// <summary>
+/// Loads the plugin assemblies of the plugins folder: every <c>*.deps.json</c> names a
+/// plugin's main assembly (a plugin's build output copied in as one sub-folder).
+/// </summary>
+internal static class PluginFolder
+{
+    public static IReadOnlyList<Assembly> Load(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var hostAssemblies = HostAssemblyNames();
+        var loaded = new List<Assembly>();
+        foreach (var depsFile in Directory.EnumerateFiles(folder, "*.deps.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var assemblyPath = depsFile[..^".deps.json".Length] + ".dll";
+            if (!File.Exists(assemblyPath))
+            {
+                continue;
+            }
+
+            var name = AssemblyName.GetAssemblyName(assemblyPath);
+            if (name.Name is { } simple && hostAssemblies.Contains(simple))
+            {
+                // Already part of the hub (a copy of a referenced connector): the hub's copy wins.
+                continue;
+            }
+
+            var context = new PluginLoadContext(assemblyPath, hostAssemblies);
+            var assembly = context.LoadFromAssemblyPath(assemblyPath);
+            var problem = PluginCompatibility.Check(name.Name ?? assemblyPath, assembly.GetReferencedAssemblies(), SdkVersion.Current);
+            if (problem is not null)
+            {
+                throw new InvalidOperationException(problem);
+            }
+
+            loaded.Add(assembly);
+        }
+
+        return loaded;
+    }
+
+    /// <summary>The simple names of the assemblies the hub was deployed with.</summary>
+    private static HashSet<string> HostAssemblyNames()
+    {
+        var tpa = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(Path.GetFileNameWithoutExtension);
+        return [.. tpa.OfType<string>(), .. AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).OfType<string>()];
+    }
+}

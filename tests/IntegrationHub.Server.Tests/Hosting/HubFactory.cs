@@ -1,0 +1,38 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace IntegrationHub.Server.Tests.Hosting;
+
+/// <summary>
+/// The real hub, hosted in memory with the given settings layered over appsettings.json,
+/// reached through a real <see cref="GrpcChannel"/>.
+/// </summary>
+public class HubFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    /// <summary>Every capability served by the in-memory test connector of this assembly.</summary>
+    public static Dictionary<string, string?> MemorySettings() => new()
+    {
+        ["Plugins:Assemblies:0"] = typeof(HubFactory).Assembly.GetName().Name,
+        ["Capabilities:Enrichment:Connector"] = MemoryConnector.Name,
+        ["Capabilities:Crm:Connector"] = MemoryConnector.Name,
+        ["Capabilities:Sequencing:Connector"] = MemoryConnector.Name,
+        ["Capabilities:Marketing:Connector"] = MemoryConnector.Name,
+        ["Capabilities:Meetings:Connector"] = MemoryConnector.Name,
+        [$"Connectors:{MemoryConnector.Name}:BaseUrl"] = "http://memory.invalid/",
+        [$"Connectors:{MemoryConnector.Name}:ApiKey"] = "test-key",
+        ["Sandbox:Mode"] = "Off",
+    };
+
+    public GrpcChannel CreateChannel() =>
+        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
