@@ -53,6 +53,6 @@ internal static class PluginFolder
         var tpa = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(Path.GetFileNameWithoutExtension);
-        return [.. tpa.OfType<string>(), .. AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).OfType<string>()];
+        return [.. tpa.OfType<string>(), .. System.Runtime.Loader.AssemblyLoadContext.Default.Assemblies.Select(a => a.GetName().Name).OfType<string>()];
     }
 }

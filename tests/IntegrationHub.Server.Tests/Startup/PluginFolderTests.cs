@@ -1,0 +1,58 @@
+using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Server.Tests.Hosting;
+
+namespace IntegrationHub.Server.Tests.Startup;
+
+/// <summary>A partner's connector, built outside the hub, dropped into the plugins folder.</summary>
+public sealed class PluginFolderTests
+{
+    private static Dictionary<string, string?> WithEchoPlugin(string pluginsFolder)
+    {
+        var settings = HubFactory.MemorySettings();
+        settings["Plugins:Path"] = pluginsFolder;
+        settings["Capabilities:Marketing:Connector"] = "EchoMarketing";
+        settings["Connectors:EchoMarketing:BaseUrl"] = "http://echo.invalid/";
+        settings["Connectors:EchoMarketing:ApiKey"] = "k";
+        settings["Connectors:EchoMarketing:ProgramName"] = "Partner webinar";
+        return settings;
+    }
+
+    [Fact]
+    public async Task A_plugin_from_the_folder_is_found_and_serves_its_capability()
+    {
+        using var hub = new HubFactory(WithEchoPlugin(PluginBuilds.NewPluginsFolder()));
+        var catalog = new ConnectorCatalogService.ConnectorCatalogServiceClient(hub.CreateChannel());
+
+        var connectors = (await catalog.ListConnectorsAsync(new ListConnectorsRequest())).Connectors;
+
+        var echo = Assert.Single(connectors, c => c.Name == "EchoMarketing");
+        Assert.Equal("plugins-folder", echo.Origin);
+        Assert.Equal("0.1.0", echo.Version);
+        Assert.Equal(["marketing"], echo.ServingCapabilities);
+        Assert.Equal(ConnectorHealth.Healthy, echo.Health);
+        Assert.DoesNotContain("marketing", Assert.Single(connectors, c => c.Name == MemoryConnector.Name).ServingCapabilities);
+    }
+
+    [Fact]
+    public void A_plugin_built_against_another_sdk_major_version_is_refused_with_both_versions_named()
+    {
+        var folder = PluginBuilds.NewPluginsFolder();
+        PluginBuilds.ClaimSdkMajorVersion(folder, 2);
+        using var hub = new HubFactory(WithEchoPlugin(folder));
+
+        var error = Assert.ThrowsAny<Exception>(() => hub.CreateChannel());
+
+        var message = error.ToString();
+        Assert.Contains("Plugin 'IntegrationHub.ExternalPlugin' was built against IntegrationHub.Sdk 2.0.0", message, StringComparison.Ordinal);
+        Assert.Contains("this hub runs SDK 1.0.0", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_or_missing_plugins_folder_is_not_an_error_when_nothing_needs_it()
+    {
+        var settings = HubFactory.MemorySettings();
+        settings["Plugins:Path"] = Path.Combine(Path.GetTempPath(), "no-such-plugins-" + Guid.NewGuid());
+        using var hub = new HubFactory(settings);
+        Assert.NotNull(hub.CreateChannel());
+    }
+}
