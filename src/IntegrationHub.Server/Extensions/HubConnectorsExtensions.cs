@@ -1,6 +1,7 @@
 using Grpc.Net.Client;
 using IntegrationHub.Sdk.Capabilities;
 using IntegrationHub.Sdk.Connectors;
+using IntegrationHub.Server.Caching;
 using IntegrationHub.Server.Capabilities.Remote;
 using IntegrationHub.Server.Connectors;
 using IntegrationHub.Server.Health;
@@ -48,6 +49,7 @@ public static class HubConnectorsExtensions
             builder.Services.AddSingleton(CapabilityInterfaces.ByCapability[binding.Capability], ServeFactory(binding));
         }
 
+        builder.Services.AddVendorLookupCaches(configuration);
         builder.Services.AddSingleton(new ConnectorCatalog(discovered, bindings));
         builder.Services.AddCapabilityHealthChecks(bindings.Keys);
         return builder;
