@@ -1,0 +1,29 @@
+using IntegrationHub.Routing.Policy;
+
+namespace IntegrationHub.Routing.Assignment;
+
+/// <summary>Whether a rep can be offered a live chat now: available, and inside working hours.</summary>
+public static class RepAvailability
+{
+    public static bool InWorkingHours(RepDefinition rep, DateTimeOffset now)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(rep.TimeZone);
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        var hours = rep.WorkingHours;
+        var beforeEnd = hours.End == TimeOnly.MinValue || time < hours.End;
+        return hours.Days.Contains(local.DayOfWeek) && time >= hours.Start && beforeEnd;
+    }
+
+    /// <summary>Null when the rep can take a chat, otherwise why not.</summary>
+    public static string? WhyUnavailable(RepDefinition rep, IReadOnlyDictionary<string, PresenceStatus> presence, DateTimeOffset now)
+    {
+        var status = presence.GetValueOrDefault(rep.Id, PresenceStatus.Offline);
+        if (status != PresenceStatus.Available)
+        {
+            return $"{rep.Name} is {status.ToString().ToLowerInvariant()}";
+        }
+
+        return InWorkingHours(rep, now) ? null : $"{rep.Name} is outside working hours";
+    }
+}

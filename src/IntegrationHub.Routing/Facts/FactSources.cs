@@ -1,0 +1,18 @@
+using IntegrationHub.Sdk.Capabilities;
+using IntegrationHub.Sdk.Capabilities.Crm;
+using IntegrationHub.Sdk.Capabilities.Enrichment;
+using IntegrationHub.Sdk.Capabilities.Marketing;
+using IntegrationHub.Sdk.Capabilities.Sequencing;
+
+namespace IntegrationHub.Routing.Facts;
+
+/// <summary>The connectors routing reads facts from, with the names explanations show for them.</summary>
+public sealed record FactSources(
+    IEnrichmentConnector Enrichment,
+    ICrmConnector Crm,
+    ISequencingConnector Sequencing,
+    IMarketingConnector Marketing,
+    IReadOnlyDictionary<Capability, string> ConnectorNames)
+{
+    public string NameOf(Capability capability) => ConnectorNames.TryGetValue(capability, out var name) ? name : capability.Key();
+}
