@@ -1,7 +1,9 @@
 using IntegrationHub.Routing.Policy;
 using IntegrationHub.Sdk.Capabilities;
 using IntegrationHub.Sdk.Capabilities.Crm;
-using IntegrationHub.Sdk.Errors;
+using IntegrationHub.Sdk.Capabilities.Enrichment;
+using IntegrationHub.Sdk.Capabilities.Marketing;
+using IntegrationHub.Sdk.Capabilities.Sequencing;
 using Microsoft.Extensions.Logging;
 
 namespace IntegrationHub.Routing.Facts;
@@ -12,8 +14,10 @@ namespace IntegrationHub.Routing.Facts;
 /// why; it never fails the decision. Only the CRM account waits, for the domain the
 /// enrichment source finds.
 /// </summary>
-public sealed partial class FactGatherer(FactSources sources, TimeProvider time, ILogger<FactGatherer> logger)
+public sealed class FactGatherer(FactSources sources, TimeProvider time, ILogger<FactGatherer> logger)
 {
+    private readonly SourceCall _ask = new(sources, time, logger);
+
     public async Task<VisitorFacts> GatherAsync(VisitorRequest request, RoutingPolicy policy, CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(policy.FactDeadline, time);
@@ -21,15 +25,17 @@ public sealed partial class FactGatherer(FactSources sources, TimeProvider time,
         var ct = linked.Token;
         var email = request.Email;
 
-        var company = Ask("company", Capability.Enrichment, ct, async c => (Sdk.Capabilities.Enrichment.CompanyIdentification?)await sources.Enrichment.IdentifyCompanyAsync(request.IpAddress, c), cancellationToken);
-        var person = email is null ? NotAsked<Person>("person", Capability.Crm) : Ask("person", Capability.Crm, ct, async c =>
-            (await sources.Crm.FindPeopleAsync(new PeopleQuery(Email: email), c)).OrderBy(p => p.Kind == PersonKind.Contact ? 0 : 1).FirstOrDefault(), cancellationToken);
-        var prospect = email is null ? NotAsked<Sdk.Capabilities.Sequencing.Prospect>("prospect", Capability.Sequencing)
-            : Ask("prospect", Capability.Sequencing, ct, c => sources.Sequencing.GetProspectByEmailAsync(email, c), cancellationToken);
-        var click = request.ClickThroughToken is not { } token ? NotAsked<Sdk.Capabilities.Sequencing.ClickThrough>("click_through", Capability.Sequencing)
-            : Ask("click_through", Capability.Sequencing, ct, c => sources.Sequencing.ResolveClickThroughAsync(token, c), cancellationToken);
-        var engagement = email is null ? NotAsked<Sdk.Capabilities.Marketing.PersonEngagement>("engagement", Capability.Marketing)
-            : Ask("engagement", Capability.Marketing, ct, c => sources.Marketing.GetPersonEngagementAsync(email, c), cancellationToken);
+        var company = _ask.AskAsync<CompanyIdentification>("company", Capability.Enrichment,
+            async c => await sources.Enrichment.IdentifyCompanyAsync(request.IpAddress, c), ct, cancellationToken);
+        var person = email is null ? Task.FromResult(SourceCall.NotAsked<Person>("person", Capability.Crm))
+            : _ask.AskAsync("person", Capability.Crm, async c =>
+                (await sources.Crm.FindPeopleAsync(new PeopleQuery(Email: email), c)).OrderBy(p => p.Kind == PersonKind.Contact ? 0 : 1).FirstOrDefault(), ct, cancellationToken);
+        var prospect = email is null ? Task.FromResult(SourceCall.NotAsked<Prospect>("prospect", Capability.Sequencing))
+            : _ask.AskAsync("prospect", Capability.Sequencing, c => sources.Sequencing.GetProspectByEmailAsync(email, c), ct, cancellationToken);
+        var click = request.ClickThroughToken is not { } token ? Task.FromResult(SourceCall.NotAsked<ClickThrough>("click_through", Capability.Sequencing))
+            : _ask.AskAsync("click_through", Capability.Sequencing, c => sources.Sequencing.ResolveClickThroughAsync(token, c), ct, cancellationToken);
+        var engagement = email is null ? Task.FromResult(SourceCall.NotAsked<PersonEngagement>("engagement", Capability.Marketing))
+            : _ask.AskAsync("engagement", Capability.Marketing, c => sources.Marketing.GetPersonEngagementAsync(email, c), ct, cancellationToken);
         var account = AccountAsync(company, email, ct, cancellationToken);
 
         await Task.WhenAll(company, person, prospect, click, engagement, account);
@@ -37,60 +43,13 @@ public sealed partial class FactGatherer(FactSources sources, TimeProvider time,
             PageLocale.LanguageOf(request.PageUrl, policy.LocalePrefixes));
     }
 
-    private async Task<Sourced<Account>> AccountAsync(
-        Task<Sourced<Sdk.Capabilities.Enrichment.CompanyIdentification>> company, string? email, CancellationToken ct, CancellationToken callerToken)
+    private async Task<Sourced<Account>> AccountAsync(Task<Sourced<CompanyIdentification>> company, string? email, CancellationToken ct, CancellationToken callerToken)
     {
         var identified = await company;
-        var domain = identified.Value is { MatchStatus: Sdk.Capabilities.Enrichment.MatchStatus.Match, Company.Domain: { Length: > 0 } d } ? d
+        var domain = identified.Value is { MatchStatus: MatchStatus.Match, Company.Domain: { Length: > 0 } d } ? d
             : email?[(email.IndexOf('@', StringComparison.Ordinal) + 1)..];
-        if (string.IsNullOrWhiteSpace(domain))
-        {
-            return NotAsked<Account>("account", Capability.Crm).Result;
-        }
-
-        return await Ask("account", Capability.Crm, ct, c => sources.Crm.GetAccountByDomainAsync(domain, c), callerToken);
+        return string.IsNullOrWhiteSpace(domain)
+            ? SourceCall.NotAsked<Account>("account", Capability.Crm)
+            : await _ask.AskAsync("account", Capability.Crm, c => sources.Crm.GetAccountByDomainAsync(domain, c), ct, callerToken);
     }
-
-    private async Task<Sourced<T>> Ask<T>(string source, Capability capability, CancellationToken ct, Func<CancellationToken, Task<T?>> call, CancellationToken callerToken)
-        where T : class
-    {
-        var connector = sources.NameOf(capability);
-        var started = time.GetTimestamp();
-        SourceReport Report(SourceStatus status, string? error) =>
-            new(source, capability.Key(), connector, status, time.GetElapsedTime(started), error);
-        try
-        {
-            var value = await call(ct).WaitAsync(ct);
-            return new Sourced<T>(value, Report(value is null ? SourceStatus.NotFound : SourceStatus.Ok, null));
-        }
-        catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            return new Sourced<T>(null, Report(SourceStatus.TimedOut, "no answer within the routing deadline"));
-        }
-        catch (ConnectorException ex) when (ex.Kind == ConnectorErrorKind.NotFound)
-        {
-            return new Sourced<T>(null, Report(SourceStatus.NotFound, null));
-        }
-        catch (ConnectorException ex)
-        {
-            return new Sourced<T>(null, Report(SourceStatus.Failed, $"{ex.Kind}: {ex.Message}"));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // A plugin bug must not take routing down with it; the explanation shows it.
-            LogSourceBug(logger, ex, source, connector);
-            return new Sourced<T>(null, Report(SourceStatus.Failed, $"unexpected {ex.GetType().Name}"));
-        }
-    }
-
-    private static Task<Sourced<T>> NotAsked<T>(string source, Capability capability)
-        where T : class =>
-        Task.FromResult(new Sourced<T>(null, new SourceReport(source, capability.Key(), "-", SourceStatus.NotAsked, TimeSpan.Zero, null)));
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Fact source {Source} ({Connector}) failed unexpectedly; routing went on without it")]
-    private static partial void LogSourceBug(ILogger logger, Exception exception, string source, string connector);
 }

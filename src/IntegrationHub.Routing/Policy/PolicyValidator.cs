@@ -176,6 +176,50 @@ public static class PolicyValidator
             problems.Add("meetingOffer.maxSlots: must be between 1 and 50");
         }
 
+        ValidateLeads(policy.Leads, problems);
         return problems;
+    }
+
+    private static void ValidateLeads(LeadPolicy leads, List<string> problems)
+    {
+        if (leads.MqlThreshold is < 1 or > 10_000)
+        {
+            problems.Add("leads.mqlThreshold: must be between 1 and 10000");
+        }
+
+        if (leads.CustomerCarrThresholdCents < 0)
+        {
+            problems.Add("leads.customerCarrThresholdCents: must not be negative");
+        }
+
+        if (leads.ActivityWindow <= TimeSpan.Zero || leads.UnresponsiveAfter <= TimeSpan.Zero)
+        {
+            problems.Add("leads.activityWindow and leads.unresponsiveAfter: must be positive");
+        }
+
+        if (string.IsNullOrWhiteSpace(leads.MarketingQueueUserId))
+        {
+            problems.Add("leads.marketingQueueUserId: is required");
+        }
+
+        if (leads.Spam.FlagThreshold is <= 0 or > 1)
+        {
+            problems.Add("leads.spam.flagThreshold: must be above 0 and at most 1");
+        }
+
+        if (leads.Sequences.LargeSignalsRequired is < 1 or > 2)
+        {
+            problems.Add("leads.sequences.largeSignalsRequired: must be 1 or 2");
+        }
+
+        if (leads.Sequences.SmbSignalsRequired is < 2 or > 3)
+        {
+            problems.Add("leads.sequences.smbSignalsRequired: must be 2 or 3");
+        }
+
+        if (string.IsNullOrWhiteSpace(leads.Sequences.HighTouchSequenceId) || string.IsNullOrWhiteSpace(leads.Sequences.LowTouchSequenceId))
+        {
+            problems.Add("leads.sequences: highTouchSequenceId and lowTouchSequenceId are required");
+        }
     }
 }

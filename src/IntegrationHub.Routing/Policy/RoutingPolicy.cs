@@ -28,6 +28,8 @@ public sealed record RoutingPolicy
 
     public MeetingOfferDefinition MeetingOffer { get; init; } = new();
 
+    public LeadPolicy Leads { get; init; } = new();
+
     /// <summary>How long the fact sources of one visitor decision may take together.</summary>
     public TimeSpan FactDeadline { get; init; } = TimeSpan.FromSeconds(2);
 }
