@@ -37,6 +37,10 @@ public static class RpcErrors
         return Build(code, error.Message, reason, error.Vendor, error.RetryAfter, error.FieldViolations);
     }
 
+    /// <summary>The canonical name of a status code, as gRPC spells it ("INVALID_ARGUMENT").</summary>
+    public static string CodeName(StatusCode code) =>
+        System.Text.RegularExpressions.Regex.Replace(code.ToString(), "(?<=[a-z])(?=[A-Z])", "_").ToUpperInvariant();
+
     public static RpcException Internal(string traceId) =>
         Build(Code.Internal, $"The hub failed unexpectedly; report trace id {traceId}.", "INTERNAL", vendor: null, retryAfter: null, []);
 
