@@ -11,5 +11,10 @@ internal static class ProtoValues
 
     public static Timestamp? ToTimestamp(this DateTimeOffset? value) => value is { } v ? Timestamp.FromDateTimeOffset(v) : null;
 
-    public static DateTimeOffset? ToDateTimeOffset(this Timestamp? value) => value?.ToDateTimeOffset();
+    public static DateTimeOffset? OrNullTime(this Timestamp? value) => value?.ToDateTimeOffset();
+
+    /// <summary>A time a remote connector must send; its absence is the remote's protocol error, not a hub bug.</summary>
+    public static DateTimeOffset RequiredTime(this Timestamp? value, string field) =>
+        value?.ToDateTimeOffset() ?? throw new IntegrationHub.Sdk.Errors.ConnectorException(
+            IntegrationHub.Sdk.Errors.ConnectorErrorKind.VendorProtocol, $"the remote connector sent no {field}");
 }

@@ -31,6 +31,11 @@ public sealed class PluginFolderTests
         Assert.Equal(["marketing"], echo.ServingCapabilities);
         Assert.Equal(ConnectorHealth.Healthy, echo.Health);
         Assert.DoesNotContain("marketing", Assert.Single(connectors, c => c.Name == MemoryConnector.Name).ServingCapabilities);
+
+        // And it answers, with its options bound from Connectors:EchoMarketing.
+        var marketing = new IntegrationHub.Contracts.Marketing.V1.MarketingService.MarketingServiceClient(hub.CreateChannel());
+        var programs = await marketing.ListProgramsByTagAsync(new IntegrationHub.Contracts.Marketing.V1.ListProgramsByTagRequest { TagType = "UsedWithQualified", TagValue = "True" });
+        Assert.Equal("Partner webinar", Assert.Single(programs.Programs).Name);
     }
 
     [Fact]

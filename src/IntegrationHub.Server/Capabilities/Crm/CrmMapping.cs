@@ -21,7 +21,7 @@ public static class CrmMapping
         BdrAssignedUserId = a.BdrAssignedUserId.OrNull(), OwnerUserId = a.OwnerUserId.OrNull(), Type = Defined((AccountType)(int)a.Type),
         Segment = Defined((AccountSegment)(int)a.Segment), PublicSector = a.PublicSector, PartnerProspectingStatus = a.PartnerProspectingStatus.OrNull(),
         TotalCarrCents = a.TotalCarrCents, ParentAccountId = a.ParentAccountId.OrNull(), UltimateParentId = a.UltimateParentId.OrNull(),
-        CountryCode = a.CountryCode, Description = a.Description, PaidTier = a.PaidTier, LastActivityAt = a.LastActivityTime.ToDateTimeOffset(),
+        CountryCode = a.CountryCode, Description = a.Description, PaidTier = a.PaidTier, LastActivityAt = a.LastActivityTime.OrNullTime(),
     };
 
     public static C.Person ToContract(this Person p) => new()
@@ -36,15 +36,15 @@ public static class CrmMapping
     {
         Id = p.Id, Kind = Defined((PersonKind)(int)p.Kind), Email = p.Email, FirstName = p.FirstName, LastName = p.LastName, Company = p.Company,
         Title = p.Title, Phone = p.Phone, CountryCode = p.CountryCode, Status = Defined((LeadStatus)(int)p.Status), OwnerUserId = p.OwnerUserId.OrNull(),
-        AccountId = p.AccountId.OrNull(), MqlAt = p.MqlTime.ToDateTimeOffset(), LastActivityAt = p.LastActivityTime.ToDateTimeOffset(),
-        NextTaskAt = p.NextTaskTime.ToDateTimeOffset(), ExternalId = p.ExternalId.OrNull(), LeadScore = p.LeadScore,
+        AccountId = p.AccountId.OrNull(), MqlAt = p.MqlTime.OrNullTime(), LastActivityAt = p.LastActivityTime.OrNullTime(),
+        NextTaskAt = p.NextTaskTime.OrNullTime(), ExternalId = p.ExternalId.OrNull(), LeadScore = p.LeadScore,
     };
 
     public static LeadFields ToLeadFields(this C.Person p) => new()
     {
         Email = p.Email.Trim(), FirstName = p.FirstName.Trim(), LastName = p.LastName.Trim(), Company = p.Company.Trim(), Title = p.Title.Trim(),
         Phone = p.Phone.Trim(), CountryCode = p.CountryCode.Trim().ToUpperInvariant(), Status = Defined((LeadStatus)(int)p.Status),
-        OwnerUserId = p.OwnerUserId.OrNull(), LeadScore = p.LeadScore, MqlAt = p.MqlTime.ToDateTimeOffset(),
+        OwnerUserId = p.OwnerUserId.OrNull(), LeadScore = p.LeadScore, MqlAt = p.MqlTime.OrNullTime(),
     };
 
     public static C.Person ToContract(this LeadFields l) => new()
@@ -61,7 +61,7 @@ public static class CrmMapping
     };
 
     public static Activity ToDomain(this C.Activity a) =>
-        new(a.Id.OrNull(), a.SubjectId, a.UserId, Defined((ActivityKind)(int)a.Kind), a.OccurTime?.ToDateTimeOffset() ?? DateTimeOffset.MinValue, a.Subject);
+        new(a.Id.OrNull(), a.SubjectId, a.UserId, Defined((ActivityKind)(int)a.Kind), a.OccurTime.RequiredTime("occur_time"), a.Subject);
 
     public static C.User ToContract(this CrmUser u) => new() { Id = u.Id, Name = u.Name, Email = u.Email, ManagerUserId = u.ManagerUserId.OrEmpty() };
 

@@ -14,7 +14,7 @@ public static class MarketingMapping
     }
 
     public static MarketingProgram ToDomain(this C.Program p) =>
-        new(p.Id, p.Name, p.Channel, p.Type, p.Url, [.. p.Tags.Select(t => new ProgramTag(t.TagType, t.TagValue))], p.UpdateTime.ToDateTimeOffset());
+        new(p.Id, p.Name, p.Channel, p.Type, p.Url, [.. p.Tags.Select(t => new ProgramTag(t.TagType, t.TagValue))], p.UpdateTime.OrNullTime());
 
     public static C.PersonEngagement ToContract(this PersonEngagement e) => new()
     {
@@ -23,5 +23,5 @@ public static class MarketingMapping
     };
 
     public static PersonEngagement ToDomain(this C.PersonEngagement e) =>
-        new(e.LeadId, e.Email, e.LeadScore, e.LastInterestingMoment, e.LastInterestingMomentTime.ToDateTimeOffset());
+        new(e.LeadId, e.Email, e.LeadScore, e.LastInterestingMoment, e.LastInterestingMomentTime.OrNullTime());
 }

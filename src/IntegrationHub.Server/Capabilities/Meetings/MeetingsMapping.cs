@@ -9,7 +9,7 @@ public static class MeetingsMapping
 {
     public static C.TimeSlot ToContract(this TimeSlot s) => new() { StartTime = Timestamp.FromDateTimeOffset(s.Start), EndTime = Timestamp.FromDateTimeOffset(s.End) };
 
-    public static TimeSlot ToDomain(this C.TimeSlot s) => new(s.StartTime.ToDateTimeOffset(), s.EndTime.ToDateTimeOffset());
+    public static TimeSlot ToDomain(this C.TimeSlot s) => new(s.StartTime.RequiredTime("start_time"), s.EndTime.RequiredTime("end_time"));
 
     public static C.Meeting ToContract(this Meeting m) => new()
     {
@@ -18,7 +18,7 @@ public static class MeetingsMapping
     };
 
     public static Meeting ToDomain(this C.Meeting m) =>
-        new(m.Id, m.CalendarUserId, m.Topic, m.StartTime.ToDateTimeOffset(), TimeSpan.FromMinutes(m.DurationMinutes), m.JoinUrl, m.Passcode.OrNull());
+        new(m.Id, m.CalendarUserId, m.Topic, m.StartTime.RequiredTime("start_time"), TimeSpan.FromMinutes(m.DurationMinutes), m.JoinUrl, m.Passcode.OrNull());
 
     public static C.WorkingHours ToContract(this WorkingHours h)
     {

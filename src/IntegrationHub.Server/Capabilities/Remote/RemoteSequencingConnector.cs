@@ -23,7 +23,7 @@ public sealed class RemoteSequencingConnector(CallInvoker invoker, string name) 
         OrNull(name, async () =>
         {
             var response = await _client.ResolveClickThroughAsync(new ResolveClickThroughRequest { Token = token }, cancellationToken: cancellationToken);
-            return new ClickThrough(response.Prospect.ToDomain(), response.SequenceOwner.ToDomain()!, response.SequenceId, response.ClickTime.ToDateTimeOffset());
+            return new ClickThrough(response.Prospect.ToDomain(), response.SequenceOwner.ToDomain()!, response.SequenceId, response.ClickTime.OrNullTime());
         }, cancellationToken);
 
     public Task<Enrollment> EnrollProspectAsync(EnrollmentRequest request, CancellationToken cancellationToken) =>

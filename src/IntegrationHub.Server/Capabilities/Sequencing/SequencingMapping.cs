@@ -18,7 +18,7 @@ public static class SequencingMapping
 
     public static SequenceState ToDomain(this C.SequenceState s) => new(
         s.Id, s.SequenceId, s.SequenceName, Enum.IsDefined((SequenceStateKind)(int)s.State) ? (SequenceStateKind)(int)s.State : SequenceStateKind.Unspecified,
-        s.Rep.ToDomain(), s.StateChangeTime.ToDateTimeOffset(), s.ReplyCount);
+        s.Rep.ToDomain(), s.StateChangeTime.OrNullTime(), s.ReplyCount);
 
     public static C.Prospect ToContract(this Prospect p)
     {

@@ -1,0 +1,50 @@
+using IntegrationHub.Sdk.Capabilities.Enrichment;
+using IntegrationHub.Server.Capabilities.Enrichment;
+using IntegrationHub.Server.Errors;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationHub.Server.Tests.Hosting;
+
+/// <summary>
+/// A second gRPC server on a real loopback port serving the enrichment contract, as a
+/// partner's connector process would: the hub is pointed at it by Capabilities:Enrichment:Endpoint.
+/// </summary>
+public sealed class RemoteConnectorProcess : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RemoteConnectorProcess(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public MemoryConnector Connector => _app.Services.GetRequiredService<MemoryConnector>();
+
+    public static async Task<RemoteConnectorProcess> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc(o => o.Interceptors.Add<ErrorInterceptor>());
+        builder.Services.AddSingleton<MemoryConnector>();
+        builder.Services.AddSingleton<IEnrichmentConnector>(sp => sp.GetRequiredService<MemoryConnector>());
+        var app = builder.Build();
+        app.MapGrpcService<EnrichmentGrpcService>();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RemoteConnectorProcess(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
