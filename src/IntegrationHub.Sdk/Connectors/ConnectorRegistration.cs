@@ -20,12 +20,12 @@ public static class ConnectorRegistration
                 $"Connector '{connector.Name}' declares options type {connector.OptionsType.Name}, which does not derive from {nameof(ConnectorOptions)}.");
         }
 
+        var http = services.AddConnectorHttpClient(connector.Name, connectorSection.GetSection(nameof(ConnectorOptions.Resilience)));
         typeof(ConnectorRegistration)
             .GetMethod(nameof(AddValidatedOptions), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
             .MakeGenericMethod(connector.OptionsType)
-            .Invoke(null, [services, connector.Name, connectorSection]);
+            .Invoke(null, [services, http, connector.Name, connectorSection]);
 
-        var http = services.AddConnectorHttpClient(connector.Name, connectorSection.GetSection(nameof(ConnectorOptions.Resilience)));
         foreach (var setup in SetupsFor(connector))
         {
             setup.Configure(services, http, connectorSection);
@@ -53,7 +53,7 @@ public static class ConnectorRegistration
             .Select(t => (IConnectorSetup)Activator.CreateInstance(t)!)
             .Where(s => s.ConnectorName == connector.Name);
 
-    private static void AddValidatedOptions<TOptions>(IServiceCollection services, string name, IConfiguration section)
+    private static void AddValidatedOptions<TOptions>(IServiceCollection services, IHttpClientBuilder http, string name, IConfiguration section)
         where TOptions : ConnectorOptions
     {
         services.AddOptions<TOptions>()
@@ -61,5 +61,13 @@ public static class ConnectorRegistration
             .ValidateDataAnnotations()
             .Validate(o => o.BaseUrl is { IsAbsoluteUri: true }, $"Connectors:{name}:BaseUrl must be an absolute URL.")
             .ValidateOnStart();
+
+        // Connectors send paths relative to the vendor's base address, which the hub may
+        // point at a sandbox fake; a trailing slash keeps the base's own path segments.
+        http.ConfigureHttpClient((sp, client) =>
+        {
+            var baseUrl = sp.GetRequiredService<IOptions<TOptions>>().Value.BaseUrl!;
+            client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        });
     }
 }

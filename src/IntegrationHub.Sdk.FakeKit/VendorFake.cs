@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using WireMock;
+using WireMock.Logging;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace IntegrationHub.Sdk.FakeKit;
+
+/// <summary>
+/// A fake vendor API on a free loopback port. Subclasses answer in code (stateful like the
+/// real API); this base adds what every fake needs for testing resilience: latency, an
+/// outage, a queue of injected failures, and the request log tests assert on.
+/// </summary>
+public abstract class VendorFake : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<FakeResponse> _injected = new();
+    private int _inFlight;
+
+    protected VendorFake()
+    {
+        Server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
+        Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(HandleAsync));
+    }
+
+    public WireMockServer Server { get; }
+
+    public Uri BaseUrl => new(Server.Url!.TrimEnd('/') + "/");
+
+    /// <summary>Added to every answer.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>While true, every request gets the vendor's outage answer.</summary>
+    public bool IsDown { get; private set; }
+
+    /// <summary>Requests being answered right now (for vendors that limit concurrency).</summary>
+    protected int InFlight => Volatile.Read(ref _inFlight);
+
+    public IEnumerable<ILogEntry> Requests => Server.LogEntries;
+
+    public void GoDown() => IsDown = true;
+
+    public void ComeBack() => IsDown = false;
+
+    /// <summary>The next <paramref name="count"/> requests get this answer instead of the real one.</summary>
+    public void FailNext(int count, FakeResponse response)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _injected.Enqueue(response);
+        }
+    }
+
+    public int CountRequests(string method, string pathPrefix) =>
+        Server.LogEntries.Count(e => e.RequestMessage is { } m && string.Equals(m.Method, method, StringComparison.OrdinalIgnoreCase)
+            && m.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
+
+    public void ResetLog() => Server.ResetLogEntries();
+
+    /// <summary>The vendor's own answer to a request, as the real API would give it.</summary>
+    protected abstract Task<FakeResponse> HandleVendorAsync(FakeRequest request);
+
+    /// <summary>The vendor's answer while it is down.</summary>
+    protected virtual FakeResponse Outage() => FakeResponse.Json(503, new { message = "Service Unavailable" });
+
+    public virtual ValueTask DisposeAsync()
+    {
+        Server.Stop();
+        Server.Dispose();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<IResponseMessage> HandleAsync(IRequestMessage message)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            if (Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Latency);
+            }
+
+            var response = IsDown ? Outage()
+                : _injected.TryDequeue(out var injected) ? injected
+                : await HandleVendorAsync(ToFakeRequest(message));
+            return ToMessage(response);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private static FakeRequest ToFakeRequest(IRequestMessage message) => new(
+        message.Method,
+        message.Path,
+        (message.Query ?? new Dictionary<string, WireMockList<string>>()).ToDictionary(q => q.Key, q => string.Join(",", q.Value), StringComparer.Ordinal),
+        (message.Headers ?? new Dictionary<string, WireMockList<string>>()).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase),
+        message.Body ?? "");
+
+    private static IResponseMessage ToMessage(FakeResponse response)
+    {
+        var headers = new Dictionary<string, WireMockList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+        {
+            headers[name] = new WireMockList<string>(value);
+        }
+
+        if (response.Body is not null)
+        {
+            headers["Content-Type"] = new WireMockList<string>(response.ContentType);
+        }
+
+        return new ResponseMessage
+        {
+            StatusCode = response.Status,
+            Headers = headers,
+            BodyData = response.Body is null ? null : new BodyData { BodyAsString = response.Body, DetectedBodyType = BodyType.String },
+        };
+    }
+}
