@@ -1,0 +1,392 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IntegrationHub.Sdk.FakeKit;
+
+namespace IntegrationHub.Connectors.Salesforce.Fake;
+
+/// <summary>
+/// A fake Salesforce org: OAuth token endpoint (client credentials and JWT bearer), SOQL
+/// queries paged with nextRecordsUrl, sObject create / update / upsert-by-external-id,
+/// the duplicate rule, converted-lead protection, JSON-array error bodies, and the daily
+/// API limit reported in Sforce-Limit-Info and enforced with 403 REQUEST_LIMIT_EXCEEDED.
+/// </summary>
+public sealed class SalesforceFake : VendorFake
+{
+    public const string ClientId = "sandbox-salesforce-client";
+    public const string ClientSecret = "sandbox-salesforce-secret";
+    private const string DataPrefix = "/services/data/v60.0/";
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, List<Dictionary<string, object?>>> _objects = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, bool> _sessions = new();
+    private readonly ConcurrentDictionary<string, (List<Dictionary<string, object?>> Rows, IReadOnlyList<string> Fields)> _cursors = new();
+    private int _apiCalls;
+    private int _nextId;
+
+    /// <summary>Records per query page (Salesforce: up to 2,000).</summary>
+    public int PageSize { get; set; } = 2000;
+
+    /// <summary>The org's daily API request allowance.</summary>
+    public int DailyApiLimit { get; set; } = 100_000;
+
+    public int ApiCalls => Volatile.Read(ref _apiCalls);
+
+    public int TokensIssued { get; private set; }
+
+    /// <summary>Ends every session, as a session timeout would: the next call gets INVALID_SESSION_ID.</summary>
+    public void ExpireSessions() => _sessions.Clear();
+
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Records(string sObject)
+    {
+        lock (_lock)
+        {
+            return _objects.TryGetValue(sObject, out var rows) ? [.. rows.Select(r => new Dictionary<string, object?>(r))] : [];
+        }
+    }
+
+    /// <summary>Adds a record as-is (fields by API name); returns its id.</summary>
+    public string Insert(string sObject, IDictionary<string, object?> fields)
+    {
+        lock (_lock)
+        {
+            var row = new Dictionary<string, object?>(fields, StringComparer.OrdinalIgnoreCase);
+            if (row.GetValueOrDefault("Id") is not string id)
+            {
+                id = NewId(sObject);
+                row["Id"] = id;
+            }
+
+            Table(sObject).Add(row);
+            return id;
+        }
+    }
+
+    protected override Task<FakeResponse> HandleVendorAsync(FakeRequest request)
+    {
+        if (request.Is("POST", "/services/oauth2/token"))
+        {
+            return Task.FromResult(Token(request));
+        }
+
+        if (!request.Path.StartsWith(DataPrefix, StringComparison.Ordinal))
+        {
+            return Task.FromResult(Error(404, "NOT_FOUND", "The requested resource does not exist"));
+        }
+
+        var auth = request.Header("Authorization") ?? "";
+        if (!auth.StartsWith("Bearer ", StringComparison.Ordinal) || !_sessions.ContainsKey(auth[7..]))
+        {
+            return Task.FromResult(Error(401, "INVALID_SESSION_ID", "Session expired or invalid"));
+        }
+
+        var used = Interlocked.Increment(ref _apiCalls);
+        var response = used > DailyApiLimit
+            ? Error(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")
+            : Rest(request, request.Path[DataPrefix.Length..]);
+        return Task.FromResult(response.WithHeader("Sforce-Limit-Info", $"api-usage={Math.Min(used, DailyApiLimit)}/{DailyApiLimit}"));
+    }
+
+    private FakeResponse Token(FakeRequest request)
+    {
+        var form = request.Body.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "");
+        var grant = form.GetValueOrDefault("grant_type");
+        var ok = grant switch
+        {
+            "client_credentials" => form.GetValueOrDefault("client_id") == ClientId && form.GetValueOrDefault("client_secret") == ClientSecret,
+            "urn:ietf:params:oauth:grant-type:jwt-bearer" => !string.IsNullOrEmpty(form.GetValueOrDefault("assertion")),
+            _ => false,
+        };
+        if (!ok)
+        {
+            return grant is "client_credentials" or "urn:ietf:params:oauth:grant-type:jwt-bearer"
+                ? FakeResponse.Json(400, new { error = "invalid_client", error_description = "invalid client credentials" })
+                : FakeResponse.Json(400, new { error = "unsupported_grant_type", error_description = "grant type not supported" });
+        }
+
+        var token = "00DS7000000oxzo!" + Guid.NewGuid().ToString("N");
+        _sessions[token] = true;
+        TokensIssued++;
+        return FakeResponse.Json(200, new Dictionary<string, object>
+        {
+            ["access_token"] = token, ["signature"] = "nUFHwtfIGLKD=", ["token_format"] = "opaque", ["instance_url"] = BaseUrl.ToString().TrimEnd('/'),
+            ["id"] = "https://login.salesforce.com/id/00Dd000000XXXXXXX/005d000000XXXXX", ["token_type"] = "Bearer",
+            ["issued_at"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+        });
+    }
+
+    private FakeResponse Rest(FakeRequest request, string path)
+    {
+        var parts = path.Split('/');
+        lock (_lock)
+        {
+            return (request.Method.ToUpperInvariant(), parts) switch
+            {
+                ("GET", ["query"]) => Query(request.QueryValue("q") ?? ""),
+                ("GET", ["query", var cursor]) => NextPage(cursor),
+                ("POST", ["sobjects", var type]) => Create(type, request.Json() as JsonObject),
+                ("PATCH", ["sobjects", "Lead", var field, var value]) => Upsert(field, Uri.UnescapeDataString(value), request.Json() as JsonObject),
+                ("PATCH", ["sobjects", var type, var id]) => Update(type, Uri.UnescapeDataString(id), request.Json() as JsonObject),
+                _ => Error(404, "NOT_FOUND", "The requested resource does not exist"),
+            };
+        }
+    }
+
+    private FakeResponse Query(string soql)
+    {
+        SoqlQuery query;
+        try
+        {
+            query = SoqlQuery.Parse(soql);
+        }
+        catch (FormatException ex)
+        {
+            return Error(400, "MALFORMED_QUERY", ex.Message);
+        }
+
+        var rows = Table(query.Object).Where(r => query.Where(f => Field(r, f))).ToList();
+        if (query.OrderBy is { } order)
+        {
+            rows.Sort((a, b) => SoqlQuery.Compare(Field(a, order), Field(b, order)) * (query.Descending ? -1 : 1));
+        }
+
+        var unknown = query.Fields.FirstOrDefault(f => !f.Contains('.', StringComparison.Ordinal) && !KnownField(query.Object, f));
+        if (unknown is not null)
+        {
+            return Error(400, "INVALID_FIELD", $"No such column '{unknown}' on entity '{query.Object}'");
+        }
+
+        var cursor = "01g" + Guid.NewGuid().ToString("N")[..12];
+        _cursors[cursor] = (rows, query.Fields);
+        return Page(cursor, 0);
+    }
+
+    private FakeResponse NextPage(string cursorAndOffset)
+    {
+        var dash = cursorAndOffset.LastIndexOf('-');
+        return dash > 0 && int.TryParse(cursorAndOffset[(dash + 1)..], out var offset) && _cursors.ContainsKey(cursorAndOffset[..dash])
+            ? Page(cursorAndOffset[..dash], offset)
+            : Error(400, "INVALID_QUERY_LOCATOR", "invalid query locator");
+    }
+
+    private FakeResponse Page(string cursor, int offset)
+    {
+        var (rows, fields) = _cursors[cursor];
+        var page = rows.Skip(offset).Take(PageSize).Select(r => Project(r, fields)).ToList();
+        var done = offset + page.Count >= rows.Count;
+        var body = new Dictionary<string, object?> { ["totalSize"] = rows.Count, ["done"] = done, ["records"] = page };
+        if (!done)
+        {
+            body["nextRecordsUrl"] = $"{DataPrefix}query/{cursor}-{offset + page.Count}";
+        }
+
+        return FakeResponse.Json(200, body);
+    }
+
+    private Dictionary<string, object?> Project(Dictionary<string, object?> row, IReadOnlyList<string> fields)
+    {
+        var type = TypeOf((string)row["Id"]!);
+        var projected = new Dictionary<string, object?> { ["attributes"] = new { type, url = $"{DataPrefix}sobjects/{type}/{row["Id"]}" } };
+        foreach (var field in fields)
+        {
+            projected[field] = Field(row, field);
+        }
+
+        return projected;
+    }
+
+    private FakeResponse Create(string type, JsonObject? body)
+    {
+        if (body is null)
+        {
+            return Error(400, "JSON_PARSER_ERROR", "body is required");
+        }
+
+        var fields = Fields(body);
+        if (Missing(type, fields) is { } missing)
+        {
+            return missing;
+        }
+
+        if (type.Equals("Lead", StringComparison.OrdinalIgnoreCase) && DuplicateLead(fields) is { } duplicate)
+        {
+            return duplicate;
+        }
+
+        var id = NewId(type);
+        fields["Id"] = id;
+        Table(type).Add(fields);
+        return FakeResponse.Json(201, new { id, success = true, errors = Array.Empty<object>() });
+    }
+
+    private FakeResponse Upsert(string field, string value, JsonObject? body)
+    {
+        var matches = Table("Lead").Where(r => string.Equals(r.GetValueOrDefault(field) as string, value, StringComparison.Ordinal)).ToList();
+        if (matches.Count > 1)
+        {
+            return FakeResponse.Json(300, matches.Select(m => $"{DataPrefix}sobjects/Lead/{m["Id"]}").ToList());
+        }
+
+        var fields = Fields(body ?? []);
+        if (matches.Count == 1)
+        {
+            if (Converted(matches[0]) is { } refused)
+            {
+                return refused;
+            }
+
+            Apply(matches[0], fields);
+            return FakeResponse.Json(200, new { id = matches[0]["Id"], success = true, errors = Array.Empty<object>(), created = false });
+        }
+
+        fields[field] = value;
+        if (Missing("Lead", fields) is { } missing)
+        {
+            return missing;
+        }
+
+        if (DuplicateLead(fields) is { } duplicate)
+        {
+            return duplicate;
+        }
+
+        var id = NewId("Lead");
+        fields["Id"] = id;
+        Table("Lead").Add(fields);
+        return FakeResponse.Json(201, new { id, success = true, errors = Array.Empty<object>(), created = true });
+    }
+
+    private FakeResponse Update(string type, string id, JsonObject? body)
+    {
+        var row = Table(type).FirstOrDefault(r => (string?)r["Id"] == id);
+        if (row is null)
+        {
+            return Error(404, "NOT_FOUND", "The requested resource does not exist");
+        }
+
+        if (Converted(row) is { } refused)
+        {
+            return refused;
+        }
+
+        Apply(row, Fields(body ?? []));
+        return FakeResponse.Empty(204);
+    }
+
+    private static void Apply(Dictionary<string, object?> row, Dictionary<string, object?> fields)
+    {
+        foreach (var (name, value) in fields)
+        {
+            row[name] = value;
+        }
+
+        if (string.Equals(row.GetValueOrDefault("Status") as string, "Converted", StringComparison.Ordinal))
+        {
+            row["IsConverted"] = true;
+        }
+    }
+
+    private static FakeResponse? Converted(Dictionary<string, object?> row) =>
+        row.GetValueOrDefault("IsConverted") is true ? Error(400, "CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead") : null;
+
+    private static FakeResponse? Missing(string type, Dictionary<string, object?> fields)
+    {
+        string[] required = type.ToUpperInvariant() switch { "LEAD" => ["LastName", "Company"], "CONTACT" => ["LastName"], _ => [] };
+        var missing = required.Where(f => fields.GetValueOrDefault(f) is not string { Length: > 0 }).ToList();
+        return missing.Count == 0 ? null : FakeResponse.Json(400, new[] { new { message = $"Required fields are missing: [{string.Join(", ", missing)}]", errorCode = "REQUIRED_FIELD_MISSING", fields = missing } });
+    }
+
+    /// <summary>The standard lead duplicate rule: same email as an unconverted lead blocks the save.</summary>
+    private FakeResponse? DuplicateLead(Dictionary<string, object?> fields)
+    {
+        var email = fields.GetValueOrDefault("Email") as string;
+        var match = Table("Lead").FirstOrDefault(r => email is not null && string.Equals(r.GetValueOrDefault("Email") as string, email, StringComparison.OrdinalIgnoreCase) && r.GetValueOrDefault("IsConverted") is not true);
+        if (match is null)
+        {
+            return null;
+        }
+
+        var message = "You're creating a duplicate record. We recommend you use an existing record instead.";
+        return FakeResponse.Json(400, new[]
+        {
+            new Dictionary<string, object?>
+            {
+                ["duplicateResut"] = new
+                {
+                    allowSave = false, duplicateRule = "Standard_Lead_Duplicate_Rule", duplicateRuleEntityType = "Lead", errorMessage = message,
+                    matchResults = new[]
+                    {
+                        new
+                        {
+                            entityType = "Lead", errors = Array.Empty<object>(), matchEngine = "FuzzyMatchEngine", rule = "Standard_Lead_Match_Rule_v1_0", size = 1, success = true,
+                            matchRecords = new[] { new { additionalInformation = Array.Empty<object>(), fieldDiffs = Array.Empty<object>(), matchConfidence = 100.0, record = new Dictionary<string, object?> { ["attributes"] = new { type = "Lead", url = $"{DataPrefix}sobjects/Lead/{match["Id"]}" }, ["Id"] = match["Id"] } } },
+                        },
+                    },
+                },
+                ["errorCode"] = "DUPLICATES_DETECTED",
+                ["message"] = message,
+            },
+        });
+    }
+
+    private object? Field(Dictionary<string, object?> row, string field)
+    {
+        var dot = field.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+        {
+            return row.GetValueOrDefault(field) ?? (field.Equals("IsConverted", StringComparison.OrdinalIgnoreCase) ? false : null);
+        }
+
+        // Relationship fields, e.g. Account.Name on a Contact.
+        var relation = field[..dot];
+        var parentId = row.GetValueOrDefault(relation + "Id") as string;
+        var parent = parentId is null ? null : Table(relation).FirstOrDefault(r => (string?)r["Id"] == parentId);
+        return parent?.GetValueOrDefault(field[(dot + 1)..]);
+    }
+
+    private bool KnownField(string type, string field) =>
+        field is "Id" or "IsConverted" || Table(type).Count == 0 || Table(type).Any(r => r.ContainsKey(field)) || field.EndsWith("__c", StringComparison.Ordinal)
+        || KnownStandardFields.Contains(field);
+
+    private static readonly HashSet<string> KnownStandardFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Name", "Email", "FirstName", "LastName", "Company", "Title", "Phone", "CountryCode", "Status", "OwnerId", "Type", "ParentId", "BillingCountryCode",
+        "Description", "LastActivityDate", "MailingCountryCode", "AccountId", "WhatId", "WhoId", "TaskSubtype", "CompletedDateTime", "Subject", "ManagerId",
+    };
+
+    private static Dictionary<string, object?> Fields(JsonObject body) =>
+        body.ToDictionary(p => p.Key, p => p.Value switch
+        {
+            null => null,
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => (object?)v.GetValue<string>(),
+            JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
+            JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<decimal>(),
+            var other => other.ToJsonString(),
+        }, StringComparer.OrdinalIgnoreCase);
+
+    private List<Dictionary<string, object?>> Table(string type)
+    {
+        if (!_objects.TryGetValue(type, out var rows))
+        {
+            rows = [];
+            _objects[type] = rows;
+        }
+
+        return rows;
+    }
+
+    private string NewId(string type) => Prefix(type) + Interlocked.Increment(ref _nextId).ToString("D12", CultureInfo.InvariantCulture) + "AAA";
+
+    private static string Prefix(string type) => type.ToUpperInvariant() switch
+    {
+        "ACCOUNT" => "001", "CONTACT" => "003", "LEAD" => "00Q", "TASK" => "00T", "USER" => "005", _ => "a00",
+    };
+
+    private string TypeOf(string id) => _objects.FirstOrDefault(o => o.Value.Any(r => (string?)r["Id"] == id)).Key ?? "Unknown";
+
+    private static FakeResponse Error(int status, string code, string message) =>
+        FakeResponse.Json(status, new[] { new { message, errorCode = code, fields = Array.Empty<string>() } });
+}

@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.Text;
+
+namespace IntegrationHub.Connectors.Salesforce.Fake;
+
+/// <summary>
+/// Just enough SOQL for a fake org: SELECT fields FROM object [WHERE conditions joined by
+/// AND / OR, with parentheses] [ORDER BY field [ASC|DESC]]. Values are quoted strings,
+/// booleans, null, numbers or datetimes. Anything else is MALFORMED_QUERY, as in Salesforce.
+/// </summary>
+public sealed class SoqlQuery
+{
+    private readonly List<string> _tokens;
+    private int _at;
+
+    private SoqlQuery(string soql)
+    {
+        _tokens = Tokenize(soql);
+    }
+
+    public IReadOnlyList<string> Fields { get; private set; } = [];
+
+    public string Object { get; private set; } = "";
+
+    public Func<Func<string, object?>, bool> Where { get; private set; } = _ => true;
+
+    public string? OrderBy { get; private set; }
+
+    public bool Descending { get; private set; }
+
+    public static SoqlQuery Parse(string soql)
+    {
+        var query = new SoqlQuery(soql);
+        query.ParseSelect();
+        return query;
+    }
+
+    private void ParseSelect()
+    {
+        Expect("SELECT");
+        var fields = new List<string> { Next() };
+        while (Peek() == ",")
+        {
+            _at++;
+            fields.Add(Next());
+        }
+
+        Fields = fields;
+        Expect("FROM");
+        Object = Next();
+        if (PeekIs("WHERE"))
+        {
+            _at++;
+            Where = ParseOr();
+        }
+
+        if (PeekIs("ORDER"))
+        {
+            _at++;
+            Expect("BY");
+            OrderBy = Next();
+            if (PeekIs("DESC") || PeekIs("ASC"))
+            {
+                Descending = Next().Equals("DESC", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        if (_at != _tokens.Count)
+        {
+            throw new FormatException($"unexpected token '{_tokens[_at]}'");
+        }
+    }
+
+    private Func<Func<string, object?>, bool> ParseOr()
+    {
+        var left = ParseAnd();
+        while (PeekIs("OR"))
+        {
+            _at++;
+            var l = left;
+            var r = ParseAnd();
+            left = get => l(get) || r(get);
+        }
+
+        return left;
+    }
+
+    private Func<Func<string, object?>, bool> ParseAnd()
+    {
+        var left = ParseAtom();
+        while (PeekIs("AND"))
+        {
+            _at++;
+            var l = left;
+            var r = ParseAtom();
+            left = get => l(get) && r(get);
+        }
+
+        return left;
+    }
+
+    private Func<Func<string, object?>, bool> ParseAtom()
+    {
+        if (Peek() == "(")
+        {
+            _at++;
+            var inner = ParseOr();
+            Expect(")");
+            return inner;
+        }
+
+        var field = Next();
+        var op = Next();
+        var literal = Literal(Next());
+        return op switch
+        {
+            "=" => get => Compare(get(field), literal) == 0,
+            "!=" => get => Compare(get(field), literal) != 0,
+            ">=" => get => get(field) is not null && Compare(get(field), literal) >= 0,
+            "<=" => get => get(field) is not null && Compare(get(field), literal) <= 0,
+            ">" => get => get(field) is not null && Compare(get(field), literal) > 0,
+            "<" => get => get(field) is not null && Compare(get(field), literal) < 0,
+            _ => throw new FormatException($"unknown operator '{op}'"),
+        };
+    }
+
+    public static int Compare(object? a, object? b) => (a, b) switch
+    {
+        (null, null) => 0,
+        (null, _) => -1,
+        (_, null) => 1,
+        (string x, string y) when DateTimeOffset.TryParse(x, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dx)
+            && DateTimeOffset.TryParse(y, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dy) && x.Contains('T', StringComparison.Ordinal) => dx.CompareTo(dy),
+        (string x, string y) => string.Compare(x, y, StringComparison.OrdinalIgnoreCase),
+        (bool x, bool y) => x.CompareTo(y),
+        _ => Convert.ToDecimal(a, CultureInfo.InvariantCulture).CompareTo(Convert.ToDecimal(b, CultureInfo.InvariantCulture)),
+    };
+
+    private static object? Literal(string token)
+    {
+        if (token.StartsWith('\''))
+        {
+            return token[1..^1];
+        }
+
+        if (token.Equals("null", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (bool.TryParse(token, out var b))
+        {
+            return b;
+        }
+
+        if (decimal.TryParse(token, NumberStyles.Number, CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+
+        if (DateTimeOffset.TryParse(token, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+        {
+            return token;
+        }
+
+        throw new FormatException($"bind variables and functions are not supported: '{token}'");
+    }
+
+    private string Next() => _at < _tokens.Count ? _tokens[_at++] : throw new FormatException("unexpected end of query");
+
+    private string? Peek() => _at < _tokens.Count ? _tokens[_at] : null;
+
+    private bool PeekIs(string keyword) => string.Equals(Peek(), keyword, StringComparison.OrdinalIgnoreCase);
+
+    private void Expect(string token)
+    {
+        if (!string.Equals(Next(), token, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FormatException($"expected {token}");
+        }
+    }
+
+    private static List<string> Tokenize(string soql)
+    {
+        var tokens = new List<string>();
+        for (var i = 0; i < soql.Length;)
+        {
+            var c = soql[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+            }
+            else if (c == '\'')
+            {
+                var value = new StringBuilder("'");
+                i++;
+                while (i < soql.Length && soql[i] != '\'')
+                {
+                    if (soql[i] == '\\' && i + 1 < soql.Length)
+                    {
+                        i++;
+                        value.Append(soql[i] switch { 'n' => '\n', 'r' => '\r', var other => other });
+                    }
+                    else
+                    {
+                        value.Append(soql[i]);
+                    }
+
+                    i++;
+                }
+
+                if (i >= soql.Length)
+                {
+                    throw new FormatException("unterminated string literal");
+                }
+
+                tokens.Add(value.Append('\'').ToString());
+                i++;
+            }
+            else if (c is '(' or ')' or ',')
+            {
+                tokens.Add(c.ToString());
+                i++;
+            }
+            else if (c is '=' or '!' or '<' or '>')
+            {
+                var op = i + 1 < soql.Length && soql[i + 1] == '=' ? soql.Substring(i, 2) : c.ToString();
+                tokens.Add(op);
+                i += op.Length;
+            }
+            else
+            {
+                var start = i;
+                while (i < soql.Length && !char.IsWhiteSpace(soql[i]) && soql[i] is not ('(' or ')' or ',' or '=' or '!' or '<' or '>' or '\''))
+                {
+                    i++;
+                }
+
+                tokens.Add(soql[start..i]);
+            }
+        }
+
+        return tokens;
+    }
+}
