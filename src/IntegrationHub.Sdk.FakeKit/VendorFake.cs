@@ -98,7 +98,7 @@ public abstract class VendorFake : IAsyncDisposable
     private static FakeRequest ToFakeRequest(IRequestMessage message) => new(
         message.Method,
         message.Path,
-        (message.Query ?? new Dictionary<string, WireMockList<string>>()).ToDictionary(q => q.Key, q => string.Join(",", q.Value), StringComparer.Ordinal),
+        (message.Query ?? new Dictionary<string, WireMockList<string>>()).ToDictionary(q => Uri.UnescapeDataString(q.Key), q => Uri.UnescapeDataString(string.Join(",", q.Value)), StringComparer.Ordinal),
         (message.Headers ?? new Dictionary<string, WireMockList<string>>()).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase),
         message.Body ?? "");
 

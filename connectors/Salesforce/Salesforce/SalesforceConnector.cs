@@ -144,8 +144,14 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
     {
         var records = new List<JsonNode>();
         var next = "query?q=" + Uri.EscapeDataString(soql);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (next is not null)
         {
+            if (!seen.Add(next))
+            {
+                throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Salesforce returned the same nextRecordsUrl twice.") { Vendor = Name };
+            }
+
             var (status, body) = await session.SendAsync(HttpMethod.Get, next, null, cancellationToken);
             if (status != HttpStatusCode.OK)
             {

@@ -1,0 +1,163 @@
+using System.Globalization;
+using IntegrationHub.Sdk.Capabilities.Sequencing;
+using IntegrationHub.Sdk.FakeKit;
+using IntegrationHub.Sdk.Sandbox;
+
+namespace IntegrationHub.Connectors.Outreach.Fake;
+
+/// <summary>
+/// A fake of Outreach API v2: refresh-token OAuth with 2-hour tokens, JSON:API documents with
+/// integer ids and `included`, cursor paging through links.next, 415 without the JSON:API media
+/// type, hourly rate limit headers on every answer and 429 past them, 422 validation errors.
+/// </summary>
+public sealed class OutreachFake : VendorFake
+{
+    public const string ClientId = "sandbox-outreach-client";
+    public const string ClientSecret = "sandbox-outreach-secret";
+    public const string InitialRefreshToken = "sandbox-outreach-refresh";
+
+    private readonly Lock _lock = new();
+    private readonly HashSet<string> _tokens = [];
+    private string _refreshToken = InitialRefreshToken;
+    private long _nextId = 1000;
+    private (long Hour, int Calls) _window;
+
+    internal List<FakeProspect> Prospects { get; } = [];
+    internal List<FakeUser> Users { get; } = [];
+    internal Dictionary<long, string> Sequences { get; } = [];
+    internal List<FakeState> States { get; } = [];
+    internal List<FakeMailing> Mailings { get; } = [];
+
+    /// <summary>Resources per page before links.next (Outreach: 50 by default).</summary>
+    public int PageSize { get; set; } = 50;
+
+    /// <summary>Requests per hour per user (Outreach: 10,000).</summary>
+    public int HourlyLimit { get; set; } = 10_000;
+
+    public int TokensIssued { get; private set; }
+
+    /// <summary>Expires every access token: the next call answers 401.</summary>
+    public void ExpireTokens()
+    {
+        lock (_lock)
+        {
+            _tokens.Clear();
+        }
+    }
+
+    public IReadOnlyList<(long Id, long Prospect, long Sequence, string State)> SequenceStates()
+    {
+        lock (_lock)
+        {
+            return [.. States.Select(s => (s.Id, s.ProspectId, s.SequenceId, s.State))];
+        }
+    }
+
+    public void Seed(SandboxSeed seed, DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            foreach (var rep in seed.SequencingReps)
+            {
+                Users.Add(new FakeUser(Long(rep.Id), rep.Email, rep.Name));
+            }
+
+            foreach (var prospect in seed.Prospects)
+            {
+                Prospects.Add(new FakeProspect(Long(prospect.Id), [.. prospect.Emails], prospect.FirstName, prospect.LastName, prospect.Title, prospect.Company,
+                    prospect.Owner is { } owner ? Long(owner.Id) : null));
+                foreach (var state in prospect.SequenceStates)
+                {
+                    Sequences[Long(state.SequenceId)] = state.SequenceName;
+                    States.Add(new FakeState(Long(state.Id), Long(prospect.Id), Long(state.SequenceId), state.Rep is { } rep ? Long(rep.Id) : 0,
+                        state.State.ToString().ToLowerInvariant() is "stopped" ? "disabled" : state.State.ToString().ToLowerInvariant(),
+                        seed.Shift(state.StateChangedAt, now) ?? now, state.ReplyCount));
+                }
+            }
+
+            foreach (var click in seed.ClickThroughs)
+            {
+                Mailings.Add(new FakeMailing(++_nextId, Long(click.ProspectId), Long(click.SequenceId), Long(click.OwnerRepId), click.Token, seed.Shift(click.ClickedAt, now)));
+            }
+        }
+    }
+
+    protected override Task<FakeResponse> HandleVendorAsync(FakeRequest request)
+    {
+        lock (_lock)
+        {
+            if (request.Is("POST", "/oauth/token"))
+            {
+                return Task.FromResult(Token(request));
+            }
+
+            var response = Api(request);
+            var hour = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 3600;
+            var reset = ((hour + 1) * 3600).ToString(CultureInfo.InvariantCulture);
+            return Task.FromResult(response
+                .WithHeader("X-RateLimit-Limit", HourlyLimit.ToString(CultureInfo.InvariantCulture))
+                .WithHeader("X-RateLimit-Remaining", Math.Max(0, HourlyLimit - _window.Calls).ToString(CultureInfo.InvariantCulture))
+                .WithHeader("X-RateLimit-Reset", reset));
+        }
+    }
+
+    private FakeResponse Api(FakeRequest request)
+    {
+        var auth = request.Header("Authorization") ?? "";
+        if (!auth.StartsWith("Bearer ", StringComparison.Ordinal) || !_tokens.Contains(auth[7..]))
+        {
+            return OutreachDocuments.Error(401, "unauthorized", "Unauthorized", "The access token is invalid or has expired.");
+        }
+
+        var hour = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 3600;
+        _window = _window.Hour == hour ? (hour, _window.Calls + 1) : (hour, 1);
+        if (_window.Calls > HourlyLimit)
+        {
+            var at = DateTimeOffset.FromUnixTimeSeconds((hour + 1) * 3600).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+            return OutreachDocuments.Error(429, "rateLimitExceeded", "Rate Limit Exceeded", $"You have exceeded your permitted rate limit of {HourlyLimit:N0}; please try again at {at}.")
+                .WithHeader("Retry-After", "1");
+        }
+
+        if (request.Body.Length > 0 && !(request.Header("Content-Type") ?? "").StartsWith("application/vnd.api+json", StringComparison.Ordinal))
+        {
+            return FakeResponse.Json(415, new { errors = new[] { new { id = "unsupportedMediaType", title = "Unsupported Media Type", details = "Expected Content-Type header to be 'application/vnd.api+json'." } } });
+        }
+
+        return new OutreachDocuments(this, BaseUrl).Answer(request, ref _nextId);
+    }
+
+    private FakeResponse Token(FakeRequest request)
+    {
+        var form = request.Body.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
+            .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "");
+        if (form.GetValueOrDefault("client_id") != ClientId || form.GetValueOrDefault("client_secret") != ClientSecret
+            || form.GetValueOrDefault("grant_type") != "refresh_token" || form.GetValueOrDefault("refresh_token") != _refreshToken)
+        {
+            return FakeResponse.Json(401, new { error = "invalid_grant", error_description = "The provided authorization grant is invalid, expired, revoked, or was issued to another client." });
+        }
+
+        var access = "outreach-" + Guid.NewGuid().ToString("N");
+        _refreshToken = "refresh-" + Guid.NewGuid().ToString("N");
+        _tokens.Add(access);
+        TokensIssued++;
+        return FakeResponse.Json(200, new Dictionary<string, object>
+        {
+            ["access_token"] = access, ["token_type"] = "bearer", ["expires_in"] = 7200, ["refresh_token"] = _refreshToken,
+            ["scope"] = "prospects.all sequenceStates.all mailings.read users.read", ["created_at"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        });
+    }
+
+    private static long Long(string id) => long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : Math.Abs((long)id.GetHashCode(StringComparison.Ordinal));
+}
+
+internal sealed record FakeProspect(long Id, List<string> Emails, string FirstName, string LastName, string Title, string Company, long? OwnerId);
+
+internal sealed record FakeUser(long Id, string Email, string Name);
+
+internal sealed record FakeState(long Id, long ProspectId, long SequenceId, long MailboxId, string State, DateTimeOffset StateChangedAt, int ReplyCount)
+{
+    public string State { get; set; } = State;
+    public DateTimeOffset StateChangedAt { get; set; } = StateChangedAt;
+}
+
+internal sealed record FakeMailing(long Id, long ProspectId, long SequenceId, long UserId, string CustomTrackingId, DateTimeOffset? ClickedAt);

@@ -1,0 +1,65 @@
+using IntegrationHub.Connectors.Outreach.Fake;
+using IntegrationHub.Sdk.Capabilities.Sequencing;
+using IntegrationHub.Sdk.Sandbox;
+using IntegrationHub.Sdk.TestKit;
+
+namespace IntegrationHub.Connectors.Outreach.Tests;
+
+/// <summary>An Outreach fake with two reps, a prospect in three sequences and a tracked click; the connector as the hub builds it.</summary>
+public sealed class OutreachWorld : IAsyncDisposable
+{
+    public static readonly SequencingRep Owner = new("101", "owner@hub.test", "Olive Owner");
+    public static readonly SequencingRep Sender = new("102", "sender@hub.test", "Sam Sender");
+    private ConnectorHarness? _harness;
+
+    public OutreachWorld()
+    {
+        var now = DateTimeOffset.UtcNow;
+        Fake.Seed(new SandboxSeed
+        {
+            SequencingReps = [Owner, Sender],
+            Prospects =
+            [
+                new Prospect("18", ["jane@acme.com"], "Jane", "Doe", "VP Ops", "Acme", Owner,
+                [
+                    new SequenceState("180", "42", "Inbound High Touch", SequenceStateKind.Active, Sender, now.AddDays(-2), 0),
+                    new SequenceState("181", "43", "Nurture", SequenceStateKind.Paused, Owner, now.AddDays(-9), 0),
+                    new SequenceState("182", "44", "Old ABM", SequenceStateKind.Finished, Owner, now.AddDays(-90), 1),
+                ]),
+                new Prospect("19", ["max@acme.com"], "Max", "Roe", "", "Acme", Owner, []),
+            ],
+            ClickThroughs = [new SeedClickThrough("ct-jane", "18", "42", "102", now.AddMinutes(-3))],
+        }, now);
+    }
+
+    public OutreachFake Fake { get; } = new();
+
+    public ConnectorHarness Harness(Action<Dictionary<string, string?>>? tune = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["BaseUrl"] = Fake.BaseUrl.ToString(),
+            ["ClientId"] = OutreachFake.ClientId,
+            ["ClientSecret"] = OutreachFake.ClientSecret,
+            ["RefreshToken"] = OutreachFake.InitialRefreshToken,
+            ["Resilience:MaxRetryAttempts"] = "2",
+            ["Resilience:BaseDelay"] = "00:00:00.010",
+            ["Resilience:CircuitMinimumThroughput"] = "100",
+        };
+        tune?.Invoke(settings);
+        _harness = ConnectorHarness.Create<OutreachConnector>(settings);
+        return _harness;
+    }
+
+    public ISequencingConnector Connector(Action<Dictionary<string, string?>>? tune = null) => Harness(tune).Get<OutreachConnector>();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_harness is not null)
+        {
+            await _harness.DisposeAsync();
+        }
+
+        await Fake.DisposeAsync();
+    }
+}

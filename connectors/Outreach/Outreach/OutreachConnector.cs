@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using IntegrationHub.Sdk.Capabilities.Sequencing;
+using IntegrationHub.Sdk.Connectors;
+using IntegrationHub.Sdk.Errors;
+using static IntegrationHub.Connectors.Outreach.JsonApiDocument;
+
+namespace IntegrationHub.Connectors.Outreach;
+
+/// <summary>
+/// Sequencing over Outreach API v2 (JSON:API): prospects by email with their sequence states
+/// and owners, click-throughs resolved through the mailing that carried the tracked link,
+/// repeat-safe enrolment, and finishing running sequences.
+/// </summary>
+[Connector(Name, typeof(OutreachOptions), Version = "1.0.0")]
+public sealed class OutreachConnector(OutreachApi api) : ISequencingConnector
+{
+    public const string Name = "Outreach";
+
+    private static readonly HashSet<string> Running = ["active", "pending", "paused"];
+
+    public async Task<Prospect?> GetProspectByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var page = await api.SendAsync(HttpMethod.Get, $"prospects?filter[emails]={Uri.EscapeDataString(email)}&include=owner", null, cancellationToken);
+        var prospect = page!.Data.FirstOrDefault();
+        return prospect is null ? null : await ProspectAsync(prospect, page, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SequenceState>> ListSequenceStatesAsync(string prospectId, CancellationToken cancellationToken) =>
+        await StatesAsync($"sequenceStates?filter[prospect][id]={Uri.EscapeDataString(prospectId)}&include=sequence,mailbox", cancellationToken);
+
+    public async Task<ClickThrough?> ResolveClickThroughAsync(string token, CancellationToken cancellationToken)
+    {
+        var page = await api.SendAsync(HttpMethod.Get, $"mailings?filter[customTrackingId]={Uri.EscapeDataString(token)}&include=user", null, cancellationToken);
+        var mailing = page!.Data.FirstOrDefault();
+        if (mailing is null || RelatedId(mailing, "prospect") is not { } prospectId)
+        {
+            return null;
+        }
+
+        var prospectDoc = await api.SendAsync(HttpMethod.Get, $"prospects/{prospectId}?include=owner", null, cancellationToken, notFoundIsNull: true);
+        if (prospectDoc?.Data.FirstOrDefault() is not { } prospectNode)
+        {
+            return null;
+        }
+
+        var sender = Rep(page.Included("user", RelatedId(mailing, "user")), RelatedId(mailing, "user"));
+        var prospect = await ProspectAsync(prospectNode, prospectDoc, cancellationToken);
+        return new ClickThrough(prospect, sender ?? prospect.Owner ?? new SequencingRep("", "", ""), RelatedId(mailing, "sequence") ?? "", TimeAttr(mailing, "clickedAt"));
+    }
+
+    public async Task<Enrollment> EnrollProspectAsync(EnrollmentRequest request, CancellationToken cancellationToken)
+    {
+        // The pipeline may repeat a POST; an existing state for this prospect and sequence
+        // means an earlier attempt (or person) enrolled it already.
+        var existing = (await StatesAsync($"sequenceStates?filter[prospect][id]={Uri.EscapeDataString(request.ProspectId)}&filter[sequence][id]={Uri.EscapeDataString(request.SequenceId)}&include=sequence,mailbox", cancellationToken))
+            .FirstOrDefault();
+        if (existing is not null)
+        {
+            return new Enrollment(existing, Created: false);
+        }
+
+        var body = new JsonObject
+        {
+            ["data"] = new JsonObject
+            {
+                ["type"] = "sequenceState",
+                ["relationships"] = new JsonObject
+                {
+                    ["prospect"] = Ref("prospect", request.ProspectId),
+                    ["sequence"] = Ref("sequence", request.SequenceId),
+                    ["mailbox"] = Ref("mailbox", request.MailboxId),
+                },
+            },
+        };
+        var created = await api.SendAsync(HttpMethod.Post, "sequenceStates", body, cancellationToken);
+        var state = created!.Data.FirstOrDefault() ?? throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Outreach returned no sequence state.") { Vendor = Name };
+        return new Enrollment(State(state, created), Created: true);
+    }
+
+    public async Task<int> FinishProspectSequencesAsync(string prospectId, CancellationToken cancellationToken)
+    {
+        var (states, _) = await api.ListAsync($"sequenceStates?filter[prospect][id]={Uri.EscapeDataString(prospectId)}", cancellationToken);
+        var running = states.Where(s => Running.Contains(Attr(s, "state"))).ToList();
+        foreach (var state in running)
+        {
+            await api.SendAsync(HttpMethod.Post, $"sequenceStates/{Id(state)}/actions/finish", null, cancellationToken);
+        }
+
+        return running.Count;
+    }
+
+    private async Task<Prospect> ProspectAsync(JsonNode prospect, JsonApiDocument document, CancellationToken cancellationToken)
+    {
+        var id = Id(prospect)!;
+        var ownerId = RelatedId(prospect, "owner");
+        var owner = Rep(document.Included("user", ownerId), ownerId);
+        var emails = (prospect["attributes"]?["emails"] as JsonArray ?? []).Select(e => e?.GetValue<string>() ?? "").Where(e => e.Length > 0).ToList();
+        return new Prospect(id, emails, Attr(prospect, "firstName"), Attr(prospect, "lastName"), Attr(prospect, "title"), Attr(prospect, "company"), owner,
+            await ListSequenceStatesAsync(id, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<SequenceState>> StatesAsync(string path, CancellationToken cancellationToken)
+    {
+        var (data, pages) = await api.ListAsync(path, cancellationToken);
+        return [.. data.Select(s => State(s, pages.FirstOrDefault(p => p.Data.Contains(s)) ?? pages[0]))];
+    }
+
+    private static SequenceState State(JsonNode state, JsonApiDocument document)
+    {
+        var sequence = document.Included("sequence", RelatedId(state, "sequence"));
+        var mailbox = document.Included("mailbox", RelatedId(state, "mailbox"));
+        var rep = mailbox is null ? null : new SequencingRep(mailbox["attributes"]?["userId"]?.ToJsonString().Trim('"') ?? Id(mailbox)!, Attr(mailbox, "email"), Attr(mailbox, "displayName"));
+        return new SequenceState(Id(state)!, RelatedId(state, "sequence") ?? "", sequence is null ? "" : Attr(sequence, "name"), Kind(Attr(state, "state")), rep,
+            TimeAttr(state, "stateChangedAt"), IntAttr(state, "replyCount"));
+    }
+
+    private static SequencingRep? Rep(JsonNode? user, string? id) =>
+        user is null ? (id is null ? null : new SequencingRep(id, "", "")) : new SequencingRep(Id(user)!, Attr(user, "email"), Attr(user, "name"));
+
+    private static SequenceStateKind Kind(string state) => state switch
+    {
+        "active" => SequenceStateKind.Active,
+        "pending" => SequenceStateKind.Pending,
+        "paused" => SequenceStateKind.Paused,
+        "finished" => SequenceStateKind.Finished,
+        "disabled" or "failed" or "bounced" or "opted_out" => SequenceStateKind.Stopped,
+        _ => SequenceStateKind.Unspecified,
+    };
+
+    private static JsonObject Ref(string type, string id) =>
+        new() { ["data"] = new JsonObject { ["type"] = type, ["id"] = long.TryParse(id, out var n) ? n : (JsonNode)id } };
+}

@@ -1,0 +1,81 @@
+using IntegrationHub.Sdk.Capabilities.Sequencing;
+using IntegrationHub.Sdk.Errors;
+using Xunit;
+
+namespace IntegrationHub.Sdk.TestKit.Conformance;
+
+/// <summary>The conformance suite every sequencing connector must pass.</summary>
+public abstract class SequencingConformance : ConnectorConformance<ISequencingConnector>
+{
+    /// <summary>The email of a prospect the fake holds, with at least one sequence state.</summary>
+    protected abstract string KnownEmail { get; }
+
+    /// <summary>A click-through token the fake knows.</summary>
+    protected abstract string KnownToken { get; }
+
+    /// <summary>A sequence and a mailbox a prospect can be enrolled with.</summary>
+    protected abstract (string SequenceId, string MailboxId) Enrolment { get; }
+
+    [Fact]
+    public async Task A_prospect_is_found_by_email_with_its_sequence_states()
+    {
+        var sequencing = await CreateConnectorAsync(VendorCondition.Healthy);
+        var prospect = await sequencing.GetProspectByEmailAsync(KnownEmail, CancellationToken.None);
+        Assert.Contains(KnownEmail, prospect!.Emails, StringComparer.OrdinalIgnoreCase);
+        Assert.NotEmpty(prospect.SequenceStates);
+    }
+
+    [Fact]
+    public async Task Unknown_email_and_unknown_token_are_null()
+    {
+        var sequencing = await CreateConnectorAsync(VendorCondition.Healthy);
+        Assert.Null(await sequencing.GetProspectByEmailAsync("nobody@conformance.example", CancellationToken.None));
+        Assert.Null(await sequencing.ResolveClickThroughAsync("no-such-token", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_known_token_names_the_prospect_and_the_sequence_owner()
+    {
+        var sequencing = await CreateConnectorAsync(VendorCondition.Healthy);
+        var click = await sequencing.ResolveClickThroughAsync(KnownToken, CancellationToken.None);
+        Assert.NotNull(click);
+        Assert.False(string.IsNullOrEmpty(click.SequenceOwner.Email));
+    }
+
+    [Fact]
+    public async Task Enrolling_twice_enrols_once()
+    {
+        var sequencing = await CreateConnectorAsync(VendorCondition.Healthy);
+        var prospect = (await sequencing.GetProspectByEmailAsync(KnownEmail, CancellationToken.None))!;
+        var (sequence, mailbox) = Enrolment;
+        var first = await sequencing.EnrollProspectAsync(new EnrollmentRequest(prospect.Id, sequence, mailbox, "conformance-1"), CancellationToken.None);
+        var second = await sequencing.EnrollProspectAsync(new EnrollmentRequest(prospect.Id, sequence, mailbox, "conformance-1"), CancellationToken.None);
+        Assert.True(first.Created);
+        Assert.False(second.Created);
+        Assert.Equal(first.SequenceState.Id, second.SequenceState.Id);
+    }
+
+    [Fact]
+    public async Task Enrolling_an_unknown_prospect_is_invalid_argument()
+    {
+        var sequencing = await CreateConnectorAsync(VendorCondition.Healthy);
+        var (sequence, mailbox) = Enrolment;
+        var error = await AssertFailsWith(ConnectorErrorKind.InvalidArgument,
+            () => sequencing.EnrollProspectAsync(new EnrollmentRequest("999999999", sequence, mailbox, "k"), CancellationToken.None));
+        Assert.NotEmpty(error.FieldViolations);
+    }
+
+    [Fact]
+    public async Task Vendor_outage_is_vendor_unavailable()
+    {
+        var sequencing = await CreateConnectorAsync(VendorCondition.Down);
+        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable, () => sequencing.GetProspectByEmailAsync(KnownEmail, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Cancellation_is_honoured()
+    {
+        var sequencing = await CreateConnectorAsync(VendorCondition.Healthy);
+        await AssertCancelled(ct => sequencing.GetProspectByEmailAsync(KnownEmail, ct));
+    }
+}
