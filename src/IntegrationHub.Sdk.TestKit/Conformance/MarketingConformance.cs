@@ -1,0 +1,55 @@
+using IntegrationHub.Sdk.Capabilities.Marketing;
+using IntegrationHub.Sdk.Errors;
+using Xunit;
+
+namespace IntegrationHub.Sdk.TestKit.Conformance;
+
+/// <summary>The conformance suite every marketing-automation connector must pass.</summary>
+public abstract class MarketingConformance : ConnectorConformance<IMarketingConnector>
+{
+    /// <summary>How many programs carry UsedWithQualified = True in the fake.</summary>
+    protected abstract int TaggedProgramCount { get; }
+
+    /// <summary>The email of a person the fake knows.</summary>
+    protected abstract string KnownEmail { get; }
+
+    [Fact]
+    public async Task Tagged_programs_are_all_listed_in_id_order_with_their_tag()
+    {
+        var marketing = await CreateConnectorAsync(VendorCondition.Healthy);
+        var programs = await marketing.ListProgramsByTagAsync("UsedWithQualified", "True", CancellationToken.None);
+        Assert.Equal(TaggedProgramCount, programs.Count);
+        Assert.All(programs, p => Assert.Contains(new ProgramTag("UsedWithQualified", "True"), p.Tags));
+        Assert.Equal(programs.Select(p => long.Parse(p.Id, System.Globalization.CultureInfo.InvariantCulture)).Order(), programs.Select(p => long.Parse(p.Id, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task A_known_person_has_engagement_and_an_unknown_one_is_null()
+    {
+        var marketing = await CreateConnectorAsync(VendorCondition.Healthy);
+        Assert.Equal(KnownEmail, (await marketing.GetPersonEngagementAsync(KnownEmail, CancellationToken.None))?.Email, StringComparer.OrdinalIgnoreCase);
+        Assert.Null(await marketing.GetPersonEngagementAsync("nobody@conformance.example", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_blank_tag_is_invalid_argument()
+    {
+        var marketing = await CreateConnectorAsync(VendorCondition.Healthy);
+        var error = await AssertFailsWith(ConnectorErrorKind.InvalidArgument, () => marketing.ListProgramsByTagAsync("", "True", CancellationToken.None));
+        Assert.NotEmpty(error.FieldViolations);
+    }
+
+    [Fact]
+    public async Task Vendor_outage_is_vendor_unavailable()
+    {
+        var marketing = await CreateConnectorAsync(VendorCondition.Down);
+        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable, () => marketing.GetPersonEngagementAsync(KnownEmail, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Cancellation_is_honoured()
+    {
+        var marketing = await CreateConnectorAsync(VendorCondition.Healthy);
+        await AssertCancelled(ct => marketing.ListProgramsByTagAsync("UsedWithQualified", "True", ct));
+    }
+}
