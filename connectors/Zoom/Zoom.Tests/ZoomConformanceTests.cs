@@ -1,0 +1,26 @@
+using IntegrationHub.Sdk.Capabilities.Meetings;
+using IntegrationHub.Sdk.TestKit.Conformance;
+
+namespace IntegrationHub.Connectors.Zoom.Tests;
+
+/// <summary>The SDK's meetings conformance suite, run against the Zoom connector and its fake.</summary>
+public sealed class ZoomConformanceTests : MeetingsConformance, IAsyncLifetime
+{
+    private readonly ZoomWorld _world = new();
+
+    protected override string KnownUser => ZoomWorld.Rep;
+
+    protected override Task<IMeetingConnector> CreateConnectorAsync(VendorCondition condition)
+    {
+        if (condition == VendorCondition.Down)
+        {
+            _world.Fake.GoDown();
+        }
+
+        return Task.FromResult(_world.Connector());
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _world.DisposeAsync().AsTask();
+}

@@ -1,0 +1,52 @@
+using IntegrationHub.Connectors.Zoom.Fake;
+using IntegrationHub.Sdk.Capabilities.Meetings;
+using IntegrationHub.Sdk.TestKit;
+
+namespace IntegrationHub.Connectors.Zoom.Tests;
+
+/// <summary>A Zoom fake with two reps; the connector as the hub builds it.</summary>
+public sealed class ZoomWorld : IAsyncDisposable
+{
+    public const string Rep = "rep@hub.test";
+    public const string BusyRep = "busy@hub.test";
+    private ConnectorHarness? _harness;
+
+    public ZoomWorld()
+    {
+        Fake.AddUser(Rep);
+        Fake.AddUser(BusyRep);
+    }
+
+    public ZoomFake Fake { get; } = new();
+
+    public ConnectorHarness Harness(Action<Dictionary<string, string?>>? tune = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["BaseUrl"] = Fake.BaseUrl.ToString(),
+            ["TokenUrl"] = new Uri(Fake.BaseUrl, "oauth/token").ToString(),
+            ["AccountId"] = ZoomFake.AccountId,
+            ["ClientId"] = ZoomFake.ClientId,
+            ["ClientSecret"] = ZoomFake.ClientSecret,
+            ["Resilience:MaxRetryAttempts"] = "2",
+            ["Resilience:BaseDelay"] = "00:00:00.010",
+            ["Resilience:MaxRetryAfter"] = "00:00:02",
+            ["Resilience:CircuitMinimumThroughput"] = "100",
+        };
+        tune?.Invoke(settings);
+        _harness = ConnectorHarness.Create<ZoomConnector>(settings);
+        return _harness;
+    }
+
+    public IMeetingConnector Connector(Action<Dictionary<string, string?>>? tune = null) => Harness(tune).Get<ZoomConnector>();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_harness is not null)
+        {
+            await _harness.DisposeAsync();
+        }
+
+        await Fake.DisposeAsync();
+    }
+}

@@ -1,0 +1,85 @@
+using IntegrationHub.Sdk.Capabilities.Meetings;
+using IntegrationHub.Sdk.Errors;
+using Xunit;
+
+namespace IntegrationHub.Sdk.TestKit.Conformance;
+
+/// <summary>The conformance suite every meetings connector must pass.</summary>
+public abstract class MeetingsConformance : ConnectorConformance<IMeetingConnector>
+{
+    /// <summary>A calendar user the fake knows, with an empty calendar.</summary>
+    protected abstract string KnownUser { get; }
+
+    protected static WorkingHours AllDay { get; } = new("UTC", TimeOnly.MinValue, TimeOnly.MinValue,
+        new HashSet<DayOfWeek>(Enum.GetValues<DayOfWeek>()));
+
+    private FreeSlotQuery Tomorrow(string user) => new(user, DateTimeOffset.UtcNow.Date.AddDays(1), DateTimeOffset.UtcNow.Date.AddDays(1).AddHours(4),
+        TimeSpan.FromMinutes(30), TimeSpan.Zero, TimeSpan.Zero, AllDay);
+
+    [Fact]
+    public async Task A_booked_slot_disappears_from_the_free_slots()
+    {
+        var meetings = await CreateConnectorAsync(VendorCondition.Healthy);
+        var before = await meetings.ListFreeSlotsAsync(Tomorrow(KnownUser), CancellationToken.None);
+        var slot = before[2];
+        var meeting = await meetings.CreateMeetingAsync(new MeetingRequest(KnownUser, "Conformance", slot.Start, TimeSpan.FromMinutes(30), "UTC", "v@conformance.example", "conf-1"), CancellationToken.None);
+        var after = await meetings.ListFreeSlotsAsync(Tomorrow(KnownUser), CancellationToken.None);
+
+        Assert.StartsWith("https://", meeting.JoinUrl, StringComparison.Ordinal);
+        Assert.DoesNotContain(slot, after);
+        Assert.True(after.Count < before.Count);
+    }
+
+    [Fact]
+    public async Task Booking_twice_with_one_key_books_once()
+    {
+        var meetings = await CreateConnectorAsync(VendorCondition.Healthy);
+        var start = DateTimeOffset.UtcNow.Date.AddDays(2).AddHours(10);
+        var request = new MeetingRequest(KnownUser, "Once", start, TimeSpan.FromMinutes(30), "UTC", null, "conf-once");
+        var first = await meetings.CreateMeetingAsync(request, CancellationToken.None);
+        var second = await meetings.CreateMeetingAsync(request, CancellationToken.None);
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal(first.JoinUrl, second.JoinUrl);
+    }
+
+    [Fact]
+    public async Task A_taken_slot_cannot_be_booked_again_under_another_key()
+    {
+        var meetings = await CreateConnectorAsync(VendorCondition.Healthy);
+        var start = DateTimeOffset.UtcNow.Date.AddDays(3).AddHours(9);
+        await meetings.CreateMeetingAsync(new MeetingRequest(KnownUser, "First", start, TimeSpan.FromMinutes(30), "UTC", null, "conf-a"), CancellationToken.None);
+        await AssertFailsWith(ConnectorErrorKind.FailedPrecondition,
+            () => meetings.CreateMeetingAsync(new MeetingRequest(KnownUser, "Second", start.AddMinutes(15), TimeSpan.FromMinutes(30), "UTC", null, "conf-b"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_backwards_window_is_invalid_argument()
+    {
+        var meetings = await CreateConnectorAsync(VendorCondition.Healthy);
+        var query = Tomorrow(KnownUser) with { WindowEnd = DateTimeOffset.UtcNow.AddDays(-1) };
+        var error = await AssertFailsWith(ConnectorErrorKind.InvalidArgument, () => meetings.ListFreeSlotsAsync(query, CancellationToken.None));
+        Assert.NotEmpty(error.FieldViolations);
+    }
+
+    [Fact]
+    public async Task An_unknown_user_or_meeting_is_not_found()
+    {
+        var meetings = await CreateConnectorAsync(VendorCondition.Healthy);
+        await AssertFailsWith(ConnectorErrorKind.NotFound, () => meetings.ListFreeSlotsAsync(Tomorrow("nobody@conformance.example"), CancellationToken.None));
+        await AssertFailsWith(ConnectorErrorKind.NotFound, () => meetings.CancelMeetingAsync("123", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Vendor_outage_is_vendor_unavailable()
+    {
+        var meetings = await CreateConnectorAsync(VendorCondition.Down);
+        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable, () => meetings.ListFreeSlotsAsync(Tomorrow(KnownUser), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Cancellation_is_honoured()
+    {
+        var meetings = await CreateConnectorAsync(VendorCondition.Healthy);
+        await AssertCancelled(ct => meetings.ListFreeSlotsAsync(Tomorrow(KnownUser), ct));
+    }
+}
