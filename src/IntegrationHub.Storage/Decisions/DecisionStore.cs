@@ -1,0 +1,101 @@
+using System.Data.Common;
+using IntegrationHub.Storage.Outbox;
+using IntegrationHub.Storage.Sql;
+
+namespace IntegrationHub.Storage.Decisions;
+
+/// <summary>A decision as stored: indexed columns plus its full explanation as JSON.</summary>
+public sealed record StoredDecision(string Id, string Kind, string RequestId, DateTimeOffset CreatedAt, string? RepId, string? Rule, string Payload);
+
+/// <summary>Whether <see cref="DecisionStore.RecordAsync"/> wrote, or found the request already decided.</summary>
+public sealed record RecordOutcome(bool Recorded, StoredDecision Decision);
+
+public sealed record DecisionQuery(DateTimeOffset? From = null, DateTimeOffset? To = null, string? RepId = null, string? Rule = null, int PageSize = 100, string? PageToken = null);
+
+public sealed record DecisionPage(IReadOnlyList<StoredDecision> Decisions, string? NextPageToken);
+
+/// <summary>
+/// Decisions and their side effects, written in one transaction: a decision is never stored
+/// without its effects, nor an effect without its decision, and a request id is decided once.
+/// </summary>
+public sealed class DecisionStore(Database database, TimeProvider time)
+{
+    private const string Columns = "id, kind, request_id, created_at, rep_id, rule, payload";
+
+    public async Task<RecordOutcome> RecordAsync(StoredDecision decision, IReadOnlyList<NewEffect> effects, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await database.InTransactionAsync(async (connection, transaction) =>
+            {
+                if (await FindAsync(connection, transaction, decision.Kind, decision.RequestId, cancellationToken) is { } existing)
+                {
+                    return new RecordOutcome(false, existing);
+                }
+
+                await connection.ExecuteAsync($"INSERT INTO decisions ({Columns}) VALUES (@id, @kind, @request, @at, @rep, @rule, @payload)", transaction, cancellationToken,
+                    ("id", decision.Id), ("kind", decision.Kind), ("request", decision.RequestId), ("at", decision.CreatedAt.Millis()), ("rep", decision.RepId),
+                    ("rule", decision.Rule), ("payload", decision.Payload));
+                await OutboxStore.EnqueueAsync(connection, transaction, decision.Id, effects, time.GetUtcNow(), cancellationToken);
+                return new RecordOutcome(true, decision);
+            }, cancellationToken);
+        }
+        catch (DbException)
+        {
+            // Another instance recorded the same request between our check and our insert:
+            // its decision stands. Anything else is a real failure.
+            if (await GetByRequestAsync(decision.Kind, decision.RequestId, cancellationToken) is { } winner)
+            {
+                return new RecordOutcome(false, winner);
+            }
+
+            throw;
+        }
+    }
+
+    public async Task<StoredDecision?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync($"SELECT {Columns} FROM decisions WHERE id = @id", null, Read, cancellationToken, ("id", id))).FirstOrDefault();
+    }
+
+    public async Task<StoredDecision?> GetByRequestAsync(string kind, string requestId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindAsync(connection, null, kind, requestId, cancellationToken);
+    }
+
+    /// <summary>Newest first; the page token is the last id of the previous page (ids sort by time).</summary>
+    public async Task<DecisionPage> ListAsync(DecisionQuery query, CancellationToken cancellationToken)
+    {
+        var size = Math.Clamp(query.PageSize, 1, 500);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Only the filters given become SQL, so no parameter is ever an untyped NULL.
+        var filters = new List<string>();
+        var parameters = new List<(string, object?)> { ("limit", size + 1) };
+        void Filter(string sql, string name, object? value)
+        {
+            if (value is not null)
+            {
+                filters.Add(sql);
+                parameters.Add((name, value));
+            }
+        }
+
+        Filter("created_at >= @from", "from", query.From?.Millis());
+        Filter("created_at < @to", "to", query.To?.Millis());
+        Filter("rep_id = @rep", "rep", query.RepId);
+        Filter("rule = @rule", "rule", query.Rule);
+        Filter("id < @after", "after", query.PageToken);
+        var where = filters.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filters);
+        var rows = await connection.QueryAsync($"SELECT {Columns} FROM decisions{where} ORDER BY id DESC LIMIT @limit", null, Read, cancellationToken, [.. parameters]);
+        return new DecisionPage([.. rows.Take(size)], rows.Count > size ? rows[size - 1].Id : null);
+    }
+
+    private static async Task<StoredDecision?> FindAsync(DbConnection connection, DbTransaction? transaction, string kind, string requestId, CancellationToken ct) =>
+        (await connection.QueryAsync($"SELECT {Columns} FROM decisions WHERE kind = @kind AND request_id = @request", transaction, Read, ct, ("kind", kind), ("request", requestId)))
+            .FirstOrDefault();
+
+    private static StoredDecision Read(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3).Time(), r.NullableString(4), r.NullableString(5), r.GetString(6));
+}

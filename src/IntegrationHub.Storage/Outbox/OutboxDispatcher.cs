@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Storage.Outbox;
+
+/// <summary>
+/// Delivers the outbox: claims due effects under a lease, hands each to its handler, and
+/// records the outcome — delivered, retried after an exponential back-off with jitter, or
+/// dead-lettered after the last attempt. On shutdown it stops claiming, lets in-flight
+/// deliveries finish within the grace period, and releases what is left for other instances.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    OutboxStore outbox, IEnumerable<IOutboxEffectHandler> handlers, IOptions<StorageOptions> options, TimeProvider time, ILogger<OutboxDispatcher> logger)
+    : BackgroundService
+{
+    private readonly Dictionary<string, IOutboxEffectHandler> _handlers = handlers.ToDictionary(h => h.EffectType, StringComparer.Ordinal);
+    private readonly CancellationTokenSource _abortDeliveries = new();
+
+    /// <summary>This dispatcher's lease owner name.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value.Outbox;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var delivered = 0;
+            try
+            {
+                delivered = await DispatchOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogDispatchFailed(logger, ex);
+            }
+
+            if (delivered == 0)
+            {
+                try
+                {
+                    await Task.Delay(settings.PollInterval, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Claims one batch and delivers it; returns how many were attempted.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value.Outbox;
+        var batch = await outbox.ClaimAsync(Owner, settings.Lease, settings.BatchSize, stoppingToken);
+        // Deliveries in flight are not cut off by the stop signal: they get the grace period.
+        await Task.WhenAll(batch.Select(effect => DeliverAsync(effect, settings, _abortDeliveries.Token)));
+        return batch.Count;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        using var grace = new CancellationTokenSource(options.Value.Outbox.ShutdownGrace, time);
+        await using (grace.Token.Register(() => _abortDeliveries.Cancel()))
+        {
+            await base.StopAsync(cancellationToken);
+        }
+
+        var released = await outbox.ReleaseAsync(Owner, CancellationToken.None);
+        LogReleased(logger, released);
+    }
+
+    public override void Dispose()
+    {
+        _abortDeliveries.Dispose();
+        base.Dispose();
+    }
+
+    private async Task DeliverAsync(OutboxEffect effect, OutboxOptions settings, CancellationToken abort)
+    {
+        try
+        {
+            if (!_handlers.TryGetValue(effect.Type, out var handler))
+            {
+                throw new PermanentDeliveryFailure($"no handler for effect type '{effect.Type}'");
+            }
+
+            await handler.DeliverAsync(effect, abort);
+            await outbox.MarkDeliveredAsync(effect.Id, Owner, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            // Shutdown grace ran out: the lease is released on stop and the effect is tried again elsewhere.
+        }
+        catch (Exception ex)
+        {
+            var dead = ex is PermanentDeliveryFailure || effect.Attempts >= settings.MaxAttempts;
+            var retryAt = time.GetUtcNow() + Backoff(effect.Attempts, settings);
+            await outbox.MarkFailedAsync(effect.Id, Owner, $"{ex.GetType().Name}: {ex.Message}", retryAt, dead, CancellationToken.None);
+            if (dead)
+            {
+                LogDeadLettered(logger, effect.Type, effect.Id, effect.Attempts);
+            }
+            else
+            {
+                LogRetrying(logger, effect.Type, effect.Id, effect.Attempts, retryAt);
+            }
+        }
+    }
+
+    /// <summary>Exponential back-off with full jitter, capped.</summary>
+    public static TimeSpan Backoff(int attempts, OutboxOptions settings)
+    {
+        var ceiling = Math.Min(settings.MaxBackoff.TotalMilliseconds, settings.BaseBackoff.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1)));
+        return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch failed; trying again next round")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Effect {Type} {Id} failed (attempt {Attempts}); retrying at {RetryAt}")]
+    private static partial void LogRetrying(ILogger logger, string type, string id, int attempts, DateTimeOffset retryAt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Effect {Type} {Id} dead-lettered after {Attempts} attempts")]
+    private static partial void LogDeadLettered(ILogger logger, string type, string id, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox dispatcher stopped; released {Released} leases")]
+    private static partial void LogReleased(ILogger logger, int released);
+}

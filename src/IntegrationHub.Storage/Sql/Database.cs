@@ -1,0 +1,66 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace IntegrationHub.Storage.Sql;
+
+/// <summary>
+/// Opens connections to the configured database and knows the few places where SQLite and
+/// PostgreSQL SQL differ. Everything else is written once, in the SQL both accept.
+/// </summary>
+public sealed class Database
+{
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly string? _sqlite;
+
+    private Database(NpgsqlDataSource? postgres, string? sqlite)
+    {
+        _postgres = postgres;
+        _sqlite = sqlite;
+    }
+
+    public bool IsPostgres => _postgres is not null;
+
+    public string? PostgresConnectionString { get; private init; }
+
+    /// <summary>Row locks for read-modify-write (PostgreSQL); SQLite's write transaction already serializes.</summary>
+    public string ForUpdate => IsPostgres ? " FOR UPDATE" : "";
+
+    /// <summary>Lets concurrent dispatchers claim different rows instead of waiting on each other.</summary>
+    public string ForUpdateSkipLocked => IsPostgres ? " FOR UPDATE SKIP LOCKED" : "";
+
+    public static Database Sqlite(string path)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Cache = SqliteCacheMode.Shared, Pooling = true };
+        return new Database(null, builder.ToString());
+    }
+
+    public static Database Postgres(string connectionString) =>
+        new(NpgsqlDataSource.Create(connectionString), null) { PostgresConnectionString = connectionString };
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_sqlite);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        // WAL lets readers run beside the one writer; the busy timeout makes concurrent writers wait, not fail.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction, committing when it returns.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+}

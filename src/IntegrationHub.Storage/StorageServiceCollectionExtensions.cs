@@ -1,0 +1,56 @@
+using IntegrationHub.Storage.Assignment;
+using IntegrationHub.Storage.Conversations;
+using IntegrationHub.Storage.Decisions;
+using IntegrationHub.Storage.Events;
+using IntegrationHub.Storage.Migrations;
+using IntegrationHub.Storage.Outbox;
+using IntegrationHub.Storage.Presence;
+using IntegrationHub.Storage.Scheduling;
+using IntegrationHub.Storage.Sql;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// The hub's state from <c>Storage</c>: SQLite by default, PostgreSQL when configured;
+    /// migrations at start; the outbox dispatcher; the event bus.
+    /// </summary>
+    public static IServiceCollection AddHubStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return options.Provider == StorageProvider.PostgreSql ? Database.Postgres(options.PostgreSql.ConnectionString!) : Database.Sqlite(options.Sqlite.Path);
+        });
+        services.AddSingleton<SchemaMigrator>();
+        services.AddHostedService<MigrateOnStart>();
+        services.AddSingleton<DecisionStore>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<RoundRobinStore>();
+        services.AddSingleton<PresenceStore>();
+        services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<PostgresEventBus>();
+        services.AddSingleton<InProcessEventBus>();
+        services.AddSingleton<IHubEventBus>(sp => sp.GetRequiredService<Database>().IsPostgres
+            ? sp.GetRequiredService<PostgresEventBus>()
+            : sp.GetRequiredService<InProcessEventBus>());
+        services.AddHostedService<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<Database>().IsPostgres ? sp.GetRequiredService<PostgresEventBus>() : new NoBackgroundWork());
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return services;
+    }
+
+    private sealed class NoBackgroundWork : Microsoft.Extensions.Hosting.IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
