@@ -41,16 +41,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IHubEventBus>(sp => sp.GetRequiredService<Database>().IsPostgres
             ? sp.GetRequiredService<PostgresEventBus>()
             : sp.GetRequiredService<InProcessEventBus>());
-        services.AddHostedService<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<Database>().IsPostgres ? sp.GetRequiredService<PostgresEventBus>() : new NoBackgroundWork());
+        services.AddHostedService<EventBusListener>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
-    }
-
-    private sealed class NoBackgroundWork : Microsoft.Extensions.Hosting.IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
