@@ -50,6 +50,7 @@ public sealed class PostgresCluster
                 + "or set INTEGRATIONHUB_TEST_POSTGRES to a connection string of a server the tests may create databases on.");
         }
 
+        RemoveLeftovers();
         var root = Environment.UserName == "root";
         var dataDir = Path.Combine(Path.GetTempPath(), $"hub-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDir);
@@ -73,6 +74,38 @@ public sealed class PostgresCluster
             }
         };
         return new PostgresCluster($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false");
+    }
+
+    /// <summary>Clusters of earlier runs whose process is gone (a test host killed before its exit handler finished).</summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "hub-pg-*"))
+        {
+            var parts = Path.GetFileName(dir).Split('-');
+            if (parts.Length > 2 && int.TryParse(parts[2], out var pid) && !IsRunning(pid) && !File.Exists(Path.Combine(dir, "postmaster.pid")))
+            {
+                try
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static int FreePort()
