@@ -9,13 +9,17 @@ namespace IntegrationHub.Storage.Tests;
 /// <summary>A migrated database of one provider, and a clock the test drives.</summary>
 public sealed class StorageWorld
 {
-    private StorageWorld(Database database, Func<Database> another)
+    private StorageWorld(Database database, Func<Database> another, string? sqlitePath = null)
     {
+        SqlitePath = sqlitePath;
         Database = database;
         AnotherConnectionToTheSameDatabase = another;
     }
 
     public Database Database { get; }
+
+    /// <summary>The SQLite file, for a separate process to open.</summary>
+    public string? SqlitePath { get; }
 
     /// <summary>A second, independent handle on the same database: what another hub instance would have.</summary>
     public Func<Database> AnotherConnectionToTheSameDatabase { get; }
@@ -33,7 +37,7 @@ public sealed class StorageWorld
         else
         {
             var path = Path.Combine(Path.GetTempPath(), $"hub-storage-{Guid.NewGuid():N}.db");
-            world = new StorageWorld(Database.Sqlite(path), () => Database.Sqlite(path));
+            world = new StorageWorld(Database.Sqlite(path), () => Database.Sqlite(path), path);
         }
 
         await new SchemaMigrator(world.Database, world.Time, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
