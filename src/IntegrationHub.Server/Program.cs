@@ -3,6 +3,7 @@ using IntegrationHub.Server.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 
 await builder.AddHubConnectorsAsync();
+builder.AddHubRouting();
 builder.AddHubGrpc();
 
 var app = builder.Build();

@@ -1,6 +1,8 @@
 using IntegrationHub.Server.Capabilities;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using IntegrationHub.Server.Catalog;
 using IntegrationHub.Server.Errors;
+using IntegrationHub.Server.Routing;
 
 namespace IntegrationHub.Server.Extensions;
 
@@ -16,7 +18,7 @@ public static class HubGrpcExtensions
             o.EnableDetailedErrors = false;
         });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 
@@ -25,6 +27,9 @@ public static class HubGrpcExtensions
     {
         app.MapCapabilityServices();
         app.MapGrpcService<ConnectorCatalogGrpcService>();
+        app.MapGrpcService<RoutingGrpcService>();
+        app.MapGrpcService<ConversationGrpcService>();
+        app.MapGrpcService<PresenceGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapGet("/", () => "IntegrationHub: a gRPC service. Use a gRPC client (grpcurl -plaintext HOST list).");

@@ -30,6 +30,12 @@ public class HubFactory(IReadOnlyDictionary<string, string?> settings) : WebAppl
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Each hosted hub gets its own state, unless a test points two at one store on purpose.
+        if (!settings.ContainsKey("Storage:Sqlite:Path") && !settings.ContainsKey("Storage:Provider"))
+        {
+            builder.UseSetting("Storage:Sqlite:Path", Path.Combine(Path.GetTempPath(), $"hub-test-{Guid.NewGuid():N}.db"));
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,43 @@
+using IntegrationHub.Routing;
+using IntegrationHub.Routing.Assignment;
+using IntegrationHub.Routing.Facts;
+using IntegrationHub.Routing.Leads;
+using IntegrationHub.Sdk.Capabilities;
+using IntegrationHub.Sdk.Capabilities.Crm;
+using IntegrationHub.Sdk.Capabilities.Enrichment;
+using IntegrationHub.Sdk.Capabilities.Marketing;
+using IntegrationHub.Sdk.Capabilities.Sequencing;
+using IntegrationHub.Server.Connectors;
+using IntegrationHub.Server.Routing;
+using IntegrationHub.Server.Routing.Conversations;
+using IntegrationHub.Storage;
+using IntegrationHub.Storage.Outbox;
+
+namespace IntegrationHub.Server.Extensions;
+
+public static class HubRoutingExtensions
+{
+    /// <summary>State, the routing policy, the routing engine over the configured connectors, conversations and their timers.</summary>
+    public static WebApplicationBuilder AddHubRouting(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddHubStorage(builder.Configuration);
+        services.AddOptions<RoutingOptions>().Bind(builder.Configuration.GetSection(RoutingOptions.Section));
+        services.AddSingleton<PolicyProvider>();
+        services.AddSingleton(sp => new FactSources(
+            sp.GetRequiredService<IEnrichmentConnector>(), sp.GetRequiredService<ICrmConnector>(), sp.GetRequiredService<ISequencingConnector>(),
+            sp.GetRequiredService<IMarketingConnector>(),
+            sp.GetRequiredService<ConnectorCatalog>().Bindings.ToDictionary(b => b.Key, b => b.Value.ConnectorName)));
+        services.AddSingleton<FactGatherer>();
+        services.AddSingleton<LeadFactGatherer>();
+        services.AddSingleton<IRoundRobin, SharedRoundRobin>();
+        services.AddSingleton<IRepPresence, SharedPresence>();
+        services.AddSingleton<VisitorRouter>();
+        services.AddSingleton<LeadRouter>();
+        services.AddSingleton<ConversationFlow>();
+        services.AddSingleton<IOutboxEffectHandler, NotifyEffectHandler>();
+        services.AddSingleton<AcceptTimeoutWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<AcceptTimeoutWorker>());
+        return builder;
+    }
+}

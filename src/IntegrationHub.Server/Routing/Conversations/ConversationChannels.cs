@@ -1,0 +1,7 @@
+namespace IntegrationHub.Server.Routing.Conversations;
+
+/// <summary>Event-bus channel names.</summary>
+public static class ConversationChannels
+{
+    public static string Of(string conversationId) => "conversation:" + conversationId;
+}

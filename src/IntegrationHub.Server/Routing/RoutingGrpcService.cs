@@ -1,0 +1,80 @@
+using Grpc.Core;
+using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Routing;
+using IntegrationHub.Routing.Facts;
+using IntegrationHub.Sdk.Errors;
+using IntegrationHub.Server.Errors;
+using IntegrationHub.Server.Routing.Conversations;
+using IntegrationHub.Storage.Decisions;
+using IntegrationHub.Storage.Outbox;
+
+namespace IntegrationHub.Server.Routing;
+
+/// <summary>Routes live visitors and serves stored decisions with their explanations.</summary>
+public sealed class RoutingGrpcService(
+    VisitorRouter router, PolicyProvider policies, DecisionStore decisions, ConversationFlow conversations, TimeProvider time) : RoutingService.RoutingServiceBase
+{
+    public override async Task<RouteVisitorResponse> RouteVisitor(RouteVisitorRequest request, ServerCallContext context)
+    {
+        var validator = new RequestValidator();
+        var requestId = validator.Required("request_id", request.RequestId, 128);
+        var ip = validator.IpAddress("ip_address", request.IpAddress);
+        var page = validator.HttpUrl("page_url", request.PageUrl, required: true);
+        var email = validator.Email("email", request.Email, required: false);
+        var token = validator.Length("click_through_token", request.ClickThroughToken, 512);
+        validator.ThrowIfInvalid();
+
+        if (await decisions.GetByRequestAsync(DecisionJson.VisitorKind, requestId, context.CancellationToken) is { } earlier)
+        {
+            return await AnswerAsync(earlier, context.CancellationToken);
+        }
+
+        var decision = await router.RouteAsync(new VisitorRequest(requestId, ip!, page!, email.Length == 0 ? null : email, token.Length == 0 ? null : token),
+            policies.Current, context.CancellationToken);
+        var alerts = decision.Explanation.Notifications.Select(n => new NewEffect(NotifyEffectHandler.Type, $"{requestId}/notify/{n.Reason}/{n.RecipientId}",
+            new RepAlert("", n.RecipientId, n.Reason == "pounce" ? Conversations.AlertKind.Pounce : Conversations.AlertKind.ClickThrough, decision.Id, decision.Id,
+                n.Reason == "pounce" ? "A visitor from your Actively Working account is on the site" : "A prospect clicked through from your sequence email and is on the site",
+                time.GetUtcNow()).ToJson())).ToList();
+        var outcome = await decisions.RecordAsync(decision.ToStored(), alerts, context.CancellationToken);
+        return await AnswerAsync(outcome.Decision, context.CancellationToken);
+    }
+
+    public override async Task<GetDecisionResponse> GetDecision(GetDecisionRequest request, ServerCallContext context)
+    {
+        var validator = new RequestValidator();
+        var id = validator.Required("decision_id", request.DecisionId, 64);
+        validator.ThrowIfInvalid();
+        var stored = await decisions.GetAsync(id, context.CancellationToken) ?? throw ConnectorException.NotFound($"No decision {id}.");
+        return new GetDecisionResponse { Decision = stored.ToContract() };
+    }
+
+    public override async Task<ListDecisionsResponse> ListDecisions(ListDecisionsRequest request, ServerCallContext context)
+    {
+        var validator = new RequestValidator();
+        var from = validator.Timestamp("start_time", request.StartTime, required: false);
+        var to = validator.Timestamp("end_time", request.EndTime, required: false);
+        var size = request.PageSize == 0 ? 100 : validator.Range("page_size", request.PageSize, 1, 500);
+        validator.Length("rep_id", request.RepId, 64);
+        validator.Length("rule", request.Rule, 64);
+        validator.Length("page_token", request.PageToken, 64);
+        if (from is { } f && to is { } t && t <= f)
+        {
+            validator.Add("end_time", "must be after start_time");
+        }
+
+        validator.ThrowIfInvalid();
+        var page = await decisions.ListAsync(new DecisionQuery(from, to, NullIfEmpty(request.RepId), NullIfEmpty(request.Rule), size, NullIfEmpty(request.PageToken)), context.CancellationToken);
+        var response = new ListDecisionsResponse { NextPageToken = page.NextPageToken ?? "" };
+        response.Decisions.AddRange(page.Decisions.Select(d => d.ToContract()));
+        return response;
+    }
+
+    private async Task<RouteVisitorResponse> AnswerAsync(StoredDecision stored, CancellationToken cancellationToken)
+    {
+        var decision = stored.Visitor();
+        var conversation = await conversations.OpenAsync(decision, cancellationToken);
+        return new RouteVisitorResponse { Decision = decision.ToContract(conversation.Id) };
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;
+}
