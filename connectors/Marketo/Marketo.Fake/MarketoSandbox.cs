@@ -7,6 +7,9 @@ public sealed class MarketoSandbox : ISandboxVendor
 {
     private MarketoFake? _fake;
 
+    /// <summary>The running fake, for tests that inject faults into a sandboxed hub.</summary>
+    public MarketoFake? Fake => _fake;
+
     public string ConnectorName => "Marketo";
 
     public Task<IReadOnlyDictionary<string, string?>> StartAsync(SandboxSeed seed, CancellationToken cancellationToken)

@@ -7,6 +7,9 @@ public sealed class OutreachSandbox : ISandboxVendor
 {
     private OutreachFake? _fake;
 
+    /// <summary>The running fake, for tests that inject faults into a sandboxed hub.</summary>
+    public OutreachFake? Fake => _fake;
+
     public string ConnectorName => "Outreach";
 
     public Task<IReadOnlyDictionary<string, string?>> StartAsync(SandboxSeed seed, CancellationToken cancellationToken)

@@ -7,6 +7,9 @@ public sealed class SalesforceSandbox : ISandboxVendor
 {
     private SalesforceFake? _fake;
 
+    /// <summary>The running fake, for tests that inject faults into a sandboxed hub.</summary>
+    public SalesforceFake? Fake => _fake;
+
     public string ConnectorName => "Salesforce";
 
     public Task<IReadOnlyDictionary<string, string?>> StartAsync(SandboxSeed seed, CancellationToken cancellationToken)

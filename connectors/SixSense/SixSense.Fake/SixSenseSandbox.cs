@@ -7,6 +7,9 @@ public sealed class SixSenseSandbox : ISandboxVendor
 {
     private SixSenseFake? _fake;
 
+    /// <summary>The running fake, for tests that inject faults into a sandboxed hub.</summary>
+    public SixSenseFake? Fake => _fake;
+
     public string ConnectorName => "SixSense";
 
     public Task<IReadOnlyDictionary<string, string?>> StartAsync(SandboxSeed seed, CancellationToken cancellationToken)

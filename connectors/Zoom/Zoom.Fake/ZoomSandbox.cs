@@ -7,6 +7,9 @@ public sealed class ZoomSandbox : ISandboxVendor
 {
     private ZoomFake? _fake;
 
+    /// <summary>The running fake, for tests that inject faults into a sandboxed hub.</summary>
+    public ZoomFake? Fake => _fake;
+
     public string ConnectorName => "Zoom";
 
     public Task<IReadOnlyDictionary<string, string?>> StartAsync(SandboxSeed seed, CancellationToken cancellationToken)

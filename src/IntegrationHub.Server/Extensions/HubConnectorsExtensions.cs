@@ -30,6 +30,7 @@ public static class HubConnectorsExtensions
         using var loggerFactory = LoggerFactory.Create(l => l.AddConsole());
         var fakes = await SandboxVendors.StartAsync(configuration, builder.Environment.ContentRootPath, assemblies, bindings,
             loggerFactory.CreateLogger("IntegrationHub.Sandbox"), cancellationToken);
+        builder.Services.AddSingleton(fakes);
         builder.Services.AddHostedService(_ => new SandboxLifetime(fakes));
 
         builder.Services.Scan(scan => scan

@@ -39,7 +39,9 @@ public sealed partial class OutboxDispatcher(
             {
                 try
                 {
-                    await Task.Delay(settings.PollInterval, time, stoppingToken);
+                    // Polling cadence is machine time, not the business clock: a test that fakes
+                    // the clock (lease expiry, retry times) still gets its effects delivered.
+                    await Task.Delay(settings.PollInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {

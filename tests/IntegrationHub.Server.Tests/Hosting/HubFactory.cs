@@ -1,6 +1,8 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationHub.Server.Tests.Hosting;
 
@@ -8,7 +10,7 @@ namespace IntegrationHub.Server.Tests.Hosting;
 /// The real hub, hosted in memory with the given settings layered over appsettings.json,
 /// reached through a real <see cref="GrpcChannel"/>.
 /// </summary>
-public class HubFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public class HubFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     /// <summary>Every capability served by the in-memory test connector of this assembly.</summary>
     public static Dictionary<string, string?> MemorySettings() => new()
@@ -39,6 +41,11 @@ public class HubFactory(IReadOnlyDictionary<string, string?> settings) : WebAppl
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 }

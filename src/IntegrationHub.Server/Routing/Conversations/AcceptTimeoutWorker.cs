@@ -6,7 +6,7 @@ namespace IntegrationHub.Server.Routing.Conversations;
 /// Fires due durable timers: whichever instance claims a timer first handles it, and completes
 /// it; a timer claimed by an instance that died is claimed again when its lease runs out.
 /// </summary>
-public sealed partial class AcceptTimeoutWorker(ScheduleStore schedule, ConversationFlow flow, TimeProvider time, ILogger<AcceptTimeoutWorker> logger) : BackgroundService
+public sealed partial class AcceptTimeoutWorker(ScheduleStore schedule, ConversationFlow flow, ILogger<AcceptTimeoutWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/timers/{Guid.NewGuid():N}";
@@ -34,7 +34,8 @@ public sealed partial class AcceptTimeoutWorker(ScheduleStore schedule, Conversa
             try
             {
                 await FireDueAsync(stoppingToken);
-                await Task.Delay(Poll, time, stoppingToken);
+                // Polling cadence is machine time; whether a timer is due is the business clock's call.
+                await Task.Delay(Poll, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -43,7 +44,7 @@ public sealed partial class AcceptTimeoutWorker(ScheduleStore schedule, Conversa
             catch (Exception ex)
             {
                 LogFailed(logger, ex);
-                await Task.Delay(Poll, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(Poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }

@@ -1,0 +1,65 @@
+using Grpc.Net.Client;
+using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Sdk.Sandbox;
+using IntegrationHub.Server.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IntegrationHub.Server.Tests.Routing;
+
+/// <summary>
+/// The hub as `dotnet run` starts it — sandbox fakes seeded with the demo world, the demo
+/// policy — on a fake clock set to a Wednesday at 15:00 UTC (inside AMER, EMEA and LATAM
+/// working hours, outside APAC's).
+/// </summary>
+public sealed class SandboxHub : IDisposable
+{
+    private readonly HubFactory _factory;
+
+    public SandboxHub(Dictionary<string, string?>? settings = null)
+    {
+        // The clock is fake, so vendor retries (whose back-off waits on it) are off: a fault shows at once.
+        settings ??= [];
+        foreach (var vendor in new[] { "SixSense", "Salesforce", "Outreach", "Marketo", "Zoom" })
+        {
+            settings.TryAdd($"Connectors:{vendor}:Resilience:MaxRetryAttempts", "0");
+        }
+
+        _factory = new HubFactory(settings, services => services.AddSingleton<TimeProvider>(Time));
+        Channel = _factory.CreateChannel();
+        Routing = new RoutingService.RoutingServiceClient(Channel);
+        Conversations = new ConversationService.ConversationServiceClient(Channel);
+        Presence = new PresenceService.PresenceServiceClient(Channel);
+    }
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2026-11-18T15:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+    public GrpcChannel Channel { get; }
+
+    public RoutingService.RoutingServiceClient Routing { get; }
+
+    public ConversationService.ConversationServiceClient Conversations { get; }
+
+    public PresenceService.PresenceServiceClient Presence { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public T Sandbox<T>()
+        where T : ISandboxVendor => Services.GetRequiredService<IReadOnlyList<ISandboxVendor>>().OfType<T>().Single();
+
+    public async Task AvailableAsync(params string[] reps)
+    {
+        foreach (var rep in reps)
+        {
+            await Presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = rep, Status = PresenceStatus.Available });
+        }
+    }
+
+    public async Task<Decision> RouteAsync(string ip, string path = "/pricing", string email = "", string token = "", string? requestId = null) =>
+        (await Routing.RouteVisitorAsync(new RouteVisitorRequest
+        {
+            RequestId = requestId ?? Guid.NewGuid().ToString("N"), IpAddress = ip, PageUrl = "https://www.example.com" + path, Email = email, ClickThroughToken = token,
+        })).Decision;
+
+    public void Dispose() => _factory.Dispose();
+}
