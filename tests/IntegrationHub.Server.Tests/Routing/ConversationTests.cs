@@ -1,0 +1,125 @@
+using Grpc.Core;
+using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Server.Tests.Hosting;
+
+namespace IntegrationHub.Server.Tests.Routing;
+
+/// <summary>Offers, acceptance, handovers, the 30-second accept timeout on a fake clock, meeting booking, and the streams that follow them.</summary>
+public sealed class ConversationTests : IDisposable
+{
+    private const string UnknownIp = "192.0.2.200";
+    private readonly SandboxHub _hub = new();
+
+    public void Dispose() => _hub.Dispose();
+
+    private async Task<Decision> OfferedAsync(string path = "/pricing")
+    {
+        await _hub.AvailableAsync("005SDR01", "005SDR02", "005SDR12", "005SDR05");
+        var decision = await _hub.RouteAsync(UnknownIp, path);
+        Assert.Equal(TargetKind.HumanRep, decision.Target.Kind);
+        return decision;
+    }
+
+    private async Task<Conversation> GetAsync(string id) =>
+        (await _hub.Conversations.GetConversationAsync(new GetConversationRequest { ConversationId = id })).Conversation;
+
+    [Fact]
+    public async Task The_offered_rep_accepts_and_nobody_else_can()
+    {
+        var decision = await OfferedAsync();
+        var offered = await GetAsync(decision.ConversationId);
+        Assert.Equal(ConversationState.Offered, offered.State);
+        Assert.Equal(_hub.Time.GetUtcNow().AddSeconds(30), offered.OfferExpireTime.ToDateTimeOffset());
+
+        var other = decision.Target.RepId == "005SDR01" ? "005SDR02" : "005SDR01";
+        await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _hub.Conversations.AcceptOfferAsync(new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = other }).ResponseAsync);
+        var accepted = (await _hub.Conversations.AcceptOfferAsync(new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId })).Conversation;
+        Assert.Equal(ConversationState.Accepted, accepted.State);
+        await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _hub.Conversations.AcceptOfferAsync(new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId }).ResponseAsync);
+
+        // Accepted conversations are not handed on when the 30 s pass.
+        _hub.Time.Advance(TimeSpan.FromSeconds(31));
+        await Task.Delay(600);
+        Assert.Equal(ConversationState.Accepted, (await GetAsync(decision.ConversationId)).State);
+    }
+
+    [Fact]
+    public async Task No_answer_within_30_seconds_hands_an_english_visitor_to_the_ai_rep_and_the_watcher_sees_it()
+    {
+        var decision = await OfferedAsync();
+        using var watch = _hub.Conversations.WatchConversation(new WatchConversationRequest { ConversationId = decision.ConversationId });
+        Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(ConversationState.Offered, watch.ResponseStream.Current.Conversation.State);
+
+        _hub.Time.Advance(TimeSpan.FromSeconds(29));
+        await Task.Delay(500);
+        Assert.Equal(ConversationState.Offered, (await GetAsync(decision.ConversationId)).State);
+        _hub.Time.Advance(TimeSpan.FromSeconds(2));
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        Assert.True(await watch.ResponseStream.MoveNext(patience.Token));
+        var handedOver = watch.ResponseStream.Current.Conversation;
+        Assert.Equal(ConversationState.WithAiRep, handedOver.State);
+        Assert.Contains("no answer within 30 s", handedOver.Reason, StringComparison.Ordinal);
+        await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _hub.Conversations.AcceptOfferAsync(new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task A_decline_on_a_french_page_offers_a_meeting_and_booking_a_slot_gives_a_unique_link_once()
+    {
+        var decision = await OfferedAsync("/fr-fr/demo");
+        var declined = (await _hub.Conversations.DeclineOfferAsync(new DeclineOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId, Reason = "in a call" })).Conversation;
+
+        Assert.Equal(ConversationState.MeetingOffered, declined.State);
+        Assert.Contains("the rep declined: in a call", declined.Reason, StringComparison.Ordinal);
+        var slot = declined.MeetingSlots[0];
+        var booking = new BookMeetingRequest { ConversationId = decision.ConversationId, SlotStartTime = slot.StartTime, InviteeEmail = "visitor@prospect.fr" };
+        var booked = (await _hub.Conversations.BookMeetingAsync(booking)).Conversation;
+        var again = (await _hub.Conversations.BookMeetingAsync(booking)).Conversation;
+
+        Assert.Equal(ConversationState.MeetingBooked, booked.State);
+        Assert.StartsWith("https://", booked.MeetingJoinUrl, StringComparison.Ordinal);
+        Assert.Equal(booked.MeetingJoinUrl, again.MeetingJoinUrl);
+    }
+
+    [Fact]
+    public async Task A_slot_that_was_not_offered_cannot_be_booked()
+    {
+        var decision = await OfferedAsync("/fr-fr/demo");
+        var declined = (await _hub.Conversations.DeclineOfferAsync(new DeclineOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId })).Conversation;
+        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => _hub.Conversations.BookMeetingAsync(new BookMeetingRequest
+        {
+            ConversationId = decision.ConversationId, SlotStartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(declined.MeetingSlots[0].StartTime.ToDateTimeOffset().AddMinutes(7)),
+            InviteeEmail = "visitor@prospect.fr",
+        }).ResponseAsync);
+        Assert.Equal(["slot_start_time"], RpcAssert.ViolatedFields(error));
+    }
+
+    [Fact]
+    public async Task A_reps_alert_stream_gets_the_offer_the_click_through_and_the_pounce()
+    {
+        await _hub.AvailableAsync("005BDR01");
+        using var alerts = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005BDR01" });
+        await alerts.ResponseHeadersAsync;
+
+        var decision = await _hub.RouteAsync("203.0.113.5", token: "ct-acme-jane");
+
+        var kinds = new List<AlertKind>();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (kinds.Count < 3 && await alerts.ResponseStream.MoveNext(patience.Token))
+        {
+            Assert.Equal(decision.Id, alerts.ResponseStream.Current.DecisionId);
+            kinds.Add(alerts.ResponseStream.Current.Kind);
+        }
+
+        Assert.Equal([AlertKind.Offer, AlertKind.ClickThrough, AlertKind.Pounce], kinds.Order());
+    }
+
+    [Fact]
+    public async Task Watching_an_unknown_conversation_is_not_found()
+    {
+        using var watch = _hub.Conversations.WatchConversation(new WatchConversationRequest { ConversationId = "nope" });
+        var error = await Assert.ThrowsAsync<RpcException>(() => watch.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+}
