@@ -35,6 +35,7 @@ public static class HubRoutingExtensions
         services.AddSingleton<VisitorRouter>();
         services.AddSingleton<LeadRouter>();
         services.AddSingleton<ConversationFlow>();
+        services.AddSingleton<RoutingMetrics>();
         services.AddSingleton<IOutboxEffectHandler, NotifyEffectHandler>();
         services.AddSingleton<AcceptTimeoutWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<AcceptTimeoutWorker>());

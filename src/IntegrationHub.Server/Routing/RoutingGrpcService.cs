@@ -12,7 +12,8 @@ namespace IntegrationHub.Server.Routing;
 
 /// <summary>Routes live visitors and serves stored decisions with their explanations.</summary>
 public sealed class RoutingGrpcService(
-    VisitorRouter router, PolicyProvider policies, DecisionStore decisions, ConversationFlow conversations, TimeProvider time) : RoutingService.RoutingServiceBase
+    VisitorRouter router, PolicyProvider policies, DecisionStore decisions, ConversationFlow conversations, RoutingMetrics metrics, TimeProvider time)
+    : RoutingService.RoutingServiceBase
 {
     public override async Task<RouteVisitorResponse> RouteVisitor(RouteVisitorRequest request, ServerCallContext context)
     {
@@ -66,6 +67,39 @@ public sealed class RoutingGrpcService(
         var page = await decisions.ListAsync(new DecisionQuery(from, to, NullIfEmpty(request.RepId), NullIfEmpty(request.Rule), size, NullIfEmpty(request.PageToken)), context.CancellationToken);
         var response = new ListDecisionsResponse { NextPageToken = page.NextPageToken ?? "" };
         response.Decisions.AddRange(page.Decisions.Select(d => d.ToContract()));
+        return response;
+    }
+
+    public override async Task<GetRoutingMetricsResponse> GetRoutingMetrics(GetRoutingMetricsRequest request, ServerCallContext context)
+    {
+        var validator = new RequestValidator();
+        var from = validator.Timestamp("start_time", request.StartTime, required: true);
+        var to = validator.Timestamp("end_time", request.EndTime, required: true);
+        if (from is { } f && to is { } t && (t <= f || t - f > TimeSpan.FromDays(93)))
+        {
+            validator.Add("end_time", "must be after start_time and at most 93 days later");
+        }
+
+        validator.ThrowIfInvalid();
+        var figures = await metrics.ComputeAsync(from!.Value, to!.Value, context.CancellationToken);
+        var response = new GetRoutingMetricsResponse
+        {
+            SessionsRoutedForPounce = figures.RoutedForPounce,
+            SuccessfulPounceConversations = figures.SuccessfulPounces,
+            SessionsWaited = figures.Waited,
+            SessionsWaitedWithConversation = figures.WaitedWithConversation,
+            SessionsWaitedWithoutConversation = figures.WaitedWithoutConversation,
+            TotalAvailableSeconds = (long)figures.Availability.Sum(a => a.Available.TotalSeconds),
+        };
+        response.RepAvailability.AddRange(figures.Availability.Select(a =>
+        {
+            var rep = new RepAvailability { RepId = a.RepId, AvailableSeconds = (long)a.Available.TotalSeconds };
+            rep.Spans.AddRange(a.Spans.Select(s => new AvailabilitySpan
+            {
+                StartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(s.Start), EndTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(s.End),
+            }));
+            return rep;
+        }));
         return response;
     }
 

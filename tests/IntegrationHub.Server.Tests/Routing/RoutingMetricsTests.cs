@@ -1,0 +1,52 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Server.Tests.Hosting;
+
+namespace IntegrationHub.Server.Tests.Routing;
+
+/// <summary>The figures reps and managers look at, from what actually happened through the API.</summary>
+public sealed class RoutingMetricsTests : IDisposable
+{
+    private readonly SandboxHub _hub = new();
+
+    public void Dispose() => _hub.Dispose();
+
+    [Fact]
+    public async Task Pounces_waits_and_availability_are_counted_for_the_window()
+    {
+        var start = _hub.Time.GetUtcNow();
+        await _hub.AvailableAsync("005BDR01", "005SDR01");
+        var pounce = await _hub.RouteAsync("203.0.113.5");
+        await _hub.Conversations.AcceptOfferAsync(new AcceptOfferRequest { ConversationId = pounce.ConversationId, RepId = "005BDR01" });
+        var unanswered = await _hub.RouteAsync("192.0.2.200");
+        await _hub.Conversations.DeclineOfferAsync(new DeclineOfferRequest { ConversationId = unanswered.ConversationId, RepId = unanswered.Target.RepId });
+        await _hub.Presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "005SDR01", Status = PresenceStatus.Offline });
+        var nobody = await _hub.RouteAsync("192.0.2.201");
+        _hub.Time.Advance(TimeSpan.FromHours(1));
+        await _hub.Presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "005BDR01", Status = PresenceStatus.Away });
+
+        var metrics = await _hub.Routing.GetRoutingMetricsAsync(new GetRoutingMetricsRequest
+        {
+            StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(start.AddHours(2)),
+        });
+
+        Assert.Equal(TargetKind.AiRep, nobody.Target.Kind);
+        Assert.Equal(1, metrics.SessionsRoutedForPounce);
+        Assert.Equal(1, metrics.SuccessfulPounceConversations);
+        Assert.Equal(2, metrics.SessionsWaited);
+        Assert.Equal(1, metrics.SessionsWaitedWithConversation);
+        Assert.Equal(1, metrics.SessionsWaitedWithoutConversation);
+        Assert.Equal(3600, metrics.RepAvailability.Single(r => r.RepId == "005BDR01").AvailableSeconds);
+        Assert.Equal(0, metrics.RepAvailability.Single(r => r.RepId == "005SDR01").AvailableSeconds);
+        Assert.Equal(3600, metrics.TotalAvailableSeconds);
+    }
+
+    [Fact]
+    public async Task A_window_that_ends_before_it_starts_is_invalid()
+    {
+        var now = Timestamp.FromDateTimeOffset(_hub.Time.GetUtcNow());
+        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => _hub.Routing.GetRoutingMetricsAsync(new GetRoutingMetricsRequest { StartTime = now, EndTime = now }).ResponseAsync);
+        Assert.Equal(["end_time"], RpcAssert.ViolatedFields(error));
+    }
+}
