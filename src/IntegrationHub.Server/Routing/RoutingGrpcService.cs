@@ -81,7 +81,9 @@ public sealed class RoutingGrpcService(
         }
 
         validator.ThrowIfInvalid();
-        var figures = await metrics.ComputeAsync(from!.Value, to!.Value, context.CancellationToken);
+        // Time that has not happened yet is nobody's availability: a window reaching into the future ends now.
+        var end = to!.Value < time.GetUtcNow() ? to.Value : time.GetUtcNow();
+        var figures = await metrics.ComputeAsync(from!.Value, end < from.Value ? from.Value : end, context.CancellationToken);
         var response = new GetRoutingMetricsResponse
         {
             SessionsRoutedForPounce = figures.RoutedForPounce,

@@ -43,6 +43,23 @@ public sealed class RoutingMetricsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rep_still_available_counts_up_to_now_not_to_the_end_of_a_window_in_the_future()
+    {
+        var start = _hub.Time.GetUtcNow();
+        await _hub.AvailableAsync("005BDR02");
+        _hub.Time.Advance(TimeSpan.FromMinutes(90));
+
+        var metrics = await _hub.Routing.GetRoutingMetricsAsync(new GetRoutingMetricsRequest
+        {
+            StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(start.AddDays(1)),
+        });
+
+        var rep = metrics.RepAvailability.Single(r => r.RepId == "005BDR02");
+        Assert.Equal(5400, rep.AvailableSeconds);
+        Assert.Equal(_hub.Time.GetUtcNow(), rep.Spans.Single().EndTime.ToDateTimeOffset());
+    }
+
+    [Fact]
     public async Task A_window_that_ends_before_it_starts_is_invalid()
     {
         var now = Timestamp.FromDateTimeOffset(_hub.Time.GetUtcNow());
