@@ -15,6 +15,8 @@ internal sealed class OutreachDocuments(OutreachFake fake, Uri baseUrl)
         {
             ("GET", ["prospects"]) => Prospects(request),
             ("GET", ["prospects", var id]) => Prospect(Id(id), request),
+            ("POST", ["prospects"]) => CreateProspect(request, ref nextId),
+            ("GET", ["mailboxes"]) => Mailboxes(request),
             ("GET", ["users", var id]) => fake.Users.FirstOrDefault(u => u.Id == Id(id)) is { } user ? Doc(User(user)) : NotFound(),
             ("GET", ["sequenceStates"]) => States(request),
             ("POST", ["sequenceStates"]) => Enroll(request, ref nextId),
@@ -32,6 +34,37 @@ internal sealed class OutreachDocuments(OutreachFake fake, Uri baseUrl)
         var included = new JsonArray([.. matches.Select(p => fake.Users.FirstOrDefault(u => u.Id == p.OwnerId)).OfType<FakeUser>().DistinctBy(u => u.Id).Select(User)]);
         return Doc(data, included);
     }
+
+    private FakeResponse CreateProspect(FakeRequest request, ref long nextId)
+    {
+        var attributes = request.Json()?["data"]?["attributes"];
+        var emails = (attributes?["emails"] as JsonArray ?? []).Select(e => e?.GetValue<string>() ?? "").Where(e => e.Length > 0).ToList();
+        if (emails.Count == 0)
+        {
+            return Error(422, "validationError", "Validation Error", "Emails can't be blank", "/data/attributes/emails");
+        }
+
+        if (fake.Prospects.Any(p => p.Emails.Intersect(emails, StringComparer.OrdinalIgnoreCase).Any()))
+        {
+            return Error(422, "validationError", "Validation Error", "Emails has already been taken", "/data/attributes/emails");
+        }
+
+        string Text(string name) => attributes?[name]?.GetValue<string>() ?? "";
+        var prospect = new FakeProspect(++nextId, emails, Text("firstName"), Text("lastName"), Text("title"), Text("company"), null);
+        fake.Prospects.Add(prospect);
+        return new FakeResponse(201, new JsonObject { ["data"] = Prospect(prospect) }.ToJsonString(), ContentType: "application/vnd.api+json");
+    }
+
+    private FakeResponse Mailboxes(FakeRequest request)
+    {
+        var email = request.QueryValue("filter[email]");
+        return Doc(new JsonArray([.. fake.Users.Where(u => email is null || string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase))
+            .Select(Mailbox)]));
+    }
+
+    /// <summary>A user's mailbox; the fake gives each user one, with the user's id.</summary>
+    private static JsonObject Mailbox(FakeUser user) =>
+        Resource("mailbox", user.Id, new JsonObject { ["email"] = user.Email, ["userId"] = user.Id, ["displayName"] = user.Name });
 
     private FakeResponse Prospect(long id, FakeRequest request)
     {
@@ -69,7 +102,7 @@ internal sealed class OutreachDocuments(OutreachFake fake, Uri baseUrl)
         {
             foreach (var user in page.Select(s => fake.Users.FirstOrDefault(u => u.Id == s.MailboxId)).OfType<FakeUser>().DistinctBy(u => u.Id))
             {
-                included.Add(Resource("mailbox", user.Id, new JsonObject { ["email"] = user.Email, ["userId"] = user.Id, ["displayName"] = user.Name }));
+                included.Add(Mailbox(user));
             }
         }
 

@@ -53,6 +53,16 @@ public sealed class OutreachFake : VendorFake
         }
     }
 
+    /// <summary>The prospects that have this email, and each one's sequence states.</summary>
+    public IReadOnlyList<(long Id, IReadOnlyList<(long Sequence, long Mailbox, string State)> States)> ProspectsWithEmail(string email)
+    {
+        lock (_lock)
+        {
+            return [.. Prospects.Where(p => p.Emails.Contains(email, StringComparer.OrdinalIgnoreCase))
+                .Select(p => (p.Id, (IReadOnlyList<(long, long, string)>)[.. States.Where(s => s.ProspectId == p.Id).Select(s => (s.SequenceId, s.MailboxId, s.State))]))];
+        }
+    }
+
     public void Seed(SandboxSeed seed, DateTimeOffset now)
     {
         lock (_lock)

@@ -93,6 +93,43 @@ public sealed class OutreachContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Enrolling_a_new_person_creates_one_prospect_and_sends_from_the_owners_mailbox_even_when_repeated()
+    {
+        var connector = _world.Connector();
+        var request = new PersonEnrollment("new.lead@globex.com", "Nia", "Lead", "CTO", "Globex", "42", "sender@hub.test", "lead-2/enroll");
+        var first = await connector.EnrollPersonAsync(request, CancellationToken.None);
+        var again = await connector.EnrollPersonAsync(request, CancellationToken.None);
+
+        Assert.True(first.Created);
+        Assert.False(again.Created);
+        var prospect = Assert.Single(Fake.ProspectsWithEmail("new.lead@globex.com"));
+        Assert.Equal([(42L, 102L, "active")], prospect.States);
+        var create = Fake.Requests.Select(r => r.RequestMessage!).Single(r => r.Method == "POST" && r.Path == "/api/v2/prospects");
+        Assert.Contains("\"emails\":[\"new.lead@globex.com\"]", create.Body, StringComparison.Ordinal);
+        Assert.Contains("\"firstName\":\"Nia\"", create.Body, StringComparison.Ordinal);
+        Assert.Equal("sender@hub.test", Fake.Requests.Select(r => r.RequestMessage!).First(r => r.Path == "/api/v2/mailboxes").Query!["filter[email]"].Single());
+    }
+
+    [Fact]
+    public async Task Enrolling_a_known_person_reuses_their_prospect()
+    {
+        await _world.Connector().EnrollPersonAsync(new PersonEnrollment("jane@acme.com", "Jane", "Doe", "", "Acme", "77", "sender@hub.test", "k"), CancellationToken.None);
+
+        Assert.Equal(0, Fake.CountRequests("POST", "/api/v2/prospects"));
+        Assert.Contains(Fake.SequenceStates(), s => s.Prospect == 18 && s.Sequence == 77);
+    }
+
+    [Fact]
+    public async Task An_owner_without_a_mailbox_is_not_found_and_nothing_is_enrolled()
+    {
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector().EnrollPersonAsync(
+            new PersonEnrollment("jane@acme.com", "Jane", "Doe", "", "Acme", "77", "nobody@hub.test", "k"), CancellationToken.None));
+
+        Assert.Equal(ConnectorErrorKind.NotFound, error.Kind);
+        Assert.Equal(0, Fake.CountRequests("POST", "/api/v2/sequenceStates"));
+    }
+
+    [Fact]
     public async Task A_validation_error_names_the_field_from_its_pointer()
     {
         var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector().EnrollProspectAsync(new EnrollmentRequest("19", "42", "999", "k"), CancellationToken.None));

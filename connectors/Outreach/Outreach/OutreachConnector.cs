@@ -77,6 +77,55 @@ public sealed class OutreachConnector(OutreachApi api) : ISequencingConnector
         return new Enrollment(State(state, created), Created: true);
     }
 
+    public async Task<Enrollment> EnrollPersonAsync(PersonEnrollment request, CancellationToken cancellationToken)
+    {
+        var prospectId = await FindOrCreateProspectAsync(request, cancellationToken);
+        var mailboxes = await api.SendAsync(HttpMethod.Get, $"mailboxes?filter[email]={Uri.EscapeDataString(request.OwnerEmail)}", null, cancellationToken);
+        var mailboxId = mailboxes!.Data.Select(Id).FirstOrDefault()
+            ?? throw new ConnectorException(ConnectorErrorKind.NotFound, $"Outreach has no mailbox for {request.OwnerEmail}.") { Vendor = Name, Reason = "MAILBOX_NOT_FOUND" };
+        return await EnrollProspectAsync(new EnrollmentRequest(prospectId, request.SequenceId, mailboxId, request.IdempotencyKey), cancellationToken);
+    }
+
+    /// <summary>One prospect per email: a repeat, or a create that lost a race, finds the one that exists.</summary>
+    private async Task<string> FindOrCreateProspectAsync(PersonEnrollment request, CancellationToken cancellationToken)
+    {
+        if (await ProspectIdAsync(request.Email, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var body = new JsonObject
+        {
+            ["data"] = new JsonObject
+            {
+                ["type"] = "prospect",
+                ["attributes"] = new JsonObject
+                {
+                    ["emails"] = new JsonArray(request.Email), ["firstName"] = request.FirstName, ["lastName"] = request.LastName,
+                    ["title"] = request.Title, ["company"] = request.Company,
+                },
+            },
+        };
+        try
+        {
+            var created = await api.SendAsync(HttpMethod.Post, "prospects", body, cancellationToken);
+            return created!.Data.Select(Id).FirstOrDefault() ?? throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Outreach returned no prospect.") { Vendor = Name };
+        }
+        catch (ConnectorException e) when (e.Kind == ConnectorErrorKind.InvalidArgument && e.Message.Contains("taken", StringComparison.OrdinalIgnoreCase))
+        {
+            // "Emails has already been taken": an earlier attempt created it after all.
+            if (await ProspectIdAsync(request.Email, cancellationToken) is { } raced)
+            {
+                return raced;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<string?> ProspectIdAsync(string email, CancellationToken cancellationToken) =>
+        (await api.SendAsync(HttpMethod.Get, $"prospects?filter[emails]={Uri.EscapeDataString(email)}", null, cancellationToken))!.Data.Select(Id).FirstOrDefault();
+
     public async Task<int> FinishProspectSequencesAsync(string prospectId, CancellationToken cancellationToken)
     {
         var (states, _) = await api.ListAsync($"sequenceStates?filter[prospect][id]={Uri.EscapeDataString(prospectId)}", cancellationToken);

@@ -29,3 +29,10 @@ public sealed record ClickThrough(Prospect Prospect, SequencingRep SequenceOwner
 public sealed record EnrollmentRequest(string ProspectId, string SequenceId, string MailboxId, string IdempotencyKey);
 
 public sealed record Enrollment(SequenceState SequenceState, bool Created);
+
+/// <summary>
+/// Enrol a person known by email in a sequence, sent from the mailbox of the rep with
+/// <paramref name="OwnerEmail"/>: the prospect is found or created by email first.
+/// </summary>
+public sealed record PersonEnrollment(
+    string Email, string FirstName, string LastName, string Title, string Company, string SequenceId, string OwnerEmail, string IdempotencyKey);
