@@ -2,6 +2,7 @@ using IntegrationHub.Storage.Assignment;
 using IntegrationHub.Storage.Conversations;
 using IntegrationHub.Storage.Decisions;
 using IntegrationHub.Storage.Events;
+using IntegrationHub.Storage.Leads;
 using IntegrationHub.Storage.Migrations;
 using IntegrationHub.Storage.Outbox;
 using IntegrationHub.Storage.Presence;
@@ -36,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<LeadEnrollmentStore>();
         services.AddSingleton<PostgresEventBus>();
         services.AddSingleton<InProcessEventBus>();
         services.AddSingleton<IHubEventBus>(sp => sp.GetRequiredService<Database>().IsPostgres

@@ -294,7 +294,7 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
         draft.Notify(repId, "lead_assigned", $"New MQL {draft.Lead.Email} at {draft.Lead.Company} is yours");
         if (policy.RepById(repId) is { } rep)
         {
-            draft.Effect(new EnrollEffect(draft.Key(EffectTypes.Enroll, sequence), draft.Fields(LeadStatus.Mql, repId), sequence, rep.Email));
+            draft.Effect(new EnrollEffect(draft.Key(EffectTypes.Enroll, sequence), draft.Lead.LeadKey, draft.Fields(LeadStatus.Mql, repId), sequence, rep.Email));
         }
         else
         {

@@ -14,8 +14,8 @@ public sealed record UpsertLeadEffect(string IdempotencyKey, string ExternalId, 
 /// <summary>Convert the lead (found by its external id) into a contact on the account.</summary>
 public sealed record ConvertLeadEffect(string IdempotencyKey, string ExternalId, LeadFields Lead, string AccountId) : PlannedEffect(EffectTypes.ConvertLead, IdempotencyKey);
 
-/// <summary>Enrol the person in a sequence on the owner's mailbox.</summary>
-public sealed record EnrollEffect(string IdempotencyKey, LeadFields Lead, string SequenceId, string OwnerEmail) : PlannedEffect(EffectTypes.Enroll, IdempotencyKey);
+/// <summary>Enrol the person in a sequence on the owner's mailbox; <paramref name="ExternalId"/> is the lead's CRM key, for the lifecycle that follows.</summary>
+public sealed record EnrollEffect(string IdempotencyKey, string ExternalId, LeadFields Lead, string SequenceId, string OwnerEmail) : PlannedEffect(EffectTypes.Enroll, IdempotencyKey);
 
 /// <summary>Alert a rep or user on their alert stream.</summary>
 public sealed record NotifyEffect(string IdempotencyKey, string RecipientId, string Reason, string Message) : PlannedEffect(EffectTypes.Notify, IdempotencyKey);

@@ -32,6 +32,7 @@ public static class HubGrpcExtensions
         app.MapGrpcService<PresenceGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapHubWebhooks();
         app.MapGet("/", () => "IntegrationHub: a gRPC service. Use a gRPC client (grpcurl -plaintext HOST list).");
         return app;
     }

@@ -10,6 +10,7 @@ using IntegrationHub.Sdk.Capabilities.Sequencing;
 using IntegrationHub.Server.Connectors;
 using IntegrationHub.Server.Routing;
 using IntegrationHub.Server.Routing.Conversations;
+using IntegrationHub.Server.Scheduling;
 using IntegrationHub.Storage;
 using IntegrationHub.Storage.Outbox;
 
@@ -37,8 +38,10 @@ public static class HubRoutingExtensions
         services.AddSingleton<ConversationFlow>();
         services.AddSingleton<RoutingMetrics>();
         services.AddSingleton<IOutboxEffectHandler, NotifyEffectHandler>();
-        services.AddSingleton<AcceptTimeoutWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<AcceptTimeoutWorker>());
+        services.AddSingleton<IDurableTimerHandler, AcceptTimeout>();
+        services.AddHubLeadEffects(builder.Configuration);
+        services.AddSingleton<DurableTimerWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DurableTimerWorker>());
         return builder;
     }
 }

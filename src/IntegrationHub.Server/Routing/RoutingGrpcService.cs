@@ -2,8 +2,10 @@ using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Routing;
 using IntegrationHub.Routing.Facts;
+using IntegrationHub.Routing.Leads;
 using IntegrationHub.Sdk.Errors;
 using IntegrationHub.Server.Errors;
+using IntegrationHub.Server.Leads;
 using IntegrationHub.Server.Routing.Conversations;
 using IntegrationHub.Storage.Decisions;
 using IntegrationHub.Storage.Outbox;
@@ -12,7 +14,7 @@ namespace IntegrationHub.Server.Routing;
 
 /// <summary>Routes live visitors and serves stored decisions with their explanations.</summary>
 public sealed class RoutingGrpcService(
-    VisitorRouter router, PolicyProvider policies, DecisionStore decisions, ConversationFlow conversations, RoutingMetrics metrics, TimeProvider time)
+    VisitorRouter router, LeadRouter leads, PolicyProvider policies, DecisionStore decisions, ConversationFlow conversations, RoutingMetrics metrics, TimeProvider time)
     : RoutingService.RoutingServiceBase
 {
     public override async Task<RouteVisitorResponse> RouteVisitor(RouteVisitorRequest request, ServerCallContext context)
@@ -38,6 +40,25 @@ public sealed class RoutingGrpcService(
                 time.GetUtcNow()).ToJson())).ToList();
         var outcome = await decisions.RecordAsync(decision.ToStored(), alerts, context.CancellationToken);
         return await AnswerAsync(outcome.Decision, context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Routes an inbound lead. The decision and its side effects (CRM upsert with owner,
+    /// conversion, sequence enrolment, notifications) are stored in one transaction and
+    /// delivered by the outbox; the same request id, even at the same moment, yields one
+    /// decision and one set of effects.
+    /// </summary>
+    public override async Task<RouteLeadResponse> RouteLead(RouteLeadRequest request, ServerCallContext context)
+    {
+        var lead = request.ToSubmission();
+        if (await decisions.GetByRequestAsync(DecisionJson.LeadKind, lead.RequestId, context.CancellationToken) is { } earlier)
+        {
+            return new RouteLeadResponse { Decision = earlier.ToContract() };
+        }
+
+        var decision = await leads.RouteAsync(lead, policies.Current, context.CancellationToken);
+        var outcome = await decisions.RecordAsync(decision.ToStored(), decision.ToOutbox(time.GetUtcNow()), context.CancellationToken);
+        return new RouteLeadResponse { Decision = outcome.Decision.ToContract() };
     }
 
     public override async Task<GetDecisionResponse> GetDecision(GetDecisionRequest request, ServerCallContext context)
