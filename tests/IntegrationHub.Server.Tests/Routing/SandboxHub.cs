@@ -61,5 +61,27 @@ public sealed class SandboxHub : IDisposable
             RequestId = requestId ?? Guid.NewGuid().ToString("N"), IpAddress = ip, PageUrl = "https://www.example.com" + path, Email = email, ClickThroughToken = token,
         })).Decision;
 
+    /// <summary>Plain HTTP to the hub (webhooks).</summary>
+    public HttpClient CreateHttpClient() => _factory.CreateClient();
+
+    public async Task<Decision> RouteLeadAsync(LeadSubmission lead, string? requestId = null) =>
+        (await Routing.RouteLeadAsync(new RouteLeadRequest { RequestId = requestId ?? Guid.NewGuid().ToString("N"), Lead = lead })).Decision;
+
+    /// <summary>Waits (machine time, up to 15 s) for something the outbox or a timer does in the background.</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, string what)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            if (condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"{what} did not happen within 15 s");
+    }
+
     public void Dispose() => _factory.Dispose();
 }
