@@ -1,0 +1,150 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using IntegrationHub.Connectors.Outreach.Fake;
+using IntegrationHub.Connectors.Salesforce.Fake;
+using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Server.Leads;
+using IntegrationHub.Server.Tests.Routing;
+
+namespace IntegrationHub.Server.Tests.Leads;
+
+/// <summary>
+/// The lead status lifecycle driven by signed Outreach webhooks, on the sandbox fakes: enrolled →
+/// Accepted, replied → Qualifying, finished without a reply → Unresponsive after 7 days on the
+/// durable timer (fake clock), person inactive → sequences finished; bad webhooks change nothing.
+/// </summary>
+public sealed class LeadLifecycleTests : IDisposable
+{
+    private const string Secret = "test-outreach-webhook-secret";
+    private readonly SandboxHub _hub = new(new Dictionary<string, string?> { ["Webhooks:OutreachSecret"] = Secret });
+    private readonly HttpClient _http;
+
+    public LeadLifecycleTests() => _http = _hub.CreateHttpClient();
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _hub.Dispose();
+    }
+
+    private SalesforceFake Crm => _hub.Sandbox<SalesforceSandbox>().Fake!;
+
+    private OutreachFake Sequencer => _hub.Sandbox<OutreachSandbox>().Fake!;
+
+    [Fact]
+    public async Task Enrolment_makes_the_lead_accepted_and_a_reply_makes_it_qualifying()
+    {
+        var state = await EnrolledLeadAsync("reply@brand-new-startup.io");
+
+        var response = await PostAsync(Event("sequenceState", state, "sequenceState.updated", """{"state":"active","replyCount":1}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await SandboxHub.EventuallyAsync(() => Status("reply@brand-new-startup.io") == "Qualifying", "the lead moving to Qualifying");
+    }
+
+    [Fact]
+    public async Task A_sequence_finished_without_a_reply_makes_the_lead_unresponsive_after_seven_days_not_before()
+    {
+        var state = await EnrolledLeadAsync("quiet@brand-new-startup.io");
+
+        await PostAsync(Event("sequenceState", state, "sequenceState.finished", """{"state":"finished","replyCount":0}"""));
+        _hub.Time.Advance(TimeSpan.FromDays(6));
+        await Task.Delay(1000);
+        Assert.Equal("Accepted", Status("quiet@brand-new-startup.io"));
+
+        _hub.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await SandboxHub.EventuallyAsync(() => Status("quiet@brand-new-startup.io") == "Unresponsive", "the lead moving to Unresponsive");
+    }
+
+    [Fact]
+    public async Task A_reply_during_the_wait_cancels_unresponsive()
+    {
+        var state = await EnrolledLeadAsync("late@brand-new-startup.io");
+
+        await PostAsync(Event("sequenceState", state, "sequenceState.finished", """{"state":"finished","replyCount":0}"""));
+        _hub.Time.Advance(TimeSpan.FromDays(3));
+        await PostAsync(Event("mailing", "99123", "mailing.replied", "{}", "{\"sequenceState\":{\"data\":{\"type\":\"sequenceState\",\"id\":" + state + "}}}"));
+        await SandboxHub.EventuallyAsync(() => Status("late@brand-new-startup.io") == "Qualifying", "the lead moving to Qualifying");
+        _hub.Time.Advance(TimeSpan.FromDays(5));
+        await Task.Delay(1000);
+
+        Assert.Equal("Qualifying", Status("late@brand-new-startup.io"));
+    }
+
+    [Fact]
+    public async Task A_person_marked_inactive_has_their_running_sequences_finished()
+    {
+        await EnrolledLeadAsync("gone@brand-new-startup.io");
+        var prospect = Sequencer.ProspectsWithEmail("gone@brand-new-startup.io").Single();
+
+        var response = await PostAsync(Event("prospect", prospect.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "prospect.updated", """{"optedOut":true}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await SandboxHub.EventuallyAsync(() => Sequencer.ProspectsWithEmail("gone@brand-new-startup.io").Single().States.All(s => s.State == "finished"), "the sequences finishing");
+    }
+
+    [Fact]
+    public async Task Unsigned_mis_signed_and_malformed_webhooks_are_refused_and_change_nothing()
+    {
+        var state = await EnrolledLeadAsync("guarded@brand-new-startup.io");
+        var reply = Event("sequenceState", state, "sequenceState.updated", """{"replyCount":3}""");
+
+        using var unsigned = new StringContent(reply, Encoding.UTF8, "application/json");
+        var noSignature = await _http.PostAsync(OutreachWebhook.Path, unsigned);
+        var wrongSignature = await PostAsync(reply, signature: Sign(reply, "not-the-secret"));
+        var tampered = await PostAsync(reply.Replace("\"replyCount\":3", "\"replyCount\":4", StringComparison.Ordinal), signature: Sign(reply, Secret));
+        var malformed = await PostAsync("{\"data\":{\"type\":\"sequenceState\"}}");
+        var notJson = await PostAsync("<xml/>");
+        await Task.Delay(1000);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, noSignature.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongSignature.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, tampered.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.Equal("Accepted", Status("guarded@brand-new-startup.io"));
+    }
+
+    [Fact]
+    public async Task A_repeated_event_changes_the_status_once()
+    {
+        var state = await EnrolledLeadAsync("repeat@brand-new-startup.io");
+        var reply = Event("sequenceState", state, "sequenceState.updated", """{"replyCount":1}""");
+
+        await PostAsync(reply);
+        await PostAsync(reply);
+        await SandboxHub.EventuallyAsync(() => Status("repeat@brand-new-startup.io") == "Qualifying", "the lead moving to Qualifying");
+        await Task.Delay(500);
+
+        var statusWrites = Crm.Requests.Select(r => r.RequestMessage!).Count(r => r.Method == "PATCH" && (r.Body ?? "").Contains("\"Status\":\"Qualifying\"", StringComparison.Ordinal));
+        Assert.Equal(1, statusWrites);
+    }
+
+    /// <summary>Routes a lead and waits until it is enrolled and Accepted; returns the sequence state id.</summary>
+    private async Task<string> EnrolledLeadAsync(string email)
+    {
+        await _hub.RouteLeadAsync(new LeadSubmission { Email = email, FirstName = "Robin", LastName = "Lee", Company = "Brand New Startup", CountryCode = "DE", Title = "Engineer", LeadScore = 120 });
+        await SandboxHub.EventuallyAsync(() => Status(email) == "Accepted", "the lead enrolled and Accepted");
+        return Sequencer.ProspectsWithEmail(email).Single().States.Count == 1
+            ? Sequencer.SequenceStates().Single(s => s.Prospect == Sequencer.ProspectsWithEmail(email).Single().Id).Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException("expected one enrolment");
+    }
+
+    private string? Status(string email) =>
+        (string?)Crm.Records("Lead").LastOrDefault(l => string.Equals((string?)l["Email"], email, StringComparison.OrdinalIgnoreCase))?.GetValueOrDefault("Status");
+
+    private static string Event(string type, string id, string name, string attributes, string relationships = "{}") =>
+        "{\"data\":{\"type\":\"" + type + "\",\"id\":" + id + ",\"attributes\":" + attributes + ",\"relationships\":" + relationships
+        + ",\"meta\":{\"eventName\":\"" + name + "\",\"deliveredAt\":\"2026-11-18T15:00:00.000Z\"}}}";
+
+    private async Task<HttpResponseMessage> PostAsync(string body, string? signature = null)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        content.Headers.Add(OutreachWebhook.SignatureHeader, signature ?? Sign(body, Secret));
+        return await _http.PostAsync(OutreachWebhook.Path, content);
+    }
+
+    private static string Sign(string body, string secret) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
+}
