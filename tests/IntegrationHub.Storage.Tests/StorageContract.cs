@@ -1,6 +1,7 @@
 using IntegrationHub.Storage.Assignment;
 using IntegrationHub.Storage.Conversations;
 using IntegrationHub.Storage.Decisions;
+using IntegrationHub.Storage.Leads;
 using IntegrationHub.Storage.Migrations;
 using IntegrationHub.Storage.Outbox;
 using IntegrationHub.Storage.Presence;
@@ -176,6 +177,26 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
         Assert.Equal(10, counts["ramping"]);
         Assert.False(counts.ContainsKey("onboarding"));
         Assert.Null(await store.PickAsync("leads", [("onboarding", 0)], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_lead_status_moves_once_under_concurrent_events_from_two_instances_with_one_crm_update()
+    {
+        var stores = new[] { new LeadEnrollmentStore(World.Database, World.Time), new LeadEnrollmentStore(World.AnotherConnectionToTheSameDatabase(), World.Time) };
+        await stores[0].LinkAsync("state-7", "hub-abc", "{}", "Accepted", CancellationToken.None);
+        await stores[1].LinkAsync("state-7", "hub-other", "{}", "Mql", CancellationToken.None);
+
+        var moved = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => stores[i % 2].TryAdvanceAsync("state-7", ["Mql", "Accepted"], "Qualifying",
+            e => new NewEffect("crm.set_lead_status", $"lifecycle/{e.EnrollmentId}/{e.Status}", e.ExternalId), CancellationToken.None)));
+        var late = await stores[0].TryAdvanceAsync("state-7", ["Mql", "Accepted"], "Unresponsive", e => new NewEffect("x", "late", ""), CancellationToken.None);
+
+        Assert.Equal(1, moved.Count(m => m));
+        Assert.False(late);
+        var lead = (await stores[1].GetAsync("state-7", CancellationToken.None))!;
+        Assert.Equal(("hub-abc", "Qualifying"), (lead.ExternalId, lead.Status));
+        var effect = Assert.Single(await new OutboxStore(World.Database, World.Time).ListAsync(EffectState.Pending, 100, CancellationToken.None));
+        Assert.Equal(("lifecycle/state-7/Qualifying", "hub-abc"), (effect.IdempotencyKey, effect.Payload));
+        Assert.False(await stores[0].TryAdvanceAsync("unknown", ["Mql"], "Accepted", e => new NewEffect("x", "y", ""), CancellationToken.None));
     }
 
     [Fact]
