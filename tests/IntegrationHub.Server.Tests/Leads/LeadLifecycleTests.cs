@@ -40,32 +40,28 @@ public sealed class LeadLifecycleTests : IDisposable
         var response = await PostAsync(Event("sequenceState", state, "sequenceState.updated", """{"state":"active","replyCount":1}"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await SandboxHub.EventuallyAsync(() => Status("reply@brand-new-startup.io") == "Qualifying", "the lead moving to Qualifying");
+        await StatusBecomesAsync("reply@brand-new-startup.io", "Qualifying");
     }
 
     [Fact]
     public async Task A_sequence_finished_without_a_reply_makes_the_lead_unresponsive_after_seven_days_not_before()
     {
-        var state = await EnrolledLeadAsync("quiet@brand-new-startup.io");
-
-        await PostAsync(Event("sequenceState", state, "sequenceState.finished", """{"state":"finished","replyCount":0}"""));
+        await FinishedWithoutReplyAsync("quiet@brand-new-startup.io");
         _hub.Time.Advance(TimeSpan.FromDays(6));
         await Task.Delay(1000);
         Assert.Equal("Accepted", Status("quiet@brand-new-startup.io"));
 
         _hub.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
-        await SandboxHub.EventuallyAsync(() => Status("quiet@brand-new-startup.io") == "Unresponsive", "the lead moving to Unresponsive");
+        await StatusBecomesAsync("quiet@brand-new-startup.io", "Unresponsive");
     }
 
     [Fact]
     public async Task A_reply_during_the_wait_cancels_unresponsive()
     {
-        var state = await EnrolledLeadAsync("late@brand-new-startup.io");
-
-        await PostAsync(Event("sequenceState", state, "sequenceState.finished", """{"state":"finished","replyCount":0}"""));
+        var state = await FinishedWithoutReplyAsync("late@brand-new-startup.io");
         _hub.Time.Advance(TimeSpan.FromDays(3));
         await PostAsync(Event("mailing", "99123", "mailing.replied", "{}", "{\"sequenceState\":{\"data\":{\"type\":\"sequenceState\",\"id\":" + state + "}}}"));
-        await SandboxHub.EventuallyAsync(() => Status("late@brand-new-startup.io") == "Qualifying", "the lead moving to Qualifying");
+        await StatusBecomesAsync("late@brand-new-startup.io", "Qualifying");
         _hub.Time.Advance(TimeSpan.FromDays(5));
         await Task.Delay(1000);
 
@@ -114,7 +110,7 @@ public sealed class LeadLifecycleTests : IDisposable
 
         await PostAsync(reply);
         await PostAsync(reply);
-        await SandboxHub.EventuallyAsync(() => Status("repeat@brand-new-startup.io") == "Qualifying", "the lead moving to Qualifying");
+        await StatusBecomesAsync("repeat@brand-new-startup.io", "Qualifying");
         await Task.Delay(500);
 
         var statusWrites = Crm.Requests.Select(r => r.RequestMessage!).Count(r => r.Method == "PATCH" && (r.Body ?? "").Contains("\"Status\":\"Qualifying\"", StringComparison.Ordinal));
@@ -130,6 +126,15 @@ public sealed class LeadLifecycleTests : IDisposable
             ? Sequencer.SequenceStates().Single(s => s.Prospect == Sequencer.ProspectsWithEmail(email).Single().Id).Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : throw new InvalidOperationException("expected one enrolment");
     }
+
+    private async Task<string> FinishedWithoutReplyAsync(string email)
+    {
+        var state = await EnrolledLeadAsync(email);
+        await PostAsync(Event("sequenceState", state, "sequenceState.finished", """{"state":"finished","replyCount":0}"""));
+        return state;
+    }
+
+    private Task StatusBecomesAsync(string email, string status) => SandboxHub.EventuallyAsync(() => Status(email) == status, $"{email} becoming {status}");
 
     private string? Status(string email) =>
         (string?)Crm.Records("Lead").LastOrDefault(l => string.Equals((string?)l["Email"], email, StringComparison.OrdinalIgnoreCase))?.GetValueOrDefault("Status");
