@@ -29,7 +29,7 @@ public sealed partial class LeadLifecycle(
 
     public async Task EnrolledAsync(string enrollmentId, string externalId, LeadFields lead, CancellationToken cancellationToken)
     {
-        await enrollments.LinkAsync(enrollmentId, externalId, LeadOutbox.Write(lead), lead.Status.ToString(), cancellationToken);
+        await enrollments.LinkAsync(enrollmentId, externalId, DecisionJson.Serialize(lead), lead.Status.ToString(), cancellationToken);
         await MoveAsync(enrollmentId, BeforeAccepted, LeadStatus.Accepted, cancellationToken);
     }
 
@@ -63,7 +63,7 @@ public sealed partial class LeadLifecycle(
 
     /// <summary>A person marked inactive: their running sequences are finished, through the outbox.</summary>
     public Task InactiveAsync(string prospectId, string eventId, CancellationToken cancellationToken) =>
-        outbox.EnqueueAsync([new NewEffect(FinishSequences.Type, $"inactive/{prospectId}/{eventId}", LeadOutbox.Write(new FinishSequences(prospectId)))], cancellationToken);
+        outbox.EnqueueAsync([new NewEffect(FinishSequences.Type, $"inactive/{prospectId}/{eventId}", DecisionJson.Serialize(new FinishSequences(prospectId)))], cancellationToken);
 
     /// <summary>The wait after a sequence finished without a reply is over.</summary>
     public Task OnDueAsync(string payload, CancellationToken cancellationToken) => MoveAsync(payload, StillWaiting, LeadStatus.Unresponsive, cancellationToken);
@@ -72,8 +72,8 @@ public sealed partial class LeadLifecycle(
     {
         var moved = await enrollments.TryAdvanceAsync(enrollmentId, from, to.ToString(), e =>
         {
-            var lead = JsonSerializer.Deserialize<LeadFields>(e.Lead, LeadOutbox.Options)! with { Status = to };
-            return new NewEffect(LeadStatusChange.Type, $"lifecycle/{enrollmentId}/{to}", LeadOutbox.Write(new LeadStatusChange(e.ExternalId, lead)));
+            var lead = JsonSerializer.Deserialize<LeadFields>(e.Lead, DecisionJson.Json)! with { Status = to };
+            return new NewEffect(LeadStatusChange.Type, $"lifecycle/{enrollmentId}/{to}", DecisionJson.Serialize(new LeadStatusChange(e.ExternalId, lead)));
         }, cancellationToken);
         if (moved)
         {

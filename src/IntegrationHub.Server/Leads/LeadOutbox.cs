@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using IntegrationHub.Routing.Leads;
+using IntegrationHub.Server.Routing;
 using IntegrationHub.Server.Routing.Conversations;
 using IntegrationHub.Storage.Outbox;
 
@@ -9,19 +9,15 @@ namespace IntegrationHub.Server.Leads;
 /// <summary>A lead decision's planned side effects as outbox rows, and back.</summary>
 public static class LeadOutbox
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     public static IReadOnlyList<NewEffect> ToOutbox(this LeadDecision decision, DateTimeOffset now) =>
         [.. decision.Effects.Select(effect => effect switch
         {
             // Notifications reach the alert streams through the same handler as visitor alerts.
             NotifyEffect notify => new NewEffect(NotifyEffectHandler.Type, notify.IdempotencyKey,
                 new RepAlert("", notify.RecipientId, AlertKind.Notification, decision.Id, null, notify.Message, now).ToJson()),
-            _ => new NewEffect(effect.Type, effect.IdempotencyKey, JsonSerializer.Serialize(effect, effect.GetType(), Options)),
+            _ => new NewEffect(effect.Type, effect.IdempotencyKey, JsonSerializer.Serialize(effect, effect.GetType(), DecisionJson.Json)),
         })];
 
-    public static T Read<T>(this OutboxEffect effect) => JsonSerializer.Deserialize<T>(effect.Payload, Options)
+    public static T Read<T>(this OutboxEffect effect) => JsonSerializer.Deserialize<T>(effect.Payload, DecisionJson.Json)
         ?? throw new PermanentDeliveryFailure($"effect {effect.Id} has an empty payload");
-
-    public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
 }

@@ -12,7 +12,8 @@ public static class DecisionJson
     public const string VisitorKind = "visitor";
     public const string LeadKind = "lead";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    /// <summary>How decisions and effect payloads are written: web casing, enums by name.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public static StoredDecision ToStored(this VisitorDecision d) =>
         new(d.Id, VisitorKind, d.RequestId, d.CreatedAt, d.Target.RepId, d.MatchedRule, JsonSerializer.Serialize(d, Json));
