@@ -130,7 +130,8 @@ public sealed class LeadRoutingTests : IDisposable
         Assert.Equal("", decision.Target.Sequence);
         await SandboxHub.EventuallyAsync(() => Crm.Records("Contact").Any(c => (string?)c["Email"] == "buyer@tinywidgets.io" && (string?)c["AccountId"] == "001C0ADD7C5A2E4"),
             "the contact on Tiny Widgets");
-        Assert.True(CrmLead("buyer@tinywidgets.io")!["IsConverted"] is true);
+        // The connector creates the contact first and marks the lead converted in a second call.
+        await SandboxHub.EventuallyAsync(() => CrmLead("buyer@tinywidgets.io")?.GetValueOrDefault("IsConverted") is true, "the lead marked converted");
         Assert.True(await alerts.ResponseStream.MoveNext(CancellationToken.None));
         Assert.Equal(AlertKind.Notification, alerts.ResponseStream.Current.Kind);
         Assert.Equal(decision.Id, alerts.ResponseStream.Current.DecisionId);
