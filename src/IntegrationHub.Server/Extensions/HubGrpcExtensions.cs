@@ -2,6 +2,7 @@ using IntegrationHub.Server.Capabilities;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using IntegrationHub.Server.Catalog;
 using IntegrationHub.Server.Errors;
+using IntegrationHub.Server.Outbox;
 using IntegrationHub.Server.Routing;
 
 namespace IntegrationHub.Server.Extensions;
@@ -30,6 +31,7 @@ public static class HubGrpcExtensions
         app.MapGrpcService<RoutingGrpcService>();
         app.MapGrpcService<ConversationGrpcService>();
         app.MapGrpcService<PresenceGrpcService>();
+        app.MapGrpcService<OutboxGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHubWebhooks();

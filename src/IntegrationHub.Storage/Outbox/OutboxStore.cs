@@ -78,11 +78,23 @@ public sealed class OutboxStore(Database database, TimeProvider time)
             null, cancellationToken, ("owner", owner));
     }
 
-    public async Task<IReadOnlyList<OutboxEffect>> ListAsync(EffectState state, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutboxEffect>> ListAsync(EffectState state, int max, CancellationToken cancellationToken) =>
+        ListAsync(state, max, type: null, afterId: null, cancellationToken);
+
+    /// <summary>Effects in a state, oldest first (ids are time-ordered), optionally of one type and after an id (paging).</summary>
+    public async Task<IReadOnlyList<OutboxEffect>> ListAsync(EffectState state, int max, string? type, string? afterId, CancellationToken cancellationToken)
+    {
+        // Filters are added only when given: PostgreSQL cannot type an untyped NULL parameter.
+        var where = "state = @state" + (type is null ? "" : " AND type = @type") + (afterId is null ? "" : " AND id > @after");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync($"SELECT {Columns} FROM outbox WHERE {where} ORDER BY id LIMIT @max", null, Read, cancellationToken,
+            ("state", StateName(state)), ("type", type ?? ""), ("after", afterId ?? ""), ("max", max));
+    }
+
+    public async Task<long> CountAsync(EffectState state, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QueryAsync($"SELECT {Columns} FROM outbox WHERE state = @state ORDER BY id LIMIT @max", null, Read, cancellationToken,
-            ("state", state.ToString().ToLowerInvariant()), ("max", max));
+        return (await connection.QueryAsync("SELECT COUNT(*) FROM outbox WHERE state = @state", null, r => r.GetInt64(0), cancellationToken, ("state", StateName(state))))[0];
     }
 
     public async Task<OutboxEffect?> GetAsync(string id, CancellationToken cancellationToken)
@@ -107,6 +119,8 @@ public sealed class OutboxStore(Database database, TimeProvider time)
             r => (r.GetInt64(0), r.IsDBNull(1) ? (DateTimeOffset?)null : r.GetInt64(1).Time()), cancellationToken);
         return rows[0];
     }
+
+    private static string StateName(EffectState state) => state.ToString().ToLowerInvariant();
 
     private static OutboxEffect Read(DbDataReader r) => new(
         r.GetString(0), r.NullableString(1), r.GetString(2), r.GetString(3), r.GetString(4),

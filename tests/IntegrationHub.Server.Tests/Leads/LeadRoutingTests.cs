@@ -44,7 +44,7 @@ public sealed class LeadRoutingTests : IDisposable
     [MemberData(nameof(Rules))]
     public async Task Each_rule_of_engagement_routes_the_lead_and_says_why(string email, string company, string country, string title, TargetKind kind, string rep, string rule)
     {
-        var decision = await _hub.RouteLeadAsync(Lead(email, company, country, title));
+        var decision = await _hub.RouteLeadAsync(SandboxHub.Lead(email, company, country, title));
 
         Assert.Equal(DecisionKind.Lead, decision.Kind);
         Assert.Equal(kind, decision.Target.Kind);
@@ -62,10 +62,10 @@ public sealed class LeadRoutingTests : IDisposable
     [Fact]
     public async Task The_pools_decide_where_no_rep_is_named()
     {
-        var pubsec = await _hub.RouteLeadAsync(Lead("analyst@suo.edu", "State University of Oregon", "US"));
-        var canada = await _hub.RouteLeadAsync(Lead("ops@ontario.ca", "Ontario Ministry of Health", "CA"));
-        var geneva = await _hub.RouteLeadAsync(Lead("prof@unige-demo.ch", "Université de Genève Demo", "CH"));
-        var inactiveBdr = await _hub.RouteLeadAsync(Lead("ops@wayne.com", "Wayne Enterprises", "US"));
+        var pubsec = await _hub.RouteLeadAsync(SandboxHub.Lead("analyst@suo.edu", "State University of Oregon", "US"));
+        var canada = await _hub.RouteLeadAsync(SandboxHub.Lead("ops@ontario.ca", "Ontario Ministry of Health", "CA"));
+        var geneva = await _hub.RouteLeadAsync(SandboxHub.Lead("prof@unige-demo.ch", "Université de Genève Demo", "CH"));
+        var inactiveBdr = await _hub.RouteLeadAsync(SandboxHub.Lead("ops@wayne.com", "Wayne Enterprises", "US"));
 
         Assert.Equal("pubsec", pubsec.Target.Pool);
         Assert.Equal("sdr-amer", canada.Target.Pool);
@@ -78,7 +78,7 @@ public sealed class LeadRoutingTests : IDisposable
     [Fact]
     public async Task A_routed_lead_is_upserted_with_its_owner_and_enrolled_in_the_high_touch_sequence_from_the_owners_mailbox()
     {
-        var decision = await _hub.RouteLeadAsync(Lead("vp@acme.com", "Acme Corp", "US", "VP Operations"));
+        var decision = await _hub.RouteLeadAsync(SandboxHub.Lead("vp@acme.com", "Acme Corp", "US", "VP Operations"));
 
         Assert.Equal("5001", decision.Target.Sequence);
         await SandboxHub.EventuallyAsync(() => CrmLead("vp@acme.com") is { } lead && (string?)lead["OwnerId"] == "005BDR01" && (string?)lead["Status"] == "Accepted",
@@ -92,7 +92,7 @@ public sealed class LeadRoutingTests : IDisposable
     [Fact]
     public async Task A_lead_with_few_quality_signals_gets_the_low_touch_sequence()
     {
-        var decision = await _hub.RouteLeadAsync(Lead("someone@brand-new-startup.io", "Brand New Startup", "DE", "Engineer"));
+        var decision = await _hub.RouteLeadAsync(SandboxHub.Lead("someone@brand-new-startup.io", "Brand New Startup", "DE", "Engineer"));
 
         Assert.Equal("5002", decision.Target.Sequence);
         Assert.Contains(decision.Explanation.Rules, r => r.Rule == "sequence_choice" && r.Reason.StartsWith("low touch", StringComparison.Ordinal));
@@ -101,7 +101,7 @@ public sealed class LeadRoutingTests : IDisposable
     [Fact]
     public async Task Spam_is_flagged_for_the_spam_campaign_and_never_routed_or_sequenced()
     {
-        var decision = await _hub.RouteLeadAsync(Lead("asdf@mailinator.com", "qwerty", "US", first: "Test", last: "Test"));
+        var decision = await _hub.RouteLeadAsync(SandboxHub.Lead("asdf@mailinator.com", "qwerty", "US", first: "Test", last: "Test"));
 
         Assert.Equal(TargetKind.Spam, decision.Target.Kind);
         Assert.Contains(decision.Explanation.Rules, r => r.Rule == "spam" && r.Reason.Contains("disposable", StringComparison.OrdinalIgnoreCase));
@@ -113,7 +113,7 @@ public sealed class LeadRoutingTests : IDisposable
     [Fact]
     public async Task A_lead_below_the_mql_threshold_is_recorded_not_routed()
     {
-        var decision = await _hub.RouteLeadAsync(Lead("curious@acme.com", "Acme Corp", "US", score: 40));
+        var decision = await _hub.RouteLeadAsync(SandboxHub.Lead("curious@acme.com", "Acme Corp", "US", score: 40));
 
         Assert.Equal(TargetKind.NotRouted, decision.Target.Kind);
         Assert.Equal("mql_threshold", decision.MatchedRule);
@@ -125,7 +125,7 @@ public sealed class LeadRoutingTests : IDisposable
     public async Task An_smb_lead_at_a_paid_customer_is_converted_to_a_contact_and_the_account_owner_notified_instead_of_sequenced()
     {
         using var alerts = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005AE001" });
-        var decision = await _hub.RouteLeadAsync(Lead("buyer@tinywidgets.io", "Tiny Widgets", "US"));
+        var decision = await _hub.RouteLeadAsync(SandboxHub.Lead("buyer@tinywidgets.io", "Tiny Widgets", "US"));
 
         Assert.Equal("", decision.Target.Sequence);
         await SandboxHub.EventuallyAsync(() => Crm.Records("Contact").Any(c => (string?)c["Email"] == "buyer@tinywidgets.io" && (string?)c["AccountId"] == "001C0ADD7C5A2E4"),
@@ -143,7 +143,7 @@ public sealed class LeadRoutingTests : IDisposable
     {
         using var bdr = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005BDR02" });
         using var manager = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005MGR01" });
-        var decision = await _hub.RouteLeadAsync(Lead("ops@wayne.com", "Wayne Enterprises", "US"));
+        var decision = await _hub.RouteLeadAsync(SandboxHub.Lead("ops@wayne.com", "Wayne Enterprises", "US"));
 
         Assert.NotEqual("005BDR02", decision.Target.RepId);
         Assert.Contains(decision.Explanation.Fallbacks, f => f.Fallback == "bdr_inactive_to_sdr_team");
@@ -156,7 +156,7 @@ public sealed class LeadRoutingTests : IDisposable
     [Fact]
     public async Task The_same_lead_submitted_twice_at_the_same_moment_makes_one_decision_one_crm_lead_and_one_enrolment()
     {
-        var lead = Lead("twice@acme.com", "Acme Corp", "US", "VP Operations");
+        var lead = SandboxHub.Lead("twice@acme.com", "Acme Corp", "US", "VP Operations");
         var both = await Task.WhenAll(
             _hub.RouteLeadAsync(lead, requestId: "form-42"),
             _hub.RouteLeadAsync(lead, requestId: "form-42"));
@@ -173,10 +173,10 @@ public sealed class LeadRoutingTests : IDisposable
     [Fact]
     public async Task The_same_person_from_two_forms_updates_one_crm_lead()
     {
-        await _hub.RouteLeadAsync(Lead("again@brand-new-startup.io", "Brand New Startup", "DE"));
+        await _hub.RouteLeadAsync(SandboxHub.Lead("again@brand-new-startup.io", "Brand New Startup", "DE"));
         await SandboxHub.EventuallyAsync(() => CrmLead("again@brand-new-startup.io") is { } l && (string?)l["Status"] == "Accepted", "the first form's lead, enrolled");
         _hub.Time.Advance(TimeSpan.FromMinutes(5));
-        await _hub.RouteLeadAsync(Lead("again@brand-new-startup.io", "Brand New Startup", "DE", "CTO"));
+        await _hub.RouteLeadAsync(SandboxHub.Lead("again@brand-new-startup.io", "Brand New Startup", "DE", "CTO"));
 
         await SandboxHub.EventuallyAsync(() => CrmLead("again@brand-new-startup.io") is { } l && (string?)l["Title"] == "CTO", "the second form's update");
         Assert.Single(Crm.Records("Lead"), l => (string?)l["Email"] == "again@brand-new-startup.io");
@@ -198,7 +198,7 @@ public sealed class LeadRoutingTests : IDisposable
     [MemberData(nameof(BadLeads))]
     public async Task Bad_input_is_invalid_argument_naming_the_field_and_nothing_is_stored_or_sent(string field, Action<LeadSubmission> spoil)
     {
-        var lead = Lead("valid@acme.com", "Acme Corp", "US");
+        var lead = SandboxHub.Lead("valid@acme.com", "Acme Corp", "US");
         spoil(lead);
         Crm.ResetLog();
 
@@ -219,9 +219,4 @@ public sealed class LeadRoutingTests : IDisposable
 
     private IReadOnlyDictionary<string, object?>? CrmLead(string email) =>
         Crm.Records("Lead").LastOrDefault(l => string.Equals((string?)l["Email"], email, StringComparison.OrdinalIgnoreCase));
-
-    private static LeadSubmission Lead(string email, string company, string country, string title = "Analyst", int score = 120, string first = "Alex", string last = "Rivera") => new()
-    {
-        Email = email, FirstName = first, LastName = last, Company = company, CountryCode = country, Title = title, LeadScore = score,
-    };
 }

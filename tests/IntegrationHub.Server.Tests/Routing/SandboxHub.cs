@@ -67,6 +67,12 @@ public sealed class SandboxHub : IDisposable
     public async Task<Decision> RouteLeadAsync(LeadSubmission lead, string? requestId = null) =>
         (await Routing.RouteLeadAsync(new RouteLeadRequest { RequestId = requestId ?? Guid.NewGuid().ToString("N"), Lead = lead })).Decision;
 
+    /// <summary>An MQL-scored form submission (120 points) with the given facts.</summary>
+    public static LeadSubmission Lead(string email, string company, string country, string title = "Analyst", int score = 120, string first = "Alex", string last = "Rivera") => new()
+    {
+        Email = email, FirstName = first, LastName = last, Company = company, CountryCode = country, Title = title, LeadScore = score,
+    };
+
     /// <summary>Waits (machine time, up to 15 s) for something the outbox or a timer does in the background.</summary>
     public static async Task EventuallyAsync(Func<bool> condition, string what)
     {
