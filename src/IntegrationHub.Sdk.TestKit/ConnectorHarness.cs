@@ -1,4 +1,5 @@
 using IntegrationHub.Sdk.Connectors;
+using IntegrationHub.Sdk.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,8 @@ namespace IntegrationHub.Sdk.TestKit;
 /// <summary>
 /// Builds a connector the way the hub does (validated options, resilient named client,
 /// the plugin's setup), from settings written as they would be under <c>Connectors:&lt;Name&gt;</c>.
-/// Pass a FakeTimeProvider to drive back-off and circuit breaker time from the test.
+/// Pass a FakeTimeProvider to drive back-off and circuit breaker time from the test, and one
+/// credential store to several harnesses to act as hub instances (or restarts) sharing it.
 /// </summary>
 public sealed class ConnectorHarness : IAsyncDisposable
 {
@@ -18,7 +20,7 @@ public sealed class ConnectorHarness : IAsyncDisposable
 
     public IServiceProvider Services => _provider;
 
-    public static ConnectorHarness Create<TConnector>(IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null)
+    public static ConnectorHarness Create<TConnector>(IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null, IConnectorCredentialStore? credentials = null)
         where TConnector : class
     {
         var name = ConnectorDescriptor.Of(typeof(TConnector))?.Name
@@ -29,6 +31,11 @@ public sealed class ConnectorHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton(time ?? TimeProvider.System);
+        if (credentials is not null)
+        {
+            services.AddSingleton(credentials);
+        }
+
         services.AddConnector(typeof(TConnector), configuration.GetSection("Connectors"));
         return new ConnectorHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
     }

@@ -1,5 +1,6 @@
 using IntegrationHub.Storage.Assignment;
 using IntegrationHub.Storage.Conversations;
+using IntegrationHub.Storage.Credentials;
 using IntegrationHub.Storage.Decisions;
 using IntegrationHub.Storage.Events;
 using IntegrationHub.Storage.Leads;
@@ -38,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<LeadEnrollmentStore>();
+        services.AddSingleton<CredentialStore>();
         services.AddSingleton<PostgresEventBus>();
         services.AddSingleton<InProcessEventBus>();
         services.AddSingleton<IHubEventBus>(sp => sp.GetRequiredService<Database>().IsPostgres

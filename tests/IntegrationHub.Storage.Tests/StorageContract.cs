@@ -1,5 +1,6 @@
 using IntegrationHub.Storage.Assignment;
 using IntegrationHub.Storage.Conversations;
+using IntegrationHub.Storage.Credentials;
 using IntegrationHub.Storage.Decisions;
 using IntegrationHub.Storage.Leads;
 using IntegrationHub.Storage.Migrations;
@@ -267,6 +268,41 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
         World.Time.Advance(TimeSpan.FromMinutes(2));
         Assert.Null(await store.GetAsync("k", CancellationToken.None));
         Assert.Equal("third", await store.PutIfAbsentAsync("k", "third", TimeSpan.FromMinutes(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_rotated_credential_written_by_one_instance_is_read_by_another_and_replaces_the_old_one()
+    {
+        var first = new CredentialStore(World.Database, World.Time);
+        var second = new CredentialStore(World.AnotherConnectionToTheSameDatabase(), World.Time);
+        Assert.Null(await second.GetAsync("Outreach", "refresh_token", CancellationToken.None));
+
+        await first.SetAsync("Outreach", "refresh_token", "r1", CancellationToken.None);
+        await second.SetAsync("Outreach", "refresh_token", "r2", CancellationToken.None);
+        await second.SetAsync("Zoom", "refresh_token", "z1", CancellationToken.None);
+
+        Assert.Equal("r2", await first.GetAsync("Outreach", "refresh_token", CancellationToken.None));
+        Assert.Equal("z1", await first.GetAsync("Zoom", "refresh_token", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Dead_letters_page_by_id_and_filter_by_type_and_are_counted()
+    {
+        var outbox = new OutboxStore(World.Database, World.Time);
+        await outbox.EnqueueAsync([.. Effects("a"), .. Effects("b"), .. Effects("c")], CancellationToken.None);
+        foreach (var effect in await outbox.ClaimAsync("me", TimeSpan.FromMinutes(1), 10, CancellationToken.None))
+        {
+            await outbox.MarkFailedAsync(effect.Id, "me", "refused", World.Time.GetUtcNow(), dead: true, CancellationToken.None);
+        }
+
+        var firstPage = await outbox.ListAsync(EffectState.Dead, 2, "crm.upsert_lead", afterId: null, CancellationToken.None);
+        var secondPage = await outbox.ListAsync(EffectState.Dead, 2, "crm.upsert_lead", firstPage[^1].Id, CancellationToken.None);
+
+        // Effects enqueued in one millisecond have no order among themselves; paging must still see each once.
+        Assert.Equal(2, firstPage.Count);
+        Assert.Equal(["a/upsert", "b/upsert", "c/upsert"], firstPage.Concat(secondPage).Select(e => e.IdempotencyKey).Order(StringComparer.Ordinal));
+        Assert.Equal(6, await outbox.CountAsync(EffectState.Dead, CancellationToken.None));
+        Assert.Equal(0, await outbox.CountAsync(EffectState.Pending, CancellationToken.None));
     }
 }
 

@@ -1,6 +1,7 @@
 using IntegrationHub.Connectors.Outreach.Fake;
 using IntegrationHub.Sdk.Capabilities.Sequencing;
 using IntegrationHub.Sdk.Errors;
+using IntegrationHub.Sdk.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationHub.Connectors.Outreach.Tests;
@@ -67,6 +68,33 @@ public sealed class OutreachContractTests : IAsyncLifetime
 
         Assert.Equal(3, Fake.TokensIssued);
         Assert.Equal(3, harness.Services.GetRequiredService<OutreachApi>().TokenFetches);
+    }
+
+    [Fact]
+    public async Task The_rotated_refresh_token_is_kept_so_a_restarted_or_second_instance_still_refreshes()
+    {
+        var shared = new InMemoryConnectorCredentialStore();
+        await _world.Harness(credentials: shared).Get<OutreachConnector>().GetProspectByEmailAsync("jane@acme.com", CancellationToken.None);
+
+        // The configured token is spent (Outreach rotated it); the next start reads the new one.
+        var restarted = _world.Harness(credentials: shared).Get<OutreachConnector>();
+        Assert.NotNull(await restarted.GetProspectByEmailAsync("jane@acme.com", CancellationToken.None));
+        Assert.Equal(2, Fake.TokensIssued);
+        Assert.NotEqual(OutreachFake.InitialRefreshToken, await shared.GetAsync("Outreach", "refresh_token", CancellationToken.None));
+
+        var withoutTheStore = _world.Harness(credentials: new InMemoryConnectorCredentialStore()).Get<OutreachConnector>();
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => withoutTheStore.GetProspectByEmailAsync("jane@acme.com", CancellationToken.None));
+        Assert.Equal(ConnectorErrorKind.VendorAuthentication, error.Kind);
+    }
+
+    [Fact]
+    public async Task A_stored_token_that_is_refused_falls_back_to_the_configured_one_after_a_re_authorization()
+    {
+        var store = new InMemoryConnectorCredentialStore();
+        await store.SetAsync("Outreach", "refresh_token", "from-an-old-authorization", CancellationToken.None);
+
+        Assert.NotNull(await _world.Connector(credentials: store).GetProspectByEmailAsync("jane@acme.com", CancellationToken.None));
+        Assert.NotEqual("from-an-old-authorization", await store.GetAsync("Outreach", "refresh_token", CancellationToken.None));
     }
 
     [Fact]

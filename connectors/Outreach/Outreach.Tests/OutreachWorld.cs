@@ -1,5 +1,6 @@
 using IntegrationHub.Connectors.Outreach.Fake;
 using IntegrationHub.Sdk.Capabilities.Sequencing;
+using IntegrationHub.Sdk.Http;
 using IntegrationHub.Sdk.Sandbox;
 using IntegrationHub.Sdk.TestKit;
 
@@ -10,7 +11,7 @@ public sealed class OutreachWorld : IAsyncDisposable
 {
     public static readonly SequencingRep Owner = new("101", "owner@hub.test", "Olive Owner");
     public static readonly SequencingRep Sender = new("102", "sender@hub.test", "Sam Sender");
-    private ConnectorHarness? _harness;
+    private readonly List<ConnectorHarness> _harnesses = [];
 
     public OutreachWorld()
     {
@@ -34,7 +35,8 @@ public sealed class OutreachWorld : IAsyncDisposable
 
     public OutreachFake Fake { get; } = new();
 
-    public ConnectorHarness Harness(Action<Dictionary<string, string?>>? tune = null)
+    /// <summary>The connector's services; pass one credential store to several to act as instances of one hub.</summary>
+    public ConnectorHarness Harness(Action<Dictionary<string, string?>>? tune = null, IConnectorCredentialStore? credentials = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -47,17 +49,19 @@ public sealed class OutreachWorld : IAsyncDisposable
             ["Resilience:CircuitMinimumThroughput"] = "100",
         };
         tune?.Invoke(settings);
-        _harness = ConnectorHarness.Create<OutreachConnector>(settings);
-        return _harness;
+        var harness = ConnectorHarness.Create<OutreachConnector>(settings, credentials: credentials);
+        _harnesses.Add(harness);
+        return harness;
     }
 
-    public ISequencingConnector Connector(Action<Dictionary<string, string?>>? tune = null) => Harness(tune).Get<OutreachConnector>();
+    public ISequencingConnector Connector(Action<Dictionary<string, string?>>? tune = null, IConnectorCredentialStore? credentials = null) =>
+        Harness(tune, credentials).Get<OutreachConnector>();
 
     public async ValueTask DisposeAsync()
     {
-        if (_harness is not null)
+        foreach (var harness in _harnesses)
         {
-            await _harness.DisposeAsync();
+            await harness.DisposeAsync();
         }
 
         await Fake.DisposeAsync();

@@ -11,12 +11,12 @@ namespace IntegrationHub.Connectors.Outreach;
 /// Calls Outreach API v2 with a bearer token refreshed before it expires (and once on a 401),
 /// the JSON:API media type on every body, and cursor paging through links.next.
 /// </summary>
-public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOptions> options, TimeProvider time)
+public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOptions> options, IConnectorCredentialStore credentials, TimeProvider time)
 {
     public const string MediaType = "application/vnd.api+json";
     private const int MaxPages = 1000;
+    private const string RefreshTokenName = "refresh_token";
     private readonly AccessTokenCache _tokens = new(time);
-    private string? _refreshToken;
 
     public int TokenFetches => _tokens.Fetches;
 
@@ -79,30 +79,53 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
         return (data, pages);
     }
 
+    /// <summary>
+    /// Outreach rotates the refresh token on every use, so the newest one is kept in the
+    /// credential store. A refused token is retried with one the store got meanwhile (another
+    /// instance refreshed first) or with the configured one (an admin re-authorized the app).
+    /// </summary>
     private async Task<AccessToken> RefreshAsync(CancellationToken cancellationToken)
     {
-        var o = options.Value;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "oauth/token")
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        while (await NextRefreshTokenAsync(tried, cancellationToken) is { } refreshToken)
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            tried.Add(refreshToken);
+            var o = options.Value;
+            using var request = new HttpRequestMessage(HttpMethod.Post, "oauth/token")
             {
-                ["client_id"] = o.ClientId ?? "", ["client_secret"] = o.ClientSecret ?? "", ["redirect_uri"] = o.RedirectUri,
-                ["grant_type"] = "refresh_token", ["refresh_token"] = _refreshToken ?? o.RefreshToken ?? "",
-            }),
-        };
-        using var response = await VendorHttp.SendAsync(clients.CreateClient(OutreachConnector.Name), request, OutreachConnector.Name, cancellationToken);
-        var text = await VendorHttp.BodyAsync(response, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests
-                ? OutreachErrors.From(response, text, time.GetUtcNow())
-                : new ConnectorException(ConnectorErrorKind.VendorAuthentication, "Outreach refused the hub's refresh token; re-authorize the app.") { Vendor = OutreachConnector.Name, Reason = "OUTREACH_REFRESH_FAILED" };
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["client_id"] = o.ClientId ?? "", ["client_secret"] = o.ClientSecret ?? "", ["redirect_uri"] = o.RedirectUri,
+                    ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken,
+                }),
+            };
+            using var response = await VendorHttp.SendAsync(clients.CreateClient(OutreachConnector.Name), request, OutreachConnector.Name, cancellationToken);
+            var text = await VendorHttp.BodyAsync(response, cancellationToken);
+            if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                throw OutreachErrors.From(response, text, time.GetUtcNow());
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                var node = JsonNode.Parse(text);
+                if (node?["refresh_token"]?.GetValue<string>() is { Length: > 0 } rotated)
+                {
+                    await credentials.SetAsync(OutreachConnector.Name, RefreshTokenName, rotated, CancellationToken.None);
+                }
+
+                var lifetime = node?["expires_in"]?.GetValue<int>() is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+                return new AccessToken(node?["access_token"]?.GetValue<string>() ?? throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Outreach sent no access_token.") { Vendor = OutreachConnector.Name }, lifetime);
+            }
         }
 
-        var node = JsonNode.Parse(text);
-        // Outreach rotates refresh tokens: the newest one must be used next time.
-        _refreshToken = node?["refresh_token"]?.GetValue<string>() ?? _refreshToken;
-        var lifetime = node?["expires_in"]?.GetValue<int>() is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-        return new AccessToken(node?["access_token"]?.GetValue<string>() ?? throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Outreach sent no access_token.") { Vendor = OutreachConnector.Name }, lifetime);
+        throw new ConnectorException(ConnectorErrorKind.VendorAuthentication, "Outreach refused the hub's refresh token; re-authorize the app.") { Vendor = OutreachConnector.Name, Reason = "OUTREACH_REFRESH_FAILED" };
+    }
+
+    /// <summary>The stored token first, then the configured one; none that was already refused.</summary>
+    private async Task<string?> NextRefreshTokenAsync(HashSet<string> tried, CancellationToken cancellationToken)
+    {
+        var stored = await credentials.GetAsync(OutreachConnector.Name, RefreshTokenName, cancellationToken);
+        return new[] { stored, options.Value.RefreshToken }.FirstOrDefault(t => t is { Length: > 0 } && !tried.Contains(t));
     }
 }

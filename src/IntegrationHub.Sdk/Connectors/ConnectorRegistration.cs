@@ -1,6 +1,7 @@
 using IntegrationHub.Sdk.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Sdk.Connectors;
@@ -20,6 +21,7 @@ public static class ConnectorRegistration
                 $"Connector '{connector.Name}' declares options type {connector.OptionsType.Name}, which does not derive from {nameof(ConnectorOptions)}.");
         }
 
+        services.TryAddSingleton<IConnectorCredentialStore, InMemoryConnectorCredentialStore>();
         var http = services.AddConnectorHttpClient(connector.Name, connectorSection.GetSection(nameof(ConnectorOptions.Resilience)));
         typeof(ConnectorRegistration)
             .GetMethod(nameof(AddValidatedOptions), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!

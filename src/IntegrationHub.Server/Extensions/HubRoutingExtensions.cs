@@ -7,14 +7,18 @@ using IntegrationHub.Sdk.Capabilities.Crm;
 using IntegrationHub.Sdk.Capabilities.Enrichment;
 using IntegrationHub.Sdk.Capabilities.Marketing;
 using IntegrationHub.Sdk.Capabilities.Sequencing;
+using IntegrationHub.Sdk.Http;
 using IntegrationHub.Server.Connectors;
 using IntegrationHub.Server.Routing;
 using IntegrationHub.Server.Routing.Conversations;
 using IntegrationHub.Server.Scheduling;
 using IntegrationHub.Storage;
 using IntegrationHub.Storage.Outbox;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IntegrationHub.Server.Extensions;
+
+
 
 public static class HubRoutingExtensions
 {
@@ -23,6 +27,8 @@ public static class HubRoutingExtensions
     {
         var services = builder.Services;
         services.AddHubStorage(builder.Configuration);
+        // Connectors registered an in-memory default; a rotated refresh token must outlive the process.
+        services.Replace(ServiceDescriptor.Singleton<IConnectorCredentialStore, DurableConnectorCredentials>());
         services.AddOptions<RoutingOptions>().Bind(builder.Configuration.GetSection(RoutingOptions.Section));
         services.AddSingleton<PolicyProvider>();
         services.AddSingleton(sp => new FactSources(
