@@ -1,0 +1,68 @@
+using IntegrationHub.Connectors.Marketo.Fake;
+using IntegrationHub.Connectors.Outreach.Fake;
+using IntegrationHub.Connectors.Salesforce.Fake;
+using IntegrationHub.Connectors.SixSense.Fake;
+using IntegrationHub.Connectors.Zoom.Fake;
+using IntegrationHub.Sdk.Sandbox;
+
+namespace IntegrationHub.Server.Tests.Hosting;
+
+/// <summary>
+/// The five vendor fakes, seeded with the demo world, running in the test process rather than
+/// inside a hub: they outlive a hub that is killed, and several hubs can share them, as they
+/// would share the real vendors.
+/// </summary>
+public sealed partial class ExternalVendors : IAsyncDisposable
+{
+    private readonly List<ISandboxVendor> _vendors = [];
+
+    private ExternalVendors()
+    {
+    }
+
+    public SalesforceFake Crm => _vendors.OfType<SalesforceSandbox>().Single().Fake!;
+
+    public OutreachFake Sequencer => _vendors.OfType<OutreachSandbox>().Single().Fake!;
+
+    /// <summary>Every upsert-by-external-id request the CRM received, repeats included.</summary>
+    public int RawLeadUpserts => Crm.Requests.Count(r => r.RequestMessage?.Method == "PATCH" && UpsertPath().IsMatch(r.RequestMessage.Path ?? ""));
+
+    /// <summary>Every enrolment request the sequencer received, repeats included.</summary>
+    public int RawEnrolments => Sequencer.CountRequests("POST", "/api/v2/sequenceStates");
+
+    /// <summary>Leads in the CRM with this email.</summary>
+    public int CrmLeads(string email) => Crm.Records("Lead").Count(l => string.Equals((string?)l["Email"], email, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Sequence enrolments of the prospects with this email.</summary>
+    public int Enrolments(string email) => Sequencer.ProspectsWithEmail(email).Sum(p => p.States.Count);
+
+    /// <summary>Settings that point a hub's connectors at these fakes, with sandbox mode off.</summary>
+    public Dictionary<string, string?> Settings { get; } = new() { ["Sandbox:Mode"] = "Off" };
+
+    public static async Task<ExternalVendors> StartAsync()
+    {
+        var seed = SandboxSeed.Load(Path.Combine(AppContext.BaseDirectory, "sandbox", "demo-seed.json"));
+        var vendors = new ExternalVendors();
+        foreach (ISandboxVendor vendor in new ISandboxVendor[] { new SixSenseSandbox(), new SalesforceSandbox(), new OutreachSandbox(), new MarketoSandbox(), new ZoomSandbox() })
+        {
+            vendors._vendors.Add(vendor);
+            foreach (var (key, value) in await vendor.StartAsync(seed, CancellationToken.None))
+            {
+                vendors.Settings[$"Connectors:{vendor.ConnectorName}:{key}"] = value;
+            }
+        }
+
+        return vendors;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var vendor in _vendors)
+        {
+            await vendor.DisposeAsync();
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("/sobjects/Lead/[^/]+/[^/]+$")]
+    private static partial System.Text.RegularExpressions.Regex UpsertPath();
+}

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace IntegrationHub.Server.Tests.Hosting;
+
+/// <summary>
+/// The hub as an operating-system process (the server assembly this test project built, run
+/// with `dotnet`), on its own loopback ports, so a test can kill it with SIGKILL or run two.
+/// </summary>
+public sealed class HubProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private HubProcess(Process process, Uri grpc, Uri http)
+    {
+        _process = process;
+        GrpcAddress = grpc;
+        HttpAddress = http;
+        Channel = GrpcChannel.ForAddress(grpc);
+    }
+
+    public Uri GrpcAddress { get; }
+
+    public Uri HttpAddress { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public int Id => _process.Id;
+
+    /// <summary>The last lines the hub printed, for a failure message.</summary>
+    public string Output => string.Join('\n', _output.TakeLast(60));
+
+    /// <summary>Starts a hub with the settings (as configuration keys) and waits until it serves health checks.</summary>
+    public static async Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
+        var http = new Uri($"http://127.0.0.1:{FreePort()}");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            ArgumentList =
+            {
+                Path.Combine(AppContext.BaseDirectory, "IntegrationHub.Server.dll"),
+                $"--Kestrel:Endpoints:Grpc:Url={grpc}", $"--Kestrel:Endpoints:Http:Url={http}", "--Logging:LogLevel:Default=Warning",
+            },
+        };
+        foreach (var (key, value) in settings)
+        {
+            info.ArgumentList.Add($"--{key}={value}");
+        }
+
+        var hub = new HubProcess(Process.Start(info)!, grpc, http);
+        hub._process.OutputDataReceived += (_, e) => hub.Keep(e.Data);
+        hub._process.ErrorDataReceived += (_, e) => hub.Keep(e.Data);
+        hub._process.BeginOutputReadLine();
+        hub._process.BeginErrorReadLine();
+        await hub.WaitServingAsync(TimeSpan.FromSeconds(60));
+        return hub;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no grace period, leases left behind.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        Channel.Dispose();
+        _process.Dispose();
+    }
+
+    private async Task WaitServingAsync(TimeSpan limit)
+    {
+        var health = new Grpc.Health.V1.Health.HealthClient(Channel);
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The hub exited with code {_process.ExitCode} while starting:\n{Output}");
+            }
+
+            try
+            {
+                var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
+                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+            }
+            catch (RpcException) when (watch.Elapsed < limit)
+            {
+            }
+
+            if (watch.Elapsed > limit)
+            {
+                throw new TimeoutException($"The hub did not serve within {limit}:\n{Output}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 200 && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Server.Tests.Hosting;
+using IntegrationHub.Server.Tests.Routing;
+using IntegrationHub.Testing.Postgres;
+using Xunit.Abstractions;
+
+namespace IntegrationHub.Server.Tests.MultiInstance;
+
+/// <summary>
+/// Two real hub processes on one PostgreSQL database, sharing the vendor fakes as two
+/// instances share the real vendors: one round robin between them, one decision per request,
+/// each side effect delivered by one of them only, and alerts that cross from one to the other.
+/// </summary>
+public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private ExternalVendors _vendors = null!;
+    private HubProcess _a = null!;
+    private HubProcess _b = null!;
+
+    public async Task InitializeAsync()
+    {
+        _vendors = await ExternalVendors.StartAsync();
+        var settings = new Dictionary<string, string?>(_vendors.Settings)
+        {
+            ["Storage:Provider"] = "PostgreSql",
+            ["Storage:PostgreSql:ConnectionString"] = PostgresCluster.Shared.CreateDatabase("twohubs"),
+            ["Storage:Outbox:PollInterval"] = "00:00:00.050",
+        };
+        var started = await Task.WhenAll(HubProcess.StartAsync(settings), HubProcess.StartAsync(settings));
+        (_a, _b) = (started[0], started[1]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _a.DisposeAsync();
+        await _b.DisposeAsync();
+        await _vendors.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_notification_from_a_lead_routed_on_one_instance_reaches_the_stream_held_on_the_other()
+    {
+        // Tiny Widgets is a paid customer: an SMB lead there is converted and its account owner notified.
+        using var alerts = new PresenceService.PresenceServiceClient(_b.Channel).WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005AE001" });
+        await alerts.ResponseHeadersAsync;
+
+        var decision = (await new RoutingService.RoutingServiceClient(_a.Channel).RouteLeadAsync(
+            new RouteLeadRequest { RequestId = "cross-1", Lead = SandboxHub.Lead("buyer@tinywidgets.io", "Tiny Widgets", "US") })).Decision;
+
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Assert.True(await alerts.ResponseStream.MoveNext(limit.Token));
+        Assert.Equal(AlertKind.Notification, alerts.ResponseStream.Current.Kind);
+        Assert.Equal(decision.Id, alerts.ResponseStream.Current.DecisionId);
+    }
+
+    [Fact]
+    public async Task Leads_sent_to_both_instances_at_once_share_one_round_robin_one_decision_each_and_one_delivery_each()
+    {
+        const int leads = 36;
+        var hubs = new[] { _a, _b };
+        var decisions = new ConcurrentBag<Decision>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, leads), new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (i, ct) =>
+        {
+            var routing = new RoutingService.RoutingServiceClient(hubs[i % 2].Channel);
+            var request = new RouteLeadRequest { RequestId = $"pair-{i}", Lead = SandboxHub.Lead(Email(i), $"Pair Co {i}", "DE", "Engineer") };
+            decisions.Add((await routing.RouteLeadAsync(request, cancellationToken: ct)).Decision);
+            // The same request again, on the other instance: the first decision, not a second one.
+            Assert.Equal(decisions.Last(d => d.RequestId == request.RequestId).Id,
+                (await new RoutingService.RoutingServiceClient(hubs[(i + 1) % 2].Channel).RouteLeadAsync(request, cancellationToken: ct)).Decision.Id);
+        });
+
+        var outbox = new OutboxService.OutboxServiceClient(_b.Channel);
+        await SandboxHub.EventuallyAsync(() => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 }, "both dispatchers drained the outbox");
+        var weights = (await new PresenceService.PresenceServiceClient(_a.Channel).ListRepsAsync(new ListRepsRequest())).Reps
+            .Where(r => r.Pools.Contains("sdr-emea"))
+            .ToDictionary(r => r.RepId, r => r.RoutingLevel switch { "Expert" => 100.0, "Ramping" => 50.0, _ => 0.0 });
+        var counts = weights.Keys.ToDictionary(rep => rep, rep => decisions.Count(d => d.Target.RepId == rep));
+        var line = "[two hubs] leads per rep (weight): " + string.Join(", ", counts.Select(c => $"{c.Key} {c.Value} ({weights[c.Key]})"))
+            + $"; CRM upserts raw {_vendors.RawLeadUpserts} for {2 * leads} expected, enrolments raw {_vendors.RawEnrolments} for {leads}";
+        output.WriteLine(line);
+        Console.WriteLine(line);
+
+        Assert.Equal(leads, decisions.Select(d => d.Id).Distinct().Count());
+        Assert.Equal(leads, counts.Values.Sum());
+        // Smooth weighted round robin: every rep within one lead of their weighted share.
+        Assert.All(counts, c => Assert.InRange(c.Value, (leads * weights[c.Key] / weights.Values.Sum()) - 1, (leads * weights[c.Key] / weights.Values.Sum()) + 1));
+        // Row-locked claims: no effect went out from both instances (upsert and Accepted status per lead, one enrolment).
+        Assert.Equal(2 * leads, _vendors.RawLeadUpserts);
+        Assert.Equal(leads, _vendors.RawEnrolments);
+        Assert.All(Enumerable.Range(0, leads), i => Assert.Equal(1, _vendors.Enrolments(Email(i))));
+    }
+
+    private static string Email(int i) => $"buyer{i}@pair-co-{i}.io";
+}
