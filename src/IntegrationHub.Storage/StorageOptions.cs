@@ -55,7 +55,7 @@ public sealed class PostgreSqlStorageOptions
 public sealed class OutboxOptions : IValidatableObject
 {
     /// <summary>Deliveries tried before an effect goes to the dead-letter list.</summary>
-    public int MaxAttempts { get; set; } = 8;
+    public int MaxAttempts { get; set; } = 16;
 
     /// <summary>How long a claimed effect is reserved for one dispatcher; if it dies, another takes over after this.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);

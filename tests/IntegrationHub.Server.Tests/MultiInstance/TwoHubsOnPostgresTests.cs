@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Server.Tests.Hosting;
 using IntegrationHub.Server.Tests.Routing;
@@ -10,7 +11,9 @@ namespace IntegrationHub.Server.Tests.MultiInstance;
 /// <summary>
 /// Two real hub processes on one PostgreSQL database, sharing the vendor fakes as two
 /// instances share the real vendors: one round robin between them, one decision per request,
-/// each side effect delivered by one of them only, and alerts that cross from one to the other.
+/// each side effect delivered by one of them only, alerts that cross from one to the other, and
+/// timers that fire on the survivor. The demo policy with every rep always in working hours and
+/// a 2-second accept timeout, so the tests do not depend on the time of day they run at.
 /// </summary>
 public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -26,6 +29,7 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
             ["Storage:Provider"] = "PostgreSql",
             ["Storage:PostgreSql:ConnectionString"] = PostgresCluster.Shared.CreateDatabase("twohubs"),
             ["Storage:Outbox:PollInterval"] = "00:00:00.050",
+            ["Routing:PolicyFile"] = AlwaysOpenPolicy(),
         };
         var started = await Task.WhenAll(HubProcess.StartAsync(settings), HubProcess.StartAsync(settings));
         (_a, _b) = (started[0], started[1]);
@@ -52,6 +56,31 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
         Assert.True(await alerts.ResponseStream.MoveNext(limit.Token));
         Assert.Equal(AlertKind.Notification, alerts.ResponseStream.Current.Kind);
         Assert.Equal(decision.Id, alerts.ResponseStream.Current.DecisionId);
+    }
+
+    [Fact]
+    public async Task A_visitor_routed_on_one_instance_is_offered_on_the_other_and_its_accept_timeout_fires_there_after_the_first_dies()
+    {
+        await new PresenceService.PresenceServiceClient(_a.Channel).SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "005BDR01", Status = PresenceStatus.Available });
+        using var alerts = new PresenceService.PresenceServiceClient(_a.Channel).WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005BDR01" });
+        await alerts.ResponseHeadersAsync;
+
+        // Acme Corp is Actively Working with Olivia Brooks (005BDR01) as its BDR.
+        var decision = (await new RoutingService.RoutingServiceClient(_b.Channel).RouteVisitorAsync(new RouteVisitorRequest
+        {
+            RequestId = "visitor-1", IpAddress = "203.0.113.5", PageUrl = "https://www.example.com/pricing",
+        })).Decision;
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Assert.True(await alerts.ResponseStream.MoveNext(limit.Token));
+        Assert.Equal(AlertKind.Offer, alerts.ResponseStream.Current.Kind);
+        Assert.Equal(decision.ConversationId, alerts.ResponseStream.Current.ConversationId);
+
+        // B set the 2-second accept timer and dies before it fires; A fires it: English goes to the AI rep.
+        await _b.KillAsync();
+        var conversations = new ConversationService.ConversationServiceClient(_a.Channel);
+        await SandboxHub.EventuallyAsync(
+            () => conversations.GetConversation(new GetConversationRequest { ConversationId = decision.ConversationId }).Conversation.State == ConversationState.WithAiRep,
+            "the offer handed to the AI rep by the surviving instance");
     }
 
     [Fact]
@@ -92,4 +121,23 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
     }
 
     private static string Email(int i) => $"buyer{i}@pair-co-{i}.io";
+
+    /// <summary>The demo policy, every rep in working hours around the clock, offers expiring after 2 s.</summary>
+    private static string AlwaysOpenPolicy()
+    {
+        var policy = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "policy", "routing-policy.json")))!;
+        foreach (var rep in policy["reps"]!.AsArray())
+        {
+            rep!["workingHours"] = new JsonObject
+            {
+                ["start"] = "00:00", ["end"] = "00:00",
+                ["days"] = new JsonArray([.. Enum.GetNames<DayOfWeek>().Select(d => (JsonNode)JsonValue.Create(d))]),
+            };
+        }
+
+        policy["acceptTimeout"] = "00:00:02";
+        var path = Path.Combine(Path.GetTempPath(), $"hub-policy-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, policy.ToJsonString());
+        return path;
+    }
 }

@@ -9,12 +9,12 @@ using Xunit.Abstractions;
 namespace IntegrationHub.Server.Tests.MultiInstance;
 
 /// <summary>
-/// A real hub process killed with SIGKILL in the middle of a burst of inbound leads, then
-/// started again on the same database while the vendor fakes (outside the hub) keep their
-/// state: no decision is lost or made twice, and every side effect lands exactly once in
-/// effect. The figures are printed.
+/// A real hub process under faults, with the vendor fakes outside it (they keep their state
+/// when the hub dies): killed with SIGKILL in the middle of a burst of inbound leads and started
+/// again on the same database, and a CRM that is down for a stretch. No decision is lost or
+/// made twice and every side effect lands exactly once in effect. The figures are printed.
 /// </summary>
-public sealed class HubCrashTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class HubFaultTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Leads = 60;
     private const int KillAfter = 20;
@@ -27,15 +27,7 @@ public sealed class HubCrashTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Killing_the_hub_mid_burst_loses_no_decision_and_applies_every_side_effect_once()
     {
-        var settings = new Dictionary<string, string?>(_vendors.Settings)
-        {
-            ["Storage:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), $"hub-crash-{Guid.NewGuid():N}.db"),
-            // A short lease, so the restarted hub takes over what the killed one had claimed within seconds.
-            ["Storage:Outbox:Lease"] = "00:00:03",
-            ["Storage:Outbox:PollInterval"] = "00:00:00.050",
-            ["Storage:Outbox:BaseBackoff"] = "00:00:00.200",
-            ["Storage:Outbox:MaxBackoff"] = "00:00:02",
-        };
+        var settings = Settings();
         var answered = new ConcurrentDictionary<int, string>();
         // Slow vendors, so deliveries are in flight when the hub dies.
         _vendors.Crm.Latency = _vendors.Sequencer.Latency = TimeSpan.FromMilliseconds(150);
@@ -96,7 +88,70 @@ public sealed class HubCrashTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(0, (await outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest())).Dead);
     }
 
+    [Fact]
+    public async Task A_crm_down_for_a_stretch_gets_every_lead_once_after_it_returns_and_routing_keeps_answering_meanwhile()
+    {
+        const int leads = 20;
+        // Retries never run out here, however long routing under the outage takes on a slow machine.
+        var settings = Settings();
+        settings["Storage:Outbox:MaxAttempts"] = "100";
+        // The outage opens the CRM's circuit breaker; a short break keeps the test short.
+        settings["Connectors:Salesforce:Resilience:CircuitBreakDuration"] = "00:00:03";
+        await using var hub = await HubProcess.StartAsync(settings);
+        var routing = new RoutingService.RoutingServiceClient(hub.Channel);
+        var outbox = new OutboxService.OutboxServiceClient(hub.Channel);
+
+        _vendors.Crm.GoDown();
+        var down = Stopwatch.StartNew();
+        var answeredWhileDown = 0;
+        for (var i = 0; i < leads; i++)
+        {
+            var decision = (await routing.RouteLeadAsync(new RouteLeadRequest { RequestId = $"outage-{i}", Lead = SandboxHub.Lead(OutageEmail(i), $"Outage Co {i}", "DE", "Engineer") })).Decision;
+            answeredWhileDown += decision.Target.Kind == TargetKind.HumanRep ? 1 : 0;
+        }
+
+        var routingTime = down.Elapsed;
+
+        // Keep it down for three seconds in all, so deliveries are retried and back off.
+        await Task.Delay(TimeSpan.FromSeconds(3) - down.Elapsed is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
+        var attemptsWhileDown = _vendors.Crm.Requests.Count();
+        var appliedWhileDown = Enumerable.Range(0, leads).Count(i => _vendors.CrmLeads(OutageEmail(i)) > 0);
+        _vendors.Crm.ComeBack();
+        var downFor = down.Elapsed;
+        var back = Stopwatch.StartNew();
+        await SandboxHub.EventuallyAsync(() => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 }, "the outbox drained after the CRM came back");
+        var drained = back.Elapsed;
+
+        var once = Enumerable.Range(0, leads).Count(i => _vendors.CrmLeads(OutageEmail(i)) == 1);
+        var stats = await outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest());
+        var line = $"[outage] CRM down {downFor.TotalSeconds:F1} s; leads {leads}, routed while down {answeredWhileDown} ({routingTime.TotalMilliseconds / leads:F0} ms each); "
+            + $"CRM requests refused while down {attemptsWhileDown}, leads applied while down {appliedWhileDown}; "
+            + $"after it returned: in the CRM once {once}, twice or more {Enumerable.Range(0, leads).Count(i => _vendors.CrmLeads(OutageEmail(i)) > 1)}, lost {leads - once}, dead {stats.Dead}; "
+            + $"drained {drained.TotalSeconds:F1} s after (the CRM circuit breaker, open during the outage, waits 3 s before trying again)";
+        output.WriteLine(line);
+        Console.WriteLine(line);
+
+        Assert.Equal(leads, answeredWhileDown);
+        Assert.Equal(0, appliedWhileDown);
+        Assert.True(attemptsWhileDown > 0, "the hub called the CRM while it was down");
+        Assert.Equal(leads, once);
+        Assert.Equal(0, stats.Dead);
+        Assert.All(Enumerable.Range(0, leads), i => Assert.Equal(1, _vendors.Enrolments(OutageEmail(i))));
+    }
+
+    private Dictionary<string, string?> Settings() => new(_vendors.Settings)
+    {
+        ["Storage:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), $"hub-fault-{Guid.NewGuid():N}.db"),
+        // A short lease, so a restarted hub takes over what a killed one had claimed within seconds.
+        ["Storage:Outbox:Lease"] = "00:00:03",
+        ["Storage:Outbox:PollInterval"] = "00:00:00.050",
+        ["Storage:Outbox:BaseBackoff"] = "00:00:00.200",
+        ["Storage:Outbox:MaxBackoff"] = "00:00:02",
+    };
+
     private static string Email(int i) => $"buyer{i}@crash-co-{i}.io";
+
+    private static string OutageEmail(int i) => $"buyer{i}@outage-co-{i}.io";
 
     private static RouteLeadRequest Request(int i) =>
         new() { RequestId = $"crash-{i}", Lead = SandboxHub.Lead(Email(i), $"Crash Co {i}", "DE", "Engineer") };
