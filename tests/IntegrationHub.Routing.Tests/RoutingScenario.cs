@@ -7,6 +7,7 @@ using IntegrationHub.Sdk.Capabilities;
 using IntegrationHub.Sdk.Capabilities.Crm;
 using IntegrationHub.Sdk.Capabilities.Enrichment;
 using IntegrationHub.Sdk.Capabilities.Sequencing;
+using IntegrationHub.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
-using IntegrationHub.Server.Tests.Hosting;
 using IntegrationHub.Server.Tests.Routing;
+using IntegrationHub.Testing;
 using Xunit.Abstractions;
 
 namespace IntegrationHub.Server.Tests.MultiInstance;

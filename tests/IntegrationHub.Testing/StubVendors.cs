@@ -5,7 +5,7 @@ using IntegrationHub.Sdk.Capabilities.Marketing;
 using IntegrationHub.Sdk.Capabilities.Sequencing;
 using IntegrationHub.Sdk.Errors;
 
-namespace IntegrationHub.Routing.Tests;
+namespace IntegrationHub.Testing;
 
 /// <summary>
 /// In-memory stand-ins for the four fact sources, for testing the engine's decisions in

@@ -6,7 +6,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
-namespace IntegrationHub.Server.Tests.Hosting;
+namespace IntegrationHub.Testing;
 
 /// <summary>
 /// The hub as an operating-system process (the server assembly this test project built, run

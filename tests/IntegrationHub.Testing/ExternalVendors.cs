@@ -5,7 +5,7 @@ using IntegrationHub.Connectors.SixSense.Fake;
 using IntegrationHub.Connectors.Zoom.Fake;
 using IntegrationHub.Sdk.Sandbox;
 
-namespace IntegrationHub.Server.Tests.Hosting;
+namespace IntegrationHub.Testing;
 
 /// <summary>
 /// The five vendor fakes, seeded with the demo world, running in the test process rather than
@@ -20,9 +20,19 @@ public sealed partial class ExternalVendors : IAsyncDisposable
     {
     }
 
+    public SixSenseFake Enrichment => _vendors.OfType<SixSenseSandbox>().Single().Fake!;
+
     public SalesforceFake Crm => _vendors.OfType<SalesforceSandbox>().Single().Fake!;
 
     public OutreachFake Sequencer => _vendors.OfType<OutreachSandbox>().Single().Fake!;
+
+    public MarketoFake Marketing => _vendors.OfType<MarketoSandbox>().Single().Fake!;
+
+    /// <summary>Reverse-IP look-ups the enrichment vendor answered.</summary>
+    public int EnrichmentCalls => Enrichment.CountRequests("GET", "/v3/company/details");
+
+    /// <summary>Account-by-domain queries the CRM answered.</summary>
+    public int AccountByDomainCalls => Crm.Requests.Count(r => r.RequestMessage?.Url?.Contains("Primary_Domain__c", StringComparison.Ordinal) == true);
 
     /// <summary>Every upsert-by-external-id request the CRM received, repeats included.</summary>
     public int RawLeadUpserts => Crm.Requests.Count(r => r.RequestMessage?.Method == "PATCH" && UpsertPath().IsMatch(r.RequestMessage.Path ?? ""));

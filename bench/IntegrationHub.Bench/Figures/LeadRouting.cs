@@ -1,0 +1,53 @@
+using IntegrationHub.Bench.Hubs;
+using IntegrationHub.Bench.Load;
+using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Testing;
+
+namespace IntegrationHub.Bench.Figures;
+
+/// <summary>
+/// Figure 4: RouteLead throughput with the side effects going through the outbox, and the
+/// delay from the stored decision to its CRM upsert arriving at the fake (p50, p99).
+/// </summary>
+public static class LeadRouting
+{
+    public sealed record Result(double PerSecond, double DeliveryP50, double DeliveryP99, int Delivered, int Errors);
+
+    public static async Task<Result> MeasureAsync(BenchHubs hubs, ExternalVendors vendors, BenchSettings settings)
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var decided = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset>();
+        var load = await ClosedLoop.BurstAsync(settings.Leads, settings.Concurrency, async (i, ct) =>
+        {
+            // A company of its own for each lead: the no-account path, upsert with owner and enrolment.
+            var email = $"lead{i}@bench-{run}-{i}.io";
+            var response = await hubs.Routing(i).RouteLeadAsync(new RouteLeadRequest
+            {
+                RequestId = $"{run}-{i}",
+                Lead = new LeadSubmission { Email = email, FirstName = "Bench", LastName = $"Lead{i}", Company = $"Bench {run} {i}", CountryCode = "DE", Title = "Engineer", LeadScore = 120 },
+            }, cancellationToken: ct);
+            decided[email] = response.Decision.CreateTime.ToDateTimeOffset();
+        });
+
+        var drained = DateTime.UtcNow.AddSeconds(120);
+        while ((await hubs.Outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest())).Pending > 0 && DateTime.UtcNow < drained)
+        {
+            await Task.Delay(200);
+        }
+
+        var delays = new List<double>();
+        var upserts = vendors.Crm.Requests.Where(r => r.RequestMessage?.Method == "PATCH").Select(r => r.RequestMessage!).ToList();
+        foreach (var (email, at) in decided)
+        {
+            if (upserts.FirstOrDefault(m => m.Body?.Contains(email, StringComparison.OrdinalIgnoreCase) == true) is { } first)
+            {
+                delays.Add((Utc(first.DateTime) - at).TotalMilliseconds);
+            }
+        }
+
+        var delivery = new LoadResult(delays, 0, TimeSpan.FromSeconds(1));
+        return new Result(load.PerSecond, delivery.Percentile(50), delivery.Percentile(99), delays.Count, load.Errors);
+    }
+
+    private static DateTimeOffset Utc(DateTime at) => at.Kind == DateTimeKind.Local ? at.ToUniversalTime() : DateTime.SpecifyKind(at, DateTimeKind.Utc);
+}

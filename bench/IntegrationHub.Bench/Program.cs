@@ -1,0 +1,58 @@
+using IntegrationHub.Bench;
+using IntegrationHub.Bench.Figures;
+using IntegrationHub.Bench.Hubs;
+using IntegrationHub.Bench.Micro;
+using IntegrationHub.Bench.Report;
+using IntegrationHub.Sdk.Sandbox;
+using IntegrationHub.Testing;
+
+// bench: `dotnet run -c Release --project bench/IntegrationHub.Bench` (full, a few minutes) or `-- --quick` (CI smoke check).
+var settings = BenchSettings.FromArgs(args);
+var table = new FigureTable();
+var visitors = new Visitors(SandboxSeed.Load(Path.Combine(AppContext.BaseDirectory, "sandbox", "demo-seed.json")));
+await using var vendors = await ExternalVendors.StartAsync();
+BenchVendors.LiftRateLimits(vendors);
+var policy = DemoPolicy.AlwaysOpen(TimeSpan.FromSeconds(30));
+
+// 1–5 on the default store: SQLite, one instance.
+await using (var hubs = await BenchHubs.StartAsync("SQLite", 1, BenchVendors.HubSettings(vendors, policy, postgres: null)))
+{
+    var cost = await VendorCost.MeasureAsync(hubs, vendors, visitors, settings);
+    var throughput = await Throughput.MeasureAsync(hubs, visitors, settings);
+    var fanOut = await FanOut.MeasureAsync(hubs, vendors, visitors, settings);
+    var leads = await LeadRouting.MeasureAsync(hubs, vendors, settings);
+    var sustained = await Throughput.SustainAsync(hubs, visitors, settings);
+    var memory = HubMemory.Read(hubs.First.Id);
+    Rows.Throughput(table, hubs.Name, throughput);
+    Rows.FanOut(table, fanOut);
+    Rows.VendorCost(table, hubs.Name, cost);
+    Rows.Leads(table, leads, throughput);
+    Rows.Memory(table, memory, sustained);
+}
+
+// 6: the same on PostgreSQL, with one instance and with two sharing it.
+if (BenchVendors.PostgresConnectionString() is { } postgres)
+{
+    Throughput.Result one;
+    await using (var hubs = await BenchHubs.StartAsync("PostgreSQL", 1, BenchVendors.HubSettings(vendors, policy, postgres())))
+    {
+        Rows.VendorCost(table, hubs.Name, await VendorCost.MeasureAsync(hubs, vendors, visitors, settings));
+        Rows.Throughput(table, hubs.Name, one = await Throughput.MeasureAsync(hubs, visitors, settings));
+    }
+
+    await using (var hubs = await BenchHubs.StartAsync("PostgreSQL, two instances", 2, BenchVendors.HubSettings(vendors, policy, postgres())))
+    {
+        Rows.VendorCost(table, hubs.Name, await VendorCost.MeasureAsync(hubs, vendors, visitors, settings));
+        var two = await Throughput.MeasureAsync(hubs, visitors, settings);
+        Rows.Throughput(table, hubs.Name, two);
+        Rows.Scale(table, one, two);
+    }
+}
+else
+{
+    table.Info("PostgreSQL figures", "skipped", "no PostgreSQL binaries found (install postgresql, or set INTEGRATIONHUB_TEST_POSTGRES)");
+}
+
+Rows.Engine(table, RoutingEngineRun.Run(settings));
+table.Print(Console.Out, $"IntegrationHub benchmarks ({(settings.Quick ? "quick smoke check: timings mean nothing" : "full")}), {BenchVendors.Machine()}");
+return 0;

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace IntegrationHub.Testing;
+
+/// <summary>Variants of the demo routing policy that ships with the hub (policy/routing-policy.json).</summary>
+public static class DemoPolicy
+{
+    /// <summary>
+    /// The demo policy with every rep in working hours around the clock, so what a test or a
+    /// benchmark measures does not depend on the time of day it runs at. Returns the file's path.
+    /// </summary>
+    public static string AlwaysOpen(TimeSpan acceptTimeout)
+    {
+        var policy = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "policy", "routing-policy.json")))!;
+        foreach (var rep in policy["reps"]!.AsArray())
+        {
+            rep!["workingHours"] = new JsonObject
+            {
+                ["start"] = "00:00", ["end"] = "00:00",
+                ["days"] = new JsonArray([.. Enum.GetNames<DayOfWeek>().Select(d => (JsonNode)JsonValue.Create(d))]),
+            };
+        }
+
+        policy["acceptTimeout"] = acceptTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+        var path = Path.Combine(Path.GetTempPath(), $"hub-policy-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, policy.ToJsonString());
+        return path;
+    }
+}
