@@ -14,6 +14,17 @@ await using var vendors = await ExternalVendors.StartAsync();
 BenchVendors.LiftRateLimits(vendors);
 var policy = DemoPolicy.AlwaysOpen(TimeSpan.FromSeconds(30));
 
+if (args.Contains("--profile") || args.Contains("--profile-postgres"))
+{
+    // A hub under steady RouteVisitor load for a minute, for dotnet-trace (see bench/README.md); warm-up included.
+    var store = args.Contains("--profile-postgres") ? BenchVendors.PostgresConnectionString()?.Invoke() : null;
+    await using var profiled = await BenchHubs.StartAsync(store is null ? "SQLite" : "PostgreSQL", 1, BenchVendors.HubSettings(vendors, policy, store));
+    Console.WriteLine($"hub process {profiled.First.Id}: RouteVisitor load for 60 s");
+    var perSecond = await Throughput.SustainAsync(profiled, visitors, settings with { Sustained = TimeSpan.FromSeconds(60) });
+    Console.WriteLine($"{perSecond:0} RouteVisitor/s");
+    return 0;
+}
+
 // 1–5 on the default store: SQLite, one instance.
 await using (var hubs = await BenchHubs.StartAsync("SQLite", 1, BenchVendors.HubSettings(vendors, policy, postgres: null)))
 {

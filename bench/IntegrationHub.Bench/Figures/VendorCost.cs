@@ -17,7 +17,8 @@ public static class VendorCost
         var companies = Math.Min(settings.BurstCompanies, visitors.Companies);
         var (enrichment, accounts) = (vendors.EnrichmentCalls, vendors.AccountByDomainCalls);
         var burst = await ClosedLoop.BurstAsync(settings.BurstVisitors, settings.BurstVisitors,
-            (i, ct) => hubs.Routing(i).RouteVisitorAsync(visitors.FromOffice(i % companies, i), cancellationToken: ct).ResponseAsync);
+            // Visitor i is from company i % K and goes to instance i / K: each company's visitors reach every instance.
+            (i, ct) => hubs.Routing(i / companies).RouteVisitorAsync(visitors.FromOffice(i % companies, i), cancellationToken: ct).ResponseAsync);
         return new Result(settings.BurstVisitors, companies,
             (double)(vendors.EnrichmentCalls - enrichment) / companies, (double)(vendors.AccountByDomainCalls - accounts) / companies, burst.Errors);
     }

@@ -13,6 +13,8 @@ public sealed class Database
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqlite;
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object?> Configured = [];
+
     private Database(NpgsqlDataSource? postgres, string? sqlite)
     {
         _postgres = postgres;
@@ -31,7 +33,7 @@ public sealed class Database
 
     public static Database Sqlite(string path)
     {
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Cache = SqliteCacheMode.Shared, Pooling = true };
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Cache = SqliteCacheMode.Private, Pooling = true };
         return new Database(null, builder.ToString());
     }
 
@@ -47,10 +49,15 @@ public sealed class Database
 
         var connection = new SqliteConnection(_sqlite);
         await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        // WAL lets readers run beside the one writer; the busy timeout makes concurrent writers wait, not fail.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        // Pooled connections keep their native handle and its settings: configure each handle once.
+        if (Configured.TryAdd(connection.Handle!, null))
+        {
+            await using var pragma = connection.CreateCommand();
+            // WAL lets readers run beside the one writer; the busy timeout makes concurrent writers wait, not fail.
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         return connection;
     }
 
