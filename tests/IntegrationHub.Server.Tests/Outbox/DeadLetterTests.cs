@@ -37,7 +37,8 @@ public sealed class DeadLetterTests : IDisposable
         Assert.Equal(1, effect.Attempts);
         Assert.Contains("Salesforce", effect.LastError, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("robin@brand-new-startup.io", effect.PayloadJson, StringComparison.Ordinal);
-        Assert.Equal(1, (await Outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest())).Dead);
+        // The upsert, and possibly already the Accepted status the enrolment (Outreach is up) sends to the CRM.
+        Assert.InRange((await Outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest())).Dead, 1, 2);
         Assert.Empty(CrmLeads("robin@brand-new-startup.io"));
 
         Crm.ComeBack();
