@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 await builder.AddHubConnectorsAsync();
 builder.AddHubRouting();
 builder.AddHubGrpc();
+builder.AddHubSecurity();
 
 var app = builder.Build();
 app.MapHubEndpoints();

@@ -8,6 +8,7 @@ using IntegrationHub.Storage.Migrations;
 using IntegrationHub.Storage.Outbox;
 using IntegrationHub.Storage.Presence;
 using IntegrationHub.Storage.Scheduling;
+using IntegrationHub.Storage.Security;
 using IntegrationHub.Storage.Sql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<LeadEnrollmentStore>();
         services.AddSingleton<CredentialStore>();
+        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<PostgresEventBus>();
         services.AddSingleton<InProcessEventBus>();
         services.AddSingleton<IHubEventBus>(sp => sp.GetRequiredService<Database>().IsPostgres

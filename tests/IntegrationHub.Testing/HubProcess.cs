@@ -22,13 +22,14 @@ public sealed class HubProcess : IAsyncDisposable
         _process = process;
         GrpcAddress = grpc;
         HttpAddress = http;
-        Channel = GrpcChannel.ForAddress(grpc);
+        Channel = GrpcChannel.ForAddress(grpc, new GrpcChannelOptions { HttpHandler = HubCredentials.Handler(new SocketsHttpHandler()) });
     }
 
     public Uri GrpcAddress { get; }
 
     public Uri HttpAddress { get; }
 
+    /// <summary>A channel that sends the test key with every call.</summary>
     public GrpcChannel Channel { get; }
 
     public int Id => _process.Id;
@@ -36,7 +37,10 @@ public sealed class HubProcess : IAsyncDisposable
     /// <summary>The last lines the hub printed, for a failure message.</summary>
     public string Output => string.Join('\n', _output.TakeLast(60));
 
-    /// <summary>Starts a hub with the settings (as configuration keys) and waits until it serves health checks.</summary>
+    /// <summary>
+    /// Starts a hub with the settings (as configuration keys) and the test key of
+    /// <see cref="HubCredentials"/>, and waits until it serves health checks.
+    /// </summary>
     public static async Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -52,7 +56,7 @@ public sealed class HubProcess : IAsyncDisposable
                 $"--Kestrel:Endpoints:Grpc:Url={grpc}", $"--Kestrel:Endpoints:Http:Url={http}", "--Logging:LogLevel:Default=Warning",
             },
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in HubCredentials.Settings().Concat(settings))
         {
             info.ArgumentList.Add($"--{key}={value}");
         }

@@ -3,19 +3,20 @@ using IntegrationHub.Server.Capabilities.Enrichment;
 using IntegrationHub.Server.Capabilities.Marketing;
 using IntegrationHub.Server.Capabilities.Meetings;
 using IntegrationHub.Server.Capabilities.Sequencing;
+using IntegrationHub.Server.Extensions;
 
 namespace IntegrationHub.Server.Capabilities;
 
 public static class CapabilityEndpoints
 {
-    /// <summary>One gRPC service per vendor capability, each forwarding to the configured connector.</summary>
+    /// <summary>One gRPC service per vendor capability, each forwarding to the configured connector; each method needs its scope.</summary>
     public static IEndpointRouteBuilder MapCapabilityServices(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGrpcService<EnrichmentGrpcService>();
-        endpoints.MapGrpcService<CrmGrpcService>();
-        endpoints.MapGrpcService<SequencingGrpcService>();
-        endpoints.MapGrpcService<MarketingGrpcService>();
-        endpoints.MapGrpcService<MeetingGrpcService>();
+        endpoints.MapGrpcService<EnrichmentGrpcService>().RequireScopes();
+        endpoints.MapGrpcService<CrmGrpcService>().RequireScopes();
+        endpoints.MapGrpcService<SequencingGrpcService>().RequireScopes();
+        endpoints.MapGrpcService<MarketingGrpcService>().RequireScopes();
+        endpoints.MapGrpcService<MeetingGrpcService>().RequireScopes();
         return endpoints;
     }
 }

@@ -4,6 +4,8 @@ using IntegrationHub.Server.Catalog;
 using IntegrationHub.Server.Errors;
 using IntegrationHub.Server.Outbox;
 using IntegrationHub.Server.Routing;
+using IntegrationHub.Server.Security;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Server.Extensions;
 
@@ -23,19 +25,27 @@ public static class HubGrpcExtensions
         return builder;
     }
 
-    /// <summary>Every gRPC service of the hub, health and reflection.</summary>
+    /// <summary>Every gRPC service of the hub, each method behind its scope; health open to all, reflection to callers (or all, when configured).</summary>
     public static WebApplication MapHubEndpoints(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapCapabilityServices();
-        app.MapGrpcService<ConnectorCatalogGrpcService>();
-        app.MapGrpcService<RoutingGrpcService>();
-        app.MapGrpcService<ConversationGrpcService>();
-        app.MapGrpcService<PresenceGrpcService>();
-        app.MapGrpcService<OutboxGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcService<ConnectorCatalogGrpcService>().RequireScopes();
+        app.MapGrpcService<RoutingGrpcService>().RequireScopes();
+        app.MapGrpcService<ConversationGrpcService>().RequireScopes();
+        app.MapGrpcService<PresenceGrpcService>().RequireScopes();
+        app.MapGrpcService<OutboxGrpcService>().RequireScopes();
+        app.MapGrpcService<ApiKeyGrpcService>().RequireScopes();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        var reflection = app.MapGrpcReflectionService();
+        if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.AllowAnonymousReflection)
+        {
+            reflection.AllowAnonymous();
+        }
+
         app.MapHubWebhooks();
-        app.MapGet("/", () => "IntegrationHub: a gRPC service. Use a gRPC client (grpcurl -plaintext HOST list).");
+        app.MapGet("/", () => "IntegrationHub: a gRPC service. Use a gRPC client (grpcurl -plaintext -H 'x-api-key: KEY' HOST list).").AllowAnonymous();
         return app;
     }
 }

@@ -23,7 +23,8 @@ public static class HubLeadExtensions
 
     public static WebApplication MapHubWebhooks(this WebApplication app)
     {
-        app.MapPost(OutreachWebhook.Path, (HttpRequest request, OutreachWebhook webhook, CancellationToken cancellationToken) => webhook.HandleAsync(request, cancellationToken));
+        app.MapPost(OutreachWebhook.Path, (HttpRequest request, OutreachWebhook webhook, CancellationToken cancellationToken) => webhook.HandleAsync(request, cancellationToken))
+            .AllowAnonymous(); // authenticated by the HMAC signature of its body, not by a hub credential
         return app;
     }
 }

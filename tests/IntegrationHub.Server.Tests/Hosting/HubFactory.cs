@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using IntegrationHub.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -7,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IntegrationHub.Server.Tests.Hosting;
 
 /// <summary>
-/// The real hub, hosted in memory with the given settings layered over appsettings.json,
-/// reached through a real <see cref="GrpcChannel"/>.
+/// The real hub, hosted in memory with the given settings layered over appsettings.json and the
+/// test key of <see cref="HubCredentials"/>, reached through a real <see cref="GrpcChannel"/>.
 /// </summary>
 public class HubFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
@@ -26,8 +27,9 @@ public class HubFactory(IReadOnlyDictionary<string, string?> settings, Action<IS
         ["Sandbox:Mode"] = "Off",
     };
 
-    public GrpcChannel CreateChannel() =>
-        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+    /// <summary>A channel to the hub sending <paramref name="apiKey"/> (the test key with every scope by default; null sends none).</summary>
+    public GrpcChannel CreateChannel(string? apiKey = HubCredentials.Key) =>
+        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = apiKey is null ? Server.CreateHandler() : HubCredentials.Handler(Server.CreateHandler(), apiKey) });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -38,7 +40,7 @@ public class HubFactory(IReadOnlyDictionary<string, string?> settings, Action<IS
             builder.UseSetting("Storage:Sqlite:Path", Path.Combine(Path.GetTempPath(), $"hub-test-{Guid.NewGuid():N}.db"));
         }
 
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in HubCredentials.Settings().Concat(settings))
         {
             builder.UseSetting(key, value);
         }

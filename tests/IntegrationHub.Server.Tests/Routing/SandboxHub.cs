@@ -44,6 +44,9 @@ public sealed class SandboxHub : IDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>A channel sending <paramref name="apiKey"/> instead of the test key (null: no credentials).</summary>
+    public GrpcChannel CreateChannel(string? apiKey) => _factory.CreateChannel(apiKey);
+
     public T Sandbox<T>()
         where T : ISandboxVendor => Services.GetRequiredService<IReadOnlyList<ISandboxVendor>>().OfType<T>().Single();
 

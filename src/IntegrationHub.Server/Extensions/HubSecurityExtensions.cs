@@ -1,0 +1,70 @@
+using Grpc.AspNetCore.Server;
+using IntegrationHub.Server.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Tokens;
+
+namespace IntegrationHub.Server.Extensions;
+
+public static class HubSecurityExtensions
+{
+    private const string HubScheme = "Hub";
+
+    /// <summary>API keys and JWT bearer tokens, a policy per scope, and gRPC status codes for refusals.</summary>
+    public static WebApplicationBuilder AddHubSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConfiguredKeys>();
+        services.AddSingleton<RecentApiKeys>();
+        services.AddHostedService<DevelopmentKey>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
+
+        var jwt = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.Jwt ?? new JwtOptions();
+        var authentication = services.AddAuthentication(HubScheme)
+            .AddPolicyScheme(HubScheme, "API key or bearer token", o => o.ForwardDefaultSelector = context =>
+                jwt.Enabled && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        if (jwt.Enabled)
+        {
+            authentication.AddJwtBearer(o =>
+            {
+                o.Authority = jwt.Authority?.ToString();
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Issuer, ValidAudience = jwt.Audience, ValidateIssuer = true, ValidateAudience = true, ValidateLifetime = true,
+                    IssuerSigningKeys = jwt.SigningKeys.Select(k => new SymmetricSecurityKey(Convert.FromBase64String(k))),
+                };
+            });
+        }
+
+        services.AddAuthorization(o =>
+        {
+            foreach (var scope in Scopes.All)
+            {
+                o.AddPolicy(Scopes.Policy(scope), p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(scope)));
+            }
+
+            // Anything mapped without a scope still needs a caller; health and webhooks opt out explicitly.
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+        return builder;
+    }
+
+    /// <summary>Each method of the service requires the scope <see cref="Scopes.For"/> names for it.</summary>
+    public static GrpcServiceEndpointConventionBuilder RequireScopes(this GrpcServiceEndpointConventionBuilder service)
+    {
+        service.Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<GrpcMethodMetadata>().FirstOrDefault() is { } grpc)
+            {
+                endpoint.Metadata.Add(new AuthorizeAttribute(Scopes.Policy(Scopes.For(grpc.Method.ServiceName, grpc.Method.Name))));
+            }
+        });
+        return service;
+    }
+}

@@ -1,0 +1,45 @@
+using Google.Protobuf;
+using Google.Rpc;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace IntegrationHub.Server.Security;
+
+/// <summary>
+/// Answers a gRPC call that failed authentication or authorization with a proper gRPC status —
+/// UNAUTHENTICATED or PERMISSION_DENIED with ErrorInfo — instead of a bare HTTP 401/403, before
+/// the service runs, so nothing is written or sent.
+/// </summary>
+public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _http = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Succeeded || context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+        {
+            await _http.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
+        var status = authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated == true
+            ? Status(Code.PermissionDenied, $"The caller does not hold the scope this call needs ({string.Join(", ", ScopesOf(policy))}).", "MISSING_SCOPE")
+            : Status(Code.Unauthenticated, "The call needs credentials: an x-api-key header or an Authorization: Bearer token.", "UNAUTHENTICATED");
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/grpc";
+        context.Response.Headers["grpc-status"] = status.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
+        context.Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
+        await context.Response.CompleteAsync();
+    }
+
+    private static IEnumerable<string> ScopesOf(AuthorizationPolicy policy) =>
+        policy.Requirements.OfType<ScopeRequirement>().Select(r => r.Scope).DefaultIfEmpty("an authenticated caller");
+
+    private static Google.Rpc.Status Status(Code code, string message, string reason) => new()
+    {
+        Code = (int)code,
+        Message = message,
+        Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new ErrorInfo { Reason = reason, Domain = Errors.RpcErrors.Domain }) },
+    };
+}
