@@ -18,7 +18,13 @@ public static class BenchVendors
 
     public static Dictionary<string, string?> HubSettings(ExternalVendors vendors, string policyFile, string? postgres)
     {
-        var settings = new Dictionary<string, string?>(vendors.Settings) { ["Routing:PolicyFile"] = policyFile };
+        var settings = new Dictionary<string, string?>(vendors.Settings)
+        {
+            ["Routing:PolicyFile"] = policyFile,
+            // The load generator is one caller: its own rate limit would be measured instead of the hub.
+            ["Limits:RequestsPerSecond"] = "1000000",
+            ["Limits:Burst"] = "1000000",
+        };
         if (postgres is null)
         {
             settings["Storage:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), $"hub-bench-{Guid.NewGuid():N}.db");

@@ -25,7 +25,7 @@ internal static class ConnectorDiscovery
             .Select(n => Assembly.Load(new AssemblyName(n)))
             .ToList();
         var folder = Path.IsPathRooted(options.Path) ? options.Path : Path.Combine(contentRoot, options.Path);
-        var plugins = PluginFolder.Load(folder);
+        var plugins = PluginFolder.Load(folder, options.Allowed);
 
         var connectors = referenced.SelectMany(a => Describe(a, ConnectorOrigin.Referenced))
             .Concat(plugins.SelectMany(a => Describe(a, ConnectorOrigin.PluginsFolder)))

@@ -41,6 +41,10 @@ public static class RpcErrors
     public static string CodeName(StatusCode code) =>
         System.Text.RegularExpressions.Regex.Replace(code.ToString(), "(?<=[a-z])(?=[A-Z])", "_").ToUpperInvariant();
 
+    /// <summary>The caller went over one of its own limits (not a vendor's): RESOURCE_EXHAUSTED, with RetryInfo when waiting helps.</summary>
+    public static RpcException CallerLimited(string message, string reason, TimeSpan? retryAfter) =>
+        Build(Code.ResourceExhausted, message, reason, vendor: null, retryAfter, []);
+
     public static RpcException Internal(string traceId) =>
         Build(Code.Internal, $"The hub failed unexpectedly; report trace id {traceId}.", "INTERNAL", vendor: null, retryAfter: null, []);
 

@@ -11,12 +11,22 @@ namespace IntegrationHub.Server.Extensions;
 
 public static class HubGrpcExtensions
 {
-    /// <summary>gRPC with the error interceptor, message-size limits and server reflection.</summary>
+    /// <summary>gRPC with the error interceptor, per-caller limits, message-size limits, HTTP/2 keep-alive and server reflection.</summary>
     public static WebApplicationBuilder AddHubGrpc(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<CallerLimitOptions>().Bind(builder.Configuration.GetSection(CallerLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // One instance for every call: it holds the per-caller buckets and stream counts.
+        builder.Services.AddSingleton<CallerLimitInterceptor>();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            // A client that vanished without closing its connection is found by ping and its streams end.
+            k.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
+            k.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
+        });
         builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorInterceptor>();
+            o.Interceptors.Add<CallerLimitInterceptor>();
             o.MaxReceiveMessageSize = 1024 * 1024;
             o.EnableDetailedErrors = false;
         });

@@ -1,4 +1,5 @@
 using Grpc.AspNetCore.Server;
+using IntegrationHub.Server.Logging;
 using IntegrationHub.Server.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -11,7 +12,7 @@ public static class HubSecurityExtensions
 {
     private const string HubScheme = "Hub";
 
-    /// <summary>API keys and JWT bearer tokens, a policy per scope, and gRPC status codes for refusals.</summary>
+    /// <summary>API keys and JWT bearer tokens, a policy per scope, gRPC status codes for refusals, and logs without personal data.</summary>
     public static WebApplicationBuilder AddHubSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -20,6 +21,8 @@ public static class HubSecurityExtensions
         services.AddSingleton<RecentApiKeys>();
         services.AddHostedService<DevelopmentKey>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
+        // Every log provider sees personal data masked above Debug.
+        services.Decorate<ILoggerProvider, RedactingLoggerProvider>();
 
         var jwt = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.Jwt ?? new JwtOptions();
         var authentication = services.AddAuthentication(HubScheme)

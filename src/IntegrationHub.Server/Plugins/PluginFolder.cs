@@ -9,7 +9,7 @@ namespace IntegrationHub.Server.Plugins;
 /// </summary>
 internal static class PluginFolder
 {
-    public static IReadOnlyList<Assembly> Load(string folder)
+    public static IReadOnlyList<Assembly> Load(string folder, IReadOnlyList<AllowedPlugin> allowed)
     {
         if (!Directory.Exists(folder))
         {
@@ -31,6 +31,12 @@ internal static class PluginFolder
             {
                 // Already part of the hub (a copy of a referenced connector): the hub's copy wins.
                 continue;
+            }
+
+            // Checked from the file's metadata, before any of the plugin's code is loaded.
+            if (PluginAllowList.Refusal(name, allowed) is { } refusal)
+            {
+                throw new InvalidOperationException(refusal);
             }
 
             var context = new PluginLoadContext(assemblyPath, hostAssemblies);

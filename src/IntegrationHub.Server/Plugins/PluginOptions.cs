@@ -13,4 +13,20 @@ public sealed class PluginOptions
 
     /// <summary>Further assemblies, by name, already deployed with the hub, to scan for connectors.</summary>
     public List<string> Assemblies { get; set; } = [];
+
+    /// <summary>
+    /// The plugins the folder may hold, by assembly name and, when given, the public key token
+    /// of the key that signed it. A plugin runs with the hub's trust, so one not listed here is
+    /// refused before any of its code is loaded.
+    /// </summary>
+    public List<AllowedPlugin> Allowed { get; set; } = [];
+}
+
+public sealed class AllowedPlugin
+{
+    /// <summary>The plugin's main assembly name, for example "Acme.Connectors.Hubspot".</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Hexadecimal public key token (16 digits) the assembly must be signed with; empty: any or none.</summary>
+    public string? PublicKeyToken { get; set; }
 }

@@ -6,10 +6,12 @@ namespace IntegrationHub.Server.Tests.Startup;
 /// <summary>A partner's connector, built outside the hub, dropped into the plugins folder.</summary>
 public sealed class PluginFolderTests
 {
-    private static Dictionary<string, string?> WithEchoPlugin(string pluginsFolder)
+    private static Dictionary<string, string?> WithEchoPlugin(string pluginsFolder, string? publicKeyToken = null)
     {
         var settings = HubFactory.MemorySettings();
         settings["Plugins:Path"] = pluginsFolder;
+        settings["Plugins:Allowed:0:Name"] = "IntegrationHub.ExternalPlugin";
+        settings["Plugins:Allowed:0:PublicKeyToken"] = publicKeyToken;
         settings["Capabilities:Marketing:Connector"] = "EchoMarketing";
         settings["Connectors:EchoMarketing:BaseUrl"] = "http://echo.invalid/";
         settings["Connectors:EchoMarketing:ApiKey"] = "k";
@@ -50,6 +52,28 @@ public sealed class PluginFolderTests
         var message = error.ToString();
         Assert.Contains("Plugin 'IntegrationHub.ExternalPlugin' was built against IntegrationHub.Sdk 2.0.0", message, StringComparison.Ordinal);
         Assert.Contains("this hub runs SDK 1.0.0", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plugin_not_on_the_allow_list_is_refused_before_it_loads()
+    {
+        var settings = WithEchoPlugin(PluginBuilds.NewPluginsFolder());
+        settings["Plugins:Allowed:0:Name"] = "Some.Other.Plugin";
+        using var hub = new HubFactory(settings);
+
+        var error = Assert.ThrowsAny<Exception>(() => hub.CreateChannel());
+
+        Assert.Contains("Plugin 'IntegrationHub.ExternalPlugin' is in the plugins folder but not on the allow list", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plugin_allowed_only_with_a_signing_key_it_lacks_is_refused()
+    {
+        using var hub = new HubFactory(WithEchoPlugin(PluginBuilds.NewPluginsFolder(), publicKeyToken: "b77a5c561934e089"));
+
+        var error = Assert.ThrowsAny<Exception>(() => hub.CreateChannel());
+
+        Assert.Contains("is signed with public key token 'none', not the 'b77a5c561934e089' Plugins:Allowed requires", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
