@@ -14,8 +14,11 @@ public static class RpcErrors
 {
     public const string Domain = "integrationhub";
 
-    public static RpcException InvalidRequest(IReadOnlyList<FieldViolation> violations) =>
-        Build(Code.InvalidArgument, "The request is invalid: " + string.Join("; ", violations.Select(v => $"{v.Field} {v.Description}")),
+    public static RpcException InvalidRequest(IReadOnlyList<FieldViolation> violations) => InvalidRequestStatus(violations).ToRpcException();
+
+    /// <summary>The status of <see cref="InvalidRequest"/>, for code that answers outside a service method.</summary>
+    public static Google.Rpc.Status InvalidRequestStatus(IReadOnlyList<FieldViolation> violations) =>
+        BuildStatus(Code.InvalidArgument, "The request is invalid: " + string.Join("; ", violations.Select(v => $"{v.Field} {v.Description}".Trim())),
             "INVALID_REQUEST", vendor: null, retryAfter: null, violations);
 
     public static RpcException FromConnector(ConnectorException error)
@@ -61,7 +64,10 @@ public static class RpcErrors
         _ => "INVALID_ARGUMENT",
     };
 
-    private static RpcException Build(Code code, string message, string reason, string? vendor, TimeSpan? retryAfter, IReadOnlyList<FieldViolation> violations)
+    private static RpcException Build(Code code, string message, string reason, string? vendor, TimeSpan? retryAfter, IReadOnlyList<FieldViolation> violations) =>
+        BuildStatus(code, message, reason, vendor, retryAfter, violations).ToRpcException();
+
+    public static Google.Rpc.Status BuildStatus(Code code, string message, string reason, string? vendor, TimeSpan? retryAfter, IReadOnlyList<FieldViolation> violations)
     {
         var info = new ErrorInfo { Reason = reason, Domain = Domain };
         if (vendor is not null)
@@ -82,6 +88,6 @@ public static class RpcErrors
             status.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(wait) }));
         }
 
-        return status.ToRpcException();
+        return status;
     }
 }

@@ -17,6 +17,7 @@ public static class HubGrpcExtensions
         builder.Services.AddOptions<CallerLimitOptions>().Bind(builder.Configuration.GetSection(CallerLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         // One instance for every call: it holds the per-caller buckets and stream counts.
         builder.Services.AddSingleton<CallerLimitInterceptor>();
+        builder.Services.AddSingleton<RequestDecoding>();
         builder.WebHost.ConfigureKestrel(k =>
         {
             // A client that vanished without closing its connection is found by ping and its streams end.
@@ -40,6 +41,7 @@ public static class HubGrpcExtensions
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<RequestDecoding>();
         app.MapCapabilityServices();
         app.MapGrpcService<ConnectorCatalogGrpcService>().RequireScopes();
         app.MapGrpcService<RoutingGrpcService>().RequireScopes();

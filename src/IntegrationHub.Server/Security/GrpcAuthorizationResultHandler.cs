@@ -1,7 +1,7 @@
-using Google.Protobuf;
 using Google.Rpc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using IntegrationHub.Server.Errors;
 
 namespace IntegrationHub.Server.Security;
 
@@ -25,21 +25,12 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
         var status = authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated == true
             ? Status(Code.PermissionDenied, $"The caller does not hold the scope this call needs ({string.Join(", ", ScopesOf(policy))}).", "MISSING_SCOPE")
             : Status(Code.Unauthenticated, "The call needs credentials: an x-api-key header or an Authorization: Bearer token.", "UNAUTHENTICATED");
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/grpc";
-        context.Response.Headers["grpc-status"] = status.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
-        context.Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
-        await context.Response.CompleteAsync();
+        await TrailersOnlyResponse.WriteAsync(context, status);
     }
 
     private static IEnumerable<string> ScopesOf(AuthorizationPolicy policy) =>
         policy.Requirements.OfType<ScopeRequirement>().Select(r => r.Scope).DefaultIfEmpty("an authenticated caller");
 
-    private static Google.Rpc.Status Status(Code code, string message, string reason) => new()
-    {
-        Code = (int)code,
-        Message = message,
-        Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new ErrorInfo { Reason = reason, Domain = Errors.RpcErrors.Domain }) },
-    };
+    private static Google.Rpc.Status Status(Code code, string message, string reason) =>
+        RpcErrors.BuildStatus(code, message, reason, vendor: null, retryAfter: null, []);
 }
