@@ -2,6 +2,7 @@ using IntegrationHub.Server.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddHubSecretFiles();
 await builder.AddHubConnectorsAsync();
 builder.AddHubRouting();
 builder.AddHubGrpc();

@@ -8,5 +8,8 @@ public sealed record CapabilityBinding(Capability Capability, DiscoveredConnecto
     /// <summary>True when the connector talks to its in-process sandbox fake.</summary>
     public bool Sandbox { get; init; }
 
+    /// <summary>TLS settings towards <see cref="RemoteEndpoint"/>.</summary>
+    public RemoteTlsOptions RemoteTls { get; init; } = new();
+
     public string ConnectorName => Connector?.Descriptor.Name ?? $"remote:{RemoteEndpoint}";
 }

@@ -46,7 +46,16 @@ internal static class CapabilitySelection
                     continue;
                 }
 
-                bindings[capability] = new CapabilityBinding(capability, null, endpoint);
+                try
+                {
+                    Capabilities.Remote.RemoteChannel.LoadFiles(options.Tls);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+                {
+                    problems.Add($"{path}:Tls: a certificate file cannot be used: {e.Message}");
+                }
+
+                bindings[capability] = new CapabilityBinding(capability, null, endpoint) { RemoteTls = options.Tls };
                 continue;
             }
 

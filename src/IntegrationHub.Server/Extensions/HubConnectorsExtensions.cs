@@ -65,7 +65,7 @@ public static class HubConnectorsExtensions
 
         // One channel per remote capability for the hub's lifetime: channels are meant to be
         // long-lived and multiplex every call over their HTTP/2 connections.
-        var channel = new Lazy<GrpcChannel>(() => GrpcChannel.ForAddress(binding.RemoteEndpoint!));
+        var channel = new Lazy<GrpcChannel>(() => RemoteChannel.Create(binding.RemoteEndpoint!, binding.RemoteTls));
         return _ => RemoteConnectorFactory.Create(binding.Capability, channel.Value.CreateCallInvoker(), binding.ConnectorName);
     }
 }

@@ -8,12 +8,50 @@ namespace IntegrationHub.Server.Tests.Capabilities;
 /// <summary>A capability served by a connector running as its own process, speaking the capability's contract.</summary>
 public sealed class RemoteCapabilityTests
 {
-    private static HubFactory HubPointedAt(Uri endpoint)
+    private static HubFactory HubPointedAt(Uri endpoint, Dictionary<string, string?>? tls = null)
     {
         var settings = HubFactory.MemorySettings();
         settings.Remove("Capabilities:Enrichment:Connector");
         settings["Capabilities:Enrichment:Endpoint"] = endpoint.ToString();
+        foreach (var (key, value) in tls ?? [])
+        {
+            settings[$"Capabilities:Enrichment:Tls:{key}"] = value;
+        }
+
         return new HubFactory(settings);
+    }
+
+    [Fact]
+    public async Task Over_mutual_tls_the_hub_presents_its_client_certificate_and_trusts_only_the_private_ca()
+    {
+        using var certificates = new TestCertificates();
+        var (caPem, clientPfx) = certificates.WriteFiles("pfx-password");
+        await using var remote = await RemoteConnectorProcess.StartAsync(certificates.Server, clientCa: certificates.Ca);
+        var endpoint = new Uri($"https://127.0.0.1:{remote.Address.Port}");
+
+        using var withCertificate = HubPointedAt(endpoint, new() { ["ClientCertificatePath"] = clientPfx, ["ClientCertificatePassword"] = "pfx-password", ["ServerCaPath"] = caPem });
+        using var withoutCertificate = HubPointedAt(endpoint, new() { ["ServerCaPath"] = caPem });
+        var request = new IdentifyCompanyRequest { IpAddress = MemoryConnector.KnownIp.ToString() };
+
+        var answered = await new EnrichmentService.EnrichmentServiceClient(withCertificate.CreateChannel()).IdentifyCompanyAsync(request);
+        await RpcAssert.FailsWith(StatusCode.Unavailable, () => new EnrichmentService.EnrichmentServiceClient(withoutCertificate.CreateChannel()).IdentifyCompanyAsync(request).ResponseAsync);
+
+        Assert.Equal("acme.com", answered.Identification.Company.Domain);
+        Assert.Equal(1, remote.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task A_remote_server_certificate_from_another_ca_is_not_trusted()
+    {
+        using var certificates = new TestCertificates();
+        using var other = new TestCertificates();
+        var (otherCaPem, _) = other.WriteFiles("x");
+        await using var remote = await RemoteConnectorProcess.StartAsync(certificates.Server);
+        using var hub = HubPointedAt(new Uri($"https://127.0.0.1:{remote.Address.Port}"), new() { ["ServerCaPath"] = otherCaPem });
+
+        await RpcAssert.FailsWith(StatusCode.Unavailable, () => new EnrichmentService.EnrichmentServiceClient(hub.CreateChannel())
+            .IdentifyCompanyAsync(new IdentifyCompanyRequest { IpAddress = MemoryConnector.KnownIp.ToString() }).ResponseAsync);
+        Assert.Equal(0, remote.Connector.Calls);
     }
 
     [Fact]

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationHub.Server.Tests.Hosting;
@@ -28,10 +30,22 @@ public sealed class RemoteConnectorProcess : IAsyncDisposable
 
     public MemoryConnector Connector => _app.Services.GetRequiredService<MemoryConnector>();
 
-    public static async Task<RemoteConnectorProcess> StartAsync()
+    /// <summary>Plaintext h2c, or TLS with <paramref name="certificate"/> requiring a client certificate issued by <paramref name="clientCa"/>.</summary>
+    public static async Task<RemoteConnectorProcess> StartAsync(X509Certificate2? certificate = null, X509Certificate2? clientCa = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, o =>
+        {
+            o.Protocols = HttpProtocols.Http2;
+            if (certificate is not null)
+            {
+                o.UseHttps(certificate, https =>
+                {
+                    https.ClientCertificateMode = clientCa is null ? ClientCertificateMode.NoCertificate : ClientCertificateMode.RequireCertificate;
+                    https.ClientCertificateValidation = (client, _, _) => clientCa is not null && TestCertificates.ChainsTo(client, clientCa);
+                });
+            }
+        }));
         builder.Services.AddGrpc(o => o.Interceptors.Add<ErrorInterceptor>());
         builder.Services.AddSingleton<MemoryConnector>();
         builder.Services.AddSingleton<IEnrichmentConnector>(sp => sp.GetRequiredService<MemoryConnector>());

@@ -40,6 +40,8 @@ internal static class RemoteErrorTranslation
             StatusCode.ResourceExhausted => ConnectorErrorKind.RateLimited,
             StatusCode.Unauthenticated or StatusCode.PermissionDenied => ConnectorErrorKind.VendorAuthentication,
             StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled => ConnectorErrorKind.VendorUnavailable,
+            // The client could not reach it at all (refused connection, failed TLS handshake): the connector is unavailable.
+            StatusCode.Internal when ex.InnerException is HttpRequestException or IOException => ConnectorErrorKind.VendorUnavailable,
             _ => ConnectorErrorKind.VendorProtocol,
         };
         var violations = status?.GetDetail<BadRequest>()?.FieldViolations.Select(v => new FieldViolation(v.Field, v.Description)).ToList() ?? [];
