@@ -14,12 +14,12 @@ public sealed class ApiKeyGrpcService(ApiKeyStore store, RecentApiKeys recent) :
     {
         var validator = new RequestValidator();
         var name = validator.Required("name", request.Name, 64);
-        if (request.Scopes.Count == 0)
+        if (request.Scopes.Count == 0 || request.Scopes.Count > Scopes.All.Count)
         {
-            validator.Add("scopes", "needs at least one scope: " + string.Join(", ", Scopes.All));
+            validator.Add("scopes", $"needs 1 to {Scopes.All.Count} scopes from: " + string.Join(", ", Scopes.All));
         }
 
-        foreach (var (scope, i) in request.Scopes.Select((s, i) => (s, i)))
+        foreach (var (scope, i) in request.Scopes.Take(Scopes.All.Count).Select((s, i) => (s, i)))
         {
             if (!Scopes.All.Contains(scope, StringComparer.Ordinal))
             {
