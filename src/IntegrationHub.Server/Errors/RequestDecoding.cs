@@ -16,16 +16,14 @@ public sealed class RequestDecoding : IMiddleware
 {
     private readonly Dictionary<string, MessageDescriptor> _inputs;
 
-    public RequestDecoding() => _inputs = typeof(Contracts.Routing.V1.RoutingService).Assembly.GetTypes()
-        .Where(t => t.Namespace?.StartsWith("IntegrationHub.Contracts", StringComparison.Ordinal) == true && t.Name.EndsWith("Reflection", StringComparison.Ordinal))
-        .Select(t => t.GetProperty("Descriptor")?.GetValue(null)).OfType<FileDescriptor>()
-        .SelectMany(f => f.Services).SelectMany(s => s.Methods)
+    public RequestDecoding() => _inputs = Http.ContractDescriptors.Services.SelectMany(s => s.Methods)
         .ToDictionary(m => $"/{m.Service.FullName}/{m.Name}", m => m.InputType, StringComparer.Ordinal);
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
-        if (method is null || !_inputs.TryGetValue($"/{method.ServiceName}/{method.Name}", out var input) || method.Type is not (Grpc.Core.MethodType.Unary or Grpc.Core.MethodType.ServerStreaming))
+        // Only gRPC framing is checked here; JSON over HTTP is decoded (and refused) by its own reader.
+        if (method is null || context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true || !_inputs.TryGetValue($"/{method.ServiceName}/{method.Name}", out var input) || method.Type is not (Grpc.Core.MethodType.Unary or Grpc.Core.MethodType.ServerStreaming))
         {
             await next(context);
             return;

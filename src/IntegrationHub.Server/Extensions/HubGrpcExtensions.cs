@@ -30,13 +30,19 @@ public static class HubGrpcExtensions
             o.Interceptors.Add<CallerLimitInterceptor>();
             o.MaxReceiveMessageSize = 1024 * 1024;
             o.EnableDetailedErrors = false;
-        });
+        }).AddJsonTranscoding(o =>
+            // The rich error details a JSON caller gets in the status body.
+            o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
+                Google.Rpc.ErrorInfo.Descriptor, Google.Rpc.BadRequest.Descriptor, Google.Rpc.RetryInfo.Descriptor));
         builder.Services.AddGrpcReflection();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 
-    /// <summary>Every gRPC service of the hub, each method behind its scope; health open to all, reflection to callers (or all, when configured).</summary>
+    /// <summary>
+    /// Every gRPC service of the hub (routing and presence also as JSON over HTTP, described at
+    /// /openapi/v1.json), each method behind its scope; health open to all, reflection to callers (or all, when configured).
+    /// </summary>
     public static WebApplication MapHubEndpoints(this WebApplication app)
     {
         app.UseAuthentication();
@@ -56,6 +62,8 @@ public static class HubGrpcExtensions
             reflection.AllowAnonymous();
         }
 
+        var openApi = Http.OpenApiDocument.Build(Http.ContractDescriptors.Services).ToJsonString();
+        app.MapGet(Http.OpenApiDocument.Path, () => Results.Text(openApi, "application/json")).AllowAnonymous();
         app.MapHubWebhooks();
         app.MapGet("/", () => "IntegrationHub: a gRPC service. Use a gRPC client (grpcurl -plaintext -H 'x-api-key: KEY' HOST list).").AllowAnonymous();
         return app;

@@ -112,12 +112,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
             || (f.FieldType == FieldType.Message && depth < 2 && !f.MessageType.FullName.StartsWith("google.protobuf.", StringComparison.Ordinal) && HasStrings(f.MessageType, depth + 1)));
 
     private static IEnumerable<(ServiceDescriptor Service, MethodDescriptor Method)> HubMethods() =>
-        typeof(RoutingService).Assembly.GetTypes()
-            .Where(t => t.Namespace?.StartsWith("IntegrationHub.Contracts", StringComparison.Ordinal) == true && t.Name.EndsWith("Reflection", StringComparison.Ordinal))
-            .Select(t => (FileDescriptor)t.GetProperty("Descriptor")!.GetValue(null)!)
-            .SelectMany(f => f.Services)
-            .SelectMany(s => s.Methods.Select(m => (s, m)))
-            .OrderBy(p => p.m.FullName, StringComparer.Ordinal);
+        IntegrationHub.Server.Http.ContractDescriptors.Services.SelectMany(s => s.Methods.Select(m => (s, m))).OrderBy(p => p.m.FullName, StringComparer.Ordinal);
 
     private long[] RowCounts()
     {

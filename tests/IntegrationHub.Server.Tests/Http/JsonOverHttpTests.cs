@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Server.Tests.Routing;
+using IntegrationHub.Testing;
+
+namespace IntegrationHub.Server.Tests.Http;
+
+/// <summary>The routing and presence RPCs as JSON over HTTP (gRPC JSON transcoding), as a browser or curl calls them.</summary>
+public sealed class JsonOverHttpTests : IDisposable
+{
+    private readonly SandboxHub _hub = new();
+    private readonly HttpClient _http;
+
+    public JsonOverHttpTests()
+    {
+        _http = _hub.CreateHttpClient();
+        _http.DefaultRequestHeaders.Add("x-api-key", HubCredentials.Key);
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _hub.Dispose();
+    }
+
+    [Fact]
+    public async Task A_visitor_routed_with_a_json_post_is_stored_and_read_back_with_a_get()
+    {
+        await _hub.AvailableAsync("005BDR01");
+
+        var routed = await Json(await _http.PostAsJsonAsync("/v1/visitors:route", new { requestId = "json-1", ipAddress = "203.0.113.5", pageUrl = "https://www.example.com/pricing" }));
+        var id = (string)routed["decision"]!["id"]!;
+        var read = await Json(await _http.GetAsync($"/v1/decisions/{id}"));
+
+        Assert.Equal("TARGET_KIND_HUMAN_REP", (string?)routed["decision"]!["target"]!["kind"]);
+        Assert.Equal("005BDR01", (string?)routed["decision"]!["target"]!["repId"]);
+        Assert.Equal(id, (string?)read["decision"]!["id"]);
+        Assert.Equal((string?)routed["decision"]!["matchedRule"], (string?)read["decision"]!["matchedRule"]);
+    }
+
+    [Fact]
+    public async Task Presence_is_set_with_a_put_and_listed_with_a_get()
+    {
+        var put = await _http.PutAsJsonAsync("/v1/reps/005SDR01/presence", new { status = "PRESENCE_STATUS_AWAY" });
+        var reps = await Json(await _http.GetAsync("/v1/reps"));
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Contains(reps["reps"]!.AsArray(), r => (string?)r!["repId"] == "005SDR01" && (string?)r["status"] == "PRESENCE_STATUS_AWAY");
+    }
+
+    [Fact]
+    public async Task Bad_input_is_a_400_with_the_field_violations_and_no_credentials_a_401()
+    {
+        var bad = await _http.PostAsJsonAsync("/v1/visitors:route", new { requestId = "json-2", ipAddress = "not-an-ip", pageUrl = "ftp://x" });
+        using var anonymous = _hub.CreateHttpClient();
+        var refused = await anonymous.PostAsJsonAsync("/v1/visitors:route", new { requestId = "json-3", ipAddress = "203.0.113.5", pageUrl = "https://www.example.com/" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var status = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!;
+        Assert.Equal(3, (int?)status["code"]);
+        Assert.Contains("ip_address", status.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("page_url", status.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Empty((await _hub.Routing.ListDecisionsAsync(new ListDecisionsRequest())).Decisions);
+    }
+
+    [Fact]
+    public async Task The_openapi_description_lists_every_route_with_its_schemas()
+    {
+        using var anonymous = _hub.CreateHttpClient();
+        var document = await Json(await anonymous.GetAsync("/openapi/v1.json"));
+        var paths = document["paths"]!.AsObject();
+
+        Assert.Equal("3.0.3", (string?)document["openapi"]);
+        Assert.Equal(
+            ["/v1/decisions", "/v1/decisions/{decision_id}", "/v1/leads:route", "/v1/metrics/routing", "/v1/reps", "/v1/reps/{rep_id}/alerts", "/v1/reps/{rep_id}/presence", "/v1/visitors:route"],
+            paths.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("#/components/schemas/integrationhub.routing.v1.RouteVisitorRequest",
+            (string?)paths["/v1/visitors:route"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]);
+        var request = document["components"]!["schemas"]!["integrationhub.routing.v1.RouteVisitorRequest"]!["properties"]!.AsObject();
+        Assert.Equal(["requestId", "ipAddress", "pageUrl", "email", "clickThroughToken"], request.Select(p => p.Key));
+        Assert.Contains(paths["/v1/decisions"]!["get"]!["parameters"]!.AsArray(), p => (string?)p!["name"] == "pageSize" && (string?)p["in"] == "query");
+    }
+
+    private static async Task<JsonNode> Json(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+}
