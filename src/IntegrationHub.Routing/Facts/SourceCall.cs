@@ -16,8 +16,18 @@ public sealed partial class SourceCall(FactSources sources, TimeProvider time, I
     {
         var connector = sources.NameOf(capability);
         var started = time.GetTimestamp();
-        SourceReport Report(SourceStatus status, string? error) =>
-            new(source, capability.Key(), connector, status, time.GetElapsedTime(started), error);
+        using var span = RoutingTelemetry.Source.StartActivity("fact " + source);
+        span?.SetTag("hub.source", source).SetTag("hub.capability", capability.Key()).SetTag("hub.connector", connector);
+        SourceReport Report(SourceStatus status, string? error)
+        {
+            var report = new SourceReport(source, capability.Key(), connector, status, time.GetElapsedTime(started), error);
+            var outcome = status.ToString().ToLowerInvariant();
+            span?.SetTag("hub.source.status", outcome).SetStatus(status is SourceStatus.Failed or SourceStatus.TimedOut ? System.Diagnostics.ActivityStatusCode.Error : System.Diagnostics.ActivityStatusCode.Ok, error);
+            RoutingTelemetry.SourceDuration.Record(report.Latency.TotalMilliseconds,
+                new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("connector", connector), new KeyValuePair<string, object?>("status", outcome));
+            return report;
+        }
+
         try
         {
             var value = await call(deadline).WaitAsync(deadline);

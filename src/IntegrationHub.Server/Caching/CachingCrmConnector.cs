@@ -10,7 +10,7 @@ namespace IntegrationHub.Server.Caching;
 /// </summary>
 public sealed class CachingCrmConnector(ICrmConnector inner, TimeProvider time, IOptions<CacheOptions> options) : ICrmConnector
 {
-    private readonly SingleFlightCache<string, Account?> _byDomain = new(time, options.Value.MaxEntries);
+    private readonly SingleFlightCache<string, Account?> _byDomain = new("crm_account_by_domain", time, options.Value.MaxEntries);
 
     public Task<Account?> GetAccountByDomainAsync(string domain, CancellationToken cancellationToken) =>
         _byDomain.GetOrLoadAsync(

@@ -7,7 +7,7 @@ namespace IntegrationHub.Server.Caching;
 /// <summary>Wraps whichever enrichment connector is configured with the shared single-flight cache.</summary>
 public sealed class CachingEnrichmentConnector(IEnrichmentConnector inner, TimeProvider time, IOptions<CacheOptions> options) : IEnrichmentConnector
 {
-    private readonly SingleFlightCache<IPAddress, CompanyIdentification> _cache = new(time, options.Value.MaxEntries);
+    private readonly SingleFlightCache<IPAddress, CompanyIdentification> _cache = new("enrichment_by_ip", time, options.Value.MaxEntries);
 
     public Task<CompanyIdentification> IdentifyCompanyAsync(IPAddress ipAddress, CancellationToken cancellationToken) =>
         _cache.GetOrLoadAsync(

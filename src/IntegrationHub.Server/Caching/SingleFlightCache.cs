@@ -7,7 +7,7 @@ namespace IntegrationHub.Server.Caching;
 /// from K companies costs K vendor calls. A value lives for the lifetime its load chose
 /// (shorter for "no match"); a failed load is not cached, so the next caller tries again.
 /// </summary>
-public sealed class SingleFlightCache<TKey, TValue>(TimeProvider time, int maxEntries)
+public sealed class SingleFlightCache<TKey, TValue>(string name, TimeProvider time, int maxEntries)
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Entry> _entries = new();
@@ -19,7 +19,12 @@ public sealed class SingleFlightCache<TKey, TValue>(TimeProvider time, int maxEn
         while (true)
         {
             var now = time.GetUtcNow();
-            var entry = _entries.GetOrAdd(key, _ => new Entry(Load(load)));
+            var loaded = false;
+            var entry = _entries.GetOrAdd(key, _ =>
+            {
+                loaded = true;
+                return new Entry(Load(load));
+            });
             if (entry.ExpiresAt is { } expires && expires <= now)
             {
                 _entries.TryRemove(KeyValuePair.Create(key, entry));
@@ -31,6 +36,7 @@ public sealed class SingleFlightCache<TKey, TValue>(TimeProvider time, int maxEn
                 // The shared load runs without any one caller's token, so a caller that gives
                 // up does not fail the others waiting on the same load.
                 var value = await entry.Value.WaitAsync(cancellationToken);
+                Telemetry.HubMetrics.CacheLookup(name, hit: !loaded);
                 if (entry.ExpiresAt is null)
                 {
                     entry.ExpiresAt = time.GetUtcNow() + lifetime(value);

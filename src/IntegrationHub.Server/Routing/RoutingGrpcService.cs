@@ -7,6 +7,7 @@ using IntegrationHub.Sdk.Errors;
 using IntegrationHub.Server.Errors;
 using IntegrationHub.Server.Leads;
 using IntegrationHub.Server.Routing.Conversations;
+using IntegrationHub.Server.Telemetry;
 using IntegrationHub.Storage.Decisions;
 using IntegrationHub.Storage.Outbox;
 
@@ -39,6 +40,11 @@ public sealed class RoutingGrpcService(
                 n.Reason == "pounce" ? "A visitor from your Actively Working account is on the site" : "A prospect clicked through from your sequence email and is on the site",
                 time.GetUtcNow()).ToJson())).ToList();
         var outcome = await decisions.RecordAsync(decision.ToStored(), alerts, context.CancellationToken);
+        if (outcome.Recorded)
+        {
+            HubMetrics.Decided(DecisionJson.VisitorKind, decision.MatchedRule, decision.Target, decision.Explanation);
+        }
+
         return await AnswerAsync(outcome.Decision, context.CancellationToken);
     }
 
@@ -58,6 +64,11 @@ public sealed class RoutingGrpcService(
 
         var decision = await leads.RouteAsync(lead, policies.Current, context.CancellationToken);
         var outcome = await decisions.RecordAsync(decision.ToStored(), decision.ToOutbox(time.GetUtcNow()), context.CancellationToken);
+        if (outcome.Recorded)
+        {
+            HubMetrics.Decided(DecisionJson.LeadKind, decision.MatchedRule, decision.Target, decision.Explanation);
+        }
+
         return new RouteLeadResponse { Decision = outcome.Decision.ToContract() };
     }
 

@@ -7,6 +7,8 @@ using IntegrationHub.Storage.Conversations;
 using IntegrationHub.Storage.Events;
 using IntegrationHub.Storage.Scheduling;
 
+using IntegrationHub.Server.Telemetry;
+
 namespace IntegrationHub.Server.Routing.Conversations;
 
 /// <summary>
@@ -76,6 +78,7 @@ public sealed partial class ConversationFlow(
         var accepted = await ChangeAsync(current, current with { State = ConversationState.Accepted, OfferExpiresAt = null, Reason = "accepted by the offered rep" }, cancellationToken)
             ?? throw Precondition("The conversation changed meanwhile (accepted, declined or timed out).");
         await schedule.CancelAsync(TimerKey(id), cancellationToken);
+        HubMetrics.OfferAccepted(time.GetUtcNow() - (current.OfferExpiresAt!.Value - policies.Current.AcceptTimeout));
         return accepted;
     }
 

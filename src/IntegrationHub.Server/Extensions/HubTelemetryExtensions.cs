@@ -1,0 +1,63 @@
+using IntegrationHub.Routing;
+using IntegrationHub.Server.Connectors;
+using IntegrationHub.Server.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace IntegrationHub.Server.Extensions;
+
+public static class HubTelemetryExtensions
+{
+    /// <summary>
+    /// OpenTelemetry: traces across the incoming call, the fact fan-out and each vendor HTTP call;
+    /// the hub's and the routing engine's metrics. OTLP export when <c>Telemetry:Otlp:Endpoint</c>
+    /// is set; a Prometheus scrape endpoint unless turned off (off by default in sandbox mode).
+    /// </summary>
+    public static WebApplicationBuilder AddHubTelemetry(this WebApplicationBuilder builder)
+    {
+        var otlp = builder.Configuration.GetValue<Uri?>("Telemetry:Otlp:Endpoint");
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("integrationhub"))
+            .WithTracing(t =>
+            {
+                t.AddSource(RoutingTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (otlp is not null)
+                {
+                    t.AddOtlpExporter(o => o.Endpoint = otlp);
+                }
+            })
+            .WithMetrics(m =>
+            {
+                m.AddMeter(HubMetrics.Name, RoutingTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (otlp is not null)
+                {
+                    m.AddOtlpExporter(o => o.Endpoint = otlp);
+                }
+
+                if (PrometheusEnabled(builder))
+                {
+                    m.AddPrometheusExporter();
+                }
+            });
+        builder.Services.AddHostedService<OutboxSampler>();
+        return builder;
+    }
+
+    /// <summary>The Prometheus scrape endpoint at /metrics, when enabled (it carries no personal data: rules, connectors, counts).</summary>
+    public static WebApplication MapHubTelemetry(this WebApplication app)
+    {
+        if (PrometheusEnabled(app.Configuration, app.Services.GetRequiredService<ConnectorCatalog>()))
+        {
+            app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        }
+
+        return app;
+    }
+
+    private static bool PrometheusEnabled(WebApplicationBuilder builder) =>
+        PrometheusEnabled(builder.Configuration, builder.Services.Select(d => d.ImplementationInstance).OfType<ConnectorCatalog>().FirstOrDefault());
+
+    private static bool PrometheusEnabled(IConfiguration configuration, ConnectorCatalog? catalog) =>
+        configuration.GetValue<bool?>("Telemetry:Prometheus:Enabled") ?? catalog?.Bindings.Values.Any(b => b.Sandbox) != true;
+}
