@@ -17,29 +17,33 @@ public static class HubTelemetryExtensions
     public static WebApplicationBuilder AddHubTelemetry(this WebApplicationBuilder builder)
     {
         var otlp = builder.Configuration.GetValue<Uri?>("Telemetry:Otlp:Endpoint");
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("integrationhub"))
-            .WithTracing(t =>
-            {
-                t.AddSource(RoutingTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
-                if (otlp is not null)
-                {
-                    t.AddOtlpExporter(o => o.Endpoint = otlp);
-                }
-            })
-            .WithMetrics(m =>
-            {
-                m.AddMeter(HubMetrics.Name, RoutingTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
-                if (otlp is not null)
-                {
-                    m.AddOtlpExporter(o => o.Endpoint = otlp);
-                }
+        var prometheus = PrometheusEnabled(builder);
+        // Nothing to send to: no SDK at all, so spans and measurements cost nothing.
+        if (otlp is null && !prometheus)
+        {
+            return builder;
+        }
 
-                if (PrometheusEnabled(builder))
-                {
-                    m.AddPrometheusExporter();
-                }
-            });
+        var telemetry = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("integrationhub"));
+        if (otlp is not null)
+        {
+            // Spans only go somewhere over OTLP; without it they are not even created.
+            telemetry.WithTracing(t => t.AddSource(RoutingTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter(o => o.Endpoint = otlp));
+        }
+
+        telemetry.WithMetrics(m =>
+        {
+            m.AddMeter(HubMetrics.Name, RoutingTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+            if (otlp is not null)
+            {
+                m.AddOtlpExporter(o => o.Endpoint = otlp);
+            }
+
+            if (prometheus)
+            {
+                m.AddPrometheusExporter();
+            }
+        });
         builder.Services.AddHostedService<OutboxSampler>();
         return builder;
     }
