@@ -50,7 +50,7 @@ public sealed class HubFaultTests(ITestOutputHelper output) : IAsyncLifetime
                     }
                 }
             })).ToList();
-            await SandboxHub.EventuallyAsync(() => answered.Count >= KillAfter, $"{KillAfter} leads answered");
+            await SandboxHub.EventuallyAsync(() => answered.Count >= KillAfter, $"{KillAfter} leads answered", seconds: 60);
             await first.KillAsync();
             await Task.WhenAll(senders);
         }
@@ -66,7 +66,7 @@ public sealed class HubFaultTests(ITestOutputHelper output) : IAsyncLifetime
         await Parallel.ForEachAsync(Enumerable.Range(0, Leads), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
             final[i] = (await routingAgain.RouteLeadAsync(Request(i), cancellationToken: ct)).Decision.Id);
 
-        await SandboxHub.EventuallyAsync(() => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 }, "the outbox drained after the restart");
+        await SandboxHub.EventuallyAsync(() => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 }, "the outbox drained after the restart", seconds: 60);
         var drained = restartWatch.Elapsed;
         var stored = (await routingAgain.ListDecisionsAsync(new ListDecisionsRequest { PageSize = 500 })).Decisions;
         var emails = Enumerable.Range(0, Leads).Select(Email).ToList();
@@ -119,7 +119,7 @@ public sealed class HubFaultTests(ITestOutputHelper output) : IAsyncLifetime
         _vendors.Crm.ComeBack();
         var downFor = down.Elapsed;
         var back = Stopwatch.StartNew();
-        await SandboxHub.EventuallyAsync(() => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 }, "the outbox drained after the CRM came back");
+        await SandboxHub.EventuallyAsync(() => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 }, "the outbox drained after the CRM came back", seconds: 60);
         var drained = back.Elapsed;
 
         var once = Enumerable.Range(0, leads).Count(i => _vendors.CrmLeads(OutageEmail(i)) == 1);

@@ -84,7 +84,7 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
         var conversations = new ConversationService.ConversationServiceClient(_a.Channel);
         await SandboxHub.EventuallyAsync(
             () => conversations.GetConversation(new GetConversationRequest { ConversationId = decision.ConversationId }).Conversation.State == ConversationState.WithAiRep,
-            "the offer handed to the AI rep by the surviving instance");
+            "the offer handed to the AI rep by the surviving instance", seconds: 60);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
         });
 
         var outbox = new OutboxService.OutboxServiceClient(_b.Channel);
-        await SandboxHub.EventuallyAsync(() => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 }, "both dispatchers drained the outbox");
+        await SandboxHub.EventuallyAsync(() => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 }, "both dispatchers drained the outbox", seconds: 60);
         var weights = (await new PresenceService.PresenceServiceClient(_a.Channel).ListRepsAsync(new ListRepsRequest())).Reps
             .Where(r => r.Pools.Contains("sdr-emea"))
             .ToDictionary(r => r.RepId, r => r.RoutingLevel switch { "Expert" => 100.0, "Ramping" => 50.0, _ => 0.0 });

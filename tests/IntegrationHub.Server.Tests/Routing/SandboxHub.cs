@@ -76,10 +76,10 @@ public sealed class SandboxHub : IDisposable
         Email = email, FirstName = first, LastName = last, Company = company, CountryCode = country, Title = title, LeadScore = score,
     };
 
-    /// <summary>Waits (machine time, up to 15 s) for something the outbox or a timer does in the background.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, string what)
+    /// <summary>Waits (machine time, up to <paramref name="seconds"/>, 15 by default) for something the outbox or a timer does in the background.</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, string what, int seconds = 15)
     {
-        for (var i = 0; i < 150; i++)
+        for (var i = 0; i < seconds * 10; i++)
         {
             if (condition())
             {
@@ -89,7 +89,7 @@ public sealed class SandboxHub : IDisposable
             await Task.Delay(100);
         }
 
-        Assert.Fail($"{what} did not happen within 15 s");
+        Assert.Fail($"{what} did not happen within {seconds} s");
     }
 
     public void Dispose() => _factory.Dispose();
