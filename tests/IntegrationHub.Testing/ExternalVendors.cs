@@ -41,7 +41,7 @@ public sealed partial class ExternalVendors : IAsyncDisposable
     public int RawEnrolments => Sequencer.CountRequests("POST", "/api/v2/sequenceStates");
 
     /// <summary>Leads in the CRM with this email.</summary>
-    public int CrmLeads(string email) => Crm.Records("Lead").Count(l => string.Equals((string?)l["Email"], email, StringComparison.OrdinalIgnoreCase));
+    public int CrmLeads(string email) => Crm.LeadsWithEmail(email).Count;
 
     /// <summary>Sequence enrolments of the prospects with this email.</summary>
     public int Enrolments(string email) => Sequencer.ProspectsWithEmail(email).Sum(p => p.States.Count);

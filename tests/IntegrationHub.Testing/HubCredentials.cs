@@ -23,13 +23,16 @@ public static class HubCredentials
     }
 
     /// <summary>An HTTP handler that adds the key to every call through <paramref name="inner"/>.</summary>
-    public static HttpMessageHandler Handler(HttpMessageHandler inner, string key = Key) => new KeyHandler(inner, key);
+    public static HttpMessageHandler Handler(HttpMessageHandler inner, string key = Key) => WithHeader(inner, ApiKeyAuthenticationHandler.Header, key);
 
-    private sealed class KeyHandler(HttpMessageHandler inner, string key) : DelegatingHandler(inner)
+    /// <summary>An HTTP handler that adds one header to every call through <paramref name="inner"/> (a key, a bearer token).</summary>
+    public static HttpMessageHandler WithHeader(HttpMessageHandler inner, string name, string value) => new HeaderHandler(inner, name, value);
+
+    private sealed class HeaderHandler(HttpMessageHandler inner, string name, string value) : DelegatingHandler(inner)
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            request.Headers.TryAddWithoutValidation(ApiKeyAuthenticationHandler.Header, key);
+            request.Headers.TryAddWithoutValidation(name, value);
             return base.SendAsync(request, cancellationToken);
         }
     }

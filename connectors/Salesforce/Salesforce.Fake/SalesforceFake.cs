@@ -46,6 +46,10 @@ public sealed class SalesforceFake : VendorFake
         }
     }
 
+    /// <summary>The leads with this email (any case), converted ones included, oldest first.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> LeadsWithEmail(string email) =>
+        [.. Records("Lead").Where(l => string.Equals(l.GetValueOrDefault("Email") as string, email, StringComparison.OrdinalIgnoreCase))];
+
     /// <summary>Adds a record as-is (fields by API name); returns its id.</summary>
     public string Insert(string sObject, IDictionary<string, object?> fields)
     {

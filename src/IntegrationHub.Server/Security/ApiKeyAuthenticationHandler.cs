@@ -25,12 +25,13 @@ public sealed partial class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (configured.Find(presented) is { } known)
+        var presentedHash = ApiKeySecret.Hash(presented);
+        if (configured.Find(presentedHash) is { } known)
         {
             return Success(known.Name, "config:" + known.Name, known.Scopes);
         }
 
-        if (ApiKeySecret.IdOf(presented) is { } id && await StoredAsync(id) is { RevokedAt: null } key && ApiKeySecret.Matches(presented, key.SecretHash))
+        if (ApiKeySecret.IdOf(presented) is { } id && await StoredAsync(id) is { RevokedAt: null } key && ApiKeySecret.SameHash(presentedHash, key.SecretHash))
         {
             return Success(key.Name, key.Id, key.Scopes);
         }

@@ -13,13 +13,14 @@ public sealed class ConfiguredKeys(IOptions<AuthOptions> options)
 
     public void AddDevelopmentKey(string secret) => _keys.Add(("sandbox-development", ApiKeySecret.Hash(secret), Scopes.All));
 
-    public (string Name, IReadOnlyList<string> Scopes)? Find(string presented)
+    /// <summary>The key whose secret hashes to <paramref name="presentedHash"/>.</summary>
+    public (string Name, IReadOnlyList<string> Scopes)? Find(string presentedHash)
     {
         (string, IReadOnlyList<string>)? found = null;
         // Every entry is compared, so the time taken does not tell which one matched.
         foreach (var (name, hash, scopes) in _keys)
         {
-            if (ApiKeySecret.Matches(presented, hash))
+            if (ApiKeySecret.SameHash(presentedHash, hash))
             {
                 found = (name, scopes);
             }

@@ -137,7 +137,7 @@ public sealed class LeadLifecycleTests : IDisposable
     private Task StatusBecomesAsync(string email, string status) => SandboxHub.EventuallyAsync(() => Status(email) == status, $"{email} becoming {status}");
 
     private string? Status(string email) =>
-        (string?)Crm.Records("Lead").LastOrDefault(l => string.Equals((string?)l["Email"], email, StringComparison.OrdinalIgnoreCase))?.GetValueOrDefault("Status");
+        (string?)Crm.LeadsWithEmail(email).LastOrDefault()?.GetValueOrDefault("Status");
 
     private static string Event(string type, string id, string name, string attributes, string relationships = "{}") =>
         "{\"data\":{\"type\":\"" + type + "\",\"id\":" + id + ",\"attributes\":" + attributes + ",\"relationships\":" + relationships

@@ -218,5 +218,5 @@ public sealed class LeadRoutingTests : IDisposable
     }
 
     private IReadOnlyDictionary<string, object?>? CrmLead(string email) =>
-        Crm.Records("Lead").LastOrDefault(l => string.Equals((string?)l["Email"], email, StringComparison.OrdinalIgnoreCase));
+        Crm.LeadsWithEmail(email).LastOrDefault();
 }

@@ -39,16 +39,16 @@ public sealed class DeadLetterTests : IDisposable
         Assert.Contains("robin@brand-new-startup.io", effect.PayloadJson, StringComparison.Ordinal);
         // The upsert, and possibly already the Accepted status the enrolment (Outreach is up) sends to the CRM.
         Assert.InRange((await Outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest())).Dead, 1, 2);
-        Assert.Empty(CrmLeads("robin@brand-new-startup.io"));
+        Assert.Empty(Crm.LeadsWithEmail("robin@brand-new-startup.io"));
 
         Crm.ComeBack();
         var retried = (await Outbox.RetryDeadLetterAsync(new RetryDeadLetterRequest { Id = effect.Id })).Effect;
 
         Assert.Equal(OutboxEffectState.Pending, retried.State);
         Assert.Equal(effect.IdempotencyKey, retried.IdempotencyKey);
-        await SandboxHub.EventuallyAsync(() => CrmLeads("robin@brand-new-startup.io").Count == 1, "the lead in the CRM");
+        await SandboxHub.EventuallyAsync(() => Crm.LeadsWithEmail("robin@brand-new-startup.io").Count == 1, "the lead in the CRM");
         await SandboxHub.EventuallyAsync(() => Outbox.GetOutboxStats(new GetOutboxStatsRequest()).Pending == 0, "the outbox drained");
-        Assert.Single(CrmLeads("robin@brand-new-startup.io"));
+        Assert.Single(Crm.LeadsWithEmail("robin@brand-new-startup.io"));
         Assert.Empty((await Outbox.ListDeadLettersAsync(new ListDeadLettersRequest { Type = EffectTypes.UpsertLead })).Effects);
         var again = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => Outbox.RetryDeadLetterAsync(new RetryDeadLetterRequest { Id = effect.Id }).ResponseAsync);
         Assert.Contains("delivered", again.Status.Detail, StringComparison.Ordinal);
@@ -97,7 +97,4 @@ public sealed class DeadLetterTests : IDisposable
         await SandboxHub.EventuallyAsync(() => Outbox.ListDeadLetters(new ListDeadLettersRequest { Type = EffectTypes.UpsertLead }).Effects.Count >= count, $"{count} dead-lettered lead upserts");
         return (await Outbox.ListDeadLettersAsync(new ListDeadLettersRequest { Type = EffectTypes.UpsertLead })).Effects;
     }
-
-    private List<IReadOnlyDictionary<string, object?>> CrmLeads(string email) =>
-        [.. Crm.Records("Lead").Where(l => string.Equals((string?)l["Email"], email, StringComparison.OrdinalIgnoreCase))];
 }

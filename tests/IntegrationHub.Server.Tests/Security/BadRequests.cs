@@ -124,6 +124,9 @@ public sealed class BadRequests(Random random)
         return random.Next(4) == 0 ? new string((char)random.Next(0x20, 0x7E), random.Next(300, 3000)) : HostileStrings[random.Next(HostileStrings.Length)];
     }
 
+    /// <summary>Whether requests of this type get a poisoned string (one far over any limit), so they cannot be valid.</summary>
+    public static bool CanPoison(MessageDescriptor type) => StringPaths(type, 0).Any();
+
     /// <summary>One string somewhere in the request far over any length limit, so the request cannot be valid.</summary>
     private void Poison(IMessage message)
     {

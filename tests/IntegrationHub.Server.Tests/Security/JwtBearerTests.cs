@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using IntegrationHub.Contracts.Enrichment.V1;
 using IntegrationHub.Server.Tests.Hosting;
+using IntegrationHub.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -64,7 +65,7 @@ public sealed class JwtBearerTests : IClassFixture<JwtBearerTests.Hub>
     }
 
     private EnrichmentService.EnrichmentServiceClient Enrichment(string token) =>
-        new(GrpcChannel.ForAddress(_hub.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = new Bearer(_hub.Server.CreateHandler(), token) }));
+        new(GrpcChannel.ForAddress(_hub.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = HubCredentials.WithHeader(_hub.Server.CreateHandler(), "Authorization", "Bearer " + token) }));
 
     private static string Token(string scope = "enrichment", string audience = Audience, string issuer = Issuer, DateTime? expires = null, byte[]? key = null) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -77,13 +78,4 @@ public sealed class JwtBearerTests : IClassFixture<JwtBearerTests.Hub>
             IssuedAt = (expires ?? DateTime.UtcNow.AddMinutes(10)).AddMinutes(-20),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? SigningKey), SecurityAlgorithms.HmacSha256),
         });
-
-    private sealed class Bearer(HttpMessageHandler inner, string token) : DelegatingHandler(inner)
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }
