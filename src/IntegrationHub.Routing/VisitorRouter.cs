@@ -21,13 +21,25 @@ public sealed class VisitorRouter(FactGatherer gatherer, IRepPresence presence, 
     public async Task<VisitorDecision> RouteAsync(VisitorRequest request, RoutingPolicy policy, CancellationToken cancellationToken)
     {
         var facts = await gatherer.GatherAsync(request, policy, cancellationToken);
-        var (verdicts, matched) = Evaluate(facts, policy);
         var statuses = await presence.GetAllAsync(cancellationToken);
-        var now = time.GetUtcNow();
+        return await DecideAsync(facts, statuses, policy, time.GetUtcNow(), roundRobin, cancellationToken);
+    }
+
+    /// <summary>
+    /// The decision for facts already gathered and the reps' presence at <paramref name="now"/>:
+    /// what <see cref="RouteAsync"/> does after asking the sources, and what a policy simulation
+    /// replays from a stored decision's inputs with a round robin of its own.
+    /// </summary>
+    public static async Task<VisitorDecision> DecideAsync(
+        VisitorFacts facts, IReadOnlyDictionary<string, PresenceStatus> statuses, RoutingPolicy policy, DateTimeOffset now, IRoundRobin roundRobin,
+        CancellationToken cancellationToken)
+    {
+        var (verdicts, matched) = Evaluate(facts, policy);
         var fallbacks = new List<FallbackStep>();
+        var assignment = new Assignment(policy, statuses, now, roundRobin, fallbacks);
 
         var (human, routedRep, pool) = matched?.Target is { } target
-            ? await AssignAsync(target, policy, statuses, now, fallbacks, cancellationToken)
+            ? await assignment.AssignAsync(target, cancellationToken)
             : (null, null, null);
         if (matched is null)
         {
@@ -40,7 +52,7 @@ public sealed class VisitorRouter(FactGatherer gatherer, IRepPresence presence, 
 
         return new VisitorDecision(
             Id: Guid.CreateVersion7(now).ToString("N"),
-            RequestId: request.RequestId,
+            RequestId: facts.Request.RequestId,
             CreatedAt: now,
             Target: routingTarget,
             MatchedRule: matched?.Rule,
@@ -52,7 +64,8 @@ public sealed class VisitorRouter(FactGatherer gatherer, IRepPresence presence, 
             Degraded: facts.Degraded,
             Language: facts.Language,
             Region: policy.RegionOf(facts),
-            RoutedRepId: routedRep?.Id);
+            RoutedRepId: routedRep?.Id,
+            Inputs: VisitorInputs.Of(facts, statuses));
     }
 
     private static (List<RuleVerdict> Verdicts, RuleVerdict? Matched) Evaluate(VisitorFacts facts, RoutingPolicy policy)
@@ -74,55 +87,56 @@ public sealed class VisitorRouter(FactGatherer gatherer, IRepPresence presence, 
         return (verdicts, matched);
     }
 
-    private async Task<(RepDefinition? Human, RepDefinition? Routed, string? Pool)> AssignAsync(
-        TargetSpec target, RoutingPolicy policy, IReadOnlyDictionary<string, PresenceStatus> statuses, DateTimeOffset now,
-        List<FallbackStep> fallbacks, CancellationToken cancellationToken)
+    /// <summary>Picks the human for a rule's target: the named rep, or the pool's round robin, with fallbacks recorded.</summary>
+    private sealed class Assignment(
+        RoutingPolicy policy, IReadOnlyDictionary<string, PresenceStatus> statuses, DateTimeOffset now, IRoundRobin roundRobin, List<FallbackStep> fallbacks)
     {
-        if (target is RepTarget { RepId: var repId, FallbackPool: var fallbackPool })
+        public async Task<(RepDefinition? Human, RepDefinition? Routed, string? Pool)> AssignAsync(TargetSpec target, CancellationToken cancellationToken)
         {
-            var rep = policy.RepById(repId)!;
-            if (RepAvailability.WhyUnavailable(rep, statuses, now) is not { } why)
+            if (target is RepTarget { RepId: var repId, FallbackPool: var fallbackPool })
             {
-                return (rep, rep, null);
+                var rep = policy.RepById(repId)!;
+                if (RepAvailability.WhyUnavailable(rep, statuses, now) is not { } why)
+                {
+                    return (rep, rep, null);
+                }
+
+                if (fallbackPool is null)
+                {
+                    fallbacks.Add(new FallbackStep("rep_unavailable", why));
+                    return (null, rep, null);
+                }
+
+                fallbacks.Add(new FallbackStep("bdr_unavailable_to_geo_pool", $"{why}: round robin in {fallbackPool}"));
+                var (picked, _) = await PickFromPoolAsync(policy.Pool(fallbackPool)!, cancellationToken);
+                return (picked, picked ?? rep, picked is null ? null : fallbackPool);
             }
 
-            if (fallbackPool is null)
+            var pool = policy.Pool(((PoolTarget)target).Pool)!;
+            var (human, routed) = await PickFromPoolAsync(pool, cancellationToken);
+            return (human, routed, pool.Name);
+        }
+
+        private async Task<(RepDefinition? Human, RepDefinition? Routed)> PickFromPoolAsync(PoolDefinition pool, CancellationToken cancellationToken)
+        {
+            var members = pool.Members.Select(policy.RepById).OfType<RepDefinition>().ToList();
+            var eligible = members
+                .Where(m => m.RoutingLevel.ForChats() > 0 && RepAvailability.WhyUnavailable(m, statuses, now) is null)
+                .Select(m => new WeightedMember(m.Id, m.RoutingLevel.ForChats()))
+                .ToList();
+            if (eligible.Count > 0 && await roundRobin.PickAsync(pool.Name, eligible, cancellationToken) is { } pickedId)
             {
-                fallbacks.Add(new FallbackStep("rep_unavailable", why));
-                return (null, rep, null);
+                var picked = policy.RepById(pickedId);
+                return (picked, picked);
             }
 
-            fallbacks.Add(new FallbackStep("bdr_unavailable_to_geo_pool", $"{why}: round robin in {fallbackPool}"));
-            var (picked, _) = await PickFromPoolAsync(policy.Pool(fallbackPool)!, policy, statuses, now, fallbacks, cancellationToken);
-            return (picked, picked ?? rep, picked is null ? null : fallbackPool);
+            fallbacks.Add(new FallbackStep("pool_has_no_available_rep", $"no member of {pool.Name} is available for chats"));
+
+            // Nobody can chat, but the visitor may still book a meeting with someone of this pool.
+            var forMeetings = members.Where(m => m.RoutingLevel.ForLeads() > 0).Select(m => new WeightedMember(m.Id, m.RoutingLevel.ForLeads())).ToList();
+            var routedId = forMeetings.Count > 0 ? await roundRobin.PickAsync(pool.Name + MeetingCursorSuffix, forMeetings, cancellationToken) : null;
+            return (null, policy.RepById(routedId));
         }
-
-        var pool = policy.Pool(((PoolTarget)target).Pool)!;
-        var (human, routed) = await PickFromPoolAsync(pool, policy, statuses, now, fallbacks, cancellationToken);
-        return (human, routed, pool.Name);
-    }
-
-    private async Task<(RepDefinition? Human, RepDefinition? Routed)> PickFromPoolAsync(
-        PoolDefinition pool, RoutingPolicy policy, IReadOnlyDictionary<string, PresenceStatus> statuses, DateTimeOffset now,
-        List<FallbackStep> fallbacks, CancellationToken cancellationToken)
-    {
-        var members = pool.Members.Select(policy.RepById).OfType<RepDefinition>().ToList();
-        var eligible = members
-            .Where(m => m.RoutingLevel.ForChats() > 0 && RepAvailability.WhyUnavailable(m, statuses, now) is null)
-            .Select(m => new WeightedMember(m.Id, m.RoutingLevel.ForChats()))
-            .ToList();
-        if (eligible.Count > 0 && await roundRobin.PickAsync(pool.Name, eligible, cancellationToken) is { } pickedId)
-        {
-            var picked = policy.RepById(pickedId);
-            return (picked, picked);
-        }
-
-        fallbacks.Add(new FallbackStep("pool_has_no_available_rep", $"no member of {pool.Name} is available for chats"));
-
-        // Nobody can chat, but the visitor may still book a meeting with someone of this pool.
-        var forMeetings = members.Where(m => m.RoutingLevel.ForLeads() > 0).Select(m => new WeightedMember(m.Id, m.RoutingLevel.ForLeads())).ToList();
-        var routedId = forMeetings.Count > 0 ? await roundRobin.PickAsync(pool.Name + MeetingCursorSuffix, forMeetings, cancellationToken) : null;
-        return (null, policy.RepById(routedId));
     }
 
     private static RoutingTarget NoHuman(RoutingPolicy policy, string language, RepDefinition? routedRep, List<FallbackStep> fallbacks)

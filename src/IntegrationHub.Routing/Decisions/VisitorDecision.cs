@@ -46,4 +46,5 @@ public sealed record VisitorDecision(
     bool Degraded,
     string Language,
     string Region,
-    string? RoutedRepId);
+    string? RoutedRepId,
+    VisitorInputs? Inputs = null);

@@ -13,4 +13,5 @@ public sealed record LeadDecision(
     bool Degraded,
     SpamVerdict Spam,
     string LeadKey,
-    IReadOnlyList<PlannedEffect> Effects);
+    IReadOnlyList<PlannedEffect> Effects,
+    LeadInputs? Inputs = null);

@@ -66,7 +66,7 @@ internal sealed class LeadDraft(LeadSubmission lead, RoutingPolicy policy, DateT
     public void Upsert(LeadStatus status, string? owner) =>
         _effects.Insert(0, new UpsertLeadEffect(Key(EffectTypes.UpsertLead, Lead.LeadKey), Lead.LeadKey, Fields(status, owner)));
 
-    public LeadDecision Finish(RoutingTarget target, SpamVerdict spam, IReadOnlyList<SourceReport> sources, bool degraded = false)
+    public LeadDecision Finish(RoutingTarget target, SpamVerdict spam, LeadFacts? facts = null)
     {
         var done = _rules.Select(r => r.Rule).ToHashSet(StringComparer.Ordinal);
         var matched = MatchedRule;
@@ -77,7 +77,7 @@ internal sealed class LeadDraft(LeadSubmission lead, RoutingPolicy policy, DateT
 
         return new LeadDecision(
             Guid.CreateVersion7(Now).ToString("N"), Lead.RequestId, Now, target, matched,
-            new Explanation([.. _rules], sources, [.. _fallbacks], [.. _notifications]),
-            degraded, spam, Lead.LeadKey, [.. _effects]);
+            new Explanation([.. _rules], facts?.Reports ?? [], [.. _fallbacks], [.. _notifications]),
+            facts?.Degraded ?? false, spam, Lead.LeadKey, [.. _effects], new LeadInputs(Lead, facts));
     }
 }

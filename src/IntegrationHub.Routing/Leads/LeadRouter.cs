@@ -18,16 +18,26 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
     /// <summary>Lead cursors are kept apart from chat cursors: the two are weighted differently.</summary>
     public const string LeadCursorSuffix = "#leads";
 
-    public async Task<LeadDecision> RouteAsync(LeadSubmission lead, RoutingPolicy policy, CancellationToken cancellationToken)
+    public Task<LeadDecision> RouteAsync(LeadSubmission lead, RoutingPolicy policy, CancellationToken cancellationToken) =>
+        DecideAsync(lead, policy, time.GetUtcNow(), ct => gatherer.GatherAsync(lead, policy, ct), roundRobin, cancellationToken);
+
+    /// <summary>
+    /// The decision for a lead at <paramref name="now"/>, asking <paramref name="gather"/> for the
+    /// CRM's facts only once the lead passes spam and the MQL bar: what <see cref="RouteAsync"/>
+    /// does, and what a policy simulation replays from a stored decision's inputs.
+    /// </summary>
+    public static async Task<LeadDecision> DecideAsync(
+        LeadSubmission lead, RoutingPolicy policy, DateTimeOffset now, Func<CancellationToken, Task<LeadFacts>> gather, IRoundRobin roundRobin,
+        CancellationToken cancellationToken)
     {
-        var draft = new LeadDraft(lead, policy, time.GetUtcNow());
+        var draft = new LeadDraft(lead, policy, now);
         var spam = SpamCheck.Evaluate(lead, policy.Leads.Spam);
         if (spam.IsFlagged(policy.Leads.Spam))
         {
             draft.Matched(LeadRuleNames.Spam, $"spam confidence {spam.Confidence:0.00}: {string.Join("; ", spam.Reasons)}; flagged for the spam campaign, not routed",
                 [new Fact("lead.email_domain", lead.EmailDomain, "lead")]);
             draft.Upsert(LeadStatus.Spam, owner: null);
-            return draft.Finish(new RoutingTarget(TargetKind.Spam), spam, []);
+            return draft.Finish(new RoutingTarget(TargetKind.Spam), spam);
         }
 
         draft.NotMatched(LeadRuleNames.Spam, spam.Reasons.Count == 0 ? "no spam signals" : $"spam confidence {spam.Confidence:0.00} is below the flag threshold ({string.Join("; ", spam.Reasons)})");
@@ -36,14 +46,14 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
             draft.Matched(LeadRuleNames.MqlThreshold, $"score {lead.LeadScore} is below the MQL threshold {policy.Leads.MqlThreshold}: recorded, not routed",
                 [new Fact("lead.score", lead.LeadScore.ToString(System.Globalization.CultureInfo.InvariantCulture), "lead")]);
             draft.Upsert(LeadStatus.Open, owner: null);
-            return draft.Finish(new RoutingTarget(TargetKind.NotRouted), spam, []);
+            return draft.Finish(new RoutingTarget(TargetKind.NotRouted), spam);
         }
 
         draft.NotMatched(LeadRuleNames.MqlThreshold, $"score {lead.LeadScore} reaches {policy.Leads.MqlThreshold}: an MQL");
-        var facts = await gatherer.GatherAsync(lead, policy, cancellationToken);
+        var facts = await gather(cancellationToken);
         var target = Decide(facts, draft) ?? throw new InvalidOperationException("the no_account rule always decides");
-        var resolved = await ResolveAsync(target, facts, draft, cancellationToken);
-        return draft.Finish(resolved, spam, facts.Reports, facts.Degraded);
+        var resolved = await ResolveAsync(target, facts, draft, roundRobin, cancellationToken);
+        return draft.Finish(resolved, spam, facts);
     }
 
     /// <summary>The first rule that decides, after the MQL bar.</summary>
@@ -206,7 +216,7 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
         return onLeads is { } leadAt ? $"on a related lead {(draft.Now - leadAt).TotalDays:0} days ago" : null;
     }
 
-    private async Task<RoutingTarget> ResolveAsync(LeadTarget target, LeadFacts facts, LeadDraft draft, CancellationToken cancellationToken)
+    private static async Task<RoutingTarget> ResolveAsync(LeadTarget target, LeadFacts facts, LeadDraft draft, IRoundRobin roundRobin, CancellationToken cancellationToken)
     {
         var policy = draft.Policy;
         switch (target)
@@ -222,7 +232,7 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
             case LeadTarget.Rep rep:
                 return Assign(rep.RepId, pool: null, facts, draft);
             case LeadTarget.Pool pool:
-                return Assign(await PickAsync(pool.Name, draft, cancellationToken), pool.Name, facts, draft);
+                return Assign(await PickAsync(pool.Name, draft, roundRobin, cancellationToken), pool.Name, facts, draft);
             case LeadTarget.SdrTeam team:
                 var geo = policy.GeoPool(team.Region)!;
                 if (RelatedOwner(facts, draft) is { } owner)
@@ -230,13 +240,13 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
                     return Assign(owner, pool: null, facts, draft);
                 }
 
-                return Assign(await PickAsync(geo.Name, draft, cancellationToken), geo.Name, facts, draft);
+                return Assign(await PickAsync(geo.Name, draft, roundRobin, cancellationToken), geo.Name, facts, draft);
             default:
                 throw new InvalidOperationException($"unknown lead target {target}");
         }
     }
 
-    private async Task<string?> PickAsync(string poolName, LeadDraft draft, CancellationToken cancellationToken)
+    private static async Task<string?> PickAsync(string poolName, LeadDraft draft, IRoundRobin roundRobin, CancellationToken cancellationToken)
     {
         var pool = draft.Policy.Pool(poolName)!;
         var members = pool.Members.Select(draft.Policy.RepById).OfType<RepDefinition>()

@@ -54,6 +54,7 @@ public static class HubGrpcExtensions
         app.MapGrpcService<ConversationGrpcService>().RequireScopes();
         app.MapGrpcService<PresenceGrpcService>().RequireScopes();
         app.MapGrpcService<OutboxGrpcService>().RequireScopes();
+        app.MapGrpcService<PolicyGrpcService>().RequireScopes();
         app.MapGrpcService<ApiKeyGrpcService>().RequireScopes();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         var reflection = app.MapGrpcReflectionService();

@@ -2,13 +2,30 @@ using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Server.Errors;
 using IntegrationHub.Server.Routing.Conversations;
+using IntegrationHub.Storage.Conversations;
 using IntegrationHub.Storage.Events;
 
 namespace IntegrationHub.Server.Routing;
 
 /// <summary>Offers, acceptance, handovers and meeting booking of a routed visitor's conversation.</summary>
-public sealed class ConversationGrpcService(ConversationFlow flow, IHubEventBus events) : ConversationService.ConversationServiceBase
+public sealed class ConversationGrpcService(ConversationFlow flow, ConversationStore conversations, IHubEventBus events) : ConversationService.ConversationServiceBase
 {
+    public override async Task<ListConversationsResponse> ListConversations(ListConversationsRequest request, ServerCallContext context)
+    {
+        var validator = new RequestValidator();
+        if (request.State is Contracts.Routing.V1.ConversationState.Unspecified || !Enum.IsDefined(request.State))
+        {
+            validator.Add("state", "is required: OFFERED, ACCEPTED, WITH_AI_REP, MEETING_OFFERED, MEETING_BOOKED or CLOSED");
+        }
+
+        var size = request.PageSize == 0 ? 100 : validator.Range("page_size", request.PageSize, 1, 500);
+        validator.ThrowIfInvalid();
+        var stored = await conversations.ListAsync(request.State.FromContract().ToString(), size, context.CancellationToken);
+        var response = new ListConversationsResponse();
+        response.Conversations.AddRange(stored.Select(c => Conversations.Conversation.FromStored(c).ToContract()));
+        return response;
+    }
+
     public override async Task<AcceptOfferResponse> AcceptOffer(AcceptOfferRequest request, ServerCallContext context)
     {
         var (id, rep) = Validate(request.ConversationId, request.RepId);

@@ -28,6 +28,14 @@ public sealed class ConversationStore(Database database, TimeProvider time)
         return (await connection.QueryAsync($"SELECT {Columns} FROM conversations WHERE id = @id", null, Read, cancellationToken, ("id", id))).FirstOrDefault();
     }
 
+    /// <summary>Conversations in <paramref name="state"/>, the earliest routed first (ids sort by time).</summary>
+    public async Task<IReadOnlyList<StoredConversation>> ListAsync(string state, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync($"SELECT {Columns} FROM conversations WHERE state = @state ORDER BY id LIMIT @limit", null, Read, cancellationToken,
+            ("state", state), ("limit", max));
+    }
+
     /// <summary>Applies a change if the conversation is still at <paramref name="expectedVersion"/>; null when someone else changed it first.</summary>
     public async Task<StoredConversation?> TryUpdateAsync(string id, long expectedVersion, string state, string? repId, DateTimeOffset? offerExpiresAt, string payload, CancellationToken cancellationToken)
     {

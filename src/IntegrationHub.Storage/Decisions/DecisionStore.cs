@@ -10,7 +10,9 @@ public sealed record StoredDecision(string Id, string Kind, string RequestId, Da
 /// <summary>Whether <see cref="DecisionStore.RecordAsync"/> wrote, or found the request already decided.</summary>
 public sealed record RecordOutcome(bool Recorded, StoredDecision Decision);
 
-public sealed record DecisionQuery(DateTimeOffset? From = null, DateTimeOffset? To = null, string? RepId = null, string? Rule = null, int PageSize = 100, string? PageToken = null);
+/// <summary>Which decisions to list; newest first unless <see cref="OldestFirst"/> (for replaying them in the order they were made).</summary>
+public sealed record DecisionQuery(
+    DateTimeOffset? From = null, DateTimeOffset? To = null, string? RepId = null, string? Rule = null, int PageSize = 100, string? PageToken = null, bool OldestFirst = false);
 
 public sealed record DecisionPage(IReadOnlyList<StoredDecision> Decisions, string? NextPageToken);
 
@@ -65,14 +67,30 @@ public sealed class DecisionStore(Database database, TimeProvider time)
         return await FindAsync(connection, null, kind, requestId, cancellationToken);
     }
 
-    /// <summary>Newest first; the page token is the last id of the previous page (ids sort by time).</summary>
+    /// <summary>One page in id order (ids sort by time); the page token is the last id of the previous page.</summary>
     public async Task<DecisionPage> ListAsync(DecisionQuery query, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(query.PageSize, 1, 500);
+        var (where, parameters) = Where(query);
+        parameters.Add(("limit", size + 1));
         await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync($"SELECT {Columns} FROM decisions{where} ORDER BY id {(query.OldestFirst ? "ASC" : "DESC")} LIMIT @limit", null, Read, cancellationToken, [.. parameters]);
+        return new DecisionPage([.. rows.Take(size)], rows.Count > size ? rows[size - 1].Id : null);
+    }
+
+    /// <summary>How many decisions the query matches, over all its pages.</summary>
+    public async Task<long> CountAsync(DecisionQuery query, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Where(query with { PageToken = null });
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync($"SELECT COUNT(*) FROM decisions{where}", null, r => r.GetInt64(0), cancellationToken, [.. parameters]))[0];
+    }
+
+    private static (string Where, List<(string, object?)> Parameters) Where(DecisionQuery query)
+    {
         // Only the filters given become SQL, so no parameter is ever an untyped NULL.
         var filters = new List<string>();
-        var parameters = new List<(string, object?)> { ("limit", size + 1) };
+        var parameters = new List<(string, object?)>();
         void Filter(string sql, string name, object? value)
         {
             if (value is not null)
@@ -86,10 +104,8 @@ public sealed class DecisionStore(Database database, TimeProvider time)
         Filter("created_at < @to", "to", query.To?.Millis());
         Filter("rep_id = @rep", "rep", query.RepId);
         Filter("rule = @rule", "rule", query.Rule);
-        Filter("id < @after", "after", query.PageToken);
-        var where = filters.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filters);
-        var rows = await connection.QueryAsync($"SELECT {Columns} FROM decisions{where} ORDER BY id DESC LIMIT @limit", null, Read, cancellationToken, [.. parameters]);
-        return new DecisionPage([.. rows.Take(size)], rows.Count > size ? rows[size - 1].Id : null);
+        Filter(query.OldestFirst ? "id > @after" : "id < @after", "after", query.PageToken);
+        return (filters.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filters), parameters);
     }
 
     private static async Task<StoredDecision?> FindAsync(DbConnection connection, DbTransaction? transaction, string kind, string requestId, CancellationToken ct) =>

@@ -64,6 +64,11 @@ public sealed class SandboxHub : IDisposable
             RequestId = requestId ?? Guid.NewGuid().ToString("N"), IpAddress = ip, PageUrl = "https://www.example.com" + path, Email = email, ClickThroughToken = token,
         })).Decision;
 
+    /// <summary>How many requests the in-process vendor fakes have received, all five together.</summary>
+    public int VendorRequests() => Services.GetRequiredService<IReadOnlyList<ISandboxVendor>>()
+        .Select(v => v.GetType().GetProperty("Fake")!.GetValue(v) as Sdk.FakeKit.VendorFake)
+        .Sum(f => f?.Requests.Count() ?? 0);
+
     /// <summary>Plain HTTP to the hub (webhooks).</summary>
     public HttpClient CreateHttpClient() => _factory.CreateClient();
 

@@ -30,6 +30,9 @@ public sealed record Conversation
     public string? MeetingJoinUrl { get; init; }
     public string Reason { get; init; } = "";
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When the visitor was routed: the start of their wait.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
     public long Version { get; init; }
 
     public string ToJson() => JsonSerializer.Serialize(this with { Version = 0 }, Json);

@@ -50,7 +50,7 @@ public sealed partial class ConversationFlow(
                 decision.Explanation.Fallbacks.LastOrDefault()?.Reason ?? "meeting offered", cancellationToken),
             _ => new Conversation { Id = decision.Id, DecisionId = decision.Id, State = ConversationState.Closed, Language = decision.Language, Reason = "nobody could take it" },
         };
-        conversation = conversation with { UpdatedAt = now, Version = 1 };
+        conversation = conversation with { UpdatedAt = now, CreatedAt = decision.CreatedAt, Version = 1 };
         await conversations.CreateAsync(new StoredConversation(conversation.Id, conversation.DecisionId, conversation.State.ToString(), conversation.RepId,
             conversation.OfferExpiresAt, 1, conversation.ToJson(), now), cancellationToken);
         if (conversation.State == ConversationState.Offered)

@@ -12,6 +12,7 @@ public static class ConversationMapping
         {
             Id = c.Id, DecisionId = c.DecisionId, RepId = c.RepId ?? "", Language = c.Language, MeetingJoinUrl = c.MeetingJoinUrl ?? "", Reason = c.Reason,
             OfferExpireTime = c.OfferExpiresAt is { } e ? Timestamp.FromDateTimeOffset(e) : null, UpdateTime = Timestamp.FromDateTimeOffset(c.UpdatedAt),
+            CreateTime = c.CreatedAt == default ? null : Timestamp.FromDateTimeOffset(c.CreatedAt),
             State = c.State switch
             {
                 ConversationState.Offered => Contract.ConversationState.Offered,
@@ -25,6 +26,16 @@ public static class ConversationMapping
         contract.MeetingSlots.AddRange(c.MeetingSlots.Select(s => new Contract.MeetingSlot { StartTime = Timestamp.FromDateTimeOffset(s.Start), EndTime = Timestamp.FromDateTimeOffset(s.End) }));
         return contract;
     }
+
+    public static ConversationState FromContract(this Contract.ConversationState state) => state switch
+    {
+        Contract.ConversationState.Offered => ConversationState.Offered,
+        Contract.ConversationState.Accepted => ConversationState.Accepted,
+        Contract.ConversationState.WithAiRep => ConversationState.WithAiRep,
+        Contract.ConversationState.MeetingOffered => ConversationState.MeetingOffered,
+        Contract.ConversationState.MeetingBooked => ConversationState.MeetingBooked,
+        _ => ConversationState.Closed,
+    };
 
     public static Contract.WatchRepAlertsResponse ToContract(this RepAlert a) => new()
     {
