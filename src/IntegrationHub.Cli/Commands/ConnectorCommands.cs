@@ -1,0 +1,35 @@
+using System.CommandLine;
+using IntegrationHub.Contracts.Routing.V1;
+using Spectre.Console;
+
+namespace IntegrationHub.Cli.Commands;
+
+/// <summary>hubctl connectors: the connector plugins the hub found, what they serve, and their health.</summary>
+internal static class ConnectorCommands
+{
+    public static Command Create(HubOptions hub, IAnsiConsole console)
+    {
+        var command = new Command("connectors", "List the connectors the hub loaded, the capabilities each serves, and their health");
+        HubAction.Set(command, hub, console, async (connection, _, ct) =>
+        {
+            var response = await new ConnectorCatalogService.ConnectorCatalogServiceClient(connection.Invoker).ListConnectorsAsync(new ListConnectorsRequest(), cancellationToken: ct);
+            var table = Tables.Create($"{response.Connectors.Count} connectors at {connection.Address}", "Connector", "Version", "Serves", "Origin", "Health", "Detail");
+            foreach (var c in response.Connectors.OrderBy(c => c.Name, StringComparer.Ordinal))
+            {
+                var health = c.Health switch
+                {
+                    ConnectorHealth.Healthy => new Markup("[green]healthy[/]"),
+                    ConnectorHealth.Degraded => new Markup("[yellow]degraded[/]"),
+                    ConnectorHealth.Unhealthy => new Markup("[red]unhealthy[/]"),
+                    _ => new Markup("unknown"),
+                };
+                var origin = c.Sandbox ? $"{c.Origin} (sandbox)" : c.Origin;
+                table.Row(c.Name, c.Version, string.Join(", ", c.ServingCapabilities), origin, health, c.HealthDetail);
+            }
+
+            console.Write(table);
+            return response.Connectors.All(c => c.Health == ConnectorHealth.Healthy) ? HubAction.Done : HubAction.Refused;
+        });
+        return command;
+    }
+}

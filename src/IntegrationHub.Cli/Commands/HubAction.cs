@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Google.Rpc;
+using Grpc.Core;
+using Spectre.Console;
+
+namespace IntegrationHub.Cli.Commands;
+
+/// <summary>
+/// Runs one command against the hub and turns what can go wrong into what an operator can act
+/// on: the hub's error with its field violations, or where the hub could not be reached.
+/// Exit codes: 0 done, 1 the hub refused or failed, 2 the input is invalid, 3 the hub is unreachable.
+/// </summary>
+internal static class HubAction
+{
+    public const int Done = 0;
+    public const int Refused = 1;
+    public const int Invalid = 2;
+    public const int Unreachable = 3;
+
+    public static void Set(Command command, HubOptions hub, IAnsiConsole console, Func<HubConnection, ParseResult, CancellationToken, Task<int>> action) =>
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var connection = hub.Connect(parse);
+            try
+            {
+                return await action(connection, parse, cancellationToken);
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable)
+            {
+                console.MarkupLineInterpolated($"[red]Cannot reach the hub at {connection.Address}[/]: {ex.Status.Detail}");
+                console.MarkupLine("Start it with [bold]dotnet run --project src/IntegrationHub.Server[/], or point --hub (or $HUB_URL) at it.");
+                return Unreachable;
+            }
+            catch (RpcException ex)
+            {
+                Report(console, ex);
+                return ex.StatusCode == StatusCode.InvalidArgument ? Invalid : Refused;
+            }
+        });
+
+    private static void Report(IAnsiConsole console, RpcException ex)
+    {
+        console.MarkupLineInterpolated($"[red]{ex.StatusCode}[/]: {ex.Status.Detail}");
+        var status = ex.GetRpcStatus();
+        foreach (var violation in status?.GetDetail<BadRequest>()?.FieldViolations ?? [])
+        {
+            console.MarkupLineInterpolated($"  - [bold]{violation.Field}[/]: {violation.Description}");
+        }
+
+        if (ex.StatusCode == StatusCode.Unauthenticated)
+        {
+            console.MarkupLine("Pass a key with --api-key or $HUB_API_KEY (the sandbox hub prints one when it starts).");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+
+namespace IntegrationHub.Cli;
+
+/// <summary>Where the hub is and the key to call it with: options on every command, defaulting to HUB_URL and HUB_API_KEY.</summary>
+public sealed class HubOptions
+{
+    public const string DefaultAddress = "http://127.0.0.1:5080";
+
+    public Option<Uri> Address { get; } = new("--hub")
+    {
+        Description = $"The hub's gRPC address (default: $HUB_URL, else {DefaultAddress})",
+        Recursive = true,
+        DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("HUB_URL") is { Length: > 0 } url ? url : DefaultAddress),
+    };
+
+    // No default value factory: help would print the key from the environment.
+    public Option<string?> ApiKey { get; } = new("--api-key")
+    {
+        Description = "The API key to call with (default: $HUB_API_KEY; the sandbox hub prints one when it starts)",
+        Recursive = true,
+    };
+
+    /// <summary>A call invoker for the hub named by the parsed options; the key travels as x-api-key on every call.</summary>
+    public HubConnection Connect(ParseResult parse)
+    {
+        var channel = GrpcChannel.ForAddress(parse.GetValue(Address)!);
+        var key = parse.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable("HUB_API_KEY");
+        var invoker = key is { Length: > 0 }
+            ? channel.Intercept(metadata =>
+            {
+                metadata.Add("x-api-key", key);
+                return metadata;
+            })
+            : channel.CreateCallInvoker();
+        return new HubConnection(channel, invoker);
+    }
+}
+
+/// <summary>An open connection to the hub; clients are made from <see cref="Invoker"/>.</summary>
+public sealed class HubConnection(GrpcChannel channel, CallInvoker invoker) : IDisposable
+{
+    public CallInvoker Invoker { get; } = invoker;
+
+    public Uri Address => new(channel.Target.Contains("://", StringComparison.Ordinal) ? channel.Target : "http://" + channel.Target);
+
+    public void Dispose() => channel.Dispose();
+}

@@ -1,0 +1,4 @@
+using IntegrationHub.Cli;
+using Spectre.Console;
+
+return await HubCtl.RunAsync(args, AnsiConsole.Console);
