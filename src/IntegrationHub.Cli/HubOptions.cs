@@ -15,6 +15,17 @@ public sealed class HubOptions
         Description = $"The hub's gRPC address (default: $HUB_URL, else {DefaultAddress})",
         Recursive = true,
         DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("HUB_URL") is { Length: > 0 } url ? url : DefaultAddress),
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            {
+                return uri;
+            }
+
+            result.AddError($"'{text}' is not a hub address: use http://host:port (plaintext HTTP/2) or https://host:port");
+            return null;
+        },
     };
 
     // No default value factory: help would print the key from the environment.

@@ -56,7 +56,11 @@ public sealed class HubProcess : IAsyncDisposable
                 $"--Kestrel:Endpoints:Grpc:Url={grpc}", $"--Kestrel:Endpoints:Http:Url={http}", "--Logging:LogLevel:Default=Warning",
             },
         };
-        foreach (var (key, value) in HubCredentials.Settings().Concat(settings))
+        // Each hub its own database unless the test names one (to restart on it, or to share PostgreSQL).
+        var storage = settings.ContainsKey("Storage:Sqlite:Path") || settings.ContainsKey("Storage:Provider")
+            ? []
+            : new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), $"hub-process-{Guid.NewGuid():N}.db") };
+        foreach (var (key, value) in HubCredentials.Settings().Concat(storage).Concat(settings))
         {
             info.ArgumentList.Add($"--{key}={value}");
         }

@@ -1,0 +1,34 @@
+using IntegrationHub.Testing;
+using Spectre.Console;
+
+namespace IntegrationHub.Cli.Tests;
+
+/// <summary>One hubctl invocation as an operator sees it: the exit code and every line printed (colour off, wide enough not to wrap).</summary>
+public sealed record HubCtlRun(int ExitCode, string Output)
+{
+    public static async Task<HubCtlRun> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 240;
+        var code = await HubCtl.RunAsync(args, console);
+        return new HubCtlRun(code, output.ToString());
+    }
+
+    /// <summary>hubctl against <paramref name="hub"/> with the tests' key (or <paramref name="key"/>).</summary>
+    public static Task<HubCtlRun> AgainstAsync(HubProcess hub, string[] args, string key = HubCredentials.Key) =>
+        RunAsync([.. args, "--hub", hub.GrpcAddress.ToString(), "--api-key", key]);
+
+    /// <summary>The cells of the table rows that mention <paramref name="text"/>.</summary>
+    public IReadOnlyList<string[]> Rows(string text) =>
+        [.. Output.Split('\n').Where(l => l.Contains('│') && l.Contains(text, StringComparison.Ordinal))
+            .Select(l => l.Split('│', StringSplitOptions.TrimEntries)[1..^1])];
+
+    public override string ToString() => $"exit {ExitCode}:\n{Output}";
+}
