@@ -1,6 +1,7 @@
 using IntegrationHub.Server.Capabilities;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using IntegrationHub.Server.Catalog;
+using IntegrationHub.Server.Dashboard;
 using IntegrationHub.Server.Errors;
 using IntegrationHub.Server.Outbox;
 using IntegrationHub.Server.Routing;
@@ -66,6 +67,7 @@ public static class HubGrpcExtensions
         var openApi = Http.OpenApiDocument.Build(Http.ContractDescriptors.Services).ToJsonString();
         app.MapGet(Http.OpenApiDocument.Path, () => Results.Text(openApi, "application/json")).AllowAnonymous();
         app.MapHubWebhooks();
+        app.MapHubDashboard();
         app.MapGet("/", () => "IntegrationHub: a gRPC service. Use a gRPC client (grpcurl -plaintext -H 'x-api-key: KEY' HOST list).").AllowAnonymous();
         return app;
     }

@@ -1,0 +1,48 @@
+using System.Reflection;
+
+namespace IntegrationHub.Server.Dashboard;
+
+/// <summary>
+/// The live dashboard: one static page and its script, compiled into the hub. The page holds
+/// no data, so it is served to anyone; the script reads the JSON routes with the viewer's API
+/// key, like any other caller. A strict content security policy keeps it to the hub's own origin.
+/// </summary>
+public static class DashboardEndpoints
+{
+    public const string Path = "/dashboard";
+
+    private static readonly (string Route, string Resource, string ContentType)[] Assets =
+    [
+        (Path, "index.html", "text/html; charset=utf-8"),
+        (Path + "/dashboard.js", "dashboard.js", "text/javascript; charset=utf-8"),
+        (Path + "/dashboard.css", "dashboard.css", "text/css; charset=utf-8"),
+    ];
+
+    public static WebApplication MapHubDashboard(this WebApplication app)
+    {
+        foreach (var (route, resource, contentType) in Assets)
+        {
+            var bytes = Read(resource);
+            app.MapGet(route, (HttpContext context) =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.CacheControl = "no-cache";
+                return Results.Bytes(bytes, contentType);
+            }).AllowAnonymous().ExcludeFromDescription();
+        }
+
+        return app;
+    }
+
+    private static byte[] Read(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("dashboard/" + name)
+            ?? throw new InvalidOperationException($"The dashboard asset {name} is not embedded in the hub.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
