@@ -24,8 +24,10 @@ public sealed record VisitorInputs(
     Sourced<PersonEngagement> Engagement,
     IReadOnlyDictionary<string, PresenceStatus> Presence)
 {
+    /// <summary>The inputs of a decision. Offline reps are left out: a rep missing from presence is offline.</summary>
     public static VisitorInputs Of(VisitorFacts facts, IReadOnlyDictionary<string, PresenceStatus> presence) =>
-        new(facts.Request.Email, facts.Request.PageUrl, facts.Company, facts.Account, facts.Person, facts.Prospect, facts.ClickThrough, facts.Engagement, presence);
+        new(facts.Request.Email, facts.Request.PageUrl, facts.Company, facts.Account, facts.Person, facts.Prospect, facts.ClickThrough, facts.Engagement,
+            presence.Where(p => p.Value != PresenceStatus.Offline).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
 
     /// <summary>The facts again, with the page's language as <paramref name="policy"/> reads it (locale prefixes may change).</summary>
     public VisitorFacts ToFacts(string requestId, RoutingPolicy policy) =>

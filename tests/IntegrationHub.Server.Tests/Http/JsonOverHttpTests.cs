@@ -75,13 +75,14 @@ public sealed class JsonOverHttpTests : IDisposable
 
         Assert.Equal("3.0.3", (string?)document["openapi"]);
         Assert.Equal(
-            ["/v1/decisions", "/v1/decisions/{decision_id}", "/v1/leads:route", "/v1/metrics/routing", "/v1/reps", "/v1/reps/{rep_id}/alerts", "/v1/reps/{rep_id}/presence", "/v1/visitors:route"],
+            ["/v1/conversations", "/v1/decisions", "/v1/decisions/{decision_id}", "/v1/leads:route", "/v1/metrics/routing", "/v1/reps", "/v1/reps/{rep_id}/alerts", "/v1/reps/{rep_id}/presence", "/v1/visitors:route"],
             paths.Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal("#/components/schemas/integrationhub.routing.v1.RouteVisitorRequest",
             (string?)paths["/v1/visitors:route"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]);
         var request = document["components"]!["schemas"]!["integrationhub.routing.v1.RouteVisitorRequest"]!["properties"]!.AsObject();
         Assert.Equal(["requestId", "ipAddress", "pageUrl", "email", "clickThroughToken"], request.Select(p => p.Key));
         Assert.Contains(paths["/v1/decisions"]!["get"]!["parameters"]!.AsArray(), p => (string?)p!["name"] == "pageSize" && (string?)p["in"] == "query");
+        Assert.Contains(paths["/v1/conversations"]!["get"]!["parameters"]!.AsArray(), p => (string?)p!["name"] == "state" && (string?)p["in"] == "query");
     }
 
     private static async Task<JsonNode> Json(HttpResponseMessage response)

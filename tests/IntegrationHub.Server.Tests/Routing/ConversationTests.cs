@@ -44,6 +44,27 @@ public sealed class ConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task Visitors_waiting_for_a_rep_are_listed_longest_first_until_the_rep_accepts()
+    {
+        var first = await OfferedAsync();
+        _hub.Time.Advance(TimeSpan.FromSeconds(5));
+        var second = await OfferedAsync();
+        var routedAt = _hub.Time.GetUtcNow();
+
+        var waiting = (await _hub.Conversations.ListConversationsAsync(new ListConversationsRequest { State = ConversationState.Offered })).Conversations;
+        Assert.Equal([first.ConversationId, second.ConversationId], waiting.Select(c => c.Id));
+        Assert.Equal(routedAt, waiting[1].CreateTime.ToDateTimeOffset());
+        Assert.Equal(routedAt.AddSeconds(-5), waiting[0].CreateTime.ToDateTimeOffset());
+
+        await _hub.Conversations.AcceptOfferAsync(new AcceptOfferRequest { ConversationId = first.ConversationId, RepId = first.Target.RepId });
+        Assert.Equal([second.ConversationId], (await _hub.Conversations.ListConversationsAsync(new ListConversationsRequest { State = ConversationState.Offered })).Conversations.Select(c => c.Id));
+        Assert.Equal([first.ConversationId], (await _hub.Conversations.ListConversationsAsync(new ListConversationsRequest { State = ConversationState.Accepted })).Conversations.Select(c => c.Id));
+
+        var missing = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => _hub.Conversations.ListConversationsAsync(new ListConversationsRequest { PageSize = 9999 }).ResponseAsync);
+        Assert.Equal(["state", "page_size"], RpcAssert.ViolatedFields(missing));
+    }
+
+    [Fact]
     public async Task No_answer_within_30_seconds_hands_an_english_visitor_to_the_ai_rep_and_the_watcher_sees_it()
     {
         var decision = await OfferedAsync();
