@@ -9,7 +9,8 @@ public static class DemoPolicy
     /// The demo policy with every rep in working hours around the clock, so what a test or a
     /// benchmark measures does not depend on the time of day it runs at. Returns the file's path.
     /// </summary>
-    public static string AlwaysOpen(TimeSpan acceptTimeout)
+    /// <param name="factDeadline">A longer deadline for the fact sources, for tests whose point is not a late source on a loaded machine.</param>
+    public static string AlwaysOpen(TimeSpan acceptTimeout, TimeSpan? factDeadline = null)
     {
         var policy = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "policy", "routing-policy.json")))!;
         foreach (var rep in policy["reps"]!.AsArray())
@@ -22,6 +23,11 @@ public static class DemoPolicy
         }
 
         policy["acceptTimeout"] = acceptTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+        if (factDeadline is { } deadline)
+        {
+            policy["factDeadline"] = deadline.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var path = Path.Combine(Path.GetTempPath(), $"hub-policy-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, policy.ToJsonString());
         return path;

@@ -20,7 +20,6 @@ internal static class DeadLetterCommands
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
             var outbox = new OutboxService.OutboxServiceClient(connection.Invoker);
-            var stats = await outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest(), cancellationToken: ct);
             var table = Tables.Create(null, "Effect", "Type", "Decision", "Attempts", "Last error", "Created");
             string token = "";
             var count = 0;
@@ -36,6 +35,9 @@ internal static class DeadLetterCommands
                 token = page.NextPageToken;
             }
             while (token.Length > 0);
+
+            // Counted after listing, so the totals never show fewer dead than the rows above.
+            var stats = await outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest(), cancellationToken: ct);
 
             console.MarkupLineInterpolated($"Outbox: {stats.Pending} pending{(stats.OldestPendingCreateTime is { } oldest ? $" (oldest since {Tables.Format(oldest)})" : "")}, {stats.Dead} dead.");
             if (count == 0)

@@ -16,7 +16,7 @@ public sealed class DashboardTests : IAsyncLifetime
     private HubProcess _hub = null!;
 
     public async Task InitializeAsync() =>
-        _hub = await HubProcess.StartAsync(new Dictionary<string, string?> { ["Routing:PolicyFile"] = DemoPolicy.AlwaysOpen(TimeSpan.FromMinutes(5)) });
+        _hub = await HubProcess.StartAsync(new Dictionary<string, string?> { ["Routing:PolicyFile"] = DemoPolicy.AlwaysOpen(TimeSpan.FromMinutes(5), factDeadline: TimeSpan.FromSeconds(15)) });
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
 
