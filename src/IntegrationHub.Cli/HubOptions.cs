@@ -38,7 +38,8 @@ public sealed class HubOptions
     /// <summary>A call invoker for the hub named by the parsed options; the key travels as x-api-key on every call.</summary>
     public HubConnection Connect(ParseResult parse)
     {
-        var channel = GrpcChannel.ForAddress(parse.GetValue(Address)!);
+        var address = parse.GetValue(Address)!;
+        var channel = GrpcChannel.ForAddress(address);
         var key = parse.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable("HUB_API_KEY");
         var invoker = key is { Length: > 0 }
             ? channel.Intercept(metadata =>
@@ -47,16 +48,16 @@ public sealed class HubOptions
                 return metadata;
             })
             : channel.CreateCallInvoker();
-        return new HubConnection(channel, invoker);
+        return new HubConnection(channel, invoker, address);
     }
 }
 
 /// <summary>An open connection to the hub; clients are made from <see cref="Invoker"/>.</summary>
-public sealed class HubConnection(GrpcChannel channel, CallInvoker invoker) : IDisposable
+public sealed class HubConnection(GrpcChannel channel, CallInvoker invoker, Uri address) : IDisposable
 {
     public CallInvoker Invoker { get; } = invoker;
 
-    public Uri Address => new(channel.Target.Contains("://", StringComparison.Ordinal) ? channel.Target : "http://" + channel.Target);
+    public Uri Address { get; } = address;
 
     public void Dispose() => channel.Dispose();
 }

@@ -29,7 +29,7 @@ public sealed class OperatorCommandTests(SandboxHubFixture fixture) : IClassFixt
     [Fact]
     public async Task Explain_shows_every_rule_in_order_with_why_the_facts_it_read_and_the_fallbacks()
     {
-        var decision = await fixture.RouteVisitorAsync(LondonIp);
+        var decision = await fixture.Hub.RouteVisitorAsync(LondonIp);
 
         var run = await HubCtlRun.AgainstAsync(Hub, ["decisions", "explain", decision.Id]);
 

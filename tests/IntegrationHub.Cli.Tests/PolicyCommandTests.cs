@@ -37,7 +37,7 @@ public sealed class PolicyCommandTests(SandboxHubFixture fixture) : IClassFixtur
         // Nobody is available, so the AI rep takes every English-page visitor, whatever the hour.
         for (var i = 0; i < 4; i++)
         {
-            await fixture.RouteVisitorAsync("198.51.100.115");
+            await fixture.Hub.RouteVisitorAsync("198.51.100.115");
         }
 
         var shown = await HubCtlRun.AgainstAsync(fixture.Hub, ["policy", "show"]);

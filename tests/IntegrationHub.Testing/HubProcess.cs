@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using IntegrationHub.Contracts.Routing.V1;
 
 namespace IntegrationHub.Testing;
 
@@ -73,6 +74,13 @@ public sealed class HubProcess : IAsyncDisposable
         await hub.WaitServingAsync(TimeSpan.FromSeconds(60));
         return hub;
     }
+
+    /// <summary>Routes a visitor on an English page of the marketing site, with the test key.</summary>
+    public async Task<Decision> RouteVisitorAsync(string ip, string? requestId = null) =>
+        (await new RoutingService.RoutingServiceClient(Channel).RouteVisitorAsync(new RouteVisitorRequest
+        {
+            RequestId = requestId ?? Guid.NewGuid().ToString("N"), IpAddress = ip, PageUrl = "https://www.example.com/pricing",
+        })).Decision;
 
     /// <summary>SIGKILL: no shutdown hooks, no grace period, leases left behind.</summary>
     public async Task KillAsync()

@@ -54,8 +54,7 @@ internal static class PolicyCommands
         };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
-            var path = parse.GetValue(file)!;
-            if (Load(console, path.FullName) is null)
+            if (Load(console, parse.GetValue(file)!.FullName) is not { } candidate)
             {
                 return HubAction.Invalid;
             }
@@ -64,7 +63,8 @@ internal static class PolicyCommands
             var end = DateTimeOffset.UtcNow;
             using var call = new PolicyService.PolicyServiceClient(connection.Invoker).SimulatePolicyChange(new SimulatePolicyChangeRequest
             {
-                CandidatePolicyJson = await File.ReadAllTextAsync(path.FullName, ct),
+                // The policy as validated here, not the file read a second time.
+                CandidatePolicyJson = PolicyFile.Serialize(candidate),
                 StartTime = Timestamp.FromDateTimeOffset(end - window),
                 EndTime = Timestamp.FromDateTimeOffset(end),
             }, cancellationToken: ct);

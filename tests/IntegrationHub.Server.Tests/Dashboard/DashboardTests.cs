@@ -26,9 +26,8 @@ public sealed class DashboardTests : IAsyncLifetime
         var presence = new PresenceService.PresenceServiceClient(_hub.Channel);
         await presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "005SDR05", Status = PresenceStatus.Available });
         await presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "005SDR06", Status = PresenceStatus.Away });
-        var routing = new RoutingService.RoutingServiceClient(_hub.Channel);
-        var london = await RouteAsync(routing, LondonIp);
-        var unknown = await RouteAsync(routing, UnknownIp);
+        var london = await _hub.RouteVisitorAsync(LondonIp);
+        var unknown = await _hub.RouteVisitorAsync(UnknownIp);
         Assert.Equal("005SDR05", london.Target.RepId);
         Assert.Equal(TargetKind.AiRep, unknown.Target.Kind);
 
@@ -98,9 +97,6 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Contains("connect-src 'self'", policy, StringComparison.Ordinal);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
     }
-
-    private static async Task<Decision> RouteAsync(RoutingService.RoutingServiceClient routing, string ip) =>
-        (await routing.RouteVisitorAsync(new RouteVisitorRequest { RequestId = Guid.NewGuid().ToString("N"), IpAddress = ip, PageUrl = "https://www.example.com/pricing" })).Decision;
 
     private static string Figure(IDocument page, string label) => page.QuerySelector($"[data-metric='{label}'] dd").Seen();
 

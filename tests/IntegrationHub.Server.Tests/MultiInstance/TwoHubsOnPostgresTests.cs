@@ -65,10 +65,7 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
         await alerts.ResponseHeadersAsync;
 
         // Acme Corp is Actively Working with Olivia Brooks (005BDR01) as its BDR.
-        var decision = (await new RoutingService.RoutingServiceClient(_b.Channel).RouteVisitorAsync(new RouteVisitorRequest
-        {
-            RequestId = "visitor-1", IpAddress = "203.0.113.5", PageUrl = "https://www.example.com/pricing",
-        })).Decision;
+        var decision = await _b.RouteVisitorAsync("203.0.113.5", "visitor-1");
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         // Olivia may also get a pounce alert (her account is on the site); the offer is the one that counts.
         do
