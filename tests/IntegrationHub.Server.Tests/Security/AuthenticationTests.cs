@@ -99,8 +99,12 @@ public sealed class AuthenticationTests : IDisposable
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await new Grpc.Health.V1.Health.HealthClient(anonymous).CheckAsync(new HealthCheckRequest())).Status);
         using var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(anonymous).ServerReflectionInfo();
-        await reflection.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
-        var error = await Assert.ThrowsAsync<RpcException>(() => reflection.ResponseStream.MoveNext(CancellationToken.None));
+        // The hub refuses before reading the request, so the refusal can surface on the write or on the read.
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await reflection.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
+            await reflection.ResponseStream.MoveNext(CancellationToken.None);
+        });
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }
 
