@@ -20,13 +20,18 @@ public abstract class VendorFake : IAsyncDisposable
     private readonly ConcurrentQueue<FakeResponse> _injected = new();
     private int _inFlight;
 
-    protected VendorFake()
+    /// <param name="time">The fake's clock: the hub's own in sandbox mode and in tests, so "now" is one instant for the whole process.</param>
+    protected VendorFake(TimeProvider? time = null)
     {
+        Time = time ?? TimeProvider.System;
         Server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
         Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(HandleAsync));
     }
 
     public WireMockServer Server { get; }
+
+    /// <summary>Where the fake reads "now": token lifetimes, rate-limit windows, record timestamps.</summary>
+    public TimeProvider Time { get; }
 
     public Uri BaseUrl => new(Server.Url!.TrimEnd('/') + "/");
 

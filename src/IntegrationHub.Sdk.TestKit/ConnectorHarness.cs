@@ -9,7 +9,7 @@ namespace IntegrationHub.Sdk.TestKit;
 /// <summary>
 /// Builds a connector the way the hub does (validated options, resilient named client,
 /// the plugin's setup), from settings written as they would be under <c>Connectors:&lt;Name&gt;</c>.
-/// Pass a FakeTimeProvider to drive back-off and circuit breaker time from the test, and one
+/// The connector runs on <see cref="TestClock.Running"/> unless a clock is given. Pass a FakeTimeProvider to drive back-off and circuit breaker time from the test, and one
 /// credential store to several harnesses to act as hub instances (or restarts) sharing it.
 /// </summary>
 public sealed class ConnectorHarness : IAsyncDisposable
@@ -30,7 +30,7 @@ public sealed class ConnectorHarness : IAsyncDisposable
             .Build();
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Debug));
-        services.AddSingleton(time ?? TimeProvider.System);
+        services.AddSingleton(time ?? TestClock.Running());
         if (credentials is not null)
         {
             services.AddSingleton(credentials);

@@ -1,3 +1,4 @@
+using IntegrationHub.Sdk.TestKit;
 using System.Net;
 using IntegrationHub.Routing.Assignment;
 using IntegrationHub.Routing.Decisions;
@@ -50,8 +51,8 @@ public sealed class RoutingScenario : IRepPresence
 
     public RoutingScenario()
     {
-        // Wednesday, mid-morning UTC: inside everyone's default working hours.
-        Time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-18T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        // A Wednesday, mid-morning UTC: inside everyone's default working hours.
+        Time = TestClock.At(DayOfWeek.Wednesday, new TimeOnly(10, 0));
         Policy = PolicyFile.Parse(PolicyJson);
         foreach (var rep in Policy.Reps)
         {

@@ -20,8 +20,8 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static StoredDecision Decision(string request, string? rep = "rep-1", string rule = "geo_pool", DateTimeOffset? at = null) =>
-        new(Guid.CreateVersion7(at ?? DateTimeOffset.UtcNow).ToString("N"), "lead", request, at ?? DateTimeOffset.UtcNow, rep, rule, "{\"target\":\"" + rep + "\"}");
+    private StoredDecision Decision(string request, string? rep = "rep-1", string rule = "geo_pool", DateTimeOffset? at = null) =>
+        new(Guid.CreateVersion7(at ?? World.Time.GetUtcNow()).ToString("N"), "lead", request, at ?? World.Time.GetUtcNow(), rep, rule, "{\"target\":\"" + rep + "\"}");
 
     private static NewEffect[] Effects(string request) =>
         [new("crm.upsert_lead", $"{request}/upsert", "{}"), new("hub.notify", $"{request}/notify", "{}")];
@@ -74,7 +74,7 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     public async Task Decisions_list_newest_first_by_window_rep_and_rule_in_pages()
     {
         var decisions = new DecisionStore(World.Database, World.Time);
-        var start = DateTimeOffset.Parse("2026-11-18T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var start = World.Time.GetUtcNow();
         for (var i = 0; i < 7; i++)
         {
             await decisions.RecordAsync(Decision($"list-{i}", rep: i % 2 == 0 ? "even" : "odd", rule: i < 3 ? "click_through" : "geo_pool", at: start.AddMinutes(i)), [], CancellationToken.None);

@@ -1,3 +1,4 @@
+using IntegrationHub.Sdk.TestKit;
 using IntegrationHub.Storage.Migrations;
 using IntegrationHub.Storage.Sql;
 using IntegrationHub.Testing.Postgres;
@@ -24,7 +25,7 @@ public sealed class StorageWorld
     /// <summary>A second, independent handle on the same database: what another hub instance would have.</summary>
     public Func<Database> AnotherConnectionToTheSameDatabase { get; }
 
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2026-11-18T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    public FakeTimeProvider Time { get; } = TestClock.Frozen();
 
     public static async Task<StorageWorld> CreateAsync(StorageProvider provider)
     {

@@ -10,7 +10,7 @@ namespace IntegrationHub.Testing;
 /// <summary>
 /// The five vendor fakes, seeded with the demo world, running in the test process rather than
 /// inside a hub: they outlive a hub that is killed, and several hubs can share them, as they
-/// would share the real vendors.
+/// would share the real vendors. They run on the system clock, as the hub processes they serve do.
 /// </summary>
 public sealed partial class ExternalVendors : IAsyncDisposable
 {
@@ -56,10 +56,12 @@ public sealed partial class ExternalVendors : IAsyncDisposable
         foreach (ISandboxVendor vendor in new ISandboxVendor[] { new SixSenseSandbox(), new SalesforceSandbox(), new OutreachSandbox(), new MarketoSandbox(), new ZoomSandbox() })
         {
             vendors._vendors.Add(vendor);
-            foreach (var (key, value) in await vendor.StartAsync(seed, CancellationToken.None))
+            foreach (var (key, value) in await vendor.StartAsync(CancellationToken.None))
             {
                 vendors.Settings[$"Connectors:{vendor.ConnectorName}:{key}"] = value;
             }
+
+            await vendor.SeedAsync(seed, TimeProvider.System, CancellationToken.None);
         }
 
         return vendors;

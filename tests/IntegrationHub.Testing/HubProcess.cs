@@ -113,7 +113,7 @@ public sealed class HubProcess : IAsyncDisposable
 
             try
             {
-                var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
+                var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: CallDeadline.In(TimeSpan.FromSeconds(2)));
                 if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
                 {
                     return;

@@ -29,8 +29,8 @@ public static class LeadRouting
             decided[email] = response.Decision.CreateTime.ToDateTimeOffset();
         });
 
-        var drained = DateTime.UtcNow.AddSeconds(120);
-        while ((await hubs.Outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest())).Pending > 0 && DateTime.UtcNow < drained)
+        var draining = System.Diagnostics.Stopwatch.StartNew();
+        while ((await hubs.Outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest())).Pending > 0 && draining.Elapsed < TimeSpan.FromSeconds(120))
         {
             await Task.Delay(200);
         }

@@ -54,5 +54,5 @@ public static class BenchVendors
     }
 
     public static string Machine() =>
-        $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC";
+        $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC";
 }

@@ -11,7 +11,7 @@ namespace IntegrationHub.Connectors.Marketo.Fake;
 /// 606 rate, 615 concurrency, 607 daily quota), programs by tag in shuffled order paged by
 /// offset, programs.json without tags, leads by email, odd "Z+0000" timestamps, 414 for long URLs.
 /// </summary>
-public sealed class MarketoFake : VendorFake
+public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
 {
     public const string ClientId = "sandbox-marketo-client";
     public const string ClientSecret = "sandbox-marketo-secret";
@@ -79,7 +79,7 @@ public sealed class MarketoFake : VendorFake
                 return Task.FromResult(Failure("601", "Access token invalid"));
             }
 
-            if (token.ExpiresAt <= DateTimeOffset.UtcNow)
+            if (token.ExpiresAt <= Time.GetUtcNow())
             {
                 return Task.FromResult(Failure("602", "Access token expired"));
             }
@@ -94,7 +94,7 @@ public sealed class MarketoFake : VendorFake
                 return Task.FromResult(Failure("607", "Daily quota reached"));
             }
 
-            var now = DateTimeOffset.UtcNow;
+            var now = Time.GetUtcNow();
             while (_recentCalls.Count > 0 && _recentCalls.Peek() < now.AddSeconds(-20))
             {
                 _recentCalls.Dequeue();
@@ -117,7 +117,7 @@ public sealed class MarketoFake : VendorFake
             return FakeResponse.Json(401, new { error = "unauthorized", error_description = "Bad client credentials" });
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = Time.GetUtcNow();
         if (_token is not { } token || token.ExpiresAt <= now)
         {
             token = ($"{Guid.NewGuid()}:int", now.AddSeconds(3600));
@@ -180,7 +180,7 @@ public sealed class MarketoFake : VendorFake
         {
             ["id"] = int.TryParse(l.LeadId, out var id) ? id : 0, ["email"] = l.Email, ["leadScore"] = l.LeadScore,
             ["lastInterestingMomentDesc"] = l.LastInterestingMoment, ["lastInterestingMomentDate"] = Stamp(l.LastInterestingMomentAt),
-            ["updatedAt"] = Stamp(DateTimeOffset.UtcNow), ["createdAt"] = Stamp(DateTimeOffset.UtcNow.AddDays(-100)),
+            ["updatedAt"] = Stamp(Time.GetUtcNow()), ["createdAt"] = Stamp(Time.GetUtcNow().AddDays(-100)),
         }).ToList();
         return FakeResponse.Json(200, new { requestId = RequestId(), success = true, result = rows });
     }

@@ -1,36 +1,23 @@
+using IntegrationHub.Sdk.FakeKit;
 using IntegrationHub.Sdk.Sandbox;
 
 namespace IntegrationHub.Connectors.Marketo.Fake;
 
-/// <summary>Starts the Marketo fake for sandbox mode, seeded with the seed's programs and engagements.</summary>
-public sealed class MarketoSandbox : ISandboxVendor
+/// <summary>The Marketo fake for sandbox mode, seeded with the seed's programs and engagements.</summary>
+public sealed class MarketoSandbox : SandboxVendor<MarketoFake>
 {
-    private MarketoFake? _fake;
+    public override string ConnectorName => "Marketo";
 
-    /// <summary>The running fake, for tests that inject faults into a sandboxed hub.</summary>
-    public MarketoFake? Fake => _fake;
+    protected override MarketoFake Create(TimeProvider clock) => new(clock) { CallsPer20Seconds = int.MaxValue, MaxConcurrent = int.MaxValue };
 
-    public string ConnectorName => "Marketo";
-
-    public Task<IReadOnlyDictionary<string, string?>> StartAsync(SandboxSeed seed, CancellationToken cancellationToken)
+    protected override IReadOnlyDictionary<string, string?> Settings(MarketoFake fake) => new Dictionary<string, string?>
     {
-        var now = DateTimeOffset.UtcNow;
-        _fake = new MarketoFake { CallsPer20Seconds = int.MaxValue, MaxConcurrent = int.MaxValue };
-        _fake.Seed(seed.Programs.Select(p => p with { UpdatedAt = seed.Shift(p.UpdatedAt, now) }),
+        ["BaseUrl"] = fake.BaseUrl.ToString(),
+        ["ClientId"] = MarketoFake.ClientId,
+        ["ClientSecret"] = MarketoFake.ClientSecret,
+    };
+
+    protected override void Seed(MarketoFake fake, SandboxSeed seed, DateTimeOffset now) =>
+        fake.Seed(seed.Programs.Select(p => p with { UpdatedAt = seed.Shift(p.UpdatedAt, now) }),
             seed.Engagements.Select(e => e with { LastInterestingMomentAt = seed.Shift(e.LastInterestingMomentAt, now) }));
-        return Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>
-        {
-            ["BaseUrl"] = _fake.BaseUrl.ToString(),
-            ["ClientId"] = MarketoFake.ClientId,
-            ["ClientSecret"] = MarketoFake.ClientSecret,
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_fake is not null)
-        {
-            await _fake.DisposeAsync();
-        }
-    }
 }

@@ -19,7 +19,7 @@ public sealed class MarketoWorld : IAsyncDisposable
             [new PersonEngagement("7001", "jane@acme.com", 130, "Attended webinar: Q4 Product Webinar", updated), new PersonEngagement("7002", "max@acme.com", 40, "Opened email", null)]);
     }
 
-    public MarketoFake Fake { get; } = new();
+    public MarketoFake Fake { get; } = new(TestClock.Running());
 
     public ConnectorHarness Harness(Action<Dictionary<string, string?>>? tune = null)
     {

@@ -41,7 +41,7 @@ public sealed class MarketoApi(IHttpClientFactory clients, IOptions<MarketoOptio
         }
     }
 
-    private static ConnectorException Error(HttpStatusCode status, MarketoBody? body)
+    private ConnectorException Error(HttpStatusCode status, MarketoBody? body)
     {
         var code = body?.ErrorCode;
         var kind = (int)status switch
@@ -70,10 +70,10 @@ public sealed class MarketoApi(IHttpClientFactory clients, IOptions<MarketoOptio
     }
 
     /// <summary>The daily quota resets at 12:00 AM US Central time.</summary>
-    private static TimeSpan UntilMidnightCentral()
+    private TimeSpan UntilMidnightCentral()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
-        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone);
+        var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone);
         var midnight = new DateTimeOffset(now.Date.AddDays(1), zone.GetUtcOffset(now.Date.AddDays(1)));
         return midnight - now;
     }

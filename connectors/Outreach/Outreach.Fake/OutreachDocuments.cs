@@ -136,7 +136,7 @@ internal sealed class OutreachDocuments(OutreachFake fake, Uri baseUrl)
             return Error(422, "validationError", "Validation Error", sequence is null ? "Sequence can't be blank" : "Mailbox can't be blank", sequence is null ? "/data/relationships/sequence" : "/data/relationships/mailbox");
         }
 
-        var state = new FakeState(++nextId, prospect.Value, sequence.Value, mailbox.Value, "active", DateTimeOffset.UtcNow, 0);
+        var state = new FakeState(++nextId, prospect.Value, sequence.Value, mailbox.Value, "active", fake.Time.GetUtcNow(), 0);
         fake.States.Add(state);
         return new FakeResponse(201, new JsonObject { ["data"] = State(state) }.ToJsonString(), ContentType: "application/vnd.api+json");
     }
@@ -150,7 +150,7 @@ internal sealed class OutreachDocuments(OutreachFake fake, Uri baseUrl)
         }
 
         state.State = "finished";
-        state.StateChangedAt = DateTimeOffset.UtcNow;
+        state.StateChangedAt = fake.Time.GetUtcNow();
         return Doc(State(state));
     }
 

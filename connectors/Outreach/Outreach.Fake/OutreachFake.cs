@@ -10,7 +10,7 @@ namespace IntegrationHub.Connectors.Outreach.Fake;
 /// integer ids and `included`, cursor paging through links.next, 415 without the JSON:API media
 /// type, hourly rate limit headers on every answer and 429 past them, 422 validation errors.
 /// </summary>
-public sealed class OutreachFake : VendorFake
+public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
 {
     public const string ClientId = "sandbox-outreach-client";
     public const string ClientSecret = "sandbox-outreach-secret";
@@ -102,7 +102,7 @@ public sealed class OutreachFake : VendorFake
             }
 
             var response = Api(request);
-            var hour = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 3600;
+            var hour = Time.GetUtcNow().ToUnixTimeSeconds() / 3600;
             var reset = ((hour + 1) * 3600).ToString(CultureInfo.InvariantCulture);
             return Task.FromResult(response
                 .WithHeader("X-RateLimit-Limit", HourlyLimit.ToString(CultureInfo.InvariantCulture))
@@ -119,7 +119,7 @@ public sealed class OutreachFake : VendorFake
             return OutreachDocuments.Error(401, "unauthorized", "Unauthorized", "The access token is invalid or has expired.");
         }
 
-        var hour = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 3600;
+        var hour = Time.GetUtcNow().ToUnixTimeSeconds() / 3600;
         _window = _window.Hour == hour ? (hour, _window.Calls + 1) : (hour, 1);
         if (_window.Calls > HourlyLimit)
         {
@@ -153,7 +153,7 @@ public sealed class OutreachFake : VendorFake
         return FakeResponse.Json(200, new Dictionary<string, object>
         {
             ["access_token"] = access, ["token_type"] = "bearer", ["expires_in"] = 7200, ["refresh_token"] = _refreshToken,
-            ["scope"] = "prospects.all sequenceStates.all mailings.read users.read", ["created_at"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["scope"] = "prospects.all sequenceStates.all mailings.read users.read", ["created_at"] = Time.GetUtcNow().ToUnixTimeSeconds(),
         });
     }
 

@@ -1,35 +1,22 @@
+using IntegrationHub.Sdk.FakeKit;
 using IntegrationHub.Sdk.Sandbox;
 
 namespace IntegrationHub.Connectors.Outreach.Fake;
 
-/// <summary>Starts the Outreach fake for sandbox mode, seeded with the seed's prospects, reps and click-throughs.</summary>
-public sealed class OutreachSandbox : ISandboxVendor
+/// <summary>The Outreach fake for sandbox mode, seeded with the seed's prospects, reps and click-throughs.</summary>
+public sealed class OutreachSandbox : SandboxVendor<OutreachFake>
 {
-    private OutreachFake? _fake;
+    public override string ConnectorName => "Outreach";
 
-    /// <summary>The running fake, for tests that inject faults into a sandboxed hub.</summary>
-    public OutreachFake? Fake => _fake;
+    protected override OutreachFake Create(TimeProvider clock) => new(clock) { HourlyLimit = int.MaxValue };
 
-    public string ConnectorName => "Outreach";
-
-    public Task<IReadOnlyDictionary<string, string?>> StartAsync(SandboxSeed seed, CancellationToken cancellationToken)
+    protected override IReadOnlyDictionary<string, string?> Settings(OutreachFake fake) => new Dictionary<string, string?>
     {
-        _fake = new OutreachFake { HourlyLimit = int.MaxValue };
-        _fake.Seed(seed, DateTimeOffset.UtcNow);
-        return Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>
-        {
-            ["BaseUrl"] = _fake.BaseUrl.ToString(),
-            ["ClientId"] = OutreachFake.ClientId,
-            ["ClientSecret"] = OutreachFake.ClientSecret,
-            ["RefreshToken"] = OutreachFake.InitialRefreshToken,
-        });
-    }
+        ["BaseUrl"] = fake.BaseUrl.ToString(),
+        ["ClientId"] = OutreachFake.ClientId,
+        ["ClientSecret"] = OutreachFake.ClientSecret,
+        ["RefreshToken"] = OutreachFake.InitialRefreshToken,
+    };
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_fake is not null)
-        {
-            await _fake.DisposeAsync();
-        }
-    }
+    protected override void Seed(OutreachFake fake, SandboxSeed seed, DateTimeOffset now) => fake.Seed(seed, now);
 }

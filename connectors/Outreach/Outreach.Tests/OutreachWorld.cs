@@ -15,7 +15,7 @@ public sealed class OutreachWorld : IAsyncDisposable
 
     public OutreachWorld()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = Fake.Time.GetUtcNow();
         Fake.Seed(new SandboxSeed
         {
             SequencingReps = [Owner, Sender],
@@ -33,7 +33,7 @@ public sealed class OutreachWorld : IAsyncDisposable
         }, now);
     }
 
-    public OutreachFake Fake { get; } = new();
+    public OutreachFake Fake { get; } = new(TestClock.Running());
 
     /// <summary>The connector's services; pass one credential store to several to act as instances of one hub.</summary>
     public ConnectorHarness Harness(Action<Dictionary<string, string?>>? tune = null, IConnectorCredentialStore? credentials = null)

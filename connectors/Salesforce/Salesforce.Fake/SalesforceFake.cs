@@ -12,7 +12,7 @@ namespace IntegrationHub.Connectors.Salesforce.Fake;
 /// the duplicate rule, converted-lead protection, JSON-array error bodies, and the daily
 /// API limit reported in Sforce-Limit-Info and enforced with 403 REQUEST_LIMIT_EXCEEDED.
 /// </summary>
-public sealed class SalesforceFake : VendorFake
+public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
 {
     public const string ClientId = "sandbox-salesforce-client";
     public const string ClientSecret = "sandbox-salesforce-secret";
@@ -118,7 +118,7 @@ public sealed class SalesforceFake : VendorFake
         {
             ["access_token"] = token, ["signature"] = "nUFHwtfIGLKD=", ["token_format"] = "opaque", ["instance_url"] = BaseUrl.ToString().TrimEnd('/'),
             ["id"] = "https://login.salesforce.com/id/00Dd000000XXXXXXX/005d000000XXXXX", ["token_type"] = "Bearer",
-            ["issued_at"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            ["issued_at"] = Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
         });
     }
 

@@ -1,34 +1,21 @@
+using IntegrationHub.Sdk.FakeKit;
 using IntegrationHub.Sdk.Sandbox;
 
 namespace IntegrationHub.Connectors.Salesforce.Fake;
 
-/// <summary>Starts the Salesforce fake for sandbox mode, seeded with the seed's CRM data.</summary>
-public sealed class SalesforceSandbox : ISandboxVendor
+/// <summary>The Salesforce fake for sandbox mode, seeded with the seed's CRM data.</summary>
+public sealed class SalesforceSandbox : SandboxVendor<SalesforceFake>
 {
-    private SalesforceFake? _fake;
+    public override string ConnectorName => "Salesforce";
 
-    /// <summary>The running fake, for tests that inject faults into a sandboxed hub.</summary>
-    public SalesforceFake? Fake => _fake;
+    protected override SalesforceFake Create(TimeProvider clock) => new(clock) { DailyApiLimit = int.MaxValue };
 
-    public string ConnectorName => "Salesforce";
-
-    public Task<IReadOnlyDictionary<string, string?>> StartAsync(SandboxSeed seed, CancellationToken cancellationToken)
+    protected override IReadOnlyDictionary<string, string?> Settings(SalesforceFake fake) => new Dictionary<string, string?>
     {
-        _fake = new SalesforceFake { DailyApiLimit = int.MaxValue };
-        _fake.Seed(seed, DateTimeOffset.UtcNow);
-        return Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>
-        {
-            ["BaseUrl"] = _fake.BaseUrl.ToString(),
-            ["ClientId"] = SalesforceFake.ClientId,
-            ["ClientSecret"] = SalesforceFake.ClientSecret,
-        });
-    }
+        ["BaseUrl"] = fake.BaseUrl.ToString(),
+        ["ClientId"] = SalesforceFake.ClientId,
+        ["ClientSecret"] = SalesforceFake.ClientSecret,
+    };
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_fake is not null)
-        {
-            await _fake.DisposeAsync();
-        }
-    }
+    protected override void Seed(SalesforceFake fake, SandboxSeed seed, DateTimeOffset now) => fake.Seed(seed, now);
 }

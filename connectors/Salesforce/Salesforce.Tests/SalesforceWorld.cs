@@ -8,7 +8,7 @@ namespace IntegrationHub.Connectors.Salesforce.Tests;
 /// <summary>A fake org with a small account hierarchy, people and activity; the connector built the way the hub builds it.</summary>
 public sealed class SalesforceWorld : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+    public static readonly DateTimeOffset Now = TestClock.Running().GetUtcNow();
     private ConnectorHarness? _harness;
 
     public SalesforceWorld()
@@ -35,7 +35,7 @@ public sealed class SalesforceWorld : IAsyncDisposable
         }, Now);
     }
 
-    public SalesforceFake Fake { get; } = new();
+    public SalesforceFake Fake { get; } = new(TestClock.Running());
 
     public ICrmConnector Connector(Action<Dictionary<string, string?>>? tune = null) => Harness(tune).Get<SalesforceConnector>();
 

@@ -12,7 +12,7 @@ namespace IntegrationHub.Connectors.SixSense.Fake;
 /// 404 for unknown IPs, a sticky 402 when credits run out, and 429 with no rate headers
 /// past a per-minute budget.
 /// </summary>
-public sealed class SixSenseFake : VendorFake
+public sealed class SixSenseFake(TimeProvider? time = null) : VendorFake(time)
 {
     public const string ValidToken = "sandbox6sensetoken000000000000000000000";
     public const string OtherGroupToken = "segments0token0000000000000000000000000";
@@ -68,7 +68,7 @@ public sealed class SixSenseFake : VendorFake
 
     private bool WithinBudget()
     {
-        var minute = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60;
+        var minute = Time.GetUtcNow().ToUnixTimeSeconds() / 60;
         lock (_lock)
         {
             _window = _window.Minute == minute ? (minute, _window.Calls + 1) : (minute, 1);

@@ -1,33 +1,20 @@
+using IntegrationHub.Sdk.FakeKit;
 using IntegrationHub.Sdk.Sandbox;
 
 namespace IntegrationHub.Connectors.SixSense.Fake;
 
-/// <summary>Starts the 6sense fake for sandbox mode, seeded with the seed's companies.</summary>
-public sealed class SixSenseSandbox : ISandboxVendor
+/// <summary>The 6sense fake for sandbox mode, seeded with the seed's companies.</summary>
+public sealed class SixSenseSandbox : SandboxVendor<SixSenseFake>
 {
-    private SixSenseFake? _fake;
+    public override string ConnectorName => "SixSense";
 
-    /// <summary>The running fake, for tests that inject faults into a sandboxed hub.</summary>
-    public SixSenseFake? Fake => _fake;
+    protected override SixSenseFake Create(TimeProvider clock) => new(clock) { CallsPerMinute = int.MaxValue };
 
-    public string ConnectorName => "SixSense";
-
-    public Task<IReadOnlyDictionary<string, string?>> StartAsync(SandboxSeed seed, CancellationToken cancellationToken)
+    protected override IReadOnlyDictionary<string, string?> Settings(SixSenseFake fake) => new Dictionary<string, string?>
     {
-        _fake = new SixSenseFake { CallsPerMinute = int.MaxValue };
-        _fake.Seed(seed.Companies);
-        return Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>
-        {
-            ["BaseUrl"] = _fake.BaseUrl.ToString(),
-            ["ApiToken"] = SixSenseFake.ValidToken,
-        });
-    }
+        ["BaseUrl"] = fake.BaseUrl.ToString(),
+        ["ApiToken"] = SixSenseFake.ValidToken,
+    };
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_fake is not null)
-        {
-            await _fake.DisposeAsync();
-        }
-    }
+    protected override void Seed(SixSenseFake fake, SandboxSeed seed, DateTimeOffset now) => fake.Seed(seed.Companies);
 }

@@ -30,7 +30,7 @@ public sealed class SixSenseWorld : IAsyncDisposable
         ]);
     }
 
-    public SixSenseFake Fake { get; } = new();
+    public SixSenseFake Fake { get; } = new(TestClock.Running());
 
     public IEnrichmentConnector Connector(string? token = null, Action<Dictionary<string, string?>>? tune = null)
     {

@@ -11,7 +11,7 @@ namespace IntegrationHub.Connectors.Zoom.Fake;
 /// validation), a per-second limit (429, X-RateLimit-Type: QPS) and a per-user daily create
 /// limit (429 with Retry-After as an ISO timestamp), with a switch to drop the rate headers.
 /// </summary>
-public sealed class ZoomFake : VendorFake
+public sealed class ZoomFake(TimeProvider? time = null) : VendorFake(time)
 {
     public const string AccountId = "sandbox-zoom-account";
     public const string ClientId = "sandbox-zoom-client";
@@ -86,7 +86,7 @@ public sealed class ZoomFake : VendorFake
                 return Task.FromResult(FakeResponse.Json(401, new { code = 124, message = "Invalid access token." }));
             }
 
-            var now = DateTimeOffset.UtcNow;
+            var now = Time.GetUtcNow();
             while (_recent.Count > 0 && _recent.Peek() < now.AddSeconds(-1))
             {
                 _recent.Dequeue();
@@ -131,7 +131,7 @@ public sealed class ZoomFake : VendorFake
             return FakeResponse.Json(404, new { code = 1001, message = $"User does not exist: {user}." });
         }
 
-        var upcoming = meetings.Where(m => m.Start + TimeSpan.FromMinutes(m.Duration) > DateTimeOffset.UtcNow).OrderBy(m => m.Start).ToList();
+        var upcoming = meetings.Where(m => m.Start + TimeSpan.FromMinutes(m.Duration) > Time.GetUtcNow()).OrderBy(m => m.Start).ToList();
         var offset = int.TryParse(request.QueryValue("next_page_token"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var o) ? o : 0;
         var size = Math.Min(PageSize, int.TryParse(request.QueryValue("page_size"), out var s) ? s : 30);
         var page = upcoming.Skip(offset).Take(size).ToList();
@@ -161,7 +161,7 @@ public sealed class ZoomFake : VendorFake
         var created = _createsToday.GetValueOrDefault(user);
         if (created >= DailyCreatesPerUser)
         {
-            var reset = DateTimeOffset.UtcNow.Date.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            var reset = Time.GetUtcNow().Date.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             var daily = FakeResponse.Json(429, new { code = 429, message = $"You have exceeded the daily rate limit ({DailyCreatesPerUser}) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00." });
             return SendRateLimitHeaders
                 ? daily.WithHeader("X-RateLimit-Category", "Medium").WithHeader("X-RateLimit-Type", "Daily-limit").WithHeader("X-RateLimit-Limit", DailyCreatesPerUser.ToString(CultureInfo.InvariantCulture)).WithHeader("X-RateLimit-Remaining", "0").WithHeader("Retry-After", reset)
@@ -187,11 +187,11 @@ public sealed class ZoomFake : VendorFake
         return FakeResponse.Json(404, new { code = 3001, message = $"Meeting {id} is not found or has expired." });
     }
 
-    private static Dictionary<string, object?> Render(FakeMeeting m, string user) => new()
+    private Dictionary<string, object?> Render(FakeMeeting m, string user) => new()
     {
         ["uuid"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray()), ["id"] = m.Id, ["host_id"] = "AbcDefGHi", ["host_email"] = user, ["topic"] = m.Topic, ["type"] = 2,
         ["status"] = "waiting", ["start_time"] = m.Start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), ["duration"] = m.Duration,
-        ["timezone"] = m.TimeZone, ["agenda"] = m.Agenda, ["created_at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ["timezone"] = m.TimeZone, ["agenda"] = m.Agenda, ["created_at"] = Time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         ["start_url"] = $"https://us05web.zoom.us/s/{m.Id}?zak=eyJ{Guid.NewGuid():N}", ["join_url"] = $"https://us05web.zoom.us/j/{m.Id}?pwd={m.Password}",
         ["password"] = m.Passcode, ["encrypted_password"] = m.Password, ["settings"] = new { join_before_host = false, waiting_room = true }, ["pre_schedule"] = false,
     };

@@ -15,8 +15,8 @@ public sealed class ZoomContractTests : IAsyncLifetime
 
     private static readonly WorkingHours ParisDay = new("Europe/Paris", new TimeOnly(9, 0), new TimeOnly(12, 0), WorkingHours.Weekdays);
 
-    private static DateTimeOffset NextMonday() =>
-        Enumerable.Range(1, 8).Select(d => new DateTimeOffset(DateTimeOffset.UtcNow.Date.AddDays(d), TimeSpan.Zero)).First(d => d.DayOfWeek == DayOfWeek.Monday);
+    private DateTimeOffset NextMonday() =>
+        Enumerable.Range(1, 8).Select(d => new DateTimeOffset(Fake.Time.GetUtcNow().UtcDateTime.Date.AddDays(d), TimeSpan.Zero)).First(d => d.DayOfWeek == DayOfWeek.Monday);
 
     [Fact]
     public async Task Free_slots_are_working_hours_in_the_reps_zone_minus_meetings_and_buffer()

@@ -17,7 +17,7 @@ public sealed class ZoomWorld : IAsyncDisposable
         Fake.AddUser(BusyRep);
     }
 
-    public ZoomFake Fake { get; } = new();
+    public ZoomFake Fake { get; } = new(TestClock.Running());
 
     public ConnectorHarness Harness(Action<Dictionary<string, string?>>? tune = null)
     {

@@ -25,7 +25,7 @@ internal static class DecisionCommands
         {
             var response = await new RoutingService.RoutingServiceClient(connection.Invoker).ListDecisionsAsync(new ListDecisionsRequest
             {
-                StartTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow - parse.GetValue(since)),
+                StartTime = Timestamp.FromDateTimeOffset(HubClock.Now - parse.GetValue(since)),
                 RepId = parse.GetValue(rep) ?? "",
                 Rule = parse.GetValue(rule) ?? "",
                 PageSize = parse.GetValue(limit),

@@ -60,7 +60,7 @@ internal static class PolicyCommands
             }
 
             var window = parse.GetValue(since);
-            var end = DateTimeOffset.UtcNow;
+            var end = HubClock.Now;
             using var call = new PolicyService.PolicyServiceClient(connection.Invoker).SimulatePolicyChange(new SimulatePolicyChangeRequest
             {
                 // The policy as validated here, not the file read a second time.

@@ -17,6 +17,12 @@ public abstract class ConnectorConformance<TConnector>
     /// </summary>
     protected abstract Task<TConnector> CreateConnectorAsync(VendorCondition condition);
 
+    /// <summary>
+    /// The clock the connector and its fake were built with; the suite measures "tomorrow" and
+    /// "in the past" by it. Defaults to <see cref="TestClock.Running"/>.
+    /// </summary>
+    protected virtual TimeProvider Time => TestClock.Running();
+
     protected static async Task<ConnectorException> AssertFailsWith(ConnectorErrorKind kind, Func<Task> call)
     {
         var error = await Assert.ThrowsAsync<ConnectorException>(call);

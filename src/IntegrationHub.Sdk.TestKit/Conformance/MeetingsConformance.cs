@@ -13,7 +13,9 @@ public abstract class MeetingsConformance : ConnectorConformance<IMeetingConnect
     protected static WorkingHours AllDay { get; } = new("UTC", TimeOnly.MinValue, TimeOnly.MinValue,
         new HashSet<DayOfWeek>(Enum.GetValues<DayOfWeek>()));
 
-    private FreeSlotQuery Tomorrow(string user) => new(user, DateTimeOffset.UtcNow.Date.AddDays(1), DateTimeOffset.UtcNow.Date.AddDays(1).AddHours(4),
+    private DateTimeOffset Today => new(Time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+
+    private FreeSlotQuery Tomorrow(string user) => new(user, Today.AddDays(1), Today.AddDays(1).AddHours(4),
         TimeSpan.FromMinutes(30), TimeSpan.Zero, TimeSpan.Zero, AllDay);
 
     [Fact]
@@ -34,7 +36,7 @@ public abstract class MeetingsConformance : ConnectorConformance<IMeetingConnect
     public async Task Booking_twice_with_one_key_books_once()
     {
         var meetings = await CreateConnectorAsync(VendorCondition.Healthy);
-        var start = DateTimeOffset.UtcNow.Date.AddDays(2).AddHours(10);
+        var start = Today.AddDays(2).AddHours(10);
         var request = new MeetingRequest(KnownUser, "Once", start, TimeSpan.FromMinutes(30), "UTC", null, "conf-once");
         var first = await meetings.CreateMeetingAsync(request, CancellationToken.None);
         var second = await meetings.CreateMeetingAsync(request, CancellationToken.None);
@@ -46,7 +48,7 @@ public abstract class MeetingsConformance : ConnectorConformance<IMeetingConnect
     public async Task A_taken_slot_cannot_be_booked_again_under_another_key()
     {
         var meetings = await CreateConnectorAsync(VendorCondition.Healthy);
-        var start = DateTimeOffset.UtcNow.Date.AddDays(3).AddHours(9);
+        var start = Today.AddDays(3).AddHours(9);
         await meetings.CreateMeetingAsync(new MeetingRequest(KnownUser, "First", start, TimeSpan.FromMinutes(30), "UTC", null, "conf-a"), CancellationToken.None);
         await AssertFailsWith(ConnectorErrorKind.FailedPrecondition,
             () => meetings.CreateMeetingAsync(new MeetingRequest(KnownUser, "Second", start.AddMinutes(15), TimeSpan.FromMinutes(30), "UTC", null, "conf-b"), CancellationToken.None));
@@ -56,7 +58,7 @@ public abstract class MeetingsConformance : ConnectorConformance<IMeetingConnect
     public async Task A_backwards_window_is_invalid_argument()
     {
         var meetings = await CreateConnectorAsync(VendorCondition.Healthy);
-        var query = Tomorrow(KnownUser) with { WindowEnd = DateTimeOffset.UtcNow.AddDays(-1) };
+        var query = Tomorrow(KnownUser) with { WindowEnd = Time.GetUtcNow().AddDays(-1) };
         var error = await AssertFailsWith(ConnectorErrorKind.InvalidArgument, () => meetings.ListFreeSlotsAsync(query, CancellationToken.None));
         Assert.NotEmpty(error.FieldViolations);
     }

@@ -47,7 +47,8 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
                 LogConnectorFailure(logger, context.Method, connector.Kind, connector.Vendor ?? "-", connector.Reason ?? "-");
                 return RpcErrors.FromConnector(connector);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
-                return context.Deadline <= DateTime.UtcNow
+                // grpc-dotnet sets the deadline from grpc-timeout on the machine's clock, not the hub's.
+                return context.Deadline <= TimeProvider.System.GetUtcNow().UtcDateTime
                     ? new RpcException(new Status(StatusCode.DeadlineExceeded, "The call's deadline passed before the hub could answer."))
                     : new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled by the caller."));
             default:

@@ -30,8 +30,9 @@ public static class HubConnectorsExtensions
         using var loggerFactory = LoggerFactory.Create(l => l.AddConsole());
         var fakes = await SandboxVendors.StartAsync(configuration, builder.Environment.ContentRootPath, assemblies, bindings,
             loggerFactory.CreateLogger("IntegrationHub.Sandbox"), cancellationToken);
-        builder.Services.AddSingleton(fakes);
-        builder.Services.AddHostedService(_ => new SandboxLifetime(fakes));
+        builder.Services.AddSingleton(fakes.Vendors);
+        // First of the hosted services: the fakes are seeded on the hub's clock before anything calls them.
+        builder.Services.AddHostedService(sp => new SandboxLifetime(fakes, sp.GetRequiredService<TimeProvider>()));
 
         builder.Services.Scan(scan => scan
             .FromAssemblies(assemblies)

@@ -7,12 +7,12 @@ namespace IntegrationHub.Server.Sandbox;
 
 /// <summary>
 /// Starts the in-process vendor fakes for chosen connectors that have no credentials, and
-/// points those connectors at them, before the host is built. The started fakes live as
-/// long as the host (see <see cref="SandboxLifetime"/>).
+/// points those connectors at them, before the host is built. They are seeded when the host
+/// starts, on its clock, and live as long as it does (see <see cref="SandboxLifetime"/>).
 /// </summary>
 internal static partial class SandboxVendors
 {
-    public static async Task<IReadOnlyList<ISandboxVendor>> StartAsync(
+    public static async Task<StartedSandbox> StartAsync(
         IConfigurationManager configuration, string contentRoot, IReadOnlyList<Assembly> assemblies,
         IDictionary<Sdk.Capabilities.Capability, CapabilityBinding> bindings, ILogger logger, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ internal static partial class SandboxVendors
             .ToList();
         if (options.Mode == SandboxMode.Off || needing.Count == 0)
         {
-            return [];
+            return new StartedSandbox([], new SandboxSeed());
         }
 
         var seedPath = Path.IsPathRooted(options.SeedFile) ? options.SeedFile : Path.Combine(contentRoot, options.SeedFile);
@@ -40,7 +40,7 @@ internal static partial class SandboxVendors
                     $"Connector '{name}' has no credentials under Connectors:{name} and ships no sandbox fake; configure its credentials.");
             }
 
-            foreach (var (key, value) in await fake.StartAsync(seed, cancellationToken))
+            foreach (var (key, value) in await fake.StartAsync(cancellationToken))
             {
                 settings[$"Connectors:{name}:{key}"] = value;
             }
@@ -58,7 +58,7 @@ internal static partial class SandboxVendors
             }
         }
 
-        return started;
+        return new StartedSandbox(started, seed);
     }
 
     private static bool HasCredentials(IConfiguration configuration, ConnectorDescriptor connector) =>

@@ -46,7 +46,7 @@ public sealed class CapabilityServiceTests(CapabilityServiceTests.Hub hub) : ICl
 
         var meeting = await new MeetingService.MeetingServiceClient(channel).CreateMeetingAsync(new CreateMeetingRequest
         {
-            CalendarUserId = "rep@hub.test", Topic = "Intro", StartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(1)),
+            CalendarUserId = "rep@hub.test", Topic = "Intro", StartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(hub.Time.GetUtcNow().AddDays(1)),
             DurationMinutes = 30, IdempotencyKey = "k1",
         });
         Assert.StartsWith("https://", meeting.Meeting.JoinUrl, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class CapabilityServiceTests(CapabilityServiceTests.Hub hub) : ICl
     {
         var channel = hub.CreateChannel();
         var before = Connector.Calls;
-        var now = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
+        var now = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(hub.Time.GetUtcNow());
         Func<Task> call = name switch
         {
             "enrichment: not an ip" => () => new EnrichmentService.EnrichmentServiceClient(channel).IdentifyCompanyAsync(new IdentifyCompanyRequest { IpAddress = "999.1.1.1" }).ResponseAsync,

@@ -27,6 +27,9 @@ public class HubFactory(IReadOnlyDictionary<string, string?> settings, Action<IS
         ["Sandbox:Mode"] = "Off",
     };
 
+    /// <summary>The hub's clock: "now" for anything a test sends it.</summary>
+    public TimeProvider Time => Services.GetRequiredService<TimeProvider>();
+
     /// <summary>A channel to the hub sending <paramref name="apiKey"/> (the test key with every scope by default; null sends none).</summary>
     public GrpcChannel CreateChannel(string? apiKey = HubCredentials.Key) =>
         GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = apiKey is null ? Server.CreateHandler() : HubCredentials.Handler(Server.CreateHandler(), apiKey) });

@@ -34,6 +34,9 @@ public sealed class RemoteConnectorProcess : IAsyncDisposable
     public static async Task<RemoteConnectorProcess> StartAsync(X509Certificate2? certificate = null, X509Certificate2? clientCa = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        // The test folder carries the hub's appsettings.json, whose Kestrel endpoints (the hub's
+        // default ports) would be bound beside port 0 and clash with a hub a developer is running.
+        builder.Configuration.Sources.Clear();
         builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, o =>
         {
             o.Protocols = HttpProtocols.Http2;

@@ -7,13 +7,16 @@ namespace IntegrationHub.Server.Tests.Hosting;
 /// <summary>A throwaway private CA and the certificates it issues, for TLS and mutual-TLS tests on 127.0.0.1.</summary>
 public sealed class TestCertificates : IDisposable
 {
+    // TLS checks certificate validity against the machine's clock, whatever the hub's clock says.
+    private static DateTimeOffset MachineNow => TimeProvider.System.GetUtcNow();
+
     public TestCertificates()
     {
         using var caKey = RSA.Create(2048);
         var caRequest = new CertificateRequest("CN=IntegrationHub test CA", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        Ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        Ca = caRequest.CreateSelfSigned(MachineNow.AddDays(-1), MachineNow.AddDays(1));
         Server = Issue("CN=127.0.0.1", serverAuth: true);
         Client = Issue("CN=integrationhub", serverAuth: false);
     }
@@ -64,7 +67,7 @@ public sealed class TestCertificates : IDisposable
             request.CertificateExtensions.Add(names.Build());
         }
 
-        using var issued = request.Create(Ca, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(12), RandomNumberGenerator.GetBytes(8));
+        using var issued = request.Create(Ca, MachineNow.AddHours(-1), MachineNow.AddHours(12), RandomNumberGenerator.GetBytes(8));
         // With its private key, and exportable, so Kestrel can serve it and the hub can load it from a file.
         return X509CertificateLoader.LoadPkcs12(issued.CopyWithPrivateKey(key).Export(X509ContentType.Pkcs12, ""), "", X509KeyStorageFlags.Exportable);
     }

@@ -42,7 +42,7 @@ public sealed class HubFaultTests(ITestOutputHelper output) : IAsyncLifetime
                 {
                     try
                     {
-                        answered[i] = (await routing.RouteLeadAsync(Request(i), deadline: DateTime.UtcNow.AddSeconds(20))).Decision.Id;
+                        answered[i] = (await routing.RouteLeadAsync(Request(i), deadline: CallDeadline.In(TimeSpan.FromSeconds(20)))).Decision.Id;
                     }
                     catch (RpcException)
                     {

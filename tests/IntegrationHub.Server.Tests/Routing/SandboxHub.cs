@@ -1,3 +1,4 @@
+using IntegrationHub.Sdk.TestKit;
 using Grpc.Net.Client;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Sdk.Sandbox;
@@ -9,7 +10,7 @@ namespace IntegrationHub.Server.Tests.Routing;
 
 /// <summary>
 /// The hub as `dotnet run` starts it — sandbox fakes seeded with the demo world, the demo
-/// policy — on a fake clock set to a Wednesday at 15:00 UTC (inside AMER, EMEA and LATAM
+/// policy — on a fake clock set to a Wednesday at 15:00 UTC (<see cref="TestClock.At"/>) (inside AMER, EMEA and LATAM
 /// working hours, outside APAC's).
 /// </summary>
 public sealed class SandboxHub : IDisposable
@@ -32,7 +33,7 @@ public sealed class SandboxHub : IDisposable
         Presence = new PresenceService.PresenceServiceClient(Channel);
     }
 
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2026-11-18T15:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    public FakeTimeProvider Time { get; } = TestClock.At(DayOfWeek.Wednesday, new TimeOnly(15, 0));
 
     public GrpcChannel Channel { get; }
 

@@ -43,7 +43,7 @@ public sealed class SandboxModeTests(SandboxModeTests.Hub hub) : IClassFixture<S
         var programs = await new MarketingService.MarketingServiceClient(channel).ListProgramsByTagAsync(new ListProgramsByTagRequest { TagType = "UsedWithQualified", TagValue = "True" });
         Assert.Equal(8, programs.Programs.Count);
 
-        var start = DateTimeOffset.UtcNow.Date.AddDays(1);
+        var start = new DateTimeOffset(hub.Time.GetUtcNow().UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
         var slots = await new MeetingService.MeetingServiceClient(channel).ListFreeSlotsAsync(new ListFreeSlotsRequest
         {
             CalendarUserId = "avery.johnson@hub.demo", WindowStartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(start),

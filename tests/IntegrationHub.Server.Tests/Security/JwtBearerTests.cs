@@ -57,7 +57,7 @@ public sealed class JwtBearerTests : IClassFixture<JwtBearerTests.Hub>
             "routing" => Token(scope: "routing"),
             "wrong-audience" => Token(audience: "someone-else"),
             "wrong-issuer" => Token(issuer: "https://evil.example.test/"),
-            "expired" => Token(expires: DateTime.UtcNow.AddMinutes(-10)),
+            "expired" => Token(expires: MachineNow.AddMinutes(-10)),
             _ => Token(key: [.. Enumerable.Range(100, 32).Select(i => (byte)i)]),
         };
 
@@ -67,15 +67,18 @@ public sealed class JwtBearerTests : IClassFixture<JwtBearerTests.Hub>
     private EnrichmentService.EnrichmentServiceClient Enrichment(string token) =>
         new(GrpcChannel.ForAddress(_hub.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = HubCredentials.WithHeader(_hub.Server.CreateHandler(), "Authorization", "Bearer " + token) }));
 
+    // The token library checks lifetimes against the machine's clock, not the hub's.
+    private static DateTime MachineNow => TimeProvider.System.GetUtcNow().UtcDateTime;
+
     private static string Token(string scope = "enrichment", string audience = Audience, string issuer = Issuer, DateTime? expires = null, byte[]? key = null) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
             Audience = audience,
             Subject = new ClaimsIdentity([new Claim("sub", "router-service"), new Claim("scope", scope)]),
-            NotBefore = (expires ?? DateTime.UtcNow.AddMinutes(10)).AddMinutes(-20),
-            Expires = expires ?? DateTime.UtcNow.AddMinutes(10),
-            IssuedAt = (expires ?? DateTime.UtcNow.AddMinutes(10)).AddMinutes(-20),
+            NotBefore = (expires ?? MachineNow.AddMinutes(10)).AddMinutes(-20),
+            Expires = expires ?? MachineNow.AddMinutes(10),
+            IssuedAt = (expires ?? MachineNow.AddMinutes(10)).AddMinutes(-20),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? SigningKey), SecurityAlgorithms.HmacSha256),
         });
 }

@@ -1,0 +1,52 @@
+using IntegrationHub.Sdk.Sandbox;
+
+namespace IntegrationHub.Sdk.FakeKit;
+
+/// <summary>
+/// The sandbox side of a vendor fake: starts <typeparamref name="TFake"/> with no limits a demo
+/// would hit, seeds it from the seed file on the hub's clock, and stops it with the hub. A
+/// vendor's fake project derives one of these and says how to build, point at and seed its fake.
+/// </summary>
+public abstract class SandboxVendor<TFake> : ISandboxVendor
+    where TFake : VendorFake
+{
+    private readonly HandedClock _clock = new();
+
+    /// <summary>The running fake, for tests that inject faults into a sandboxed hub.</summary>
+    public TFake? Fake { get; private set; }
+
+    public abstract string ConnectorName { get; }
+
+    public Task<IReadOnlyDictionary<string, string?>> StartAsync(CancellationToken cancellationToken)
+    {
+        Fake = Create(_clock);
+        return Task.FromResult(Settings(Fake));
+    }
+
+    public Task SeedAsync(SandboxSeed seed, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var fake = Fake ?? throw new InvalidOperationException($"The {ConnectorName} fake is seeded before it is started.");
+        _clock.Follow(time);
+        Seed(fake, seed, time.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Fake is not null)
+        {
+            await Fake.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The fake on <paramref name="clock"/>, with sandbox limits (a demo never hits a quota).</summary>
+    protected abstract TFake Create(TimeProvider clock);
+
+    /// <summary>The connector settings that point at <paramref name="fake"/>.</summary>
+    protected abstract IReadOnlyDictionary<string, string?> Settings(TFake fake);
+
+    /// <summary>Puts the seed's part for this vendor into <paramref name="fake"/>, its times shifted to <paramref name="now"/>.</summary>
+    protected abstract void Seed(TFake fake, SandboxSeed seed, DateTimeOffset now);
+}
