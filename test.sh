@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh machine with only the .NET SDK: installs what the tests
+# need (PostgreSQL server binaries, Debian's chromium), builds with warnings as errors, runs
+# every test beside a sandbox hub on the default ports (when they are free), runs the tests
+# that touch time again with the test clock at four awkward dates, cleans up, and ends with
+# one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+log_dir=$(mktemp -d)
+hub_pid=""
+cleanup() {
+  [ -n "$hub_pid" ] && kill "$hub_pid" 2>/dev/null
+  rm -rf "$log_dir"
+  # Private PostgreSQL clusters the tests started: stop any still running, remove their folders.
+  for dir in /tmp/hub-pg-*; do
+    [ -d "$dir" ] || continue
+    if [ -f "$dir/postmaster.pid" ]; then
+      runuser -u postgres -- "$(ls -d /usr/lib/postgresql/*/bin | tail -n 1)/pg_ctl" -D "$dir" -m immediate stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$dir"
+  done
+}
+trap cleanup EXIT
+
+step() { printf '\n==> %s\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+install() {
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get update -qq && as_root apt-get install -y -qq "$@" >/dev/null
+}
+give_up() { echo "$1"; echo "0 passed, 1 failed"; exit 1; }
+
+step "PostgreSQL server binaries (the storage and multi-instance tests start their own private cluster)"
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || install postgresql || give_up "could not install postgresql"
+ls -d /usr/lib/postgresql/*/bin
+
+step "chromium (the dashboard tests drive Debian's headless browser)"
+command -v chromium >/dev/null 2>&1 || install chromium || give_up "could not install chromium"
+chromium --version
+
+step "build (warnings are errors)"
+dotnet build IntegrationHub.sln -c Debug -nologo -v minimal > "$log_dir/build.log" 2>&1
+build=$?
+grep -E "error|warn" "$log_dir/build.log" | grep -v NU1603
+[ "$build" -eq 0 ] || give_up "build failed"
+
+step "a sandbox hub on the default ports, as a developer following the README has (tests must not need them)"
+if (exec 3<>/dev/tcp/127.0.0.1/5080) 2>/dev/null; then
+  echo "something already listens on 127.0.0.1:5080; the tests run beside it"
+else
+  (cd src/IntegrationHub.Server && exec dotnet bin/Debug/net10.0/IntegrationHub.Server.dll \
+    "--Storage:Sqlite:Path=$log_dir/sandbox-hub.db" > "$log_dir/sandbox-hub.log" 2>&1) &
+  hub_pid=$!
+  for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/5080) 2>/dev/null && break; sleep 1; done
+  (exec 3<>/dev/tcp/127.0.0.1/5080) 2>/dev/null && echo "sandbox hub listening on 127.0.0.1:5080 and :5081" \
+    || { tail -n 20 "$log_dir/sandbox-hub.log"; give_up "the sandbox hub did not start"; }
+fi
+
+step "tests: dotnet test IntegrationHub.sln"
+dotnet test IntegrationHub.sln --no-build -nologo 2>&1 | tee "$log_dir/test.log"
+status=${PIPESTATUS[0]}
+
+# The tests whose answers depend on the date: routing, leads, conversations, timers, presence,
+# sandbox seeding, connectors' token lifetimes and quotas, storage schedules.
+time_filter='FullyQualifiedName~IntegrationHub.Routing.Tests|FullyQualifiedName~IntegrationHub.Connectors.'
+time_filter+='|FullyQualifiedName~IntegrationHub.Storage.Tests.StorageContract|FullyQualifiedName~IntegrationHub.Storage.Tests.OutboxDispatcher'
+time_filter+='|FullyQualifiedName~Server.Tests.Routing.|FullyQualifiedName~Server.Tests.Leads.|FullyQualifiedName~Server.Tests.Sandbox.'
+time_filter+='|FullyQualifiedName~Server.Tests.Capabilities.CapabilityServiceTests'
+for at in 2026-12-05T23:00:00Z 2026-03-08T06:59:00Z 2026-12-31T23:59:00Z 2028-02-29T12:00:00Z; do
+  step "tests that touch time, with HUB_TEST_CLOCK=$at (a Saturday night; New York's spring-forward; New Year's Eve; a leap day)"
+  HUB_TEST_CLOCK=$at dotnet test IntegrationHub.sln --no-build -nologo --filter "$time_filter" 2>&1 \
+    | tee -a "$log_dir/test.log" | grep -E "^(Passed|Failed)!|\[FAIL\]"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+done
+
+read -r passed failed < <(awk '/^(Passed|Failed)!/ {
+    for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1) }
+  } END { print p + 0, f + 0 }' "$log_dir/test.log")
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo
+echo "${passed} passed, ${failed} failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
