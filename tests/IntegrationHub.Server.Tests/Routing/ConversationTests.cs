@@ -1,6 +1,7 @@
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Server.Tests.Hosting;
+using IntegrationHub.Testing;
 
 namespace IntegrationHub.Server.Tests.Routing;
 
@@ -73,7 +74,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(ConversationState.Offered, (await GetAsync(decision.ConversationId)).State);
         _hub.Time.Advance(TimeSpan.FromSeconds(2));
 
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var patience = new CancellationTokenSource(Eventually.Limit);
         Assert.True(await watch.ResponseStream.MoveNext(patience.Token));
         var handedOver = watch.ResponseStream.Current.Conversation;
         Assert.Equal(ConversationState.WithAiRep, handedOver.State);
@@ -122,7 +123,7 @@ public sealed class ConversationTests : IDisposable
         var decision = await _hub.RouteAsync("203.0.113.5", token: "ct-acme-jane");
 
         var kinds = new List<AlertKind>();
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var patience = new CancellationTokenSource(Eventually.Limit);
         while (kinds.Count < 3 && await alerts.ResponseStream.MoveNext(patience.Token))
         {
             Assert.Equal(decision.Id, alerts.ResponseStream.Current.DecisionId);
