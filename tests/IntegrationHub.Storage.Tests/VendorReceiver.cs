@@ -12,6 +12,7 @@ public sealed class VendorReceiver : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, int> _byKey = new();
+    private readonly ConcurrentDictionary<string, byte> _refusedKeys = new();
     private int _raw;
 
     public VendorReceiver()
@@ -35,6 +36,9 @@ public sealed class VendorReceiver : IDisposable
 
     public int Duplicates => _byKey.Values.Sum(c => c - 1);
 
+    /// <summary>Idempotency keys that were refused at least once while down.</summary>
+    public int RefusedKeys => _refusedKeys.Count;
+
     public void Dispose() => _listener.Close();
 
     private async Task ServeAsync()
@@ -56,6 +60,7 @@ public sealed class VendorReceiver : IDisposable
                 await Task.Delay(Latency);
                 if (Down)
                 {
+                    _refusedKeys.TryAdd(context.Request.Headers["Idempotency-Key"] ?? "", 0);
                     context.Response.StatusCode = 503;
                 }
                 else

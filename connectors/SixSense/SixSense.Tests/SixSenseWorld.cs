@@ -32,7 +32,7 @@ public sealed class SixSenseWorld : IAsyncDisposable
 
     public SixSenseFake Fake { get; } = new(TestClock.Running());
 
-    public IEnrichmentConnector Connector(string? token = null, Action<Dictionary<string, string?>>? tune = null)
+    public IEnrichmentConnector Connector(string? token = null, Action<Dictionary<string, string?>>? tune = null, TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -46,7 +46,7 @@ public sealed class SixSenseWorld : IAsyncDisposable
             ["Resilience:CircuitMinimumThroughput"] = "100",
         };
         tune?.Invoke(settings);
-        _harness = ConnectorHarness.Create<SixSenseConnector>(settings);
+        _harness = ConnectorHarness.Create<SixSenseConnector>(settings, time);
         return _harness.Get<SixSenseConnector>();
     }
 

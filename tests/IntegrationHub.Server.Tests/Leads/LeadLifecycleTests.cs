@@ -47,8 +47,7 @@ public sealed class LeadLifecycleTests : IDisposable
     public async Task A_sequence_finished_without_a_reply_makes_the_lead_unresponsive_after_seven_days_not_before()
     {
         await FinishedWithoutReplyAsync("quiet@brand-new-startup.io");
-        _hub.Time.Advance(TimeSpan.FromDays(6));
-        await Task.Delay(1000);
+        await _hub.AdvanceAndFireTimersAsync(TimeSpan.FromDays(6));
         Assert.Equal("Accepted", Status("quiet@brand-new-startup.io"));
 
         _hub.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
@@ -62,8 +61,7 @@ public sealed class LeadLifecycleTests : IDisposable
         _hub.Time.Advance(TimeSpan.FromDays(3));
         await PostAsync(Event("mailing", "99123", "mailing.replied", "{}", "{\"sequenceState\":{\"data\":{\"type\":\"sequenceState\",\"id\":" + state + "}}}"));
         await StatusBecomesAsync("late@brand-new-startup.io", "Qualifying");
-        _hub.Time.Advance(TimeSpan.FromDays(5));
-        await Task.Delay(1000);
+        await _hub.AdvanceAndFireTimersAsync(TimeSpan.FromDays(5));
 
         Assert.Equal("Qualifying", Status("late@brand-new-startup.io"));
     }
@@ -92,7 +90,8 @@ public sealed class LeadLifecycleTests : IDisposable
         var tampered = await PostAsync(reply.Replace("\"replyCount\":3", "\"replyCount\":4", StringComparison.Ordinal), signature: Sign(reply, Secret));
         var malformed = await PostAsync("{\"data\":{\"type\":\"sequenceState\"}}");
         var notJson = await PostAsync("<xml/>");
-        await Task.Delay(1000);
+        // A webhook let through would have queued its CRM write before it was answered.
+        await _hub.OutboxDrainedAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, noSignature.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongSignature.StatusCode);
@@ -111,7 +110,8 @@ public sealed class LeadLifecycleTests : IDisposable
         await PostAsync(reply);
         await PostAsync(reply);
         await StatusBecomesAsync("repeat@brand-new-startup.io", "Qualifying");
-        await Task.Delay(500);
+        // Both events were answered, so a second write, had either queued one, is in the outbox.
+        await _hub.OutboxDrainedAsync();
 
         var statusWrites = Crm.Requests.Select(r => r.RequestMessage!).Count(r => r.Method == "PATCH" && (r.Body ?? "").Contains("\"Status\":\"Qualifying\"", StringComparison.Ordinal));
         Assert.Equal(1, statusWrites);

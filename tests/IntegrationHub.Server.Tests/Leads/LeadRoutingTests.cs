@@ -163,7 +163,8 @@ public sealed class LeadRoutingTests : IDisposable
 
         Assert.Equal(both[0].Id, both[1].Id);
         await SandboxHub.EventuallyAsync(() => Sequencer.ProspectsWithEmail("twice@acme.com").SingleOrDefault().States is [_], "the enrolment");
-        await Task.Delay(500);
+        // Both calls have answered, so any second lead or enrolment would be queued by now.
+        await _hub.OutboxDrainedAsync();
         Assert.Single(Crm.Records("Lead"), l => (string?)l["Email"] == "twice@acme.com");
         Assert.Single(Sequencer.ProspectsWithEmail("twice@acme.com"));
         var listed = await _hub.Routing.ListDecisionsAsync(new ListDecisionsRequest { PageSize = 500 });

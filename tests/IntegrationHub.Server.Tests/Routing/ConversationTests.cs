@@ -1,24 +1,18 @@
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Server.Tests.Hosting;
+using IntegrationHub.Testing;
 
 namespace IntegrationHub.Server.Tests.Routing;
 
 /// <summary>Offers, acceptance, handovers, the 30-second accept timeout on a fake clock, meeting booking, and the streams that follow them.</summary>
 public sealed class ConversationTests : IDisposable
 {
-    private const string UnknownIp = "192.0.2.200";
     private readonly SandboxHub _hub = new();
 
     public void Dispose() => _hub.Dispose();
 
-    private async Task<Decision> OfferedAsync(string path = "/pricing")
-    {
-        await _hub.AvailableAsync("005SDR01", "005SDR02", "005SDR12", "005SDR05");
-        var decision = await _hub.RouteAsync(UnknownIp, path);
-        Assert.Equal(TargetKind.HumanRep, decision.Target.Kind);
-        return decision;
-    }
+    private Task<Decision> OfferedAsync(string path = "/pricing") => _hub.OfferedAsync(path);
 
     private async Task<Conversation> GetAsync(string id) =>
         (await _hub.Conversations.GetConversationAsync(new GetConversationRequest { ConversationId = id })).Conversation;
@@ -38,8 +32,7 @@ public sealed class ConversationTests : IDisposable
         await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _hub.Conversations.AcceptOfferAsync(new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId }).ResponseAsync);
 
         // Accepted conversations are not handed on when the 30 s pass.
-        _hub.Time.Advance(TimeSpan.FromSeconds(31));
-        await Task.Delay(600);
+        await _hub.AdvanceAndFireTimersAsync(TimeSpan.FromSeconds(31));
         Assert.Equal(ConversationState.Accepted, (await GetAsync(decision.ConversationId)).State);
     }
 
@@ -67,17 +60,21 @@ public sealed class ConversationTests : IDisposable
     [Fact]
     public async Task No_answer_within_30_seconds_hands_an_english_visitor_to_the_ai_rep_and_the_watcher_sees_it()
     {
+        var earlier = await OfferedAsync();
+        _hub.Time.Advance(TimeSpan.FromSeconds(2));
         var decision = await OfferedAsync();
         using var watch = _hub.Conversations.WatchConversation(new WatchConversationRequest { ConversationId = decision.ConversationId });
         Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
         Assert.Equal(ConversationState.Offered, watch.ResponseStream.Current.Conversation.State);
 
+        // The offer made two seconds earlier comes due at 29 s into this one; timers fire oldest
+        // first, so once it has timed out this one has been passed over, not merely not reached.
         _hub.Time.Advance(TimeSpan.FromSeconds(29));
-        await Task.Delay(500);
+        await _hub.OfferTimedOutAsync(earlier.ConversationId);
         Assert.Equal(ConversationState.Offered, (await GetAsync(decision.ConversationId)).State);
         _hub.Time.Advance(TimeSpan.FromSeconds(2));
 
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var patience = new CancellationTokenSource(Eventually.Limit);
         Assert.True(await watch.ResponseStream.MoveNext(patience.Token));
         var handedOver = watch.ResponseStream.Current.Conversation;
         Assert.Equal(ConversationState.WithAiRep, handedOver.State);
@@ -126,7 +123,7 @@ public sealed class ConversationTests : IDisposable
         var decision = await _hub.RouteAsync("203.0.113.5", token: "ct-acme-jane");
 
         var kinds = new List<AlertKind>();
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var patience = new CancellationTokenSource(Eventually.Limit);
         while (kinds.Count < 3 && await alerts.ResponseStream.MoveNext(patience.Token))
         {
             Assert.Equal(decision.Id, alerts.ResponseStream.Current.DecisionId);

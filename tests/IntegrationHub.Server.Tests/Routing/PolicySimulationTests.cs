@@ -46,7 +46,7 @@ public sealed class PolicySimulationTests : IDisposable
         var belowBar = await _hub.RouteLeadAsync(SandboxHub.Lead("sam@thames-fintech.co.uk", "Thames Fintech", "GB", score: 40));
         Assert.Equal(TargetKind.NotRouted, belowBar.Target.Kind);
         Assert.All(london, d => Assert.Contains(d.Target.RepId, EmeaSdrs));
-        await OutboxDrainedAsync();   // the lead's CRM upsert goes out in the background; count vendor calls after it
+        await _hub.OutboxDrainedAsync();   // the lead's CRM upsert goes out in the background; count vendor calls after it
         var callsBefore = _hub.VendorRequests();
 
         var candidate = await CandidateAsync(p =>
@@ -152,17 +152,6 @@ public sealed class PolicySimulationTests : IDisposable
         }
 
         return (progress, report ?? throw new InvalidOperationException("the stream ended without a report"));
-    }
-
-    private async Task OutboxDrainedAsync()
-    {
-        var outbox = new OutboxService.OutboxServiceClient(_hub.Channel);
-        for (var i = 0; i < 150 && (await outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest())).Pending > 0; i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Equal(0, (await outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest())).Pending);
     }
 
     private async Task<Dictionary<string, string>> RepNamesAsync() =>

@@ -2,7 +2,9 @@ using IntegrationHub.Sdk.TestKit;
 using Grpc.Net.Client;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Sdk.Sandbox;
+using IntegrationHub.Server.Routing;
 using IntegrationHub.Server.Tests.Hosting;
+using IntegrationHub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,7 +19,7 @@ public sealed class SandboxHub : IDisposable
 {
     private readonly HubFactory _factory;
 
-    public SandboxHub(Dictionary<string, string?>? settings = null)
+    public SandboxHub(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         // The clock is fake, so vendor retries (whose back-off waits on it) are off: a fault shows at once.
         settings ??= [];
@@ -26,11 +28,16 @@ public sealed class SandboxHub : IDisposable
             settings.TryAdd($"Connectors:{vendor}:Resilience:MaxRetryAttempts", "0");
         }
 
-        _factory = new HubFactory(settings, services => services.AddSingleton<TimeProvider>(Time));
+        _factory = new HubFactory(settings, s =>
+        {
+            s.AddSingleton<TimeProvider>(Time);
+            services?.Invoke(s);
+        });
         Channel = _factory.CreateChannel();
         Routing = new RoutingService.RoutingServiceClient(Channel);
         Conversations = new ConversationService.ConversationServiceClient(Channel);
         Presence = new PresenceService.PresenceServiceClient(Channel);
+        Outbox = new OutboxService.OutboxServiceClient(Channel);
     }
 
     public FakeTimeProvider Time { get; } = TestClock.At(DayOfWeek.Wednesday, new TimeOnly(15, 0));
@@ -42,6 +49,8 @@ public sealed class SandboxHub : IDisposable
     public ConversationService.ConversationServiceClient Conversations { get; }
 
     public PresenceService.PresenceServiceClient Presence { get; }
+
+    public OutboxService.OutboxServiceClient Outbox { get; }
 
     public IServiceProvider Services => _factory.Services;
 
@@ -82,21 +91,47 @@ public sealed class SandboxHub : IDisposable
         Email = email, FirstName = first, LastName = last, Company = company, CountryCode = country, Title = title, LeadScore = score,
     };
 
-    /// <summary>Waits (machine time, up to <paramref name="seconds"/>, 15 by default) for something the outbox or a timer does in the background.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, string what, int seconds = 15)
+    /// <summary>A visitor nobody knows (AMER) offered to one of four available SDRs: a conversation with an accept timeout.</summary>
+    public async Task<Decision> OfferedAsync(string path = "/pricing")
     {
-        for (var i = 0; i < seconds * 10; i++)
-        {
-            if (condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"{what} did not happen within {seconds} s");
+        await AvailableAsync("005SDR01", "005SDR02", "005SDR12", "005SDR05");
+        var decision = await RouteAsync("192.0.2.200", path);
+        Assert.Equal(TargetKind.HumanRep, decision.Target.Kind);
+        return decision;
     }
+
+    /// <summary>Waits for the accept timeout of an unanswered offer to fire (the conversation moves on).</summary>
+    public Task OfferTimedOutAsync(string conversationId) =>
+        EventuallyAsync(() => Conversations.GetConversation(new GetConversationRequest { ConversationId = conversationId }).Conversation.State != ConversationState.Offered,
+            $"the offer in conversation {conversationId} timing out");
+
+    /// <summary>
+    /// Moves the fake clock on by <paramref name="by"/> (at least the accept timeout) and waits until
+    /// every durable timer due by then has fired and what it queued has been delivered: what a test
+    /// proving that a timer did not fire waits for first. An offer made one accept timeout before
+    /// the end comes due at the end, and due timers fire oldest first, so once it has timed out
+    /// every earlier timer has had its turn.
+    /// </summary>
+    public async Task AdvanceAndFireTimersAsync(TimeSpan by)
+    {
+        var acceptTimeout = Services.GetRequiredService<PolicyProvider>().Current.AcceptTimeout;
+        Time.Advance(by - acceptTimeout);
+        var marker = await OfferedAsync();
+        Time.Advance(acceptTimeout);
+        await OfferTimedOutAsync(marker.ConversationId);
+        await OutboxDrainedAsync();
+    }
+
+    /// <summary>Waits (machine time, up to <paramref name="seconds"/>) for something the outbox or a timer does in the background.</summary>
+    public static Task EventuallyAsync(Func<bool> condition, string what, int seconds = 60) =>
+        Eventually.HappensAsync(condition, what, TimeSpan.FromSeconds(seconds));
+
+    /// <summary>
+    /// Waits until every side effect enqueued so far has been delivered (or dead-lettered): what a
+    /// test that asserts something was not sent waits for first.
+    /// </summary>
+    public Task OutboxDrainedAsync() =>
+        EventuallyAsync(() => Outbox.GetOutboxStats(new GetOutboxStatsRequest()).Pending == 0, "the outbox draining");
 
     public void Dispose() => _factory.Dispose();
 }
