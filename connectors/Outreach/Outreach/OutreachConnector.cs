@@ -25,8 +25,11 @@ public sealed class OutreachConnector(OutreachApi api) : ISequencingConnector
         return prospect is null ? null : await ProspectAsync(prospect, page, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SequenceState>> ListSequenceStatesAsync(string prospectId, CancellationToken cancellationToken) =>
-        await StatesAsync($"sequenceStates?filter[prospect][id]={Uri.EscapeDataString(prospectId)}&include=sequence,mailbox", cancellationToken);
+    public async Task<IReadOnlyList<SequenceState>> ListSequenceStatesAsync(string prospectId, CancellationToken cancellationToken)
+    {
+        OutreachIds.Require(("prospect_id", prospectId));
+        return await StatesAsync($"sequenceStates?filter[prospect][id]={Uri.EscapeDataString(prospectId)}&include=sequence,mailbox", cancellationToken);
+    }
 
     public async Task<ClickThrough?> ResolveClickThroughAsync(string token, CancellationToken cancellationToken)
     {
@@ -50,6 +53,7 @@ public sealed class OutreachConnector(OutreachApi api) : ISequencingConnector
 
     public async Task<Enrollment> EnrollProspectAsync(EnrollmentRequest request, CancellationToken cancellationToken)
     {
+        OutreachIds.Require(("prospect_id", request.ProspectId), ("sequence_id", request.SequenceId), ("mailbox_id", request.MailboxId));
         // The pipeline may repeat a POST; an existing state for this prospect and sequence
         // means an earlier attempt (or person) enrolled it already.
         var existing = (await StatesAsync($"sequenceStates?filter[prospect][id]={Uri.EscapeDataString(request.ProspectId)}&filter[sequence][id]={Uri.EscapeDataString(request.SequenceId)}&include=sequence,mailbox", cancellationToken))
@@ -79,6 +83,7 @@ public sealed class OutreachConnector(OutreachApi api) : ISequencingConnector
 
     public async Task<Enrollment> EnrollPersonAsync(PersonEnrollment request, CancellationToken cancellationToken)
     {
+        OutreachIds.Require(("sequence_id", request.SequenceId));
         var prospectId = await FindOrCreateProspectAsync(request, cancellationToken);
         var mailboxes = await api.SendAsync(HttpMethod.Get, $"mailboxes?filter[email]={Uri.EscapeDataString(request.OwnerEmail)}", null, cancellationToken);
         var mailboxId = mailboxes!.Data.Select(Id).FirstOrDefault()
@@ -128,6 +133,7 @@ public sealed class OutreachConnector(OutreachApi api) : ISequencingConnector
 
     public async Task<int> FinishProspectSequencesAsync(string prospectId, CancellationToken cancellationToken)
     {
+        OutreachIds.Require(("prospect_id", prospectId));
         var (states, _) = await api.ListAsync($"sequenceStates?filter[prospect][id]={Uri.EscapeDataString(prospectId)}", cancellationToken);
         var running = states.Where(s => Running.Contains(Attr(s, "state"))).ToList();
         foreach (var state in running)

@@ -9,7 +9,8 @@ public static class HubLeadExtensions
     /// <summary>The side effects of lead decisions, the lead lifecycle and its webhook.</summary>
     public static IServiceCollection AddHubLeadEffects(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WebhookDeliveries>();
         services.AddSingleton<IOutboxEffectHandler, UpsertLeadEffectHandler>();
         services.AddSingleton<IOutboxEffectHandler, ConvertLeadEffectHandler>();
         services.AddSingleton<IOutboxEffectHandler, EnrollEffectHandler>();

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IntegrationHub.Server.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Server.Leads;
@@ -12,9 +14,11 @@ namespace IntegrationHub.Server.Leads;
 /// it is read; an unsigned, mis-signed or malformed event is refused and logged, and changes
 /// nothing. Outreach retries only on network errors, so every verified event gets a 2xx.
 /// </summary>
-public sealed partial class OutreachWebhook(LeadLifecycle lifecycle, IOptionsMonitor<WebhookOptions> options, ILogger<OutreachWebhook> logger)
+public sealed partial class OutreachWebhook(
+    LeadLifecycle lifecycle, WebhookDeliveries deliveries, IOptionsMonitor<WebhookOptions> options, TimeProvider time, ILogger<OutreachWebhook> logger)
 {
     public const string Path = "/webhooks/outreach";
+    private const string Connector = "outreach";
     public const string SignatureHeader = "Outreach-Webhook-Signature";
 
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -51,7 +55,22 @@ public sealed partial class OutreachWebhook(LeadLifecycle lifecycle, IOptionsMon
             return Results.BadRequest(new { error = "not an Outreach webhook event" });
         }
 
+        if (e.DeliveredAtTime is { } at && (time.GetUtcNow() - at).Duration() > settings.MaxEventAge)
+        {
+            LogRefused(logger, $"delivered at {at:O}, further than Webhooks:MaxEventAge ({settings.MaxEventAge}) from now");
+            HubMetrics.WebhookTakenWithoutEffect(Connector, "stale");
+            return Results.BadRequest(new { error = "the event's deliveredAt is too far from now to be a fresh delivery" });
+        }
+
+        if (await deliveries.SeenAsync(Connector, body, cancellationToken))
+        {
+            LogReplay(logger, e.EventName, e.ResourceId);
+            HubMetrics.WebhookTakenWithoutEffect(Connector, "replay");
+            return Results.Ok(new { applied = false, replay = true });
+        }
+
         var applied = await ApplyAsync(e, cancellationToken);
+        await deliveries.RememberAsync(Connector, body, settings.MaxEventAge * 2, cancellationToken);
         LogReceived(logger, e.EventName, e.ResourceId, applied);
         return Results.Ok(new { applied });
     }
@@ -113,13 +132,21 @@ public sealed partial class OutreachWebhook(LeadLifecycle lifecycle, IOptionsMon
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outreach webhook refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outreach webhook {EventName} for {ResourceId} replayed: taken without effect")]
+    private static partial void LogReplay(ILogger logger, string eventName, string resourceId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Outreach webhook {EventName} for {ResourceId}: applied {Applied}")]
     private static partial void LogReceived(ILogger logger, string eventName, string resourceId, bool applied);
 }
 
 /// <summary>The parts of an Outreach webhook event the lifecycle reads.</summary>
-internal sealed record OutreachEvent(string EventName, string ResourceType, string ResourceId, int ReplyCount, string? SequenceStateId, bool OptedOut, string? DeliveredAt)
+internal sealed record OutreachEvent(
+    string EventName, string ResourceType, string ResourceId, int ReplyCount, string? SequenceStateId, bool OptedOut, string? DeliveredAt)
 {
+    /// <summary>When Outreach says it delivered the event, when the body says so in a form that parses.</summary>
+    public DateTimeOffset? DeliveredAtTime =>
+        DateTimeOffset.TryParse(DeliveredAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+
     public static OutreachEvent? Parse(byte[] body)
     {
         try

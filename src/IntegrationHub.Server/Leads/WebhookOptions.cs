@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace IntegrationHub.Server.Leads;
 
 /// <summary>Inbound vendor webhooks, bound from <c>Webhooks</c>.</summary>
@@ -10,4 +12,13 @@ public sealed class WebhookOptions
 
     /// <summary>Bodies larger than this are refused unread.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// A signed body whose delivery time (Outreach's <c>meta.deliveredAt</c>) is further than
+    /// this from the hub's now, either way, is refused as a replay. Outreach retries a delivery
+    /// within seconds, so 15 minutes leaves room for clock skew and nothing else. Bodies seen
+    /// before are remembered for twice this long and taken without effect.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromMinutes(15);
 }

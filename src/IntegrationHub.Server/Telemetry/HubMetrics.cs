@@ -18,6 +18,9 @@ public static class HubMetrics
 
     private static readonly Histogram<double> OfferAcceptTime = Meter.CreateHistogram<double>("hub.offer.accept_time", "s", "Time from an offer to its acceptance");
 
+    private static readonly Counter<long> WebhooksWithoutEffect = Meter.CreateCounter<long>("hub.webhooks.without_effect",
+        description: "Signed webhook deliveries taken without effect, by connector and reason (replay: the same body seen before; stale: delivered too long ago)");
+
     private static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>("hub.cache.lookups", description: "Cache look-ups by cache and result (hit: answered or joined a load in flight; miss: a vendor call)");
 
     private static long _outboxPending;
@@ -33,6 +36,9 @@ public static class HubMetrics
         Decisions.Add(1, new("kind", kind), new("rule", rule ?? "none"), new("target", target.Kind.ToString()), new("fallback", explanation.Fallbacks.LastOrDefault()?.Fallback ?? "none"));
 
     public static void OfferAccepted(TimeSpan after) => OfferAcceptTime.Record(after.TotalSeconds);
+
+    public static void WebhookTakenWithoutEffect(string connector, string reason) =>
+        WebhooksWithoutEffect.Add(1, new("connector", connector), new("reason", reason));
 
     public static void CacheLookup(string cache, bool hit) => CacheLookups.Add(1, new("cache", cache), new("result", hit ? "hit" : "miss"));
 

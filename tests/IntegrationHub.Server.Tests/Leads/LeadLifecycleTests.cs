@@ -105,16 +105,47 @@ public sealed class LeadLifecycleTests : IDisposable
     public async Task A_repeated_event_changes_the_status_once()
     {
         var state = await EnrolledLeadAsync("repeat@brand-new-startup.io");
-        var reply = Event("sequenceState", state, "sequenceState.updated", """{"replyCount":1}""");
 
-        await PostAsync(reply);
-        await PostAsync(reply);
+        // Two distinct deliveries of the same transition (not a replay of one body): statuses only move forward.
+        await PostAsync(Event("sequenceState", state, "sequenceState.updated", """{"replyCount":1}"""));
+        await PostAsync(Event("sequenceState", state, "sequenceState.updated", """{"replyCount":2}"""));
         await StatusBecomesAsync("repeat@brand-new-startup.io", "Qualifying");
         // Both events were answered, so a second write, had either queued one, is in the outbox.
         await _hub.OutboxDrainedAsync();
 
         var statusWrites = Crm.Requests.Select(r => r.RequestMessage!).Count(r => r.Method == "PATCH" && (r.Body ?? "").Contains("\"Status\":\"Qualifying\"", StringComparison.Ordinal));
         Assert.Equal(1, statusWrites);
+    }
+
+    [Fact]
+    public async Task A_replayed_delivery_is_answered_without_effect_and_counted()
+    {
+        var state = await EnrolledLeadAsync("replayed@brand-new-startup.io");
+        var finished = Event("sequenceState", state, "sequenceState.finished", """{"state":"finished","replyCount":0}""");
+        using var counted = new WebhookRefusals();
+
+        var first = await PostAsync(finished);
+        var replay = await PostAsync(finished);
+
+        Assert.Equal("""{"applied":true}""", await first.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal("""{"applied":false,"replay":true}""", await replay.Content.ReadAsStringAsync());
+        Assert.Equal(["replay"], counted.Reasons);
+    }
+
+    [Fact]
+    public async Task A_signed_body_delivered_long_ago_is_refused_and_changes_nothing()
+    {
+        var state = await EnrolledLeadAsync("stale@brand-new-startup.io");
+        using var counted = new WebhookRefusals();
+
+        var stale = await PostAsync(Event("sequenceState", state, "sequenceState.updated", """{"replyCount":1}""",
+            deliveredAt: _hub.Time.GetUtcNow().AddMinutes(-16)));
+        await _hub.OutboxDrainedAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Equal("Accepted", Status("stale@brand-new-startup.io"));
+        Assert.Equal(["stale"], counted.Reasons);
     }
 
     /// <summary>Routes a lead and waits until it is enrolled and Accepted; returns the sequence state id.</summary>
@@ -139,9 +170,11 @@ public sealed class LeadLifecycleTests : IDisposable
     private string? Status(string email) =>
         (string?)Crm.LeadsWithEmail(email).LastOrDefault()?.GetValueOrDefault("Status");
 
-    private static string Event(string type, string id, string name, string attributes, string relationships = "{}") =>
+    /// <summary>An Outreach event body as delivered now by the hub's clock (or at <paramref name="deliveredAt"/>).</summary>
+    private string Event(string type, string id, string name, string attributes, string relationships = "{}", DateTimeOffset? deliveredAt = null) =>
         "{\"data\":{\"type\":\"" + type + "\",\"id\":" + id + ",\"attributes\":" + attributes + ",\"relationships\":" + relationships
-        + ",\"meta\":{\"eventName\":\"" + name + "\",\"deliveredAt\":\"2026-11-18T15:00:00.000Z\"}}}";
+        + ",\"meta\":{\"eventName\":\"" + name + "\",\"deliveredAt\":\""
+        + (deliveredAt ?? _hub.Time.GetUtcNow()).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture) + "\"}}}";
 
     private async Task<HttpResponseMessage> PostAsync(string body, string? signature = null)
     {
@@ -152,4 +185,37 @@ public sealed class LeadLifecycleTests : IDisposable
 
     private static string Sign(string body, string secret) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
+
+    /// <summary>Outreach deliveries the hub took without effect while this is alive, by reason (the hub.webhooks.without_effect counter).</summary>
+    private sealed class WebhookRefusals : IDisposable
+    {
+        private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _reasons = new();
+
+        public WebhookRefusals()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Name == "hub.webhooks.without_effect")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "reason")
+                    {
+                        _reasons.Enqueue((string)tag.Value!);
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public string[] Reasons => [.. _reasons];
+
+        public void Dispose() => _listener.Dispose();
+    }
 }

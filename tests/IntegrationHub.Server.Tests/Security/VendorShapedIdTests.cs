@@ -1,0 +1,55 @@
+using Grpc.Core;
+using IntegrationHub.Contracts.Sequencing.V1;
+using IntegrationHub.Server.Tests.Hosting;
+using IntegrationHub.Server.Tests.Routing;
+
+namespace IntegrationHub.Server.Tests.Security;
+
+/// <summary>
+/// Ids short enough to pass the hub's own checks but not in the vendor's shape: the connector
+/// refuses them before any HTTP call, so the caller gets INVALID_ARGUMENT naming the field
+/// rather than UNAVAILABLE after three retried vendor 500s.
+/// </summary>
+public sealed class VendorShapedIdTests : IDisposable
+{
+    private readonly SandboxHub _hub = new();
+
+    public static TheoryData<string, string, string, string> HostileEnrolments() => new()
+    {
+        { "' OR 1=1; --", "5001", "7", "prospect_id" },
+        { "18", "\u0000abc", "7", "sequence_id" },
+        { "18", "5001", "../../users", "mailbox_id" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileEnrolments))]
+    public async Task Enrolling_with_an_id_outreach_could_not_have_issued_is_invalid_and_reaches_no_vendor(
+        string prospect, string sequence, string mailbox, string field)
+    {
+        var sequencing = new SequencingService.SequencingServiceClient(_hub.Channel);
+        var before = _hub.VendorRequests();
+
+        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => sequencing.EnrollProspectAsync(new EnrollProspectRequest
+        {
+            ProspectId = prospect, SequenceId = sequence, MailboxId = mailbox, IdempotencyKey = "hostile-1",
+        }).ResponseAsync);
+
+        Assert.Contains(field, RpcAssert.ViolatedFields(error));
+        Assert.Equal(before, _hub.VendorRequests());
+    }
+
+    [Fact]
+    public async Task Finishing_the_sequences_of_a_hostile_prospect_id_is_invalid_and_reaches_no_vendor()
+    {
+        var sequencing = new SequencingService.SequencingServiceClient(_hub.Channel);
+        var before = _hub.VendorRequests();
+
+        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () =>
+            sequencing.FinishProspectSequencesAsync(new FinishProspectSequencesRequest { ProspectId = "1; DROP TABLE prospects" }).ResponseAsync);
+
+        Assert.Equal(["prospect_id"], RpcAssert.ViolatedFields(error));
+        Assert.Equal(before, _hub.VendorRequests());
+    }
+
+    public void Dispose() => _hub.Dispose();
+}
