@@ -46,6 +46,39 @@ public sealed class HubProcess : IAsyncDisposable
     {
         var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
         var http = new Uri($"http://127.0.0.1:{FreePort()}");
+        var hub = new HubProcess(Process.Start(StartInfo(settings, grpc, http))!, grpc, http);
+        hub._process.OutputDataReceived += (_, e) => hub.Keep(e.Data);
+        hub._process.ErrorDataReceived += (_, e) => hub.Keep(e.Data);
+        hub._process.BeginOutputReadLine();
+        hub._process.BeginErrorReadLine();
+        await hub.WaitServingAsync(TimeSpan.FromSeconds(60));
+        return hub;
+    }
+
+    /// <summary>Starts a hub that is expected to refuse to start; returns its exit code and what it wrote to standard error.</summary>
+    public static async Task<(int ExitCode, string Error)> RefusalAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
+        using var process = Process.Start(StartInfo(settings, grpc, new Uri($"http://127.0.0.1:{FreePort()}")))!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The hub did not refuse to start within a minute:\n{await output}");
+        }
+
+        await output;
+        return (process.ExitCode, await error);
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> settings, Uri grpc, Uri http)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -66,13 +99,7 @@ public sealed class HubProcess : IAsyncDisposable
             info.ArgumentList.Add($"--{key}={value}");
         }
 
-        var hub = new HubProcess(Process.Start(info)!, grpc, http);
-        hub._process.OutputDataReceived += (_, e) => hub.Keep(e.Data);
-        hub._process.ErrorDataReceived += (_, e) => hub.Keep(e.Data);
-        hub._process.BeginOutputReadLine();
-        hub._process.BeginErrorReadLine();
-        await hub.WaitServingAsync(TimeSpan.FromSeconds(60));
-        return hub;
+        return info;
     }
 
     /// <summary>Routes a visitor on an English page of the marketing site, with the test key.</summary>

@@ -1,5 +1,7 @@
 using IntegrationHub.Sdk.Capabilities;
 
+using IntegrationHub.Server.Startup;
+
 namespace IntegrationHub.Server.Connectors;
 
 /// <summary>
@@ -78,7 +80,7 @@ internal static class CapabilitySelection
 
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException("The hub's connector configuration is invalid:" + Environment.NewLine + "  - " + string.Join(Environment.NewLine + "  - ", problems));
+            throw new HubStartRefusedException("The hub's connector configuration is invalid:" + Environment.NewLine + "  - " + string.Join(Environment.NewLine + "  - ", problems));
         }
 
         return bindings;

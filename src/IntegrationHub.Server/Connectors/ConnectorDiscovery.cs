@@ -2,6 +2,8 @@ using System.Reflection;
 using IntegrationHub.Sdk.Connectors;
 using IntegrationHub.Server.Plugins;
 
+using IntegrationHub.Server.Startup;
+
 namespace IntegrationHub.Server.Connectors;
 
 /// <summary>
@@ -33,7 +35,7 @@ internal static class ConnectorDiscovery
         var duplicate = connectors.GroupBy(c => c.Descriptor.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new InvalidOperationException(
+            throw new HubStartRefusedException(
                 $"Two connectors are named '{duplicate.Key}': {string.Join(" and ", duplicate.Select(d => d.Descriptor.ImplementationType.AssemblyQualifiedName))}. Connector names must be unique.");
         }
 

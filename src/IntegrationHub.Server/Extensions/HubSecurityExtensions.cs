@@ -33,14 +33,22 @@ public static class HubSecurityExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         if (jwt.Enabled)
         {
+            // Problems() refuses the start (through AuthOptions' validation) before a key is decoded here.
+            var usable = !jwt.Problems().Any();
             authentication.AddJwtBearer(o =>
             {
                 o.Authority = jwt.Authority?.ToString();
+                o.RequireHttpsMetadata = !jwt.AllowInsecureAuthority;
+                o.AutomaticRefreshInterval = jwt.KeyRefreshInterval;
+                o.RefreshInterval = jwt.KeyRefreshMinimum;
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = jwt.Issuer, ValidAudience = jwt.Audience, ValidateIssuer = true, ValidateAudience = true, ValidateLifetime = true,
-                    IssuerSigningKeys = jwt.SigningKeys.Select(k => new SymmetricSecurityKey(Convert.FromBase64String(k))),
+                    ClockSkew = jwt.ClockSkew,
+                    IssuerSigningKeys = usable ? jwt.DecodedSigningKeys().Select(k => new SymmetricSecurityKey(k)) : [],
+                    // With keys of its own the hub accepts exactly the HMAC algorithms they are long enough for.
+                    ValidAlgorithms = usable && jwt.Authority is null ? jwt.SymmetricAlgorithms().ToList() : null,
                 };
             });
         }

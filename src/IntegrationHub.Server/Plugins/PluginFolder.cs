@@ -1,6 +1,8 @@
 using System.Reflection;
 using IntegrationHub.Sdk.Connectors;
 
+using IntegrationHub.Server.Startup;
+
 namespace IntegrationHub.Server.Plugins;
 
 /// <summary>
@@ -36,7 +38,7 @@ internal static class PluginFolder
             // Checked from the file's metadata, before any of the plugin's code is loaded.
             if (PluginAllowList.Refusal(name, allowed) is { } refusal)
             {
-                throw new InvalidOperationException(refusal);
+                throw new HubStartRefusedException(refusal);
             }
 
             var context = new PluginLoadContext(assemblyPath, hostAssemblies);
@@ -44,7 +46,7 @@ internal static class PluginFolder
             var problem = PluginCompatibility.Check(name.Name ?? assemblyPath, assembly.GetReferencedAssemblies(), SdkVersion.Current);
             if (problem is not null)
             {
-                throw new InvalidOperationException(problem);
+                throw new HubStartRefusedException(problem);
             }
 
             loaded.Add(assembly);

@@ -3,6 +3,8 @@ using IntegrationHub.Sdk.Connectors;
 using IntegrationHub.Sdk.Sandbox;
 using IntegrationHub.Server.Connectors;
 
+using IntegrationHub.Server.Startup;
+
 namespace IntegrationHub.Server.Sandbox;
 
 /// <summary>
@@ -36,7 +38,7 @@ internal static partial class SandboxVendors
         {
             if (!fakes.TryGetValue(name, out var fake))
             {
-                throw new InvalidOperationException(
+                throw new HubStartRefusedException(
                     $"Connector '{name}' has no credentials under Connectors:{name} and ships no sandbox fake; configure its credentials.");
             }
 

@@ -40,6 +40,11 @@ public sealed class AuthOptions : IValidatableObject
         {
             yield return new ValidationResult("Auth:Jwt needs Issuer, Audience, and an Authority (for its signing keys) or SigningKeys.");
         }
+
+        foreach (var problem in Jwt.Problems())
+        {
+            yield return new ValidationResult(problem);
+        }
     }
 }
 
@@ -66,6 +71,71 @@ public sealed class JwtOptions
     /// <summary>An OpenID Connect authority whose published keys sign the tokens.</summary>
     public Uri? Authority { get; set; }
 
-    /// <summary>Symmetric signing keys (base64), when there is no authority.</summary>
+    /// <summary>
+    /// Symmetric signing keys (base64), when there is no authority. A key signs with the HMAC
+    /// algorithms its length allows (RFC 7518 §3.2): 32 bytes or more HS256, 48 HS384, 64 HS512.
+    /// </summary>
     public List<string> SigningKeys { get; set; } = [];
+
+    /// <summary>
+    /// Lets the authority be plain http:// (its keys could then be swapped on the way). For a
+    /// development identity provider only; off by default.
+    /// </summary>
+    public bool AllowInsecureAuthority { get; set; }
+
+    /// <summary>How far a token's lifetime may be off the hub's clock and still pass.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the authority's signing keys are fetched again.</summary>
+    public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>The least time between two fetches forced by a token signed with an unknown key.</summary>
+    public TimeSpan KeyRefreshMinimum { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The decoded signing keys; only meaningful when <see cref="Problems"/> finds none.</summary>
+    public IEnumerable<byte[]> DecodedSigningKeys() => SigningKeys.Select(Convert.FromBase64String);
+
+    /// <summary>The HMAC algorithms the configured keys are long enough for.</summary>
+    public IEnumerable<string> SymmetricAlgorithms() => DecodedSigningKeys()
+        .SelectMany(k => HmacMinimumBytes.Where(a => k.Length >= a.Value).Select(a => a.Key))
+        .Distinct();
+
+    private static readonly Dictionary<string, int> HmacMinimumBytes = new() { ["HS256"] = 32, ["HS384"] = 48, ["HS512"] = 64 };
+
+    /// <summary>Settings that would start a hub on which no token can ever pass, each naming its key.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (!Enabled)
+        {
+            yield break;
+        }
+
+        if (Authority is { } authority && authority.Scheme != Uri.UriSchemeHttps && !AllowInsecureAuthority)
+        {
+            yield return $"Auth:Jwt:Authority must be https:// ({authority} is not); set Auth:Jwt:AllowInsecureAuthority=true for a development identity provider.";
+        }
+
+        for (var i = 0; i < SigningKeys.Count; i++)
+        {
+            var key = new byte[SigningKeys[i].Length];
+            if (!Convert.TryFromBase64String(SigningKeys[i], key, out var length))
+            {
+                yield return $"Auth:Jwt:SigningKeys:{i} is not base64.";
+            }
+            else if (length < HmacMinimumBytes["HS256"])
+            {
+                yield return $"Auth:Jwt:SigningKeys:{i} is {length} bytes; HMAC signing needs at least 32 (HS256), 48 for HS384, 64 for HS512.";
+            }
+        }
+
+        if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromMinutes(10))
+        {
+            yield return "Auth:Jwt:ClockSkew must be between 00:00:00 and 00:10:00.";
+        }
+
+        if (KeyRefreshMinimum <= TimeSpan.Zero || KeyRefreshInterval < KeyRefreshMinimum)
+        {
+            yield return "Auth:Jwt:KeyRefreshMinimum must be positive and no longer than Auth:Jwt:KeyRefreshInterval.";
+        }
+    }
 }

@@ -14,7 +14,8 @@ public sealed class JwtBearerTests : IClassFixture<JwtBearerTests.Hub>
 {
     private const string Issuer = "https://login.example.test/";
     private const string Audience = "integrationhub";
-    private static readonly byte[] SigningKey = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+    // 64 bytes: long enough for HS512, so every HMAC algorithm may sign with it (RFC 7518 §3.2).
+    private static readonly byte[] SigningKey = [.. Enumerable.Range(1, 64).Select(i => (byte)i)];
 
     private readonly Hub _hub;
 
@@ -36,6 +37,16 @@ public sealed class JwtBearerTests : IClassFixture<JwtBearerTests.Hub>
     public async Task A_valid_token_with_the_scope_is_accepted()
     {
         var reply = await Enrichment(Token(scope: "enrichment routing")).IdentifyCompanyAsync(new IdentifyCompanyRequest { IpAddress = "198.51.100.7" });
+        Assert.NotNull(reply);
+    }
+
+    [Theory]
+    [InlineData(SecurityAlgorithms.HmacSha256)]
+    [InlineData(SecurityAlgorithms.HmacSha384)]
+    [InlineData(SecurityAlgorithms.HmacSha512)]
+    public async Task A_token_signed_with_any_algorithm_the_key_supports_is_accepted(string algorithm)
+    {
+        var reply = await Enrichment(Token(algorithm: algorithm)).IdentifyCompanyAsync(new IdentifyCompanyRequest { IpAddress = "198.51.100.7" });
         Assert.NotNull(reply);
     }
 
@@ -70,7 +81,8 @@ public sealed class JwtBearerTests : IClassFixture<JwtBearerTests.Hub>
     // The token library checks lifetimes against the machine's clock, not the hub's.
     private static DateTime MachineNow => TimeProvider.System.GetUtcNow().UtcDateTime;
 
-    private static string Token(string scope = "enrichment", string audience = Audience, string issuer = Issuer, DateTime? expires = null, byte[]? key = null) =>
+    private static string Token(string scope = "enrichment", string audience = Audience, string issuer = Issuer, DateTime? expires = null, byte[]? key = null,
+        string algorithm = SecurityAlgorithms.HmacSha256) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -79,6 +91,6 @@ public sealed class JwtBearerTests : IClassFixture<JwtBearerTests.Hub>
             NotBefore = (expires ?? MachineNow.AddMinutes(10)).AddMinutes(-20),
             Expires = expires ?? MachineNow.AddMinutes(10),
             IssuedAt = (expires ?? MachineNow.AddMinutes(10)).AddMinutes(-20),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? SigningKey), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? SigningKey), algorithm),
         });
 }
