@@ -172,7 +172,8 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A port the operating system just handed out on loopback, for an extra endpoint a test configures.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -24,7 +24,15 @@ public static class HubSecurityExtensions
         // Every log provider sees personal data masked above Debug.
         services.Decorate<ILoggerProvider, RedactingLoggerProvider>();
 
-        var jwt = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.Jwt ?? new JwtOptions();
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var jwt = auth.Jwt;
+        if (auth.ClientCaPath is { Length: > 0 } caPath && File.Exists(caPath))
+        {
+            var ca = PrivateCa.Load(caPath);
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(https =>
+                https.ClientCertificateValidation = (presented, _, _) => PrivateCa.Issued(presented, ca)));
+        }
+
         var authentication = services.AddAuthentication(HubScheme)
             .AddPolicyScheme(HubScheme, "API key or bearer token", o => o.ForwardDefaultSelector = context =>
                 jwt.Enabled && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

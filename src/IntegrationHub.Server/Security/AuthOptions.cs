@@ -21,6 +21,13 @@ public sealed class AuthOptions : IValidatableObject
 
     public JwtOptions Jwt { get; set; } = new();
 
+    /// <summary>
+    /// PEM of the CA that callers' client certificates must chain to, on endpoints that ask for
+    /// one (<c>Kestrel:Endpoints:&lt;Name&gt;:ClientCertificateMode</c>); only that CA is trusted
+    /// then. Empty: the operating system's store decides.
+    /// </summary>
+    public string? ClientCaPath { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (key, i) in Keys.Select((k, i) => (k, i)))
@@ -39,6 +46,11 @@ public sealed class AuthOptions : IValidatableObject
         if (Jwt.Enabled && (string.IsNullOrWhiteSpace(Jwt.Issuer) || string.IsNullOrWhiteSpace(Jwt.Audience) || (Jwt.Authority is null && Jwt.SigningKeys.Count == 0)))
         {
             yield return new ValidationResult("Auth:Jwt needs Issuer, Audience, and an Authority (for its signing keys) or SigningKeys.");
+        }
+
+        if (ClientCaPath is { Length: > 0 } ca && !File.Exists(ca))
+        {
+            yield return new ValidationResult($"Auth:ClientCaPath: no file at {ca}.");
         }
 
         foreach (var problem in Jwt.Problems())

@@ -38,14 +38,15 @@ public sealed class TestCertificates : IDisposable
         return (caPem, clientPfx);
     }
 
-    public static bool ChainsTo(X509Certificate2 certificate, X509Certificate2 ca)
+    /// <summary>Writes the server certificate (for 127.0.0.1) as PKCS#12, for a Kestrel endpoint's Certificate:Path.</summary>
+    public string WriteServerPfx(string password)
     {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate);
+        var path = Path.Combine(Directory.CreateTempSubdirectory("hub-tls-").FullName, "server.pfx");
+        File.WriteAllBytes(path, Server.Export(X509ContentType.Pkcs12, password));
+        return path;
     }
+
+    public static bool ChainsTo(X509Certificate2 certificate, X509Certificate2 ca) => IntegrationHub.Server.Security.PrivateCa.Issued(certificate, ca);
 
     public void Dispose()
     {

@@ -2,6 +2,7 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Grpc.Net.Client;
 using IntegrationHub.Server.Connectors;
+using IntegrationHub.Server.Security;
 
 namespace IntegrationHub.Server.Capabilities.Remote;
 
@@ -32,7 +33,7 @@ public static class RemoteChannel
     /// <summary>Loads the configured certificate files; throws with the reason when one cannot be read (checked at start).</summary>
     public static (X509Certificate2? Client, X509Certificate2? Ca) LoadFiles(RemoteTlsOptions tls) =>
         (tls.ClientCertificatePath is { Length: > 0 } pfx ? X509CertificateLoader.LoadPkcs12FromFile(pfx, tls.ClientCertificatePassword) : null,
-         tls.ServerCaPath is { Length: > 0 } pem ? X509Certificate2.CreateFromPem(File.ReadAllText(pem)) : null);
+         tls.ServerCaPath is { Length: > 0 } pem ? PrivateCa.Load(pem) : null);
 
     /// <summary>The server's certificate is valid for the host and chains to the configured CA only.</summary>
     private static bool ChainsTo(X509Certificate? presented, X509Certificate2 ca, SslPolicyErrors errors)
@@ -42,10 +43,6 @@ public static class RemoteChannel
             return false;
         }
 
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(presented as X509Certificate2 ?? new X509Certificate2(presented));
+        return PrivateCa.Issued(presented as X509Certificate2 ?? new X509Certificate2(presented), ca);
     }
 }
