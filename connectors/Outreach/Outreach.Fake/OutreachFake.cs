@@ -43,12 +43,15 @@ public sealed class OutreachFake : VendorFake
     /// <summary>Holds the next request that reaches <paramref name="step"/> until the test releases or drops it.</summary>
     public OutreachPause PauseAt(OutreachStep step) => _pauses.Arm(step);
 
-    /// <summary>Stands for another installation of the same app refreshing: the hub's refresh token is spent.</summary>
-    public void RotateElsewhere()
+    /// <summary>
+    /// Stands for another installation of the same app refreshing (or a re-authorization): the
+    /// hub's refresh token is spent, and the one returned is the only valid one.
+    /// </summary>
+    public string RotateElsewhere()
     {
         lock (_lock)
         {
-            _refreshToken = "refresh-" + Guid.NewGuid().ToString("N");
+            return _refreshToken = "refresh-" + Guid.NewGuid().ToString("N");
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class SandboxHub : IDisposable
 {
     private readonly HubFactory _factory;
 
-    public SandboxHub(Dictionary<string, string?>? settings = null)
+    public SandboxHub(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         // The clock is fake, so vendor retries (whose back-off waits on it) are off: a fault shows at once.
         settings ??= [];
@@ -25,7 +25,11 @@ public sealed class SandboxHub : IDisposable
             settings.TryAdd($"Connectors:{vendor}:Resilience:MaxRetryAttempts", "0");
         }
 
-        _factory = new HubFactory(settings, services => services.AddSingleton<TimeProvider>(Time));
+        _factory = new HubFactory(settings, s =>
+        {
+            s.AddSingleton<TimeProvider>(Time);
+            services?.Invoke(s);
+        });
         Channel = _factory.CreateChannel();
         Routing = new RoutingService.RoutingServiceClient(Channel);
         Conversations = new ConversationService.ConversationServiceClient(Channel);
