@@ -56,6 +56,23 @@ public sealed class OutreachTokenRotationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_instance_whose_token_was_rejected_takes_the_one_another_instance_got_instead_of_refreshing_again()
+    {
+        var store = new InMemoryConnectorCredentialStore();
+        var a = _world.Connector(credentials: store);
+        var b = _world.Connector(credentials: store);
+        await a.GetProspectByEmailAsync("jane@acme.com", CancellationToken.None);
+        await b.GetProspectByEmailAsync("jane@acme.com", CancellationToken.None);
+        Assert.Equal(1, Fake.TokensIssued);
+
+        // Outreach revokes the access token both use; A notices first and refreshes, B then takes A's.
+        Fake.ExpireTokens();
+        await a.GetProspectByEmailAsync("jane@acme.com", CancellationToken.None);
+        Assert.Equal("18", (await b.GetProspectByEmailAsync("jane@acme.com", CancellationToken.None))!.Id);
+        Assert.Equal(2, Fake.TokensIssued);
+    }
+
+    [Fact]
     public async Task A_caller_that_gives_up_during_a_refresh_leaves_the_rotated_token_stored_for_the_next_one()
     {
         var store = new InMemoryConnectorCredentialStore();

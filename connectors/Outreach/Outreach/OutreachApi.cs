@@ -23,7 +23,7 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
     private const string AccessTokenExpiresName = "access_token_expires_at";
     private static readonly TimeSpan SharedTokenMinimumLife = TimeSpan.FromMinutes(2);
     private readonly AccessTokenCache _tokens = new(time);
-    private volatile string? _lastAccessToken;
+    private volatile string? _rejectedAccessToken;
 
     public int TokenFetches => _tokens.Fetches;
 
@@ -44,6 +44,7 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
             var text = await VendorHttp.BodyAsync(response, cancellationToken);
             if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
             {
+                _rejectedAccessToken = token;
                 _tokens.Invalidate(token);
                 continue;
             }
@@ -128,7 +129,6 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
                     await lease.StoreAsync(stored);
                 }
 
-                _lastAccessToken = issued?.Value;
                 return issued ?? throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Outreach sent no access_token.") { Vendor = OutreachConnector.Name };
             }
 
@@ -147,10 +147,14 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
         };
     }
 
-    /// <summary>The stored access token, when it is not the one this instance last held (rejected or expired) and lives on.</summary>
+    /// <summary>
+    /// The stored access token, unless Outreach rejected it here or it expires within
+    /// <see cref="SharedTokenMinimumLife"/> (longer than the cache's renewal margin, so a token
+    /// the cache is renewing is not taken back).
+    /// </summary>
     private AccessToken? SharedAccessToken(IReadOnlyDictionary<string, string> stored)
     {
-        if (stored.GetValueOrDefault(AccessTokenName) is not { Length: > 0 } token || token == _lastAccessToken
+        if (stored.GetValueOrDefault(AccessTokenName) is not { Length: > 0 } token || token == _rejectedAccessToken
             || !long.TryParse(stored.GetValueOrDefault(AccessTokenExpiresName), NumberStyles.Integer, CultureInfo.InvariantCulture, out var expires))
         {
             return null;
@@ -162,7 +166,6 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
             return null;
         }
 
-        _lastAccessToken = token;
         return new AccessToken(token, left);
     }
 
