@@ -286,6 +286,47 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_credential_lock_is_held_by_one_instance_at_a_time_and_the_next_holder_reads_what_the_first_stored()
+    {
+        var first = new CredentialStore(World.Database, World.Time);
+        var second = new CredentialStore(World.AnotherConnectionToTheSameDatabase(), World.Time);
+        await first.SetAsync("Outreach", "refresh_token", "r1", CancellationToken.None);
+
+        Task<CredentialLease> waiting;
+        await using (var lease = await first.LockAsync("Outreach", CancellationToken.None))
+        {
+            Assert.Equal("r1", lease.Values["refresh_token"]);
+            waiting = second.LockAsync("Outreach", CancellationToken.None);
+            // Another connector's lock is free, and the second instance's database answers meanwhile.
+            await using (var other = await second.LockAsync("Zoom", CancellationToken.None))
+            {
+                Assert.Empty(other.Values);
+            }
+
+            Assert.False(waiting.IsCompleted, "the second instance took the lock the first one holds");
+            await lease.StoreAsync(new Dictionary<string, string> { ["refresh_token"] = "r2", ["access_token"] = "a2" });
+        }
+
+        await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("r2", next.Values["refresh_token"]);
+        Assert.Equal("a2", next.Values["access_token"]);
+        Assert.Equal("r2", await first.GetAsync("Outreach", "refresh_token", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_credential_lease_released_without_storing_keeps_the_old_credentials()
+    {
+        var store = new CredentialStore(World.Database, World.Time);
+        await store.SetAsync("Outreach", "refresh_token", "r1", CancellationToken.None);
+        await using (await store.LockAsync("Outreach", CancellationToken.None))
+        {
+        }
+
+        await using var again = await store.LockAsync("Outreach", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("r1", again.Values["refresh_token"]);
+    }
+
+    [Fact]
     public async Task Dead_letters_page_by_id_and_filter_by_type_and_are_counted()
     {
         var outbox = new OutboxStore(World.Database, World.Time);

@@ -9,6 +9,8 @@ namespace IntegrationHub.Connectors.Outreach.Fake;
 /// A fake of Outreach API v2: refresh-token OAuth with 2-hour tokens, JSON:API documents with
 /// integer ids and `included`, cursor paging through links.next, 415 without the JSON:API media
 /// type, hourly rate limit headers on every answer and 429 past them, 422 validation errors.
+/// The refresh token rotates on every use as Outreach's does: a spent one is refused with
+/// 400 invalid_grant. A test can hold a refresh or an enrolment at a step (<see cref="PauseAt"/>).
 /// </summary>
 public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
 {
@@ -18,6 +20,8 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
 
     private readonly Lock _lock = new();
     private readonly HashSet<string> _tokens = [];
+    private readonly OutreachPauses _pauses = new();
+    private string? _unusedAccessToken;
     private string _refreshToken = InitialRefreshToken;
     private long _nextId = 1000;
     private (long Hour, int Calls) _window;
@@ -35,6 +39,21 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
     public int HourlyLimit { get; set; } = 10_000;
 
     public int TokensIssued { get; private set; }
+
+    /// <summary>Holds the next request that reaches <paramref name="step"/> until the test releases or drops it.</summary>
+    public OutreachPause PauseAt(OutreachStep step) => _pauses.Arm(step);
+
+    /// <summary>
+    /// Stands for another installation of the same app refreshing (or a re-authorization): the
+    /// hub's refresh token is spent, and the one returned is the only valid one.
+    /// </summary>
+    public string RotateElsewhere()
+    {
+        lock (_lock)
+        {
+            return _refreshToken = "refresh-" + Guid.NewGuid().ToString("N");
+        }
+    }
 
     /// <summary>Expires every access token: the next call answers 401.</summary>
     public void ExpireTokens()
@@ -92,24 +111,51 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
         }
     }
 
-    protected override Task<FakeResponse> HandleVendorAsync(FakeRequest request)
+    protected override async Task<FakeResponse> HandleVendorAsync(FakeRequest request)
     {
-        lock (_lock)
+        if (request.Is("POST", "/oauth/token"))
         {
-            if (request.Is("POST", "/oauth/token"))
+            if (!await _pauses.PassAsync(OutreachStep.TokenRequestArrived))
             {
-                return Task.FromResult(Token(request));
+                return Dropped();
             }
 
+            FakeResponse token;
+            lock (_lock)
+            {
+                token = Token(request);
+            }
+
+            return token.Status == 200 && !await _pauses.PassAsync(OutreachStep.TokenRotated) ? Dropped() : token;
+        }
+
+        bool firstUse;
+        lock (_lock)
+        {
+            firstUse = _unusedAccessToken is not null && request.Header("Authorization") == "Bearer " + _unusedAccessToken;
+            _unusedAccessToken = firstUse ? null : _unusedAccessToken;
+        }
+
+        if ((firstUse && !await _pauses.PassAsync(OutreachStep.FirstCallWithNewToken))
+            || (request.Is("POST", "/api/v2/sequenceStates") && !await _pauses.PassAsync(OutreachStep.EnrolmentArrived)))
+        {
+            return Dropped();
+        }
+
+        lock (_lock)
+        {
             var response = Api(request);
             var hour = Time.GetUtcNow().ToUnixTimeSeconds() / 3600;
             var reset = ((hour + 1) * 3600).ToString(CultureInfo.InvariantCulture);
-            return Task.FromResult(response
+            return response
                 .WithHeader("X-RateLimit-Limit", HourlyLimit.ToString(CultureInfo.InvariantCulture))
                 .WithHeader("X-RateLimit-Remaining", Math.Max(0, HourlyLimit - _window.Calls).ToString(CultureInfo.InvariantCulture))
-                .WithHeader("X-RateLimit-Reset", reset));
+                .WithHeader("X-RateLimit-Reset", reset);
         }
     }
+
+    /// <summary>What a client that is still there would see of a request the vendor dropped.</summary>
+    private static FakeResponse Dropped() => FakeResponse.Json(504, new { message = "Gateway Timeout" });
 
     private FakeResponse Api(FakeRequest request)
     {
@@ -140,15 +186,21 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
     {
         var form = request.Body.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
             .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "");
-        if (form.GetValueOrDefault("client_id") != ClientId || form.GetValueOrDefault("client_secret") != ClientSecret
-            || form.GetValueOrDefault("grant_type") != "refresh_token" || form.GetValueOrDefault("refresh_token") != _refreshToken)
+        if (form.GetValueOrDefault("client_id") != ClientId || form.GetValueOrDefault("client_secret") != ClientSecret)
         {
-            return FakeResponse.Json(401, new { error = "invalid_grant", error_description = "The provided authorization grant is invalid, expired, revoked, or was issued to another client." });
+            return FakeResponse.Json(401, new { error = "invalid_client", error_description = "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method." });
+        }
+
+        // A refresh token works once: the one it answered with replaces it, and the spent one is refused.
+        if (form.GetValueOrDefault("grant_type") != "refresh_token" || form.GetValueOrDefault("refresh_token") != _refreshToken)
+        {
+            return FakeResponse.Json(400, new { error = "invalid_grant", error_description = "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client." });
         }
 
         var access = "outreach-" + Guid.NewGuid().ToString("N");
         _refreshToken = "refresh-" + Guid.NewGuid().ToString("N");
         _tokens.Add(access);
+        _unusedAccessToken = access;
         TokensIssued++;
         return FakeResponse.Json(200, new Dictionary<string, object>
         {

@@ -76,8 +76,12 @@ public sealed class OutreachContractTests : IAsyncLifetime
         var shared = new InMemoryConnectorCredentialStore();
         await _world.Harness(credentials: shared).Get<OutreachConnector>().GetProspectByEmailAsync("jane@acme.com", CancellationToken.None);
 
-        // The configured token is spent (Outreach rotated it); the next start reads the new one.
+        // The configured token is spent (Outreach rotated it); the next start uses the stored
+        // access token while it lives, then refreshes with the stored refresh token.
         var restarted = _world.Harness(credentials: shared).Get<OutreachConnector>();
+        Assert.NotNull(await restarted.GetProspectByEmailAsync("jane@acme.com", CancellationToken.None));
+        Assert.Equal(1, Fake.TokensIssued);
+        Fake.ExpireTokens();
         Assert.NotNull(await restarted.GetProspectByEmailAsync("jane@acme.com", CancellationToken.None));
         Assert.Equal(2, Fake.TokensIssued);
         Assert.NotEqual(OutreachFake.InitialRefreshToken, await shared.GetAsync("Outreach", "refresh_token", CancellationToken.None));

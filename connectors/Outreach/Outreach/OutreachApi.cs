@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntegrationHub.Sdk.Errors;
 using IntegrationHub.Sdk.Http;
@@ -8,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Connectors.Outreach;
 
 /// <summary>
-/// Calls Outreach API v2 with a bearer token refreshed before it expires (and once on a 401),
+/// Calls Outreach API v2 with a bearer token refreshed before it expires (and once on a 401)
+/// under the credential store's lock, shared with every hub instance,
 /// the JSON:API media type on every body, and cursor paging through links.next.
 /// </summary>
 public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOptions> options, IConnectorCredentialStore credentials, TimeProvider time)
@@ -16,7 +19,11 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
     public const string MediaType = "application/vnd.api+json";
     private const int MaxPages = 1000;
     private const string RefreshTokenName = "refresh_token";
+    private const string AccessTokenName = "access_token";
+    private const string AccessTokenExpiresName = "access_token_expires_at";
+    private static readonly TimeSpan SharedTokenMinimumLife = TimeSpan.FromMinutes(2);
     private readonly AccessTokenCache _tokens = new(time);
+    private volatile string? _rejectedAccessToken;
 
     public int TokenFetches => _tokens.Fetches;
 
@@ -37,6 +44,7 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
             var text = await VendorHttp.BodyAsync(response, cancellationToken);
             if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
             {
+                _rejectedAccessToken = token;
                 _tokens.Invalidate(token);
                 continue;
             }
@@ -80,16 +88,27 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
     }
 
     /// <summary>
-    /// Outreach rotates the refresh token on every use, so the newest one is kept in the
-    /// credential store. A refused token is retried with one the store got meanwhile (another
-    /// instance refreshed first) or with the configured one (an admin re-authorized the app).
+    /// Outreach rotates the refresh token on every use: spending it twice locks the hub out until
+    /// a person re-authorizes. So a refresh happens only under the credential store's lock, shared
+    /// by every hub instance. Under it, an access token another instance (or this one before a
+    /// restart) stored meanwhile is used as it is; otherwise the stored refresh token, then the
+    /// configured one (an admin re-authorized the app), is exchanged, and the answer is stored
+    /// before anything else happens. The exchange runs to the end even when the caller gives up
+    /// waiting: a cancelled request whose answer was dropped would lose the rotated token.
     /// </summary>
-    private async Task<AccessToken> RefreshAsync(CancellationToken cancellationToken)
+    private Task<AccessToken> RefreshAsync(CancellationToken cancellationToken) => RefreshUnderLockAsync().WaitAsync(cancellationToken);
+
+    private async Task<AccessToken> RefreshUnderLockAsync()
     {
-        var tried = new HashSet<string>(StringComparer.Ordinal);
-        while (await NextRefreshTokenAsync(tried, cancellationToken) is { } refreshToken)
+        await using var lease = await credentials.LockAsync(OutreachConnector.Name, CancellationToken.None);
+        if (SharedAccessToken(lease.Values) is { } shared)
         {
-            tried.Add(refreshToken);
+            return shared;
+        }
+
+        string? refusal = null;
+        foreach (var refreshToken in new[] { lease.Values.GetValueOrDefault(RefreshTokenName), options.Value.RefreshToken }.OfType<string>().Where(t => t.Length > 0).Distinct(StringComparer.Ordinal))
+        {
             var o = options.Value;
             using var request = new HttpRequestMessage(HttpMethod.Post, "oauth/token")
             {
@@ -99,33 +118,101 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
                     ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken,
                 }),
             };
-            using var response = await VendorHttp.SendAsync(clients.CreateClient(OutreachConnector.Name), request, OutreachConnector.Name, cancellationToken);
-            var text = await VendorHttp.BodyAsync(response, cancellationToken);
+            using var response = await VendorHttp.SendAsync(clients.CreateClient(OutreachConnector.Name), request, OutreachConnector.Name, CancellationToken.None);
+            var text = await VendorHttp.BodyAsync(response, CancellationToken.None);
+            if (response.IsSuccessStatusCode)
+            {
+                // Outreach has rotated: store its answer before any other I/O or await.
+                var (issued, stored) = Issued(text, time.GetUtcNow());
+                if (stored.Count > 0)
+                {
+                    await lease.StoreAsync(stored);
+                }
+
+                return issued ?? throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Outreach sent no access_token.") { Vendor = OutreachConnector.Name };
+            }
+
             if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 throw OutreachErrors.From(response, text, time.GetUtcNow());
             }
 
-            if (response.IsSuccessStatusCode)
-            {
-                var node = JsonNode.Parse(text);
-                if (node?["refresh_token"]?.GetValue<string>() is { Length: > 0 } rotated)
-                {
-                    await credentials.SetAsync(OutreachConnector.Name, RefreshTokenName, rotated, CancellationToken.None);
-                }
-
-                var lifetime = node?["expires_in"]?.GetValue<int>() is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-                return new AccessToken(node?["access_token"]?.GetValue<string>() ?? throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Outreach sent no access_token.") { Vendor = OutreachConnector.Name }, lifetime);
-            }
+            refusal = OAuthError(text) ?? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
         }
 
-        throw new ConnectorException(ConnectorErrorKind.VendorAuthentication, "Outreach refused the hub's refresh token; re-authorize the app.") { Vendor = OutreachConnector.Name, Reason = "OUTREACH_REFRESH_FAILED" };
+        throw new ConnectorException(ConnectorErrorKind.VendorAuthentication,
+            $"Outreach refused the hub's refresh token ({refusal ?? "none configured"}); re-authorize the app and set Connectors:Outreach:RefreshToken.")
+        {
+            Vendor = OutreachConnector.Name, Reason = "OUTREACH_REFRESH_FAILED",
+        };
     }
 
-    /// <summary>The stored token first, then the configured one; none that was already refused.</summary>
-    private async Task<string?> NextRefreshTokenAsync(HashSet<string> tried, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stored access token, unless Outreach rejected it here or it expires within
+    /// <see cref="SharedTokenMinimumLife"/> (longer than the cache's renewal margin, so a token
+    /// the cache is renewing is not taken back).
+    /// </summary>
+    private AccessToken? SharedAccessToken(IReadOnlyDictionary<string, string> stored)
     {
-        var stored = await credentials.GetAsync(OutreachConnector.Name, RefreshTokenName, cancellationToken);
-        return new[] { stored, options.Value.RefreshToken }.FirstOrDefault(t => t is { Length: > 0 } && !tried.Contains(t));
+        if (stored.GetValueOrDefault(AccessTokenName) is not { Length: > 0 } token || token == _rejectedAccessToken
+            || !long.TryParse(stored.GetValueOrDefault(AccessTokenExpiresName), NumberStyles.Integer, CultureInfo.InvariantCulture, out var expires))
+        {
+            return null;
+        }
+
+        var left = DateTimeOffset.FromUnixTimeSeconds(expires) - time.GetUtcNow();
+        if (left <= SharedTokenMinimumLife)
+        {
+            return null;
+        }
+
+        return new AccessToken(token, left);
+    }
+
+    /// <summary>The token answer: the access token, and what to store (the rotated refresh token, the access token and when it expires).</summary>
+    private static (AccessToken? Token, Dictionary<string, string> Stored) Issued(string text, DateTimeOffset now)
+    {
+        var stored = new Dictionary<string, string>(StringComparer.Ordinal);
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return (null, stored);
+        }
+
+        if (node?["refresh_token"]?.GetValue<string>() is { Length: > 0 } rotated)
+        {
+            stored[RefreshTokenName] = rotated;
+        }
+
+        if (node?["access_token"]?.GetValue<string>() is not { Length: > 0 } access)
+        {
+            return (null, stored);
+        }
+
+        var lifetime = node["expires_in"]?.GetValue<int>() is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        if (lifetime is { } life)
+        {
+            stored[AccessTokenName] = access;
+            stored[AccessTokenExpiresName] = (now + life).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        }
+
+        return (new AccessToken(access, lifetime), stored);
+    }
+
+    /// <summary>The OAuth error code of a refused token request ("invalid_grant"), never the token.</summary>
+    private static string? OAuthError(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text)?["error"]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

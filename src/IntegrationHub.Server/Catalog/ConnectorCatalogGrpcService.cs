@@ -48,7 +48,7 @@ public sealed class ConnectorCatalogGrpcService(ConnectorCatalog catalog, Health
             return;
         }
 
-        var entries = serving.Select(b => report.Entries.TryGetValue(b.Capability.Key(), out var e) ? e : default).ToList();
+        var entries = serving.SelectMany(b => report.Entries.Values.Where(e => e.Tags.Contains(b.Capability.Key()))).ToList();
         var worst = entries.Select(e => e.Status).DefaultIfEmpty(HealthStatus.Healthy).Min();
         info.Health = worst switch
         {
@@ -56,6 +56,6 @@ public sealed class ConnectorCatalogGrpcService(ConnectorCatalog catalog, Health
             HealthStatus.Degraded => ConnectorHealth.Degraded,
             _ => ConnectorHealth.Unhealthy,
         };
-        info.HealthDetail = string.Join("; ", entries.Where(e => e.Status != HealthStatus.Healthy).Select(e => e.Description));
+        info.HealthDetail = string.Join("; ", entries.Where(e => e.Status != HealthStatus.Healthy).Select(e => e.Description).Distinct());
     }
 }

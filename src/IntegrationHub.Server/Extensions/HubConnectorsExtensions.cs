@@ -46,9 +46,11 @@ public static class HubConnectorsExtensions
             builder.Services.AddConnectorInfrastructure(connector.Descriptor, configuration.GetSection($"Connectors:{connector.Descriptor.Name}"));
         }
 
+        builder.Services.AddSingleton<CredentialRefusals>();
         foreach (var binding in bindings.Values)
         {
-            builder.Services.AddSingleton(CapabilityInterfaces.ByCapability[binding.Capability], ServeFactory(binding));
+            var serve = ServeFactory(binding);
+            builder.Services.AddSingleton(CapabilityInterfaces.ByCapability[binding.Capability], sp => WatchCredentials(binding, serve(sp), sp.GetRequiredService<CredentialRefusals>()));
         }
 
         builder.Services.AddVendorLookupCaches(configuration);
@@ -56,6 +58,12 @@ public static class HubConnectorsExtensions
         builder.Services.AddCapabilityHealthChecks(bindings.Keys);
         return builder;
     }
+
+    /// <summary>The connector behind <see cref="CredentialWatch{TCapability}"/>, so a refusal of its credentials shows in health.</summary>
+    private static object WatchCredentials(CapabilityBinding binding, object connector, CredentialRefusals refusals) =>
+        typeof(CredentialWatch<>).MakeGenericType(CapabilityInterfaces.ByCapability[binding.Capability])
+            .GetMethod(nameof(CredentialWatch<object>.Wrap))!
+            .Invoke(null, [connector, refusals, binding.ConnectorName])!;
 
     private static Func<IServiceProvider, object> ServeFactory(CapabilityBinding binding)
     {

@@ -4,9 +4,14 @@ namespace IntegrationHub.Server.Health;
 
 internal static class HealthExtensions
 {
+    /// <summary>Tags the checks that report refused vendor credentials.</summary>
+    public const string CredentialsTag = "credentials";
+
     /// <summary>
-    /// One health check per capability, reported through grpc.health.v1 under the capability's
-    /// gRPC service name, and all of them under the empty name for the hub as a whole.
+    /// Two health checks per capability (its connector can start; its vendor accepts the hub's
+    /// credentials), reported through grpc.health.v1 under the capability's gRPC service name.
+    /// The empty name, the hub as a whole, leaves out refused credentials: routing still answers
+    /// without that vendor, and every instance would otherwise leave the load balancer at once.
     /// </summary>
     public static IServiceCollection AddCapabilityHealthChecks(this IServiceCollection services, IEnumerable<Capability> capabilities)
     {
@@ -19,10 +24,16 @@ internal static class HealthExtensions
                 sp => new CapabilityHealthCheck(sp, capability),
                 failureStatus: null,
                 tags: [capability.Key()]));
+            checks.Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+                capability.Key() + "." + CredentialsTag,
+                sp => new CredentialHealthCheck(sp.GetRequiredService<Connectors.CredentialRefusals>(), sp.GetRequiredService<Connectors.ConnectorCatalog>(), capability),
+                failureStatus: null,
+                tags: [capability.Key(), CredentialsTag]));
         }
 
         services.AddGrpcHealthChecks(o =>
         {
+            o.Services.Map("", r => !r.Tags.Contains(CredentialsTag));
             foreach (var capability in list)
             {
                 o.Services.Map(CapabilityServiceNames.ByCapability[capability], r => r.Tags.Contains(capability.Key()));

@@ -5,7 +5,7 @@ namespace IntegrationHub.Server.Telemetry;
 
 /// <summary>
 /// The hub's own metrics (meter "IntegrationHub"): decisions by rule and fallback, how long reps
-/// take to accept offers, cache hits, and the outbox's depth and age. Vendor HTTP latency and
+/// take to accept offers, cache hits, the outbox's depth and age, and connectors whose credentials the vendor refuses. Vendor HTTP latency and
 /// errors come from the HttpClient instrumentation, fact-source latency from the routing engine.
 /// </summary>
 public static class HubMetrics
@@ -22,6 +22,8 @@ public static class HubMetrics
         description: "Signed webhook deliveries taken without effect, by connector and reason (replay: the same body seen before; stale: delivered too long ago)");
 
     private static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>("hub.cache.lookups", description: "Cache look-ups by cache and result (hit: answered or joined a load in flight; miss: a vendor call)");
+
+    private static readonly UpDownCounter<int> CredentialRefusals = Meter.CreateUpDownCounter<int>("hub.connector.credentials_refused", description: "Connectors whose vendor refuses the hub's credentials right now (1 while refused), by connector");
 
     private static long _outboxPending;
     private static double _outboxOldestSeconds;
@@ -41,6 +43,8 @@ public static class HubMetrics
         WebhooksWithoutEffect.Add(1, new("connector", connector), new("reason", reason));
 
     public static void CacheLookup(string cache, bool hit) => CacheLookups.Add(1, new("cache", cache), new("result", hit ? "hit" : "miss"));
+
+    public static void CredentialsRefused(string connector, bool refused) => CredentialRefusals.Add(refused ? 1 : -1, new KeyValuePair<string, object?>("connector", connector));
 
     public static void OutboxSampled(long pending, TimeSpan oldest)
     {

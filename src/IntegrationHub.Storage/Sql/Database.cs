@@ -25,6 +25,9 @@ public sealed class Database
 
     public string? PostgresConnectionString { get; private init; }
 
+    /// <summary>The SQLite connection string (which names the file), or null on PostgreSQL.</summary>
+    internal string? SqliteConnectionString => _sqlite;
+
     /// <summary>Row locks for read-modify-write (PostgreSQL); SQLite's write transaction already serializes.</summary>
     public string ForUpdate => IsPostgres ? " FOR UPDATE" : "";
 
