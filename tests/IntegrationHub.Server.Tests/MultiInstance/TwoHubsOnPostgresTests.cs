@@ -121,5 +121,66 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
         Assert.All(Enumerable.Range(0, leads), i => Assert.Equal(1, _vendors.Enrolments(Email(i))));
     }
 
+    [Fact]
+    public async Task Killing_one_instance_mid_burst_while_the_other_keeps_routing_loses_no_lead_and_duplicates_no_side_effect()
+    {
+        const int leads = 40;
+        const int killAfter = 12;
+        // Slow vendors, so the instance that dies has deliveries in flight and effects claimed.
+        _vendors.Crm.Latency = _vendors.Sequencer.Latency = TimeSpan.FromMilliseconds(150);
+        var answered = new ConcurrentDictionary<int, string>();
+        var failedOver = 0;
+        var next = -1;
+        var senders = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < leads; i = Interlocked.Increment(ref next))
+            {
+                var request = new RouteLeadRequest { RequestId = $"burst-{i}", Lead = SandboxHub.Lead(BurstEmail(i), $"Burst Co {i}", "DE", "Engineer") };
+                try
+                {
+                    answered[i] = (await new RoutingService.RoutingServiceClient((i % 2 == 0 ? _a : _b).Channel)
+                        .RouteLeadAsync(request, deadline: CallDeadline.In(TimeSpan.FromSeconds(20)))).Decision.Id;
+                }
+                catch (Grpc.Core.RpcException)
+                {
+                    // The instance died under this request: the caller fails over with the same request id.
+                    Interlocked.Increment(ref failedOver);
+                    answered[i] = (await new RoutingService.RoutingServiceClient(_a.Channel).RouteLeadAsync(request)).Decision.Id;
+                }
+            }
+        })).ToList();
+        await SandboxHub.EventuallyAsync(() => answered.Count >= killAfter, $"{killAfter} leads answered");
+        await _b.KillAsync();
+        await Task.WhenAll(senders);
+
+        // Every lead once more on the survivor, as a caller unsure of its answer would: the same decision.
+        var routing = new RoutingService.RoutingServiceClient(_a.Channel);
+        var again = new ConcurrentDictionary<int, string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, leads), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
+            again[i] = (await routing.RouteLeadAsync(new RouteLeadRequest
+            {
+                RequestId = $"burst-{i}", Lead = SandboxHub.Lead(BurstEmail(i), $"Burst Co {i}", "DE", "Engineer"),
+            }, cancellationToken: ct)).Decision.Id);
+        // Effects the dead instance had claimed come back to the survivor when their lease runs out.
+        var outbox = new OutboxService.OutboxServiceClient(_a.Channel);
+        await SandboxHub.EventuallyAsync(() => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 }, "the survivor drained the outbox", seconds: 180);
+
+        var emails = Enumerable.Range(0, leads).Select(BurstEmail).ToList();
+        var raw = _vendors.RawLeadUpserts + _vendors.RawEnrolments;
+        var line = $"[two hubs, one killed] leads {leads}; failed over {failedOver}; decisions {again.Values.Distinct().Count()}; "
+            + $"vendor writes raw {raw} for {3 * leads} effects (redelivered and deduplicated by key {raw - 3 * leads}); "
+            + $"in the CRM once {emails.Count(e => _vendors.CrmLeads(e) == 1)}, enrolled once {emails.Count(e => _vendors.Enrolments(e) == 1)}";
+        output.WriteLine(line);
+        Console.WriteLine(line);
+
+        Assert.All(answered, a => Assert.Equal(a.Value, again[a.Key]));
+        Assert.Equal(leads, again.Values.Distinct().Count());
+        Assert.All(emails, e => Assert.Equal(1, _vendors.CrmLeads(e)));
+        Assert.All(emails, e => Assert.Equal(1, _vendors.Enrolments(e)));
+        Assert.Equal(0, (await outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest())).Dead);
+    }
+
+    private static string BurstEmail(int i) => $"buyer{i}@burst-co-{i}.io";
+
     private static string Email(int i) => $"buyer{i}@pair-co-{i}.io";
 }
