@@ -69,8 +69,17 @@ public sealed partial class OutboxDispatcher(
             await base.StopAsync(cancellationToken);
         }
 
-        var released = await outbox.ReleaseAsync(Owner, CancellationToken.None);
-        LogReleased(logger, released);
+        try
+        {
+            var released = await outbox.ReleaseAsync(Owner, CancellationToken.None);
+            LogReleased(logger, released);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            // The database is going away too (a stop during an outage): the leases stay and expire
+            // on their own, after which another instance (or this one, restarted) delivers the effects.
+            LogReleaseFailed(logger, ex.Message, options.Value.Outbox.Lease);
+        }
     }
 
     public override void Dispose()
@@ -99,7 +108,17 @@ public sealed partial class OutboxDispatcher(
         {
             var dead = ex is PermanentDeliveryFailure || effect.Attempts >= settings.MaxAttempts;
             var retryAt = time.GetUtcNow() + Backoff(effect.Attempts, settings);
-            await outbox.MarkFailedAsync(effect.Id, Owner, $"{ex.GetType().Name}: {ex.Message}", retryAt, dead, CancellationToken.None);
+            try
+            {
+                await outbox.MarkFailedAsync(effect.Id, Owner, $"{ex.GetType().Name}: {ex.Message}", retryAt, dead, CancellationToken.None);
+            }
+            catch (System.Data.Common.DbException store)
+            {
+                // Not recorded: the lease expires and the effect is tried again, which is what a failure means anyway.
+                LogDispatchFailed(logger, store);
+                return;
+            }
+
             if (dead)
             {
                 LogDeadLettered(logger, effect.Type, effect.Id, effect.Attempts);
@@ -117,6 +136,10 @@ public sealed partial class OutboxDispatcher(
         var ceiling = Math.Min(settings.MaxBackoff.TotalMilliseconds, settings.BaseBackoff.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1)));
         return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Outbox dispatcher stopped without releasing its leases ({Reason}); their effects are taken over when the leases expire, within {Lease}")]
+    private static partial void LogReleaseFailed(ILogger logger, string reason, TimeSpan lease);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch failed; trying again next round")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);
