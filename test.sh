@@ -63,11 +63,14 @@ status=${PIPESTATUS[0]}
 # The tests whose answers depend on the date: routing, leads, conversations, timers, presence,
 # sandbox seeding, connectors' token lifetimes and quotas, storage schedules.
 time_filter='FullyQualifiedName~IntegrationHub.Routing.Tests|FullyQualifiedName~IntegrationHub.Connectors.'
-time_filter+='|FullyQualifiedName~IntegrationHub.Storage.Tests.StorageContract|FullyQualifiedName~IntegrationHub.Storage.Tests.OutboxDispatcher'
+time_filter+='|FullyQualifiedName~IntegrationHub.Storage.Tests.SqliteStorageTests|FullyQualifiedName~IntegrationHub.Storage.Tests.PostgresStorageTests'
+time_filter+='|FullyQualifiedName~IntegrationHub.Storage.Tests.OutboxDispatcherTests'
 time_filter+='|FullyQualifiedName~Server.Tests.Routing.|FullyQualifiedName~Server.Tests.Leads.|FullyQualifiedName~Server.Tests.Sandbox.'
 time_filter+='|FullyQualifiedName~Server.Tests.Capabilities.CapabilityServiceTests'
-for at in 2026-12-05T23:00:00Z 2026-03-08T06:59:00Z 2026-12-31T23:59:00Z 2028-02-29T12:00:00Z; do
-  step "tests that touch time, with HUB_TEST_CLOCK=$at (a Saturday night; New York's spring-forward; New Year's Eve; a leap day)"
+for date in "2026-12-05T23:00:00Z a Saturday night" "2026-03-08T06:59:00Z a minute before New York springs forward" \
+            "2026-12-31T23:59:00Z New Year's Eve" "2028-02-29T12:00:00Z a leap day"; do
+  at=${date%% *}
+  step "tests that touch time, with HUB_TEST_CLOCK=$at (${date#* })"
   HUB_TEST_CLOCK=$at dotnet test IntegrationHub.sln --no-build -nologo --filter "$time_filter" 2>&1 \
     | tee -a "$log_dir/test.log" | grep -E "^(Passed|Failed)!|\[FAIL\]"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1

@@ -49,6 +49,20 @@ public sealed partial class ExternalVendors : IAsyncDisposable
     /// <summary>Settings that point a hub's connectors at these fakes, with sandbox mode off.</summary>
     public Dictionary<string, string?> Settings { get; } = new() { ["Sandbox:Mode"] = "Off" };
 
+    /// <summary>
+    /// Settings for a hub process pointed at these fakes that a test may kill and restart on its
+    /// own SQLite file: a short lease, so a restarted hub takes over what a killed one had
+    /// claimed within seconds, and quick retries.
+    /// </summary>
+    public Dictionary<string, string?> RestartableHubSettings(string name, TimeSpan maxBackoff) => new(Settings)
+    {
+        ["Storage:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), $"hub-{name}-{Guid.NewGuid():N}.db"),
+        ["Storage:Outbox:Lease"] = "00:00:03",
+        ["Storage:Outbox:PollInterval"] = "00:00:00.050",
+        ["Storage:Outbox:BaseBackoff"] = "00:00:00.200",
+        ["Storage:Outbox:MaxBackoff"] = maxBackoff.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     public static async Task<ExternalVendors> StartAsync()
     {
         var seed = SandboxSeed.Load(Path.Combine(AppContext.BaseDirectory, "sandbox", "demo-seed.json"));

@@ -142,15 +142,7 @@ public sealed class HubFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(Enumerable.Range(0, leads), i => Assert.Equal(1, _vendors.Enrolments(OutageEmail(i))));
     }
 
-    private Dictionary<string, string?> Settings() => new(_vendors.Settings)
-    {
-        ["Storage:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), $"hub-fault-{Guid.NewGuid():N}.db"),
-        // A short lease, so a restarted hub takes over what a killed one had claimed within seconds.
-        ["Storage:Outbox:Lease"] = "00:00:03",
-        ["Storage:Outbox:PollInterval"] = "00:00:00.050",
-        ["Storage:Outbox:BaseBackoff"] = "00:00:00.200",
-        ["Storage:Outbox:MaxBackoff"] = "00:00:02",
-    };
+    private Dictionary<string, string?> Settings() => _vendors.RestartableHubSettings("fault", maxBackoff: TimeSpan.FromSeconds(2));
 
     private static string Email(int i) => $"buyer{i}@crash-co-{i}.io";
 

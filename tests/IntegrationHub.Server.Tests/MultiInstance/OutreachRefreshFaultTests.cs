@@ -131,19 +131,15 @@ public sealed class OutreachRefreshFaultTests(ITestOutputHelper output) : IAsync
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, SequencingStatus(third));
     }
 
-    private Dictionary<string, string?> Settings() => new(_vendors.Settings)
+    private Dictionary<string, string?> Settings()
     {
-        ["Storage:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), $"hub-refresh-{Guid.NewGuid():N}.db"),
-        // A short lease, so a restarted hub takes over what a killed one had claimed within seconds.
-        ["Storage:Outbox:Lease"] = "00:00:03",
-        ["Storage:Outbox:PollInterval"] = "00:00:00.050",
-        ["Storage:Outbox:BaseBackoff"] = "00:00:00.200",
-        ["Storage:Outbox:MaxBackoff"] = "00:00:01",
-        ["Storage:Outbox:MaxAttempts"] = "100",
+        var settings = _vendors.RestartableHubSettings("refresh", maxBackoff: TimeSpan.FromSeconds(1));
+        settings["Storage:Outbox:MaxAttempts"] = "100";
         // A held token request must not be retried by the hub's own attempt timeout meanwhile.
-        ["Connectors:Outreach:Resilience:AttemptTimeout"] = "00:02:00",
-        ["Connectors:Outreach:Resilience:TotalTimeout"] = "00:03:00",
-    };
+        settings["Connectors:Outreach:Resilience:AttemptTimeout"] = "00:02:00";
+        settings["Connectors:Outreach:Resilience:TotalTimeout"] = "00:03:00";
+        return settings;
+    }
 
     /// <summary>Routes a lead without waiting on the test's thread: the hub may die under it.</summary>
     private static Task RouteInBackground(HubProcess hub, string requestId, string email) => Task.Run(async () =>
