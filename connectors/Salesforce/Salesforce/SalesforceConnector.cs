@@ -18,8 +18,11 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
 {
     public const string Name = "Salesforce";
 
-    public async Task<Account?> GetAccountByIdAsync(string accountId, CancellationToken cancellationToken) =>
-        (await QueryAsync($"SELECT {AccountColumns} FROM Account WHERE Id = {Quote(accountId)}", cancellationToken)).Select(SalesforceRecords.Account).FirstOrDefault();
+    public async Task<Account?> GetAccountByIdAsync(string accountId, CancellationToken cancellationToken)
+    {
+        SalesforceIds.Require(("account_id", accountId));
+        return (await QueryAsync($"SELECT {AccountColumns} FROM Account WHERE Id = {Quote(accountId)}", cancellationToken)).Select(SalesforceRecords.Account).FirstOrDefault();
+    }
 
     public async Task<Account?> GetAccountByDomainAsync(string domain, CancellationToken cancellationToken) =>
         (await QueryAsync($"SELECT {AccountColumns} FROM Account WHERE Primary_Domain__c = {Quote(domain.Trim().ToLowerInvariant())}", cancellationToken))
@@ -28,9 +31,12 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
     public async Task<IReadOnlyList<Account>> FindAccountsByNameAsync(string companyName, CancellationToken cancellationToken) =>
         [.. (await QueryAsync($"SELECT {AccountColumns} FROM Account WHERE Name = {Quote(companyName.Trim())}", cancellationToken)).Select(SalesforceRecords.Account)];
 
-    public async Task<IReadOnlyList<Account>> ListAccountHierarchyAsync(string ultimateParentId, CancellationToken cancellationToken) =>
-        [.. (await QueryAsync($"SELECT {AccountColumns} FROM Account WHERE Ultimate_Parent__c = {Quote(ultimateParentId)} OR Id = {Quote(ultimateParentId)}", cancellationToken))
+    public async Task<IReadOnlyList<Account>> ListAccountHierarchyAsync(string ultimateParentId, CancellationToken cancellationToken)
+    {
+        SalesforceIds.Require(("ultimate_parent_id", ultimateParentId));
+        return [.. (await QueryAsync($"SELECT {AccountColumns} FROM Account WHERE Ultimate_Parent__c = {Quote(ultimateParentId)} OR Id = {Quote(ultimateParentId)}", cancellationToken))
             .Select(SalesforceRecords.Account)];
+    }
 
     public async Task<IReadOnlyList<Person>> FindPeopleAsync(PeopleQuery query, CancellationToken cancellationToken)
     {
@@ -90,6 +96,7 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
 
     public async Task<Person> ChangeOwnerAsync(string personId, string ownerUserId, CancellationToken cancellationToken)
     {
+        SalesforceIds.Require(("person_id", personId), ("owner_user_id", ownerUserId));
         var type = personId.StartsWith("003", StringComparison.Ordinal) ? "Contact" : "Lead";
         await Expect(session.SendAsync(HttpMethod.Patch, $"sobjects/{type}/{Uri.EscapeDataString(personId)}", new JsonObject { ["OwnerId"] = ownerUserId }, cancellationToken));
         return (type == "Contact" ? await ContactByIdAsync(personId, cancellationToken) : await LeadByIdAsync(personId, cancellationToken))
@@ -98,6 +105,7 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
 
     public async Task<Person> ConvertLeadAsync(string leadId, string accountId, CancellationToken cancellationToken)
     {
+        SalesforceIds.Require(("lead_id", leadId), ("account_id", accountId));
         var lead = (await QueryAsync($"SELECT {LeadColumns} FROM Lead WHERE Id = {Quote(leadId)}", cancellationToken)).Select(SalesforceRecords.Lead).FirstOrDefault()
             ?? throw ConnectorException.NotFound($"No lead {leadId}.");
         var existing = (await QueryAsync($"SELECT {ContactColumns} FROM Contact WHERE Email = {Quote(lead.Email)} AND AccountId = {Quote(accountId)}", cancellationToken))
@@ -114,6 +122,7 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
 
     public async Task<Activity> LogActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
+        SalesforceIds.Require(("activity.subject_id", activity.SubjectId), ("activity.user_id", activity.UserId));
         var onAccount = activity.SubjectId.StartsWith("001", StringComparison.Ordinal);
         var (status, body) = await session.SendAsync(HttpMethod.Post, "sobjects/Task", new JsonObject
         {
@@ -131,13 +140,17 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
 
     public async Task<IReadOnlyList<Activity>> ListActivitiesAsync(string subjectId, DateTimeOffset? since, CancellationToken cancellationToken)
     {
+        SalesforceIds.Require(("subject_id", subjectId));
         var window = since is { } s ? $" AND CompletedDateTime >= {DateTime(s)}" : "";
         return [.. (await QueryAsync($"SELECT {TaskColumns} FROM Task WHERE (WhatId = {Quote(subjectId)} OR WhoId = {Quote(subjectId)}){window} ORDER BY CompletedDateTime DESC", cancellationToken))
             .Select(SalesforceRecords.Task)];
     }
 
-    public async Task<CrmUser?> GetUserAsync(string userId, CancellationToken cancellationToken) =>
-        (await QueryAsync($"SELECT Id, Name, Email, ManagerId FROM User WHERE Id = {Quote(userId)}", cancellationToken)).Select(SalesforceRecords.User).FirstOrDefault();
+    public async Task<CrmUser?> GetUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        SalesforceIds.Require(("user_id", userId));
+        return (await QueryAsync($"SELECT Id, Name, Email, ManagerId FROM User WHERE Id = {Quote(userId)}", cancellationToken)).Select(SalesforceRecords.User).FirstOrDefault();
+    }
 
     /// <summary>Runs a SOQL query and follows nextRecordsUrl until done.</summary>
     private async Task<IReadOnlyList<JsonNode>> QueryAsync(string soql, CancellationToken cancellationToken)

@@ -61,6 +61,7 @@ public sealed class ZoomConnector(ZoomApi api, TimeProvider time) : IMeetingConn
             throw ConnectorException.Invalid(new FieldViolation("meeting_id", "must be a Zoom meeting id (digits)"));
         }
 
+        ZoomIds.RequireMeeting(meetingId);
         await api.SendAsync(HttpMethod.Delete, $"v2/meetings/{meetingId}", null, cancellationToken);
     }
 

@@ -1,4 +1,6 @@
 using Grpc.Core;
+using IntegrationHub.Contracts.Crm.V1;
+using IntegrationHub.Contracts.Meetings.V1;
 using IntegrationHub.Contracts.Sequencing.V1;
 using IntegrationHub.Server.Tests.Hosting;
 using IntegrationHub.Server.Tests.Routing;
@@ -48,6 +50,41 @@ public sealed class VendorShapedIdTests : IDisposable
             sequencing.FinishProspectSequencesAsync(new FinishProspectSequencesRequest { ProspectId = "1; DROP TABLE prospects" }).ResponseAsync);
 
         Assert.Equal(["prospect_id"], RpcAssert.ViolatedFields(error));
+        Assert.Equal(before, _hub.VendorRequests());
+    }
+
+    public static TheoryData<string, string> HostileWrites() => new()
+    {
+        { "crm.ChangeOwner", "person_id" },
+        { "crm.ConvertLead", "account_id" },
+        { "crm.LogActivity", "activity.subject_id" },
+        { "meetings.CancelMeeting", "meeting_id" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileWrites))]
+    public async Task A_write_naming_a_record_by_an_id_the_vendor_could_not_have_issued_is_invalid_and_reaches_no_vendor(string rpc, string field)
+    {
+        var crm = new CrmService.CrmServiceClient(_hub.Channel);
+        var before = _hub.VendorRequests();
+        Func<Task> call = rpc switch
+        {
+            "crm.ChangeOwner" => () => crm.ChangeOwnerAsync(new ChangeOwnerRequest { PersonId = "00Q' OR Id != '", OwnerUserId = "005SDR01" }).ResponseAsync,
+            "crm.ConvertLead" => () => crm.ConvertLeadAsync(new ConvertLeadRequest { LeadId = "00QJANE", AccountId = "001/../../User" }).ResponseAsync,
+            "crm.LogActivity" => () => crm.LogActivityAsync(new LogActivityRequest
+            {
+                Activity = new Activity
+                {
+                    SubjectId = "001ACME'--", UserId = "005SDR01", Kind = ActivityKind.Call, Subject = "Call",
+                    OccurTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(_hub.Time.GetUtcNow()),
+                },
+            }).ResponseAsync,
+            _ => () => new MeetingService.MeetingServiceClient(_hub.Channel).CancelMeetingAsync(new CancelMeetingRequest { MeetingId = "../users/me" }).ResponseAsync,
+        };
+
+        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, call);
+
+        Assert.Equal([field], RpcAssert.ViolatedFields(error));
         Assert.Equal(before, _hub.VendorRequests());
     }
 
