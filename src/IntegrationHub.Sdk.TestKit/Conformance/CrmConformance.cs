@@ -13,6 +13,12 @@ public abstract class CrmConformance : ConnectorConformance<ICrmConnector>
     /// <summary>A domain no account has.</summary>
     protected virtual string UnknownDomain => "no-such-company.example";
 
+    /// <summary>A well-formed id of a person the fake does not know (a malformed one is INVALID_ARGUMENT, not NOT_FOUND).</summary>
+    protected virtual string UnknownPersonId => "00Q00000000000NOPE";
+
+    /// <summary>A well-formed id of a CRM user the fake knows or not; the owner of an unknown person.</summary>
+    protected virtual string SomeUserId => "005000000000000AAA";
+
     private static LeadFields Lead(string email) => new() { Email = email, FirstName = "Conformance", LastName = "Lead", Company = "Conformance Inc" };
 
     [Fact]
@@ -60,7 +66,7 @@ public abstract class CrmConformance : ConnectorConformance<ICrmConnector>
     public async Task Changing_the_owner_of_an_unknown_person_is_not_found()
     {
         var crm = await CreateConnectorAsync(VendorCondition.Healthy);
-        await AssertFailsWith(ConnectorErrorKind.NotFound, () => crm.ChangeOwnerAsync("00Q000000000000NOPE", "005000000000000AAA", CancellationToken.None));
+        await AssertFailsWith(ConnectorErrorKind.NotFound, () => crm.ChangeOwnerAsync(UnknownPersonId, SomeUserId, CancellationToken.None));
     }
 
     [Fact]
