@@ -17,6 +17,7 @@ public sealed class HubProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private int _errorLines;
 
     private HubProcess(Process process, Uri grpc, Uri http)
     {
@@ -34,6 +35,9 @@ public sealed class HubProcess : IAsyncDisposable
     public GrpcChannel Channel { get; }
 
     public int Id => _process.Id;
+
+    /// <summary>How many error lines ("fail:", the console logger's Error level) the hub has printed.</summary>
+    public int ErrorLines => Volatile.Read(ref _errorLines);
 
     /// <summary>The last lines the hub printed, for a failure message.</summary>
     public string Output => string.Join('\n', _output.TakeLast(60));
@@ -137,6 +141,11 @@ public sealed class HubProcess : IAsyncDisposable
         if (line is null)
         {
             return;
+        }
+
+        if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _errorLines);
         }
 
         _output.Enqueue(line);
