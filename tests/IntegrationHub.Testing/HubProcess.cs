@@ -46,7 +46,8 @@ public sealed class HubProcess : IAsyncDisposable
     /// Starts a hub with the settings (as configuration keys) and the test key of
     /// <see cref="HubCredentials"/>, and waits until it serves health checks.
     /// </summary>
-    public static async Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="environment">Variables for the hub's process on top of this one's (runtime settings such as DOTNET_gcServer).</param>
+    public static async Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string>? environment = null)
     {
         var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
         var http = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -68,6 +69,11 @@ public sealed class HubProcess : IAsyncDisposable
         foreach (var (key, value) in HubCredentials.Settings().Concat(storage).Concat(settings))
         {
             info.ArgumentList.Add($"--{key}={value}");
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         var hub = new HubProcess(Process.Start(info)!, grpc, http);
