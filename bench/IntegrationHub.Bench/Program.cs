@@ -25,6 +25,25 @@ if (args.Contains("--profile") || args.Contains("--profile-postgres"))
     return 0;
 }
 
+if (args.Contains("--burst-memory"))
+{
+    // 7: resident memory around a burst of refused 25 MB bodies, under each garbage-collector setting (see bench/README.md).
+    foreach (var (gc, environment) in new (string, Dictionary<string, string>)[]
+    {
+        ("workstation, concurrent (the hub's setting)", []),
+        ("server, DATAS (the web SDK's default)", new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCDynamicAdaptationMode"] = "1" }),
+        ("server, DATAS, GCConserveMemory=5", new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCDynamicAdaptationMode"] = "1", ["DOTNET_GCConserveMemory"] = "5" }),
+    })
+    {
+        var r = await BurstMemory.MeasureAsync(gc, environment, 25 * 1024 * 1024);
+        table.Info($"7. resident MB around the burst: {r.Gc}", $"{r.BeforeMb:0} / {r.PeakMb:0} / {r.AfterMb:0}",
+            $"at rest / peak / 30 s after; {r.Refused} of {r.Calls} refused RESOURCE_EXHAUSTED; after / at rest {r.AfterMb / r.BeforeMb:0.00}");
+    }
+
+    table.Print(Console.Out, $"IntegrationHub burst memory, {BenchVendors.Machine()}");
+    return 0;
+}
+
 // 1–5 on the default store: SQLite, one instance.
 await using (var hubs = await BenchHubs.StartAsync("SQLite", 1, BenchVendors.HubSettings(vendors, policy, postgres: null)))
 {

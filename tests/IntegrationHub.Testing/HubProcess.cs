@@ -17,6 +17,7 @@ public sealed class HubProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private int _errorLines;
 
     private HubProcess(Process process, Uri grpc, Uri http)
     {
@@ -35,6 +36,9 @@ public sealed class HubProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>How many error lines ("fail:", the console logger's Error level) the hub has printed.</summary>
+    public int ErrorLines => Volatile.Read(ref _errorLines);
+
     /// <summary>The last lines the hub printed, for a failure message.</summary>
     public string Output => string.Join('\n', _output.TakeLast(60));
 
@@ -42,11 +46,12 @@ public sealed class HubProcess : IAsyncDisposable
     /// Starts a hub with the settings (as configuration keys) and the test key of
     /// <see cref="HubCredentials"/>, and waits until it serves health checks.
     /// </summary>
-    public static async Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="environment">Variables for the hub's process on top of this one's (runtime settings such as DOTNET_gcServer).</param>
+    public static async Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string>? environment = null)
     {
         var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
         var http = new Uri($"http://127.0.0.1:{FreePort()}");
-        var hub = new HubProcess(Process.Start(StartInfo(settings, grpc, http))!, grpc, http);
+        var hub = new HubProcess(Process.Start(StartInfo(settings, grpc, http, environment))!, grpc, http);
         hub._process.OutputDataReceived += (_, e) => hub.Keep(e.Data);
         hub._process.ErrorDataReceived += (_, e) => hub.Keep(e.Data);
         hub._process.BeginOutputReadLine();
@@ -59,7 +64,7 @@ public sealed class HubProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Error)> RefusalAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
-        using var process = Process.Start(StartInfo(settings, grpc, new Uri($"http://127.0.0.1:{FreePort()}")))!;
+        using var process = Process.Start(StartInfo(settings, grpc, new Uri($"http://127.0.0.1:{FreePort()}"), null))!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
@@ -77,7 +82,7 @@ public sealed class HubProcess : IAsyncDisposable
         return (process.ExitCode, await error);
     }
 
-    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> settings, Uri grpc, Uri http)
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> settings, Uri grpc, Uri http, IReadOnlyDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -97,6 +102,11 @@ public sealed class HubProcess : IAsyncDisposable
         foreach (var (key, value) in HubCredentials.Settings().Concat(storage).Concat(settings))
         {
             info.ArgumentList.Add($"--{key}={value}");
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         return info;
@@ -164,6 +174,11 @@ public sealed class HubProcess : IAsyncDisposable
         if (line is null)
         {
             return;
+        }
+
+        if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _errorLines);
         }
 
         _output.Enqueue(line);

@@ -1,69 +1,63 @@
-using System.Buffers.Binary;
-using Google.Protobuf;
+using System.Collections.Concurrent;
+using System.Reflection;
 using Google.Protobuf.Reflection;
 using Grpc.AspNetCore.Server;
-using IntegrationHub.Sdk.Errors;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Server.Errors;
 
 /// <summary>
-/// Answers a request whose bytes do not decode as the method's request message with
-/// INVALID_ARGUMENT. gRPC itself would report such a request as UNKNOWN ("exception thrown by
-/// handler"), as if the hub had failed; the fault is the caller's and the answer should say so.
-/// The body is buffered (it is bounded by the message size limit) and decoded once more here.
+/// Puts a bound on every RPC's request body before gRPC reads it: gRPC bodies are read through
+/// <see cref="GrpcRequestFraming"/> (one checked message of at most the limit at a time, every
+/// framing fault answered with its gRPC status, bytes that do not decode with INVALID_ARGUMENT),
+/// JSON bodies of transcoded RPCs held up to the limit by <see cref="JsonRequestBody"/>. No more
+/// than one message of at most the limit is held; a body over it is refused on its length prefix
+/// or Content-Length, or on the first byte past the limit.
 /// </summary>
-public sealed class RequestDecoding : IMiddleware
+public sealed class RequestDecoding(IOptions<GrpcServiceOptions> grpc) : IMiddleware
 {
-    private readonly Dictionary<string, MessageDescriptor> _inputs;
-
-    public RequestDecoding() => _inputs = Http.ContractDescriptors.Services.SelectMany(s => s.Methods)
-        .ToDictionary(m => $"/{m.Service.FullName}/{m.Name}", m => m.InputType, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<IMethod, GrpcRequestFraming.Rules> _rules = new();
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
-        // Only gRPC framing is checked here; JSON over HTTP is decoded (and refused) by its own reader.
-        if (method is null || context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true || !_inputs.TryGetValue($"/{method.ServiceName}/{method.Name}", out var input) || method.Type is not (Grpc.Core.MethodType.Unary or Grpc.Core.MethodType.ServerStreaming))
+        if (context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method is not { } method)
         {
             await next(context);
             return;
         }
 
-        context.Request.EnableBuffering();
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-        context.Request.Body.Position = 0;
-        if (Undecodable(body.GetBuffer().AsSpan(0, (int)body.Length), input) is { } problem)
+        var limit = grpc.Value.MaxReceiveMessageSize ?? throw new InvalidOperationException("gRPC's MaxReceiveMessageSize must be set.");
+        // The message limit bounds what is held; Kestrel's own body limit (for every other route) would refuse a
+        // streaming call's total, or a JSON body with an answer gRPC clients cannot read.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
-            await TrailersOnlyResponse.WriteAsync(context, RpcErrors.InvalidRequestStatus([new FieldViolation("", $"the request does not decode as {input.FullName}: {problem}")]));
+            bodySize.MaxRequestBodySize = null;
+        }
+
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+        {
+            if (await JsonRequestBody.TryHoldAsync(context, limit))
+            {
+                await next(context);
+            }
+
             return;
         }
 
+        var body = new GrpcRequestFraming(context.Request.Body, context.Response, _rules.GetOrAdd(method, Rules, limit));
+        context.Response.RegisterForDispose(body);
+        context.Request.Body = body;
         await next(context);
     }
 
-    /// <summary>Why an uncompressed, complete gRPC frame does not decode; null when it does, or when gRPC should judge it (compressed, over-long).</summary>
-    private static string? Undecodable(ReadOnlySpan<byte> frame, MessageDescriptor input)
-    {
-        if (frame.Length < 5 || frame[0] != 0)
-        {
-            return null;
-        }
+    private GrpcRequestFraming.Rules Rules(IMethod method, int limit) => new(
+        method.Type is MethodType.Unary or MethodType.ServerStreaming, RequestDescriptor(method), limit, [.. grpc.Value.CompressionProviders]);
 
-        var length = BinaryPrimitives.ReadUInt32BigEndian(frame[1..5]);
-        if (length > frame.Length - 5)
-        {
-            return null;
-        }
-
-        try
-        {
-            input.Parser.ParseFrom(frame.Slice(5, (int)length).ToArray());
-            return null;
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            return e.Message;
-        }
-    }
+    /// <summary>The request message's descriptor, from the generated message type of <c>Method&lt;TRequest, TResponse&gt;</c>; null when it has none.</summary>
+    private static MessageDescriptor? RequestDescriptor(IMethod method) =>
+        method.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(Method<,>)
+            ? type.GetGenericArguments()[0].GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as MessageDescriptor
+            : null;
 }

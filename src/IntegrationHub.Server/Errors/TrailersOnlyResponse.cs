@@ -4,7 +4,7 @@ namespace IntegrationHub.Server.Errors;
 
 /// <summary>
 /// Ends a gRPC call with a status and no message, as a gRPC server does ("trailers-only"), for
-/// refusals decided before a service method runs (authentication, undecodable requests).
+/// refusals decided before a service method runs (authentication and scopes; request-body faults are answered by gRPC from GrpcRequestFraming).
 /// </summary>
 public static class TrailersOnlyResponse
 {

@@ -12,6 +12,9 @@ namespace IntegrationHub.Server.Extensions;
 
 public static class HubGrpcExtensions
 {
+    /// <summary>The largest request message (gRPC, decompressed) or JSON request body the hub reads: 1 MB.</summary>
+    public const int MaxMessageBytes = 1024 * 1024;
+
     /// <summary>gRPC with the error interceptor, per-caller limits, message-size limits, HTTP/2 keep-alive and server reflection.</summary>
     public static WebApplicationBuilder AddHubGrpc(this WebApplicationBuilder builder)
     {
@@ -24,12 +27,15 @@ public static class HubGrpcExtensions
             // A client that vanished without closing its connection is found by ping and its streams end.
             k.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
             k.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
+            // Every body outside the RPCs (webhooks, the dashboard) is at most one message's size; RPC bodies are
+            // bounded per message by RequestDecoding instead (413 before that).
+            k.Limits.MaxRequestBodySize = MaxMessageBytes;
         });
         builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorInterceptor>();
             o.Interceptors.Add<CallerLimitInterceptor>();
-            o.MaxReceiveMessageSize = 1024 * 1024;
+            o.MaxReceiveMessageSize = MaxMessageBytes;
             o.EnableDetailedErrors = false;
         }).AddJsonTranscoding(o =>
             // The rich error details a JSON caller gets in the status body.

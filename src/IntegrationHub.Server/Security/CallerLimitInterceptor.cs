@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using IntegrationHub.Server.Errors;
@@ -12,25 +11,11 @@ namespace IntegrationHub.Server.Security;
 /// the call fails with RESOURCE_EXHAUSTED (with RetryInfo for the rate) before the service runs.
 /// Calls without a caller (health checks) are not counted.
 /// </summary>
-public sealed class CallerLimitInterceptor : Interceptor, IDisposable
+public sealed class CallerLimitInterceptor(IOptions<CallerLimitOptions> options, TimeProvider time) : Interceptor
 {
-    private readonly CallerLimitOptions _options;
-    private readonly PartitionedRateLimiter<string> _rate;
+    private readonly CallerLimitOptions _options = options.Value;
+    private readonly CallerTokenBuckets _rate = new(options.Value.RequestsPerSecond, options.Value.Burst, time);
     private readonly ConcurrentDictionary<string, int> _streams = new(StringComparer.Ordinal);
-
-    public CallerLimitInterceptor(IOptions<CallerLimitOptions> options)
-    {
-        _options = options.Value;
-        // System.Threading.RateLimiting keeps its own clock (no TimeProvider): buckets refill in machine time.
-        _rate = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = _options.Burst,
-            TokensPerPeriod = _options.RequestsPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
-    }
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -77,8 +62,6 @@ public sealed class CallerLimitInterceptor : Interceptor, IDisposable
         await continuation(requestStream, responseStream, context);
     }
 
-    public void Dispose() => _rate.Dispose();
-
     /// <summary>Takes one call from the caller's bucket; the caller's id, or null for anonymous calls.</summary>
     private string? Admit(ServerCallContext context)
     {
@@ -89,10 +72,8 @@ public sealed class CallerLimitInterceptor : Interceptor, IDisposable
         }
 
         var caller = user.FindFirst("key_id")?.Value ?? user.FindFirst("sub")?.Value ?? user.Identity.Name ?? "unnamed";
-        using var lease = _rate.AttemptAcquire(caller);
-        if (!lease.IsAcquired)
+        if (!_rate.TryTake(caller, out var retryAfter))
         {
-            var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
             throw RpcErrors.CallerLimited($"This caller is over {_options.RequestsPerSecond} calls per second (burst {_options.Burst}); retry later.", "CALLER_RATE_LIMITED", retryAfter);
         }
 

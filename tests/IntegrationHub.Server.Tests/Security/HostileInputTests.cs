@@ -6,6 +6,7 @@ using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Sdk.Sandbox;
 using IntegrationHub.Server.Tests.Routing;
+using IntegrationHub.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -75,6 +76,79 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(vendorCallsBefore, vendorCallsAfter);
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
         Assert.NotEqual(TargetKind.Unspecified, stillRoutes);
+    }
+
+    /// <summary>
+    /// Raw gRPC framing that no client library sends, on every RPC of the hub and on the health
+    /// service, against the hub as a process: each answered with the status the gRPC status-code
+    /// spec gives (the table in the README), never UNKNOWN, and no error logged by the hub.
+    /// </summary>
+    [Fact]
+    public async Task Malformed_grpc_framing_gets_the_status_the_grpc_spec_gives_and_never_unknown()
+    {
+        await using var hub = await HubProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Limits:RequestsPerSecond"] = "1000000",
+            ["Limits:Burst"] = "1000000",
+        });
+        using var raw = RawGrpc.ForProcess(hub.GrpcAddress);
+        var paths = HubMethods().Select(p => $"/{p.Service.FullName}/{p.Method.Name}")
+            .Concat(["/grpc.health.v1.Health/Check", "/grpc.health.v1.Health/Watch"]).ToList();
+        var outcomes = new List<string>();
+        var unknowns = 0;
+        var errorLinesBefore = hub.ErrorLines;
+
+        foreach (var path in paths)
+        {
+            foreach (var (input, encoding, body, expected) in FramingFaults())
+            {
+                // An answer is due at once: a call left open (a watch that took the body as valid) fails here instead of hanging.
+                using var due = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                var (code, message) = await raw.CallAsync(path, body, encoding, due.Token);
+                unknowns += code == StatusCode.Unknown ? 1 : 0;
+                if (code != expected)
+                {
+                    outcomes.Add($"{path} {input}: {code} ({message}), expected {expected}");
+                }
+            }
+        }
+
+        output.WriteLine($"[framing] {paths.Count} RPCs x {FramingFaults().Count()} malformed bodies: {unknowns} UNKNOWN, {outcomes.Count} other than the table, {hub.ErrorLines - errorLinesBefore} error lines logged");
+        Assert.Equal(0, unknowns);
+        Assert.True(outcomes.Count == 0, string.Join("\n", outcomes));
+        Assert.True(hub.ErrorLines == errorLinesBefore, hub.Output);
+        var health = await new Grpc.Health.V1.Health.HealthClient(hub.Channel).CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
+        Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+    }
+
+    /// <summary>The README's framing table: what is sent, with which grpc-encoding, and the status it must get.</summary>
+    private static IEnumerable<(string Input, string? Encoding, byte[] Body, StatusCode Expected)> FramingFaults()
+    {
+        var undecodable = new byte[] { 0x0F, 0xFF, 0x01, 0x02 };
+        yield return ("compressed flag without grpc-encoding", null, RawGrpc.Frame([], flag: 1), StatusCode.Internal);
+        yield return ("declared length longer than the body", null, RawGrpc.Frame([0x0A, 0x00], declaredLength: 64), StatusCode.Internal);
+        yield return ("body ends inside the 5-byte header", null, [0, 0, 0], StatusCode.Internal);
+        yield return ("two messages on a one-request call", null, [.. RawGrpc.Frame([]), .. RawGrpc.Frame([])], StatusCode.Unimplemented);
+        yield return ("empty body", null, [], StatusCode.Unimplemented);
+        // A gzip header, then a deflate block of the reserved type 3.
+        yield return ("gzip garbage", "gzip", RawGrpc.Frame([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0xFF], flag: 1), StatusCode.Internal);
+        yield return ("an encoding the hub does not support", "snappy", RawGrpc.Frame([1, 2, 3], flag: 1), StatusCode.Unimplemented);
+        yield return ("gzip that inflates past 1 MB", "gzip", RawGrpc.Frame(Gzip(new byte[2 * 1024 * 1024]), flag: 1), StatusCode.ResourceExhausted);
+        yield return ("length 0xFFFFFFFF", null, RawGrpc.Frame(undecodable, declaredLength: uint.MaxValue), StatusCode.ResourceExhausted);
+        yield return ("flag byte 2", null, RawGrpc.Frame([], flag: 2), StatusCode.Internal);
+        yield return ("undecodable bytes", null, RawGrpc.Frame(undecodable), StatusCode.InvalidArgument);
+        yield return ("undecodable bytes, gzip", "gzip", RawGrpc.Frame(Gzip(undecodable), flag: 1), StatusCode.InvalidArgument);
+    }
+
+    private static byte[] Gzip(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(data);
+        }
+
+        return output.ToArray();
     }
 
     private async Task<StatusCode> CallAsync(ServiceDescriptor service, MethodDescriptor method, byte[] payload)
