@@ -119,9 +119,9 @@ public sealed class ZoomConnector(ZoomApi api, TimeProvider time) : IMeetingConn
             problems.Add(new FieldViolation("working_hours.time_zone", "must be an IANA time zone"));
         }
 
-        if (string.IsNullOrWhiteSpace(query.CalendarUserId))
+        if (!ZoomIds.IsUser(query.CalendarUserId))
         {
-            problems.Add(new FieldViolation("calendar_user_id", "is required"));
+            problems.Add(new FieldViolation("calendar_user_id", ZoomIds.UserShape));
         }
 
         if (problems.Count > 0)
@@ -133,9 +133,9 @@ public sealed class ZoomConnector(ZoomApi api, TimeProvider time) : IMeetingConn
     private static void Validate(MeetingRequest request)
     {
         var problems = new List<FieldViolation>();
-        if (string.IsNullOrWhiteSpace(request.CalendarUserId))
+        if (!ZoomIds.IsUser(request.CalendarUserId))
         {
-            problems.Add(new FieldViolation("calendar_user_id", "is required"));
+            problems.Add(new FieldViolation("calendar_user_id", ZoomIds.UserShape));
         }
 
         if (string.IsNullOrWhiteSpace(request.Topic) || request.Topic.Length > 200)

@@ -59,6 +59,7 @@ public sealed class VendorShapedIdTests : IDisposable
         { "crm.ConvertLead", "account_id" },
         { "crm.LogActivity", "activity.subject_id" },
         { "meetings.CancelMeeting", "meeting_id" },
+        { "meetings.CreateMeeting", "calendar_user_id" },
     };
 
     [Theory]
@@ -79,7 +80,12 @@ public sealed class VendorShapedIdTests : IDisposable
                     OccurTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(_hub.Time.GetUtcNow()),
                 },
             }).ResponseAsync,
-            _ => () => new MeetingService.MeetingServiceClient(_hub.Channel).CancelMeetingAsync(new CancelMeetingRequest { MeetingId = "../users/me" }).ResponseAsync,
+            "meetings.CancelMeeting" => () => new MeetingService.MeetingServiceClient(_hub.Channel).CancelMeetingAsync(new CancelMeetingRequest { MeetingId = "../users/me" }).ResponseAsync,
+            _ => () => new MeetingService.MeetingServiceClient(_hub.Channel).CreateMeetingAsync(new CreateMeetingRequest
+            {
+                CalendarUserId = "me/../../accounts", Topic = "Intro", DurationMinutes = 30, IdempotencyKey = "hostile-meeting",
+                StartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(_hub.Time.GetUtcNow().AddDays(1)),
+            }).ResponseAsync,
         };
 
         var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, call);
