@@ -345,6 +345,24 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
         Assert.Equal(6, await outbox.CountAsync(EffectState.Dead, CancellationToken.None));
         Assert.Equal(0, await outbox.CountAsync(EffectState.Pending, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Expired_idempotency_entries_are_purged_a_bounded_batch_at_a_time_and_live_ones_kept()
+    {
+        var store = new IdempotencyStore(World.Database, World.Time);
+        foreach (var key in new[] { "webhook/a", "webhook/b", "webhook/c" })
+        {
+            await store.PutIfAbsentAsync(key, "applied", TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
+
+        await store.PutIfAbsentAsync("webhook/live", "applied", TimeSpan.FromHours(1), CancellationToken.None);
+        World.Time.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(2, await store.PurgeExpiredAsync(most: 2, CancellationToken.None));
+        Assert.Equal(1, await store.PurgeExpiredAsync(most: 2, CancellationToken.None));
+        Assert.Equal(0, await store.PurgeExpiredAsync(most: 2, CancellationToken.None));
+        Assert.Equal("applied", await store.GetAsync("webhook/live", CancellationToken.None));
+    }
 }
 
 public sealed class SqliteStorageTests() : StorageContract(StorageProvider.Sqlite);

@@ -16,6 +16,18 @@ public sealed class IdempotencyStore(Database database, TimeProvider time)
         return (await connection.QueryAsync("SELECT value FROM idempotency WHERE idem_key = @key", null, r => r.GetString(0), cancellationToken, ("key", key)))[0];
     }
 
+    /// <summary>
+    /// Deletes up to <paramref name="most"/> expired entries, so keys written once and never asked
+    /// for again (webhook deliveries) do not pile up; returns how many went.
+    /// </summary>
+    public async Task<int> PurgeExpiredAsync(int most, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "DELETE FROM idempotency WHERE idem_key IN (SELECT idem_key FROM idempotency WHERE expires_at < @now LIMIT @most)",
+            null, cancellationToken, ("now", time.GetUtcNow().Millis()), ("most", most));
+    }
+
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
