@@ -32,7 +32,7 @@ public static class TestClock
     /// A fake clock at the first moment at or after <see cref="Anchor"/> that is
     /// <paramref name="day"/> at <paramref name="utcTime"/> UTC, for scenarios written for a
     /// time of the working week (who is in working hours). By default that is the anchor's
-    /// own Wednesday; moved, the scenario runs in the anchor's week, its seed shifted to it.
+    /// own Wednesday; moved, the first such moment at or after the anchor, the seed shifted to it.
     /// </summary>
     public static FakeTimeProvider At(DayOfWeek day, TimeOnly utcTime) => new(Next(day, utcTime));
 
