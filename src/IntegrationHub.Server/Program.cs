@@ -13,6 +13,8 @@ try
     builder.AddHubTelemetry();
 
     var app = builder.Build();
+    // Options are checked here rather than by the host's start, which would log a stack trace first.
+    app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
     app.MapHubEndpoints();
     app.MapHubTelemetry();
     await app.RunAsync();

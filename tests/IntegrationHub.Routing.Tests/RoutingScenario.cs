@@ -1,13 +1,13 @@
-using IntegrationHub.Sdk.TestKit;
 using System.Net;
 using IntegrationHub.Routing.Assignment;
 using IntegrationHub.Routing.Decisions;
 using IntegrationHub.Routing.Facts;
 using IntegrationHub.Routing.Policy;
-using IntegrationHub.Sdk.Capabilities;
 using IntegrationHub.Sdk.Capabilities.Crm;
 using IntegrationHub.Sdk.Capabilities.Enrichment;
 using IntegrationHub.Sdk.Capabilities.Sequencing;
+using IntegrationHub.Sdk.Capabilities;
+using IntegrationHub.Sdk.TestKit;
 using IntegrationHub.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -49,19 +49,31 @@ public sealed class HubProcess : IAsyncDisposable
     /// <param name="environment">Variables for the hub's process on top of this one's (runtime settings such as DOTNET_gcServer).</param>
     public static async Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
-        var http = new Uri($"http://127.0.0.1:{FreePort()}");
-        var hub = new HubProcess(Process.Start(StartInfo(settings, grpc, http, environment))!, grpc, http);
-        hub._process.OutputDataReceived += (_, e) => hub.Keep(e.Data);
-        hub._process.ErrorDataReceived += (_, e) => hub.Keep(e.Data);
-        hub._process.BeginOutputReadLine();
-        hub._process.BeginErrorReadLine();
-        await hub.WaitServingAsync(TimeSpan.FromSeconds(60));
-        return hub;
+        // A port the system handed out can be taken by another process before the hub binds it:
+        // then the hub refuses to start naming it, and it is tried again on fresh ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
+            var http = new Uri($"http://127.0.0.1:{FreePort()}");
+            var hub = new HubProcess(Process.Start(StartInfo(settings, grpc, http, environment))!, grpc, http);
+            hub._process.OutputDataReceived += (_, e) => hub.Keep(e.Data);
+            hub._process.ErrorDataReceived += (_, e) => hub.Keep(e.Data);
+            hub._process.BeginOutputReadLine();
+            hub._process.BeginErrorReadLine();
+            try
+            {
+                await hub.WaitServingAsync(TimeSpan.FromSeconds(60));
+                return hub;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && hub.Output.Contains("address already in use", StringComparison.Ordinal))
+            {
+                await hub.DisposeAsync();
+            }
+        }
     }
 
-    /// <summary>Starts a hub that is expected to refuse to start; returns its exit code and what it wrote to standard error.</summary>
-    public static async Task<(int ExitCode, string Error)> RefusalAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>Starts a hub that is expected to refuse to start; returns its exit code and what it wrote to standard error and output.</summary>
+    public static async Task<(int ExitCode, string Error, string Output)> RefusalAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
         using var process = Process.Start(StartInfo(settings, grpc, new Uri($"http://127.0.0.1:{FreePort()}"), null))!;
@@ -78,8 +90,7 @@ public sealed class HubProcess : IAsyncDisposable
             throw new TimeoutException($"The hub did not refuse to start within a minute:\n{await output}");
         }
 
-        await output;
-        return (process.ExitCode, await error);
+        return (process.ExitCode, await error, await output);
     }
 
     private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> settings, Uri grpc, Uri http, IReadOnlyDictionary<string, string>? environment)

@@ -1,5 +1,4 @@
 using IntegrationHub.Sdk.Capabilities;
-
 using IntegrationHub.Server.Startup;
 
 namespace IntegrationHub.Server.Connectors;

@@ -1,7 +1,6 @@
 using System.Reflection;
 using IntegrationHub.Sdk.Connectors;
 using IntegrationHub.Server.Plugins;
-
 using IntegrationHub.Server.Startup;
 
 namespace IntegrationHub.Server.Connectors;

@@ -1,6 +1,5 @@
 using System.Reflection;
 using IntegrationHub.Sdk.Connectors;
-
 using IntegrationHub.Server.Startup;
 
 namespace IntegrationHub.Server.Plugins;

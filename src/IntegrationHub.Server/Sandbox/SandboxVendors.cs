@@ -2,7 +2,6 @@ using System.Reflection;
 using IntegrationHub.Sdk.Connectors;
 using IntegrationHub.Sdk.Sandbox;
 using IntegrationHub.Server.Connectors;
-
 using IntegrationHub.Server.Startup;
 
 namespace IntegrationHub.Server.Sandbox;

@@ -1,7 +1,7 @@
-using IntegrationHub.Sdk.TestKit;
 using Grpc.Net.Client;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Sdk.Sandbox;
+using IntegrationHub.Sdk.TestKit;
 using IntegrationHub.Server.Routing;
 using IntegrationHub.Server.Tests.Hosting;
 using IntegrationHub.Testing;

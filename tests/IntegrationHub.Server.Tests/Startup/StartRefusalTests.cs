@@ -20,12 +20,13 @@ public sealed class StartRefusalTests
     [MemberData(nameof(Refusals))]
     public async Task A_setting_that_cannot_work_stops_the_start_with_one_line_naming_it(string name, string expected)
     {
-        var (exitCode, error) = await HubProcess.RefusalAsync(Settings(name));
+        var (exitCode, error, output) = await HubProcess.RefusalAsync(Settings(name));
 
         Assert.Equal(78, exitCode);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.StartsWith("IntegrationHub refused to start: ", line, StringComparison.Ordinal);
         Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
     [Fact]
