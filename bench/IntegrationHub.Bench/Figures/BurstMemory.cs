@@ -42,33 +42,12 @@ public static class BurstMemory
 
     private static async Task<int> BurstAsync(RawGrpc raw, HttpClient json, int bytes)
     {
-        var grpc = Enumerable.Range(0, 20).Select(async _ => (await raw.CallAsync("/integrationhub.routing.v1.PresenceService/ListReps", new Junk(bytes, grpcPrefix: true))).Code == Grpc.Core.StatusCode.ResourceExhausted);
+        var grpc = Enumerable.Range(0, 20).Select(async _ => (await raw.CallAsync("/integrationhub.routing.v1.PresenceService/ListReps", new JunkBody(bytes, grpcPrefix: true))).Code == Grpc.Core.StatusCode.ResourceExhausted);
         var posts = Enumerable.Range(0, 20).Select(async _ =>
         {
-            using var response = await json.PostAsync("/v1/visitors:route", new Junk(bytes, grpcPrefix: false) { Headers = { ContentType = new("application/json") } });
+            using var response = await json.PostAsync("/v1/visitors:route", new JunkBody(bytes, grpcPrefix: false) { Headers = { ContentType = new("application/json") } });
             return response.StatusCode == HttpStatusCode.TooManyRequests;
         });
         return (await Task.WhenAll(grpc.Concat(posts))).Count(refused => refused);
-    }
-
-    /// <summary>One gRPC message of undecodable bytes, or a JSON string that never ends; chunked.</summary>
-    private sealed class Junk(int length, bool grpcPrefix) : HttpContent
-    {
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            var piece = new byte[64 * 1024];
-            Array.Fill(piece, grpcPrefix ? (byte)0xFF : (byte)'a');
-            await stream.WriteAsync(grpcPrefix ? RawGrpc.Frame([], declaredLength: (uint)length) : "{\"requestId\":\""u8.ToArray());
-            for (var sent = 0; sent < length; sent += piece.Length)
-            {
-                await stream.WriteAsync(piece.AsMemory(0, Math.Min(piece.Length, length - sent)));
-            }
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
     }
 }

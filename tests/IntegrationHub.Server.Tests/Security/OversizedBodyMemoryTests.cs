@@ -58,7 +58,7 @@ public sealed class OversizedBodyMemoryTests(ITestOutputHelper output)
     /// <summary>20 gRPC calls and 20 JSON posts at once, each with a body of <paramref name="bytes"/>.</summary>
     private static async Task<((StatusCode Code, string Message)[] Grpc, HttpResponseMessage[] Json)> SpikeAsync(RawGrpc raw, HttpClient json, int bytes)
     {
-        var grpcCalls = Task.WhenAll(Enumerable.Range(0, Calls).Select(_ => raw.CallAsync(ListReps, new JunkContent(bytes, grpcPrefix: true))));
+        var grpcCalls = Task.WhenAll(Enumerable.Range(0, Calls).Select(_ => raw.CallAsync(ListReps, new JunkBody(bytes, grpcPrefix: true))));
         var jsonCalls = Task.WhenAll(Enumerable.Range(0, Calls).Select(_ => PostJsonAsync(json, bytes)));
         return (await grpcCalls, await jsonCalls);
     }
@@ -66,7 +66,7 @@ public sealed class OversizedBodyMemoryTests(ITestOutputHelper output)
     private static async Task<HttpResponseMessage> PostJsonAsync(HttpClient json, int bytes)
     {
         // Chunked, no Content-Length: the hub learns the size only by reading.
-        var response = await json.PostAsync("/v1/visitors:route", new JunkContent(bytes, grpcPrefix: false) { Headers = { ContentType = new("application/json") } });
+        var response = await json.PostAsync("/v1/visitors:route", new JunkBody(bytes, grpcPrefix: false) { Headers = { ContentType = new("application/json") } });
         await response.Content.ReadAsByteArrayAsync();
         return response;
     }
@@ -93,27 +93,4 @@ public sealed class OversizedBodyMemoryTests(ITestOutputHelper output)
         long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
 
     private static long Mb(long bytes) => bytes / (1024 * 1024);
-
-    /// <summary>A body of <c>length</c> bytes written in 64 KB pieces that never make a request: one gRPC message of undecodable bytes, or a JSON string that never ends.</summary>
-    private sealed class JunkContent(int length, bool grpcPrefix) : HttpContent
-    {
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            var piece = new byte[64 * 1024];
-            Array.Fill(piece, grpcPrefix ? (byte)0xFF : (byte)'a');
-            // A gRPC prefix declaring every byte as one message, or the start of a JSON request with one endless string.
-            await stream.WriteAsync(grpcPrefix ? RawGrpc.Frame([], declaredLength: (uint)length) : "{\"requestId\":\""u8.ToArray());
-
-            for (var sent = 0; sent < length; sent += piece.Length)
-            {
-                await stream.WriteAsync(piece.AsMemory(0, Math.Min(piece.Length, length - sent)));
-            }
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
 }
