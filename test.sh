@@ -48,7 +48,7 @@ step "a sandbox hub on the default ports, as a developer following the README ha
 if (exec 3<>/dev/tcp/127.0.0.1/5080) 2>/dev/null; then
   echo "something already listens on 127.0.0.1:5080; the tests run beside it"
 else
-  (cd src/IntegrationHub.Server && exec dotnet bin/Debug/net10.0/IntegrationHub.Server.dll \
+  (cd src/IntegrationHub.Host && exec dotnet bin/Debug/net10.0/IntegrationHub.Host.dll \
     "--Storage:Sqlite:Path=$log_dir/sandbox-hub.db" > "$log_dir/sandbox-hub.log" 2>&1) &
   hub_pid=$!
   for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/5080) 2>/dev/null && break; sleep 1; done

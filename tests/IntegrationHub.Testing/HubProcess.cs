@@ -102,7 +102,7 @@ public sealed class HubProcess : IAsyncDisposable
             RedirectStandardError = true,
             ArgumentList =
             {
-                Path.Combine(AppContext.BaseDirectory, "IntegrationHub.Server.dll"),
+                Path.Combine(AppContext.BaseDirectory, "IntegrationHub.Host.dll"),
                 $"--Kestrel:Endpoints:Grpc:Url={grpc}", $"--Kestrel:Endpoints:Http:Url={http}", "--Logging:LogLevel:Default=Warning",
             },
         };

@@ -28,7 +28,7 @@ internal static class HubAction
             catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable)
             {
                 console.MarkupLineInterpolated($"[red]Cannot reach the hub at {connection.Address}[/]: {ex.Status.Detail}");
-                console.MarkupLine("Start it with [bold]dotnet run --project src/IntegrationHub.Server[/], or point --hub (or $HUB_URL) at it.");
+                console.MarkupLine("Start it with [bold]dotnet run --project src/IntegrationHub.Host[/], or point --hub (or $HUB_URL) at it.");
                 return Unreachable;
             }
             catch (RpcException ex)

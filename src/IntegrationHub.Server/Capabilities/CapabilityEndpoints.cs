@@ -3,7 +3,8 @@ using IntegrationHub.Server.Capabilities.Enrichment;
 using IntegrationHub.Server.Capabilities.Marketing;
 using IntegrationHub.Server.Capabilities.Meetings;
 using IntegrationHub.Server.Capabilities.Sequencing;
-using IntegrationHub.Server.Extensions;
+using IntegrationHub.Hub.Composition;
+using IntegrationHub.Server.Composition;
 
 namespace IntegrationHub.Server.Capabilities;
 

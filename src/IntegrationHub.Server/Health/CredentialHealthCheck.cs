@@ -1,7 +1,9 @@
 using System.Globalization;
 using IntegrationHub.Sdk.Capabilities;
-using IntegrationHub.Server.Connectors;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using IntegrationHub.Hub.Capabilities;
+using IntegrationHub.Hub.Credentials;
+using IntegrationHub.Server.Plugins;
 
 namespace IntegrationHub.Server.Health;
 

@@ -26,7 +26,7 @@ internal static class HealthExtensions
                 tags: [capability.Key()]));
             checks.Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
                 capability.Key() + "." + CredentialsTag,
-                sp => new CredentialHealthCheck(sp.GetRequiredService<Connectors.CredentialRefusals>(), sp.GetRequiredService<Connectors.ConnectorCatalog>(), capability),
+                sp => new CredentialHealthCheck(sp.GetRequiredService<IntegrationHub.Hub.Credentials.CredentialRefusals>(), sp.GetRequiredService<IntegrationHub.Hub.Capabilities.ConnectorCatalog>(), capability),
                 failureStatus: null,
                 tags: [capability.Key(), CredentialsTag]));
         }

@@ -1,6 +1,6 @@
 using System.Reflection;
 using IntegrationHub.Sdk.Connectors;
-using IntegrationHub.Server.Startup;
+using IntegrationHub.Hub.Startup;
 
 namespace IntegrationHub.Server.Plugins;
 

@@ -1,5 +1,7 @@
-using IntegrationHub.Server.Connectors;
 using Microsoft.Extensions.Options;
+using IntegrationHub.Hub.Capabilities;
+using IntegrationHub.Hub.Credentials;
+using IntegrationHub.Server.Plugins;
 
 namespace IntegrationHub.Server.Security;
 

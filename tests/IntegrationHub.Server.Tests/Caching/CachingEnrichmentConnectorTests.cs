@@ -1,9 +1,9 @@
 using System.Net;
 using IntegrationHub.Sdk.Capabilities.Enrichment;
 using IntegrationHub.Sdk.Errors;
-using IntegrationHub.Server.Caching;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using IntegrationHub.Hub.Caching;
 
 namespace IntegrationHub.Server.Tests.Caching;
 

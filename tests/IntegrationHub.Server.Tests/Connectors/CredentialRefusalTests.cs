@@ -7,10 +7,11 @@ using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Contracts.Sequencing.V1;
 using IntegrationHub.Sdk.Http;
 using IntegrationHub.Server.Health;
-using IntegrationHub.Server.Telemetry;
 using IntegrationHub.Server.Tests.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using IntegrationHub.Hub.Telemetry;
+using IntegrationHub.Server.Composition;
 
 namespace IntegrationHub.Server.Tests.Connectors;
 

@@ -4,8 +4,10 @@ using System.Text;
 using IntegrationHub.Connectors.Outreach.Fake;
 using IntegrationHub.Connectors.Salesforce.Fake;
 using IntegrationHub.Contracts.Routing.V1;
-using IntegrationHub.Server.Leads;
 using IntegrationHub.Server.Tests.Routing;
+using IntegrationHub.Hub.Leads;
+using IntegrationHub.Server.RoutingApi;
+using IntegrationHub.Server.Webhooks;
 
 namespace IntegrationHub.Server.Tests.Leads;
 

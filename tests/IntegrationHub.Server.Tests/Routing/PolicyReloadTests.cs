@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using IntegrationHub.Contracts.Routing.V1;
-using IntegrationHub.Server.Routing;
 using IntegrationHub.Server.Tests.Hosting;
 using IntegrationHub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Server.RoutingApi;
 
 namespace IntegrationHub.Server.Tests.Routing;
 

@@ -2,11 +2,12 @@ using Grpc.Net.Client;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Sdk.Sandbox;
 using IntegrationHub.Sdk.TestKit;
-using IntegrationHub.Server.Routing;
 using IntegrationHub.Server.Tests.Hosting;
 using IntegrationHub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Server.RoutingApi;
 
 namespace IntegrationHub.Server.Tests.Routing;
 

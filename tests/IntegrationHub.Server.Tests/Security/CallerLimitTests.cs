@@ -2,13 +2,14 @@ using Google.Rpc;
 using Grpc.Core;
 using IntegrationHub.Contracts.Admin.V1;
 using IntegrationHub.Contracts.Routing.V1;
-using IntegrationHub.Server.Routing.Conversations;
 using IntegrationHub.Server.Security;
 using IntegrationHub.Server.Tests.Hosting;
 using IntegrationHub.Server.Tests.Routing;
 using IntegrationHub.Storage.Events;
 using IntegrationHub.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using IntegrationHub.Hub.Conversations;
+using IntegrationHub.Server.RoutingApi;
 
 namespace IntegrationHub.Server.Tests.Security;
 
@@ -92,7 +93,7 @@ public sealed class CallerLimitTests : IDisposable
         try
         {
             await call.ResponseHeadersAsync;
-            var alert = new RepAlert(Guid.NewGuid().ToString("N"), rep, IntegrationHub.Server.Routing.Conversations.AlertKind.Notification, null, null, "peek", _hub.Time.GetUtcNow());
+            var alert = new RepAlert(Guid.NewGuid().ToString("N"), rep, IntegrationHub.Hub.Conversations.AlertKind.Notification, null, null, "peek", _hub.Time.GetUtcNow());
             await _hub.Services.GetRequiredService<IHubEventBus>().PublishAsync(RepAlert.Channel(rep), alert.ToJson(), patience.Token);
             return await call.ResponseStream.MoveNext(patience.Token) ? (StatusCode.OK, null) : (call.GetStatus().StatusCode, "ended without the alert");
         }

@@ -10,13 +10,16 @@ namespace IntegrationHub.Server.Tests.Security;
 /// An authenticated caller sending 25 MB bodies, 20 at once, to the hub as a process — gRPC
 /// messages whose length prefix declares 25 MB of undecodable bytes, and JSON bodies of 25 MB
 /// to a transcoded route: each is refused with RESOURCE_EXHAUSTED without being read, the hub's
-/// resident memory grows by less than 100 MB, and it is back within 1.2x of where it started
-/// within 30 s. Memory is read from /proc (Linux).
+/// resident memory grows by less than 100 MB, and within 30 s it is back within 64 MB of where it
+/// started (an absolute margin: the collector returns pages to the OS on its own schedule, so a
+/// ratio of a ~150 MB process failed on noise; buffering the bodies costs gigabytes). Memory is
+/// read from /proc (Linux).
 /// </summary>
 public sealed class OversizedBodyMemoryTests(ITestOutputHelper output)
 {
     private const int Calls = 20;
     private const int BodyBytes = 25 * 1024 * 1024;
+    private const long Settled = 64L * 1024 * 1024;
 
     [Fact]
     public async Task Twenty_concurrent_25_MB_bodies_are_refused_unread_and_the_hubs_memory_stays_bounded()
@@ -39,7 +42,7 @@ public sealed class OversizedBodyMemoryTests(ITestOutputHelper output)
         var after = ResidentBytes(hub.Id);
         using (var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(250)))
         {
-            while (after > before * 1.2 && settle.Elapsed < TimeSpan.FromSeconds(30) && await poll.WaitForNextTickAsync())
+            while (after - before > Settled && settle.Elapsed < TimeSpan.FromSeconds(30) && await poll.WaitForNextTickAsync())
             {
                 after = ResidentBytes(hub.Id);
             }
@@ -49,7 +52,7 @@ public sealed class OversizedBodyMemoryTests(ITestOutputHelper output)
         Assert.All(grpcAnswers, a => Assert.Equal(StatusCode.ResourceExhausted, a.Code));
         Assert.All(jsonAnswers, a => Assert.Equal(HttpStatusCode.TooManyRequests, a.StatusCode));
         Assert.InRange(highest - before, long.MinValue, 100L * 1024 * 1024);
-        Assert.InRange(after, 0, (long)(before * 1.2));
+        Assert.InRange(after - before, long.MinValue, Settled);
         Assert.Equal(0, hub.ErrorLines);
     }
 

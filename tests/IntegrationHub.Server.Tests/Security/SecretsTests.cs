@@ -1,11 +1,13 @@
 using Grpc.Core;
 using IntegrationHub.Contracts.Crm.V1;
 using IntegrationHub.Contracts.Routing.V1;
-using IntegrationHub.Server.Leads;
 using IntegrationHub.Server.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using IntegrationHub.Hub.Leads;
+using IntegrationHub.Server.RoutingApi;
+using IntegrationHub.Server.Webhooks;
 
 namespace IntegrationHub.Server.Tests.Security;
 

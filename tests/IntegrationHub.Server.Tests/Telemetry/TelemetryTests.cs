@@ -3,8 +3,9 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
 using IntegrationHub.Routing;
-using IntegrationHub.Server.Telemetry;
 using IntegrationHub.Server.Tests.Routing;
+using IntegrationHub.Hub.Telemetry;
+using IntegrationHub.Server.Composition;
 
 namespace IntegrationHub.Server.Tests.Telemetry;
 

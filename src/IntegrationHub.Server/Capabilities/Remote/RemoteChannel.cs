@@ -1,8 +1,10 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Grpc.Net.Client;
-using IntegrationHub.Server.Connectors;
 using IntegrationHub.Server.Security;
+using IntegrationHub.Hub.Capabilities;
+using IntegrationHub.Hub.Credentials;
+using IntegrationHub.Server.Plugins;
 
 namespace IntegrationHub.Server.Capabilities.Remote;
 

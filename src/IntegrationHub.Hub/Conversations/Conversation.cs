@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IntegrationHub.Sdk.Capabilities.Meetings;
+using IntegrationHub.Storage.Conversations;
+using IntegrationHub.Hub.Decisions;
+
+namespace IntegrationHub.Hub.Conversations;
+
+public enum ConversationState
+{
+    Offered,
+    Accepted,
+    WithAiRep,
+    MeetingOffered,
+    MeetingBooked,
+    Closed,
+}
+
+/// <summary>A routed visitor's conversation: who has it, what was offered, and why it is where it is.</summary>
+public sealed record Conversation
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public required string Id { get; init; }
+    public required string DecisionId { get; init; }
+    public ConversationState State { get; init; }
+    public string? RepId { get; init; }
+    public DateTimeOffset? OfferExpiresAt { get; init; }
+    public string Language { get; init; } = "en";
+    public IReadOnlyList<TimeSlot> MeetingSlots { get; init; } = [];
+    public string? MeetingJoinUrl { get; init; }
+    public string Reason { get; init; } = "";
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When the visitor was routed: the start of their wait.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+    public long Version { get; init; }
+
+    public string ToJson() => JsonSerializer.Serialize(this with { Version = 0 }, Json);
+
+    public static Conversation FromStored(StoredConversation stored) =>
+        (JsonSerializer.Deserialize<Conversation>(stored.Payload, Json) ?? throw new InvalidDataException($"conversation {stored.Id} is unreadable")) with
+        {
+            Version = stored.Version,
+            UpdatedAt = stored.UpdatedAt,
+        };
+
+    public static Conversation FromJson(string json) => JsonSerializer.Deserialize<Conversation>(json, Json)!;
+}

@@ -1,6 +1,0 @@
-using IntegrationHub.Sdk.Connectors;
-
-namespace IntegrationHub.Server.Connectors;
-
-/// <summary>A connector plugin class found by scanning, and where it was found.</summary>
-public sealed record DiscoveredConnector(ConnectorDescriptor Descriptor, ConnectorOrigin Origin);

@@ -1,0 +1,63 @@
+using Grpc.Core;
+using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Sdk.Capabilities;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using IntegrationHub.Hub.Capabilities;
+using IntegrationHub.Hub.Credentials;
+using IntegrationHub.Server.Plugins;
+
+namespace IntegrationHub.Server.Operations;
+
+/// <summary>Lists the connectors the hub found, what each serves, and their health.</summary>
+public sealed class ConnectorCatalogGrpcService(ConnectorCatalog catalog, HealthCheckService health) : ConnectorCatalogService.ConnectorCatalogServiceBase
+{
+    public override async Task<ListConnectorsResponse> ListConnectors(ListConnectorsRequest request, ServerCallContext context)
+    {
+        var report = await health.CheckHealthAsync(context.CancellationToken);
+        var response = new ListConnectorsResponse();
+        foreach (var discovered in catalog.Discovered.OrderBy(d => d.Descriptor.Name, StringComparer.Ordinal))
+        {
+            var serving = catalog.Bindings.Values.Where(b => b.Connector == discovered).ToList();
+            var info = new ConnectorInfo
+            {
+                Name = discovered.Descriptor.Name,
+                Version = discovered.Descriptor.Version,
+                Origin = discovered.Origin == ConnectorOrigin.PluginsFolder ? "plugins-folder" : "referenced",
+                Sandbox = serving.Any(b => b.Sandbox),
+            };
+            info.Capabilities.AddRange(discovered.Descriptor.Capabilities.Select(c => c.Key()));
+            info.ServingCapabilities.AddRange(serving.Select(b => b.Capability.Key()));
+            SetHealth(info, serving, report);
+            response.Connectors.Add(info);
+        }
+
+        foreach (var remote in catalog.Bindings.Values.Where(b => b.RemoteEndpoint is not null))
+        {
+            var info = new ConnectorInfo { Name = remote.ConnectorName, Origin = "remote", Endpoint = remote.RemoteEndpoint!.ToString() };
+            info.Capabilities.Add(remote.Capability.Key());
+            info.ServingCapabilities.Add(remote.Capability.Key());
+            SetHealth(info, [remote], report);
+            response.Connectors.Add(info);
+        }
+
+        return response;
+    }
+
+    private static void SetHealth(ConnectorInfo info, IReadOnlyList<CapabilityBinding> serving, HealthReport report)
+    {
+        if (serving.Count == 0)
+        {
+            return;
+        }
+
+        var entries = serving.SelectMany(b => report.Entries.Values.Where(e => e.Tags.Contains(b.Capability.Key()))).ToList();
+        var worst = entries.Select(e => e.Status).DefaultIfEmpty(HealthStatus.Healthy).Min();
+        info.Health = worst switch
+        {
+            HealthStatus.Healthy => ConnectorHealth.Healthy,
+            HealthStatus.Degraded => ConnectorHealth.Degraded,
+            _ => ConnectorHealth.Unhealthy,
+        };
+        info.HealthDetail = string.Join("; ", entries.Where(e => e.Status != HealthStatus.Healthy).Select(e => e.Description).Distinct());
+    }
+}

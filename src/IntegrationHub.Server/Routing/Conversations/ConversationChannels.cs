@@ -1,7 +1,0 @@
-namespace IntegrationHub.Server.Routing.Conversations;
-
-/// <summary>Event-bus channel names.</summary>
-public static class ConversationChannels
-{
-    public static string Of(string conversationId) => "conversation:" + conversationId;
-}

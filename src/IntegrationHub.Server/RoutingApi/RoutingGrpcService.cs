@@ -1,0 +1,151 @@
+using Grpc.Core;
+using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Routing;
+using IntegrationHub.Routing.Facts;
+using IntegrationHub.Routing.Leads;
+using IntegrationHub.Sdk.Errors;
+using IntegrationHub.Server.Errors;
+using IntegrationHub.Storage.Decisions;
+using IntegrationHub.Storage.Outbox;
+using IntegrationHub.Hub.Conversations;
+using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Hub.Leads;
+using IntegrationHub.Hub.Telemetry;
+using IntegrationHub.Server.Composition;
+using IntegrationHub.Server.Webhooks;
+
+namespace IntegrationHub.Server.RoutingApi;
+
+/// <summary>Routes live visitors and serves stored decisions with their explanations.</summary>
+public sealed class RoutingGrpcService(
+    VisitorRouter router, LeadRouter leads, PolicyProvider policies, DecisionStore decisions, ConversationFlow conversations, RoutingMetrics metrics, TimeProvider time)
+    : RoutingService.RoutingServiceBase
+{
+    public override async Task<RouteVisitorResponse> RouteVisitor(RouteVisitorRequest request, ServerCallContext context)
+    {
+        var validator = new RequestValidator();
+        var requestId = validator.Required("request_id", request.RequestId, 128);
+        var ip = validator.IpAddress("ip_address", request.IpAddress);
+        var page = validator.HttpUrl("page_url", request.PageUrl, required: true);
+        var email = validator.Email("email", request.Email, required: false);
+        var token = validator.Length("click_through_token", request.ClickThroughToken, 512);
+        validator.ThrowIfInvalid();
+
+        if (await decisions.GetByRequestAsync(DecisionJson.VisitorKind, requestId, context.CancellationToken) is { } earlier)
+        {
+            return await AnswerAsync(earlier, context.CancellationToken);
+        }
+
+        var decision = await router.RouteAsync(new VisitorRequest(requestId, ip!, page!, email.Length == 0 ? null : email, token.Length == 0 ? null : token),
+            policies.Current, context.CancellationToken);
+        var alerts = decision.Explanation.Notifications.Select(n => new NewEffect(NotifyEffectHandler.Type, $"{requestId}/notify/{n.Reason}/{n.RecipientId}",
+            new RepAlert("", n.RecipientId, n.Reason == "pounce" ? Hub.Conversations.AlertKind.Pounce : Hub.Conversations.AlertKind.ClickThrough, decision.Id, decision.Id,
+                n.Reason == "pounce" ? "A visitor from your Actively Working account is on the site" : "A prospect clicked through from your sequence email and is on the site",
+                time.GetUtcNow()).ToJson())).ToList();
+        var outcome = await decisions.RecordAsync(decision.ToStored(), alerts, context.CancellationToken);
+        if (outcome.Recorded)
+        {
+            HubMetrics.Decided(DecisionJson.VisitorKind, decision.MatchedRule, decision.Target, decision.Explanation);
+        }
+
+        return await AnswerAsync(outcome.Decision, context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Routes an inbound lead. The decision and its side effects (CRM upsert with owner,
+    /// conversion, sequence enrolment, notifications) are stored in one transaction and
+    /// delivered by the outbox; the same request id, even at the same moment, yields one
+    /// decision and one set of effects.
+    /// </summary>
+    public override async Task<RouteLeadResponse> RouteLead(RouteLeadRequest request, ServerCallContext context)
+    {
+        var lead = request.ToSubmission();
+        if (await decisions.GetByRequestAsync(DecisionJson.LeadKind, lead.RequestId, context.CancellationToken) is { } earlier)
+        {
+            return new RouteLeadResponse { Decision = earlier.ToContract() };
+        }
+
+        var decision = await leads.RouteAsync(lead, policies.Current, context.CancellationToken);
+        var outcome = await decisions.RecordAsync(decision.ToStored(), decision.ToOutbox(time.GetUtcNow()), context.CancellationToken);
+        if (outcome.Recorded)
+        {
+            HubMetrics.Decided(DecisionJson.LeadKind, decision.MatchedRule, decision.Target, decision.Explanation);
+        }
+
+        return new RouteLeadResponse { Decision = outcome.Decision.ToContract() };
+    }
+
+    public override async Task<GetDecisionResponse> GetDecision(GetDecisionRequest request, ServerCallContext context)
+    {
+        var validator = new RequestValidator();
+        var id = validator.Required("decision_id", request.DecisionId, 64);
+        validator.ThrowIfInvalid();
+        var stored = await decisions.GetAsync(id, context.CancellationToken) ?? throw ConnectorException.NotFound($"No decision {id}.");
+        return new GetDecisionResponse { Decision = stored.ToContract() };
+    }
+
+    public override async Task<ListDecisionsResponse> ListDecisions(ListDecisionsRequest request, ServerCallContext context)
+    {
+        var validator = new RequestValidator();
+        var from = validator.Timestamp("start_time", request.StartTime, required: false);
+        var to = validator.Timestamp("end_time", request.EndTime, required: false);
+        var size = request.PageSize == 0 ? 100 : validator.Range("page_size", request.PageSize, 1, 500);
+        validator.Length("rep_id", request.RepId, 64);
+        validator.Length("rule", request.Rule, 64);
+        validator.Length("page_token", request.PageToken, 64);
+        if (from is { } f && to is { } t && t <= f)
+        {
+            validator.Add("end_time", "must be after start_time");
+        }
+
+        validator.ThrowIfInvalid();
+        var page = await decisions.ListAsync(new DecisionQuery(from, to, NullIfEmpty(request.RepId), NullIfEmpty(request.Rule), size, NullIfEmpty(request.PageToken)), context.CancellationToken);
+        var response = new ListDecisionsResponse { NextPageToken = page.NextPageToken ?? "" };
+        response.Decisions.AddRange(page.Decisions.Select(d => d.ToContract()));
+        return response;
+    }
+
+    public override async Task<GetRoutingMetricsResponse> GetRoutingMetrics(GetRoutingMetricsRequest request, ServerCallContext context)
+    {
+        var validator = new RequestValidator();
+        var from = validator.Timestamp("start_time", request.StartTime, required: true);
+        var to = validator.Timestamp("end_time", request.EndTime, required: true);
+        if (from is { } f && to is { } t && (t <= f || t - f > TimeSpan.FromDays(93)))
+        {
+            validator.Add("end_time", "must be after start_time and at most 93 days later");
+        }
+
+        validator.ThrowIfInvalid();
+        // Time that has not happened yet is nobody's availability: a window reaching into the future ends now.
+        var end = to!.Value < time.GetUtcNow() ? to.Value : time.GetUtcNow();
+        var figures = await metrics.ComputeAsync(from!.Value, end < from.Value ? from.Value : end, context.CancellationToken);
+        var response = new GetRoutingMetricsResponse
+        {
+            SessionsRoutedForPounce = figures.RoutedForPounce,
+            SuccessfulPounceConversations = figures.SuccessfulPounces,
+            SessionsWaited = figures.Waited,
+            SessionsWaitedWithConversation = figures.WaitedWithConversation,
+            SessionsWaitedWithoutConversation = figures.WaitedWithoutConversation,
+            TotalAvailableSeconds = (long)figures.Availability.Sum(a => a.Available.TotalSeconds),
+        };
+        response.RepAvailability.AddRange(figures.Availability.Select(a =>
+        {
+            var rep = new RepAvailability { RepId = a.RepId, AvailableSeconds = (long)a.Available.TotalSeconds };
+            rep.Spans.AddRange(a.Spans.Select(s => new AvailabilitySpan
+            {
+                StartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(s.Start), EndTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(s.End),
+            }));
+            return rep;
+        }));
+        return response;
+    }
+
+    private async Task<RouteVisitorResponse> AnswerAsync(StoredDecision stored, CancellationToken cancellationToken)
+    {
+        var decision = stored.Visitor();
+        var conversation = await conversations.OpenAsync(decision, cancellationToken);
+        return new RouteVisitorResponse { Decision = decision.ToContract(conversation.Id) };
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;
+}
