@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using IntegrationHub.Sdk.Capabilities.Sequencing;
 using IntegrationHub.Sdk.Connectors;
 using IntegrationHub.Sdk.Errors;
+using Microsoft.Extensions.Options;
 using static IntegrationHub.Connectors.Outreach.JsonApiDocument;
 
 namespace IntegrationHub.Connectors.Outreach;
@@ -9,10 +10,11 @@ namespace IntegrationHub.Connectors.Outreach;
 /// <summary>
 /// Sequencing over Outreach API v2 (JSON:API): prospects by email with their sequence states
 /// and owners, click-throughs resolved through the mailing that carried the tracked link,
-/// repeat-safe enrolment, and finishing running sequences.
+/// repeat-safe enrolment, and finishing running sequences; it also takes Outreach's webhooks
+/// (OutreachConnector.Webhooks.cs).
 /// </summary>
 [Connector(Name, typeof(OutreachOptions), Version = "1.0.0")]
-public sealed class OutreachConnector(OutreachApi api) : ISequencingConnector
+public sealed partial class OutreachConnector(OutreachApi api, IOptionsMonitor<OutreachOptions> options) : ISequencingConnector
 {
     public const string Name = "Outreach";
 

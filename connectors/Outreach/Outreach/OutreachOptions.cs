@@ -21,6 +21,13 @@ public sealed class OutreachOptions : ConnectorOptions
 
     public string RedirectUri { get; set; } = "https://localhost/oauth/callback";
 
+    /// <summary>
+    /// The secret Outreach signs webhook bodies with (HMAC-SHA256), as given when registering the
+    /// webhook; webhooks are refused while it is empty. Before it lived here it was
+    /// <c>Webhooks:OutreachSecret</c>, which is still read when this is not set.
+    /// </summary>
+    public string? WebhookSecret { get; set; }
+
     public override bool HasCredentials =>
         !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret) && !string.IsNullOrWhiteSpace(RefreshToken);
 }

@@ -17,6 +17,7 @@ public static class HubLeadExtensions
         services.AddSingleton<IOutboxEffectHandler, LeadStatusChangeHandler>();
         services.AddSingleton<IOutboxEffectHandler, FinishSequencesEffectHandler>();
         services.AddSingleton<LeadLifecycle>();
+        services.AddSingleton<LeadLifecycleEvents>();
         services.AddSingleton<IDurableTimerHandler>(sp => sp.GetRequiredService<LeadLifecycle>());
         return services;
     }

@@ -8,20 +8,11 @@ namespace IntegrationHub.Server.Plugins;
 /// <summary>
 /// Decides from configuration which connector serves each capability, and explains every
 /// problem at once: an unknown name lists what was found, a connector that lacks the
-/// capability says what it does implement.
+/// capability says what it does implement. Where configuration names none, what is loaded
+/// decides (<see cref="DefaultConnector"/>).
 /// </summary>
 internal static class CapabilitySelection
 {
-    /// <summary>Used when configuration names no connector for a capability.</summary>
-    public static readonly IReadOnlyDictionary<Capability, string> Defaults = new Dictionary<Capability, string>
-    {
-        [Capability.Enrichment] = "SixSense",
-        [Capability.Crm] = "Salesforce",
-        [Capability.Sequencing] = "Outreach",
-        [Capability.Marketing] = "Marketo",
-        [Capability.Meetings] = "Zoom",
-    };
-
     public static IReadOnlyDictionary<Capability, CapabilityBinding> Resolve(IConfiguration capabilities, IReadOnlyList<DiscoveredConnector> discovered)
     {
         var problems = new List<string>();
@@ -62,7 +53,22 @@ internal static class CapabilitySelection
                 continue;
             }
 
-            var name = string.IsNullOrWhiteSpace(options.Connector) ? Defaults[capability] : options.Connector.Trim();
+            if (string.IsNullOrWhiteSpace(options.Connector))
+            {
+                var (chosen, problem) = DefaultConnector.Choose(capability, discovered, $"{path}:Connector", found);
+                if (chosen is not null)
+                {
+                    bindings[capability] = new CapabilityBinding(capability, chosen, null);
+                }
+                else
+                {
+                    problems.Add(problem!);
+                }
+
+                continue;
+            }
+
+            var name = options.Connector.Trim();
             var match = discovered.FirstOrDefault(d => string.Equals(d.Descriptor.Name, name, StringComparison.OrdinalIgnoreCase));
             if (match is null)
             {

@@ -2,12 +2,15 @@ namespace IntegrationHub.Server.Webhooks;
 
 public static class WebhookEndpoints
 {
-    public static IServiceCollection AddHubWebhooks(this IServiceCollection services) => services.AddSingleton<OutreachWebhook>();
+    public static IServiceCollection AddHubWebhooks(this IServiceCollection services) =>
+        services.AddSingleton<WebhookReceivers>().AddSingleton<VendorWebhook>();
 
     public static WebApplication MapHubWebhooks(this WebApplication app)
     {
-        app.MapPost(OutreachWebhook.Path, (HttpRequest request, OutreachWebhook webhook, CancellationToken cancellationToken) => webhook.HandleAsync(request, cancellationToken))
-            .AllowAnonymous(); // authenticated by the HMAC signature of its body, not by a hub credential
+        app.MapPost(VendorWebhook.Route,
+                (string connector, HttpRequest request, VendorWebhook webhook, CancellationToken cancellationToken) =>
+                    webhook.HandleAsync(connector, request, cancellationToken))
+            .AllowAnonymous(); // authenticated by the connector's check of the vendor's signature, not a hub credential
         return app;
     }
 }

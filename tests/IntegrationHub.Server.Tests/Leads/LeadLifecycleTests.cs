@@ -1,13 +1,13 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using IntegrationHub.Connectors.Outreach;
 using IntegrationHub.Connectors.Outreach.Fake;
 using IntegrationHub.Connectors.Salesforce.Fake;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Server.Tests.Routing;
 using IntegrationHub.Hub.Leads;
 using IntegrationHub.Server.RoutingApi;
-using IntegrationHub.Server.Webhooks;
 
 namespace IntegrationHub.Server.Tests.Leads;
 
@@ -19,7 +19,8 @@ namespace IntegrationHub.Server.Tests.Leads;
 public sealed class LeadLifecycleTests : IDisposable
 {
     private const string Secret = "test-outreach-webhook-secret";
-    private readonly SandboxHub _hub = new(new Dictionary<string, string?> { ["Webhooks:OutreachSecret"] = Secret });
+    private const string Path = "/webhooks/outreach";
+    private readonly SandboxHub _hub = new(new Dictionary<string, string?> { ["Connectors:Outreach:WebhookSecret"] = Secret });
     private readonly HttpClient _http;
 
     public LeadLifecycleTests() => _http = _hub.CreateHttpClient();
@@ -87,7 +88,7 @@ public sealed class LeadLifecycleTests : IDisposable
         var reply = Event("sequenceState", state, "sequenceState.updated", """{"replyCount":3}""");
 
         using var unsigned = new StringContent(reply, Encoding.UTF8, "application/json");
-        var noSignature = await _http.PostAsync(OutreachWebhook.Path, unsigned);
+        var noSignature = await _http.PostAsync(Path, unsigned);
         var wrongSignature = await PostAsync(reply, signature: Sign(reply, "not-the-secret"));
         var tampered = await PostAsync(reply.Replace("\"replyCount\":3", "\"replyCount\":4", StringComparison.Ordinal), signature: Sign(reply, Secret));
         var malformed = await PostAsync("{\"data\":{\"type\":\"sequenceState\"}}");
@@ -181,8 +182,8 @@ public sealed class LeadLifecycleTests : IDisposable
     private async Task<HttpResponseMessage> PostAsync(string body, string? signature = null)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        content.Headers.Add(OutreachWebhook.SignatureHeader, signature ?? Sign(body, Secret));
-        return await _http.PostAsync(OutreachWebhook.Path, content);
+        content.Headers.Add(OutreachWebhookSignature.Header, signature ?? Sign(body, Secret));
+        return await _http.PostAsync(Path, content);
     }
 
     private static string Sign(string body, string secret) =>

@@ -5,9 +5,7 @@ using IntegrationHub.Server.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using IntegrationHub.Hub.Leads;
 using IntegrationHub.Server.RoutingApi;
-using IntegrationHub.Server.Webhooks;
 
 namespace IntegrationHub.Server.Tests.Security;
 
@@ -20,12 +18,13 @@ public sealed class SecretsTests
     public void A_secrets_folder_with_one_file_per_key_configures_the_hub()
     {
         var folder = Directory.CreateTempSubdirectory("hub-secrets-").FullName;
-        File.WriteAllText(Path.Combine(folder, "Webhooks__OutreachSecret"), "from-a-mounted-secret");
+        File.WriteAllText(Path.Combine(folder, $"Connectors__{MemoryConnector.Name}__ApiKey"), "from-a-mounted-secret");
         var settings = HubFactory.MemorySettings();
+        settings.Remove($"Connectors:{MemoryConnector.Name}:ApiKey");
         settings["Secrets:Path"] = folder;
         using var hub = new HubFactory(settings);
 
-        Assert.Equal("from-a-mounted-secret", hub.Services.GetRequiredService<IOptions<WebhookOptions>>().Value.OutreachSecret);
+        Assert.Equal("from-a-mounted-secret", hub.Services.GetRequiredService<IOptions<MemoryConnectorOptions>>().Value.ApiKey);
     }
 
     [Fact]
