@@ -16,29 +16,23 @@ public sealed class MarketoApi(IHttpClientFactory clients, IOptions<MarketoOptio
 
     public int TokenFetches => _tokens.Fetches;
 
-    internal async Task<MarketoBody> GetAsync(string path, CancellationToken cancellationToken)
+    internal Task<MarketoBody> GetAsync(string path, CancellationToken cancellationToken) =>
+        _tokens.SendAsync(FetchTokenAsync, clients.CreateClient(MarketoConnector.Name), MarketoConnector.Name,
+            token => Request(path, token),
+            // Marketo answers an expired (601) or invalid (602) token with HTTP 200 and the code in its envelope.
+            rejectsToken: (_, text) => MarketoBody.TryParse(text) is { Success: false, ErrorCode: "601" or "602" },
+            answer: (response, text) =>
+            {
+                var body = MarketoBody.TryParse(text);
+                return body is { Success: true } ? body : throw Error(response.StatusCode, body);
+            },
+            cancellationToken);
+
+    private static HttpRequestMessage Request(string path, string token)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var token = await _tokens.GetAsync(FetchTokenAsync, cancellationToken);
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
-            using var response = await VendorHttp.SendAsync(clients.CreateClient(MarketoConnector.Name), request, MarketoConnector.Name, cancellationToken);
-            var text = await VendorHttp.BodyAsync(response, cancellationToken);
-            var body = MarketoBody.TryParse(text);
-            if (body is { Success: false, ErrorCode: "601" or "602" } && attempt == 0)
-            {
-                _tokens.Invalidate(token);
-                continue;
-            }
-
-            if (body is { Success: true })
-            {
-                return body;
-            }
-
-            throw Error(response.StatusCode, body);
-        }
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+        return request;
     }
 
     private ConnectorException Error(HttpStatusCode status, MarketoBody? body)

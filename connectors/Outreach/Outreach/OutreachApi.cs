@@ -23,44 +23,45 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
     private const string AccessTokenExpiresName = "access_token_expires_at";
     private static readonly TimeSpan SharedTokenMinimumLife = TimeSpan.FromMinutes(2);
     private readonly AccessTokenCache _tokens = new(time);
-    private volatile string? _rejectedAccessToken;
 
     public int TokenFetches => _tokens.Fetches;
 
-    internal async Task<JsonApiDocument?> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken, bool notFoundIsNull = false)
+    internal Task<JsonApiDocument?> SendAsync(
+        HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken,
+        bool notFoundIsNull = false) =>
+        _tokens.SendAsync(RefreshAsync, clients.CreateClient(OutreachConnector.Name), OutreachConnector.Name,
+            token => Request(method, path, body, token),
+            rejectsToken: (response, _) => response.StatusCode == HttpStatusCode.Unauthorized,
+            answer: (response, text) => Document(response, text, notFoundIsNull),
+            cancellationToken);
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, JsonNode? body, string token)
     {
-        for (var attempt = 0; ; attempt++)
+        var target = path.StartsWith("http", StringComparison.Ordinal) ? path : "api/v2/" + path;
+        var request = new HttpRequestMessage(method, target);
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+        request.Headers.TryAddWithoutValidation("Accept", MediaType);
+        if (body is not null)
         {
-            var token = await _tokens.GetAsync(RefreshAsync, cancellationToken);
-            using var request = new HttpRequestMessage(method, path.StartsWith("http", StringComparison.Ordinal) ? path : "api/v2/" + path);
-            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
-            request.Headers.TryAddWithoutValidation("Accept", MediaType);
-            if (body is not null)
-            {
-                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, MediaType);
-            }
-
-            using var response = await VendorHttp.SendAsync(clients.CreateClient(OutreachConnector.Name), request, OutreachConnector.Name, cancellationToken);
-            var text = await VendorHttp.BodyAsync(response, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
-            {
-                _rejectedAccessToken = token;
-                _tokens.Invalidate(token);
-                continue;
-            }
-
-            if (response.StatusCode == HttpStatusCode.NotFound && notFoundIsNull)
-            {
-                return null;
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw OutreachErrors.From(response, text, time.GetUtcNow());
-            }
-
-            return text.Length == 0 ? new JsonApiDocument(null) : JsonApiDocument.Parse(text);
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, MediaType);
         }
+
+        return request;
+    }
+
+    private JsonApiDocument? Document(HttpResponseMessage response, string text, bool notFoundIsNull)
+    {
+        if (response.StatusCode == HttpStatusCode.NotFound && notFoundIsNull)
+        {
+            return null;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw OutreachErrors.From(response, text, time.GetUtcNow());
+        }
+
+        return text.Length == 0 ? new JsonApiDocument(null) : JsonApiDocument.Parse(text);
     }
 
     /// <summary>Every resource of a collection, following links.next to the end.</summary>
@@ -154,7 +155,7 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
     /// </summary>
     private AccessToken? SharedAccessToken(IReadOnlyDictionary<string, string> stored)
     {
-        if (stored.GetValueOrDefault(AccessTokenName) is not { Length: > 0 } token || token == _rejectedAccessToken
+        if (stored.GetValueOrDefault(AccessTokenName) is not { Length: > 0 } token || token == _tokens.Rejected
             || !long.TryParse(stored.GetValueOrDefault(AccessTokenExpiresName), NumberStyles.Integer, CultureInfo.InvariantCulture, out var expires))
         {
             return null;

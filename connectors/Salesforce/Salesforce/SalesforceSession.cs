@@ -22,29 +22,27 @@ public sealed class SalesforceSession(IHttpClientFactory clients, IOptions<Sales
     public string DataPath => $"services/data/{options.Value.ApiVersion}/";
 
     /// <summary>Sends a REST request (relative to the data path, or a nextRecordsUrl), re-authenticating once on an expired session.</summary>
-    public async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken)
+    public Task<(HttpStatusCode Status, string Body)> SendAsync(
+        HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken) =>
+        _tokens.SendAsync(FetchTokenAsync, clients.CreateClient(SalesforceConnector.Name), SalesforceConnector.Name,
+            token => Request(method, path, body, token),
+            rejectsToken: (response, text) => response.StatusCode == HttpStatusCode.Unauthorized
+                && SalesforceErrors.Read(text).Code == SalesforceErrors.InvalidSession,
+            answer: (response, text) => (response.StatusCode, text),
+            cancellationToken);
+
+    /// <summary>A request on the instance the token was issued for (known once a token was fetched).</summary>
+    private HttpRequestMessage Request(HttpMethod method, string path, JsonNode? body, string token)
     {
-        for (var attempt = 0; ; attempt++)
+        var target = path.StartsWith('/') ? new Uri(_instance!, path) : new Uri(_instance!, DataPath + path);
+        var request = new HttpRequestMessage(method, target);
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+        if (body is not null)
         {
-            var token = await _tokens.GetAsync(FetchTokenAsync, cancellationToken);
-            var target = path.StartsWith('/') ? new Uri(_instance!, path) : new Uri(_instance!, DataPath + path);
-            using var request = new HttpRequestMessage(method, target);
-            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
-            if (body is not null)
-            {
-                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-            }
-
-            using var response = await VendorHttp.SendAsync(clients.CreateClient(SalesforceConnector.Name), request, SalesforceConnector.Name, cancellationToken);
-            var text = await VendorHttp.BodyAsync(response, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0 && SalesforceErrors.Read(text).Code == SalesforceErrors.InvalidSession)
-            {
-                _tokens.Invalidate(token);
-                continue;
-            }
-
-            return (response.StatusCode, text);
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         }
+
+        return request;
     }
 
     private async Task<AccessToken> FetchTokenAsync(CancellationToken cancellationToken)

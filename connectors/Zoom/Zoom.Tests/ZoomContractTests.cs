@@ -3,6 +3,8 @@ using IntegrationHub.Connectors.Zoom.Fake;
 using IntegrationHub.Sdk.Capabilities.Meetings;
 using IntegrationHub.Sdk.Errors;
 using Microsoft.Extensions.DependencyInjection;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 
 namespace IntegrationHub.Connectors.Zoom.Tests;
 
@@ -61,6 +63,26 @@ public sealed class ZoomContractTests : IAsyncLifetime
         Fake.ExpireTokens();
         Assert.NotEmpty(await connector.ListFreeSlotsAsync(query, CancellationToken.None));
         Assert.Equal(2, Fake.TokensIssued);
+    }
+
+    [Fact]
+    public async Task A_token_refused_again_after_renewal_is_reported_instead_of_renewed_forever()
+    {
+        // The app was deactivated: Zoom issues tokens but refuses every one of them.
+        Fake.Server.Given(Request.Create().WithPath("/v2/users/*").UsingGet()).AtPriority(-1)
+            .RespondWith(Response.Create().WithStatusCode(401)
+                .WithBodyAsJson(new { code = 124, message = "Invalid access token." }));
+        var monday = NextMonday();
+        var query = new FreeSlotQuery(ZoomWorld.Rep, monday, monday.AddDays(1), TimeSpan.FromMinutes(30), TimeSpan.Zero,
+            TimeSpan.Zero, ParisDay);
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(
+            () => _world.Connector().ListFreeSlotsAsync(query, CancellationToken.None));
+
+        Assert.Equal(ConnectorErrorKind.VendorAuthentication, error.Kind);
+        Assert.Equal("ZOOM_124", error.Reason);
+        Assert.Equal(2, Fake.TokensIssued);
+        Assert.Equal(2, Fake.CountRequests("GET", "/v2/users/"));
     }
 
     [Fact]

@@ -20,34 +20,28 @@ public sealed class ZoomApi(IHttpClientFactory clients, IOptions<ZoomOptions> op
 
     public int TokenFetches => _tokens.Fetches;
 
-    internal async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken)
+    internal Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(
+        HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken) =>
+        _tokens.SendAsync(FetchTokenAsync, clients.CreateClient(ZoomConnector.Name), ZoomConnector.Name,
+            token => Request(method, path, body, token),
+            rejectsToken: (response, _) => response.StatusCode == HttpStatusCode.Unauthorized,
+            answer: (response, text) =>
+            {
+                var node = Parse(text);
+                return response.IsSuccessStatusCode ? (response.StatusCode, node) : throw Error(response, node);
+            },
+            cancellationToken);
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, JsonNode? body, string token)
     {
-        for (var attempt = 0; ; attempt++)
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
         {
-            var token = await _tokens.GetAsync(FetchTokenAsync, cancellationToken);
-            using var request = new HttpRequestMessage(method, path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            if (body is not null)
-            {
-                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-            }
-
-            using var response = await VendorHttp.SendAsync(clients.CreateClient(ZoomConnector.Name), request, ZoomConnector.Name, cancellationToken);
-            var text = await VendorHttp.BodyAsync(response, cancellationToken);
-            var node = Parse(text);
-            if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
-            {
-                _tokens.Invalidate(token);
-                continue;
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw Error(response, node);
-            }
-
-            return (response.StatusCode, node);
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         }
+
+        return request;
     }
 
     private ConnectorException Error(HttpResponseMessage response, JsonNode? body)

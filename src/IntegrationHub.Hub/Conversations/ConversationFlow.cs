@@ -7,6 +7,7 @@ using IntegrationHub.Storage.Conversations;
 using IntegrationHub.Storage.Events;
 using IntegrationHub.Storage.Scheduling;
 using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Hub.Errors;
 using IntegrationHub.Hub.Telemetry;
 
 
@@ -65,7 +66,7 @@ public sealed partial class ConversationFlow(
     }
 
     public async Task<Conversation> GetAsync(string id, CancellationToken cancellationToken) =>
-        Conversation.FromStored(await conversations.GetAsync(id, cancellationToken) ?? throw ConnectorException.NotFound($"No conversation {id}."));
+        Conversation.FromStored(await conversations.GetAsync(id, cancellationToken) ?? throw HubException.NotFound($"No conversation {id}."));
 
     public async Task<Conversation> AcceptAsync(string id, string repId, CancellationToken cancellationToken)
     {
@@ -123,7 +124,7 @@ public sealed partial class ConversationFlow(
         }
 
         var slot = current.MeetingSlots.FirstOrDefault(s => s.Start == slotStart)
-            ?? throw ConnectorException.Invalid(new FieldViolation("slot_start_time", "must be the start of one of the offered slots"));
+            ?? throw HubException.Invalid(new FieldViolation("slot_start_time", "must be the start of one of the offered slots"));
         var rep = policies.Current.RepById(current.RepId) ?? throw Precondition("The routed rep is no longer in the policy.");
         var meeting = await meetings.CreateMeetingAsync(new MeetingRequest(rep.CalendarUserId ?? rep.Email, $"Meeting with {rep.Name}", slot.Start, slot.End - slot.Start,
             rep.TimeZone, inviteeEmail, $"{id}/{slot.Start.ToUnixTimeSeconds()}"), cancellationToken);
@@ -203,7 +204,7 @@ public sealed partial class ConversationFlow(
         }
     }
 
-    private static ConnectorException Precondition(string message) => new(ConnectorErrorKind.FailedPrecondition, message) { Reason = "CONVERSATION_STATE" };
+    private static HubException Precondition(string message) => HubException.FailedPrecondition(message, "CONVERSATION_STATE");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Offer in conversation {ConversationId} timed out and was handed on")]
     private static partial void LogTimedOut(ILogger logger, string conversationId);

@@ -14,8 +14,15 @@ public sealed class AccessTokenCache(TimeProvider time)
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _token;
     private DateTimeOffset? _expiresAt;
+    private volatile string? _rejected;
 
     public int Fetches { get; private set; }
+
+    /// <summary>
+    /// The token the vendor rejected last, so a connector that also finds tokens elsewhere (a store
+    /// shared with other hub instances) does not take that one back.
+    /// </summary>
+    public string? Rejected => _rejected;
 
     public async Task<string> GetAsync(Func<CancellationToken, Task<AccessToken>> fetch, CancellationToken cancellationToken)
     {
@@ -44,9 +51,13 @@ public sealed class AccessTokenCache(TimeProvider time)
         }
     }
 
-    /// <summary>Forgets a token the vendor rejected (only if it is still the current one).</summary>
+    /// <summary>
+    /// Forgets a token the vendor rejected (only if it is still the current one) and remembers it
+    /// as <see cref="Rejected"/>.
+    /// </summary>
     public void Invalidate(string rejected)
     {
+        _rejected = rejected;
         if (_token == rejected)
         {
             _token = null;

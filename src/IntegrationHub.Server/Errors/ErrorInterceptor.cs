@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using IntegrationHub.Hub.Errors;
 using IntegrationHub.Sdk.Errors;
 
 namespace IntegrationHub.Server.Errors;
@@ -43,6 +44,9 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         {
             case RequestValidationException invalid:
                 return RpcErrors.InvalidRequest(invalid.Violations);
+            case HubException refusal:
+                LogRefused(logger, context.Method, refusal.Kind, refusal.Reason);
+                return RpcErrors.FromHub(refusal);
             case ConnectorException connector:
                 LogConnectorFailure(logger, context.Method, connector.Kind, connector.Vendor ?? "-", connector.Reason ?? "-");
                 return RpcErrors.FromConnector(connector);
@@ -60,6 +64,10 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} failed at the vendor: {Kind} from {Vendor} ({Reason})")]
     private static partial void LogConnectorFailure(ILogger logger, string method, ConnectorErrorKind kind, string vendor, string reason);
+
+    // A refusal is the caller's business, not the operator's: it stays below Warning.
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} refused by the hub: {Kind} ({Reason})")]
+    private static partial void LogRefused(ILogger logger, string method, HubErrorKind kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} failed unexpectedly (trace {TraceId})")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string traceId);

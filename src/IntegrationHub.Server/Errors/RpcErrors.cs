@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using IntegrationHub.Hub.Errors;
 using IntegrationHub.Sdk.Errors;
 
 namespace IntegrationHub.Server.Errors;
@@ -38,6 +39,19 @@ public static class RpcErrors
         };
         var reason = error.Reason ?? ReasonOf(error.Kind);
         return Build(code, error.Message, reason, error.Vendor, error.RetryAfter, error.FieldViolations);
+    }
+
+    /// <summary>The hub's own refusal: the status its kind names, its reason, and no vendor.</summary>
+    public static RpcException FromHub(HubException error)
+    {
+        var code = error.Kind switch
+        {
+            HubErrorKind.InvalidArgument => Code.InvalidArgument,
+            HubErrorKind.NotFound => Code.NotFound,
+            HubErrorKind.FailedPrecondition => Code.FailedPrecondition,
+            _ => Code.Unknown,
+        };
+        return Build(code, error.Message, error.Reason, vendor: null, retryAfter: null, error.FieldViolations);
     }
 
     /// <summary>The canonical name of a status code, as gRPC spells it ("INVALID_ARGUMENT").</summary>

@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
-using IntegrationHub.Sdk.Errors;
+using IntegrationHub.Hub.Errors;
 using IntegrationHub.Server.Errors;
 using IntegrationHub.Storage.Outbox;
 using Contract = IntegrationHub.Contracts.Routing.V1;
@@ -34,8 +34,9 @@ public sealed class OutboxGrpcService(OutboxStore outbox) : OutboxService.Outbox
 
         if (!await outbox.RetryDeadAsync(id, context.CancellationToken))
         {
-            var effect = await outbox.GetAsync(id, context.CancellationToken) ?? throw ConnectorException.NotFound($"No side effect {id}.");
-            throw new ConnectorException(ConnectorErrorKind.FailedPrecondition, $"Side effect {id} is {effect.State.ToString().ToLowerInvariant()}, not dead; only dead effects are retried.");
+            var effect = await outbox.GetAsync(id, context.CancellationToken) ?? throw HubException.NotFound($"No side effect {id}.");
+            throw HubException.FailedPrecondition(
+                $"Side effect {id} is {effect.State.ToString().ToLowerInvariant()}, not dead; only dead effects are retried.");
         }
 
         return new RetryDeadLetterResponse { Effect = ToContract((await outbox.GetAsync(id, context.CancellationToken))!) };

@@ -2,12 +2,12 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Routing.Rules;
-using IntegrationHub.Sdk.Errors;
 using IntegrationHub.Server.Errors;
 using IntegrationHub.Storage.Events;
 using IntegrationHub.Storage.Presence;
 using IntegrationHub.Hub.Conversations;
 using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Hub.Errors;
 
 namespace IntegrationHub.Server.RoutingApi;
 
@@ -24,7 +24,7 @@ public sealed class PresenceGrpcService(PresenceStore presence, PolicyProvider p
         }
 
         validator.ThrowIfInvalid();
-        var rep = policies.Current.RepById(repId) ?? throw ConnectorException.NotFound($"No rep {repId} in the routing policy.");
+        var rep = policies.Current.RepById(repId) ?? throw HubException.NotFound($"No rep {repId} in the routing policy.");
         var stored = await presence.SetAsync(rep.Id, request.Status.ToString().ToLowerInvariant(), context.CancellationToken);
         return new SetRepPresenceResponse { Rep = Describe(rep, stored) };
     }

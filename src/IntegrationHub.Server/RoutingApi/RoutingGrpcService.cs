@@ -3,12 +3,12 @@ using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Routing;
 using IntegrationHub.Routing.Facts;
 using IntegrationHub.Routing.Leads;
-using IntegrationHub.Sdk.Errors;
 using IntegrationHub.Server.Errors;
 using IntegrationHub.Storage.Decisions;
 using IntegrationHub.Storage.Outbox;
 using IntegrationHub.Hub.Conversations;
 using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Hub.Errors;
 using IntegrationHub.Hub.Leads;
 using IntegrationHub.Hub.Telemetry;
 using IntegrationHub.Server.Composition;
@@ -80,7 +80,7 @@ public sealed class RoutingGrpcService(
         var validator = new RequestValidator();
         var id = validator.Required("decision_id", request.DecisionId, 64);
         validator.ThrowIfInvalid();
-        var stored = await decisions.GetAsync(id, context.CancellationToken) ?? throw ConnectorException.NotFound($"No decision {id}.");
+        var stored = await decisions.GetAsync(id, context.CancellationToken) ?? throw HubException.NotFound($"No decision {id}.");
         return new GetDecisionResponse { Decision = stored.ToContract() };
     }
 

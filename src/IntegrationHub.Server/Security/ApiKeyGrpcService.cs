@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using IntegrationHub.Contracts.Admin.V1;
-using IntegrationHub.Sdk.Errors;
+using IntegrationHub.Hub.Errors;
 using IntegrationHub.Server.Errors;
 using IntegrationHub.Storage.Security;
 
@@ -45,7 +45,7 @@ public sealed class ApiKeyGrpcService(ApiKeyStore store, RecentApiKeys recent) :
         var validator = new RequestValidator();
         var id = validator.Required("id", request.Id, 64);
         validator.ThrowIfInvalid();
-        var key = await store.RevokeAsync(id, context.CancellationToken) ?? throw ConnectorException.NotFound($"No API key {id}.");
+        var key = await store.RevokeAsync(id, context.CancellationToken) ?? throw HubException.NotFound($"No API key {id}.");
         recent.Forget(id);
         return new RevokeApiKeyResponse { ApiKey = ToContract(key) };
     }

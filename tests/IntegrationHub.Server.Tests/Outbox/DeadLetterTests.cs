@@ -52,6 +52,7 @@ public sealed class DeadLetterTests : IDisposable
         Assert.Empty((await Outbox.ListDeadLettersAsync(new ListDeadLettersRequest { Type = EffectTypes.UpsertLead })).Effects);
         var again = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => Outbox.RetryDeadLetterAsync(new RetryDeadLetterRequest { Id = effect.Id }).ResponseAsync);
         Assert.Contains("delivered", again.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal("FAILED_PRECONDITION", RpcAssert.Info(again)?.Reason);
     }
 
     [Fact]

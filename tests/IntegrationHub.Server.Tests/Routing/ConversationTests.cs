@@ -26,7 +26,10 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(_hub.Time.GetUtcNow().AddSeconds(30), offered.OfferExpireTime.ToDateTimeOffset());
 
         var other = decision.Target.RepId == "005SDR01" ? "005SDR02" : "005SDR01";
-        await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _hub.Conversations.AcceptOfferAsync(new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = other }).ResponseAsync);
+        var byOther = new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = other };
+        var notYours = await RpcAssert.FailsWith(StatusCode.FailedPrecondition,
+            () => _hub.Conversations.AcceptOfferAsync(byOther).ResponseAsync);
+        Assert.Equal("CONVERSATION_STATE", RpcAssert.Info(notYours)?.Reason);
         var accepted = (await _hub.Conversations.AcceptOfferAsync(new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId })).Conversation;
         Assert.Equal(ConversationState.Accepted, accepted.State);
         await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _hub.Conversations.AcceptOfferAsync(new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId }).ResponseAsync);
@@ -111,6 +114,7 @@ public sealed class ConversationTests : IDisposable
             InviteeEmail = "visitor@prospect.fr",
         }).ResponseAsync);
         Assert.Equal(["slot_start_time"], RpcAssert.ViolatedFields(error));
+        Assert.Equal("INVALID_ARGUMENT", RpcAssert.Info(error)?.Reason);
     }
 
     [Fact]

@@ -156,7 +156,11 @@ public sealed class VisitorRoutingTests : IDisposable
         Assert.Contains(read.Explanation.Rules.Single(r => r.Rule == "actively_working_account").Facts, f => f.Name == "account.bdr_assigned" && f.Value == "005BDR01");
         Assert.Single((await _hub.Routing.ListDecisionsAsync(new ListDecisionsRequest { Rule = "actively_working_account" })).Decisions);
         Assert.Empty((await _hub.Routing.ListDecisionsAsync(new ListDecisionsRequest { Rule = "geo_pool" })).Decisions);
-        await RpcAssert.FailsWith(StatusCode.NotFound, () => _hub.Routing.GetDecisionAsync(new GetDecisionRequest { DecisionId = "nope" }).ResponseAsync);
+        var missing = await RpcAssert.FailsWith(StatusCode.NotFound,
+            () => _hub.Routing.GetDecisionAsync(new GetDecisionRequest { DecisionId = "nope" }).ResponseAsync);
+        Assert.Equal("No decision nope.", missing.Status.Detail);
+        Assert.Equal("NOT_FOUND", RpcAssert.Info(missing)?.Reason);
+        Assert.Empty(RpcAssert.Info(missing)!.Metadata); // the hub refused: no vendor is named
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using IntegrationHub.Contracts.Crm.V1;
+using IntegrationHub.Hub.Errors;
 using IntegrationHub.Sdk.Capabilities.Crm;
-using IntegrationHub.Sdk.Errors;
 using IntegrationHub.Server.Errors;
 
 namespace IntegrationHub.Server.Capabilities.Crm;
@@ -30,7 +30,7 @@ public sealed class CrmGrpcService(ICrmConnector connector) : CrmService.CrmServ
                 break;
         }
 
-        return new GetAccountResponse { Account = (account ?? throw ConnectorException.NotFound("No account matches.")).ToContract() };
+        return new GetAccountResponse { Account = (account ?? throw HubException.NotFound("No account matches.")).ToContract() };
     }
 
     public override async Task<FindAccountsResponse> FindAccounts(FindAccountsRequest request, ServerCallContext context)
@@ -164,7 +164,7 @@ public sealed class CrmGrpcService(ICrmConnector connector) : CrmService.CrmServ
         var validator = new RequestValidator();
         var id = validator.Required("user_id", request.UserId, 64);
         validator.ThrowIfInvalid();
-        var user = await connector.GetUserAsync(id, context.CancellationToken) ?? throw ConnectorException.NotFound($"No user {id}.");
+        var user = await connector.GetUserAsync(id, context.CancellationToken) ?? throw HubException.NotFound($"No user {id}.");
         return new GetUserResponse { User = user.ToContract() };
     }
 

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using IntegrationHub.Contracts.Marketing.V1;
+using IntegrationHub.Hub.Errors;
 using IntegrationHub.Sdk.Capabilities.Marketing;
-using IntegrationHub.Sdk.Errors;
 using IntegrationHub.Server.Errors;
 
 namespace IntegrationHub.Server.Capabilities.Marketing;
@@ -26,7 +26,7 @@ public sealed class MarketingGrpcService(IMarketingConnector connector) : Market
         var validator = new RequestValidator();
         var email = validator.Email("email", request.Email, required: true);
         validator.ThrowIfInvalid();
-        var engagement = await connector.GetPersonEngagementAsync(email, context.CancellationToken) ?? throw ConnectorException.NotFound("Marketing automation has no person with that email.");
+        var engagement = await connector.GetPersonEngagementAsync(email, context.CancellationToken) ?? throw HubException.NotFound("Marketing automation has no person with that email.");
         return new GetPersonEngagementResponse { Engagement = engagement.ToContract() };
     }
 }

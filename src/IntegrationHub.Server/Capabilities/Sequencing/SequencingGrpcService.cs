@@ -1,7 +1,7 @@
 using Grpc.Core;
 using IntegrationHub.Contracts.Sequencing.V1;
+using IntegrationHub.Hub.Errors;
 using IntegrationHub.Sdk.Capabilities.Sequencing;
-using IntegrationHub.Sdk.Errors;
 using IntegrationHub.Server.Errors;
 
 namespace IntegrationHub.Server.Capabilities.Sequencing;
@@ -14,7 +14,7 @@ public sealed class SequencingGrpcService(ISequencingConnector connector) : Sequ
         var validator = new RequestValidator();
         var email = validator.Email("email", request.Email, required: true);
         validator.ThrowIfInvalid();
-        var prospect = await connector.GetProspectByEmailAsync(email, context.CancellationToken) ?? throw ConnectorException.NotFound("No prospect has that email.");
+        var prospect = await connector.GetProspectByEmailAsync(email, context.CancellationToken) ?? throw HubException.NotFound("No prospect has that email.");
         return new GetProspectResponse { Prospect = prospect.ToContract() };
     }
 
@@ -33,7 +33,7 @@ public sealed class SequencingGrpcService(ISequencingConnector connector) : Sequ
         var validator = new RequestValidator();
         var token = validator.Required("token", request.Token, 512);
         validator.ThrowIfInvalid();
-        var click = await connector.ResolveClickThroughAsync(token, context.CancellationToken) ?? throw ConnectorException.NotFound("Unknown click-through token.");
+        var click = await connector.ResolveClickThroughAsync(token, context.CancellationToken) ?? throw HubException.NotFound("Unknown click-through token.");
         return new ResolveClickThroughResponse
         {
             Prospect = click.Prospect.ToContract(), SequenceOwner = click.SequenceOwner.ToContract(), SequenceId = click.SequenceId, ClickTime = click.ClickedAt.ToTimestamp(),
