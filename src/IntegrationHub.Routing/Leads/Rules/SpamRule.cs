@@ -1,0 +1,27 @@
+using IntegrationHub.Routing.Decisions;
+using IntegrationHub.Routing.Rules;
+using IntegrationHub.Sdk.Capabilities.Crm;
+
+namespace IntegrationHub.Routing.Leads.Rules;
+
+/// <summary>DOMAIN rule 1: a lead that is spam with high confidence is flagged for the spam campaign, never routed.</summary>
+internal sealed class SpamRule : ISubmissionRule
+{
+    public string Name => LeadRuleNames.Spam;
+
+    public LeadTarget? Decide(LeadDraft draft)
+    {
+        var spam = draft.Spam;
+        if (spam.IsFlagged(draft.Policy.Leads.Spam))
+        {
+            draft.Matched(Name, $"spam confidence {spam.Confidence:0.00}: {string.Join("; ", spam.Reasons)}; flagged for the spam campaign, not routed",
+                [new Fact("lead.email_domain", draft.Lead.EmailDomain, "lead")]);
+            return new LeadTarget.Stop(TargetKind.Spam, LeadStatus.Spam);
+        }
+
+        draft.NotMatched(Name, spam.Reasons.Count == 0
+            ? "no spam signals"
+            : $"spam confidence {spam.Confidence:0.00} is below the flag threshold ({string.Join("; ", spam.Reasons)})");
+        return null;
+    }
+}
