@@ -202,7 +202,25 @@ public sealed class LeadRoutingTests
         _world.Vendors.People.Add(new Person { Id = "00Q2", Company = "Relco", Email = "second@relco.io", Status = LeadStatus.Mql, MqlAt = Now.AddDays(-1), OwnerUserId = "sdr-us-1" });
         var decision = await _world.RouteLeadAsync("third@relco.io", company: "Relco");
         Assert.Equal("sdr-us-2", decision.Target.RepId);
+        Assert.Equal(LeadRuleNames.RelatedLeads, decision.MatchedRule);
         Assert.Equal(RuleOutcome.Matched, decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.RelatedLeads).Outcome);
+    }
+
+    [Fact]
+    public async Task A_lead_kept_by_a_related_leads_owner_names_related_leads_as_its_rule_not_the_account_status_that_sent_it_to_the_sdr_team()
+    {
+        var account = AddAccount("queued.com", a => a with { BdrProspectingStatus = BdrProspectingStatus.Queued });
+        _world.Vendors.People.Add(new Person
+        {
+            Id = "00Q1", AccountId = account.Id, Email = "first@queued.com", Status = LeadStatus.Mql, MqlAt = Now.AddDays(-2), OwnerUserId = "sdr-us-2",
+        });
+
+        var decision = await _world.RouteLeadAsync("second@queued.com", company: "Queued");
+
+        Assert.Equal("sdr-us-2", decision.Target.RepId);
+        Assert.Equal(LeadRuleNames.RelatedLeads, decision.MatchedRule);
+        Assert.Equal(RuleOutcome.Matched, decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.AccountStatus).Outcome);
+        Assert.Equal("account_status decided first", decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.NoAccount).Reason);
     }
 
     [Fact]
@@ -215,7 +233,9 @@ public sealed class LeadRoutingTests
         var stale = await _world.RouteLeadAsync("b@staleco.io", company: "Staleco");
 
         Assert.Equal("sdr-us-2", working.Target.RepId);
+        Assert.Equal(LeadRuleNames.RelatedLeads, working.MatchedRule);
         Assert.Equal("sdr-amer", stale.Target.Pool);
+        Assert.Equal(LeadRuleNames.NoAccount, stale.MatchedRule);
         Assert.Equal(RuleOutcome.NotMatched, stale.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.RelatedLeads).Outcome);
     }
 

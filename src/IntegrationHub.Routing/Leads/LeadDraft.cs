@@ -26,6 +26,9 @@ internal sealed class LeadDraft(LeadSubmission lead, RoutingPolicy policy, DateT
     /// <summary>The ordered rule that decided; the rules after it are skipped because of it.</summary>
     public string? DecidedBy { get; set; }
 
+    /// <summary>The rule that chose the target, when not the one that decided: related_leads keeping the company with one owner.</summary>
+    public string? ChosenBy { get; set; }
+
     public void Add(string rule, RuleOutcome outcome, string reason, IReadOnlyList<Fact> facts) => _rules.Add(new RuleEvaluation(rule, outcome, reason, facts));
 
     public void Matched(string rule, string reason, IReadOnlyList<Fact> facts) => Add(rule, RuleOutcome.Matched, reason, facts);
@@ -80,7 +83,7 @@ internal sealed class LeadDraft(LeadSubmission lead, RoutingPolicy policy, DateT
         }
 
         return new LeadDecision(
-            Guid.CreateVersion7(Now).ToString("N"), Lead.RequestId, Now, target, DecidedBy,
+            Guid.CreateVersion7(Now).ToString("N"), Lead.RequestId, Now, target, ChosenBy ?? DecidedBy,
             new Explanation([.. _rules], facts?.Reports ?? [], [.. _fallbacks], [.. _notifications]),
             facts?.Degraded ?? false, Spam, Lead.LeadKey, [.. _effects], new LeadInputs(Lead, facts));
     }

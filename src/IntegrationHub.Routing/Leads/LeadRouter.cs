@@ -83,6 +83,8 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
                 var geo = policy.GeoPool(team.Region)!;
                 if (RelatedLeadsRule.OwnerToKeep(draft, facts) is { } owner)
                 {
+                    // The deciding rule sent the lead to the SDR team; related_leads chose who in it.
+                    draft.ChosenBy = RelatedLeadsRule.Name;
                     return Assign(owner, pool: null, facts, draft);
                 }
 
