@@ -21,7 +21,6 @@ public static class PolicyValidator
         AiRepValidator.Check,
         MeetingOfferValidator.Check,
         LeadsValidator.Check,
-        LeadRulesValidator.Check,
     ];
 
     public static IReadOnlyList<string> Validate(RoutingPolicy policy) => [.. Sections.SelectMany(check => check(policy))];

@@ -14,10 +14,9 @@ internal sealed class AccountStatusRule : AccountRule
 
     protected override LeadTarget? Decide(LeadDraft draft, LeadFacts facts, Account account, IReadOnlyList<Fact> read)
     {
-        var policy = draft.Policy;
-        var region = policy.RegionOf(account.CountryCode);
-        var bdr = policy.RepById(account.BdrAssignedUserId);
-        var days = $"{policy.Leads.ActivityWindow.TotalDays:0} days";
+        var region = draft.Policy.RegionOf(account.CountryCode);
+        var bdr = draft.Policy.RepById(account.BdrAssignedUserId);
+        var days = $"{draft.Policy.Leads.ActivityWindow.TotalDays:0} days";
         switch (account.BdrProspectingStatus)
         {
             case BdrProspectingStatus.ActivelyWorking when bdr is not null:

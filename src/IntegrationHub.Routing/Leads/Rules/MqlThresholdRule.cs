@@ -1,7 +1,5 @@
 using System.Globalization;
-using IntegrationHub.Routing.Decisions;
 using IntegrationHub.Routing.Rules;
-using IntegrationHub.Sdk.Capabilities.Crm;
 
 namespace IntegrationHub.Routing.Leads.Rules;
 
@@ -18,7 +16,7 @@ internal sealed class MqlThresholdRule : ISubmissionRule
         {
             draft.Matched(Name, $"score {score} is below the MQL threshold {threshold}: recorded, not routed",
                 [new Fact("lead.score", score.ToString(CultureInfo.InvariantCulture), "lead")]);
-            return new LeadTarget.Stop(TargetKind.NotRouted, LeadStatus.Open);
+            return LeadTarget.Stop.BelowMqlThreshold;
         }
 
         draft.NotMatched(Name, $"score {score} reaches {threshold}: an MQL");

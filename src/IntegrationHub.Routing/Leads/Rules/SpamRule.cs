@@ -1,6 +1,4 @@
-using IntegrationHub.Routing.Decisions;
 using IntegrationHub.Routing.Rules;
-using IntegrationHub.Sdk.Capabilities.Crm;
 
 namespace IntegrationHub.Routing.Leads.Rules;
 
@@ -16,7 +14,7 @@ internal sealed class SpamRule : ISubmissionRule
         {
             draft.Matched(Name, $"spam confidence {spam.Confidence:0.00}: {string.Join("; ", spam.Reasons)}; flagged for the spam campaign, not routed",
                 [new Fact("lead.email_domain", draft.Lead.EmailDomain, "lead")]);
-            return new LeadTarget.Stop(TargetKind.Spam, LeadStatus.Spam);
+            return LeadTarget.Stop.Spam;
         }
 
         draft.NotMatched(Name, spam.Reasons.Count == 0

@@ -1,11 +1,12 @@
 namespace IntegrationHub.Routing.Policy.Validation;
 
-/// <summary><c>leads</c>: the thresholds, windows and queues of the lead rules of engagement.</summary>
+/// <summary><c>leads</c>: the thresholds, windows and queues of the lead rules of engagement, then their order.</summary>
 internal static class LeadsValidator
 {
-    public static IEnumerable<string> Check(RoutingPolicy policy)
+    public static IEnumerable<string> Check(RoutingPolicy policy) => Settings(policy.Leads).Concat(LeadRulesValidator.Check(policy));
+
+    private static IEnumerable<string> Settings(LeadPolicy leads)
     {
-        var leads = policy.Leads;
         if (leads.MqlThreshold is < 1 or > 10_000)
         {
             yield return "leads.mqlThreshold: must be between 1 and 10000";
