@@ -207,20 +207,22 @@ public sealed class LeadRoutingTests
     }
 
     [Fact]
-    public async Task A_lead_kept_by_a_related_leads_owner_names_related_leads_as_its_rule_not_the_account_status_that_sent_it_to_the_sdr_team()
+    public async Task A_lead_kept_by_a_related_leads_owner_names_related_leads_not_the_status_rule_that_sent_it_on()
     {
         var account = AddAccount("queued.com", a => a with { BdrProspectingStatus = BdrProspectingStatus.Queued });
         _world.Vendors.People.Add(new Person
         {
-            Id = "00Q1", AccountId = account.Id, Email = "first@queued.com", Status = LeadStatus.Mql, MqlAt = Now.AddDays(-2), OwnerUserId = "sdr-us-2",
+            Id = "00Q1", AccountId = account.Id, Email = "first@queued.com", Status = LeadStatus.Mql,
+            MqlAt = Now.AddDays(-2), OwnerUserId = "sdr-us-2",
         });
 
         var decision = await _world.RouteLeadAsync("second@queued.com", company: "Queued");
 
         Assert.Equal("sdr-us-2", decision.Target.RepId);
         Assert.Equal(LeadRuleNames.RelatedLeads, decision.MatchedRule);
-        Assert.Equal(RuleOutcome.Matched, decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.AccountStatus).Outcome);
-        Assert.Equal("account_status decided first", decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.NoAccount).Reason);
+        var rules = decision.Explanation.Rules.ToDictionary(r => r.Rule);
+        Assert.Equal(RuleOutcome.Matched, rules[LeadRuleNames.AccountStatus].Outcome);
+        Assert.Equal("account_status decided first", rules[LeadRuleNames.NoAccount].Reason);
     }
 
     [Fact]

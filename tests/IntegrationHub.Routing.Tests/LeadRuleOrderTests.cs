@@ -28,7 +28,8 @@ public sealed class LeadRuleOrderTests
         };
     }
 
-    private RoutingPolicy Ordered(IReadOnlyList<string> rules) => _world.Policy with { Leads = _world.Policy.Leads with { Rules = rules } };
+    private RoutingPolicy Ordered(IReadOnlyList<string> rules) =>
+        _world.Policy with { Leads = _world.Policy.Leads with { Rules = rules } };
 
     [Fact]
     public async Task The_first_rule_in_the_policys_order_that_decides_wins()
@@ -50,7 +51,8 @@ public sealed class LeadRuleOrderTests
     {
         _world.Vendors.AccountsByDomain["partner.com"] = new Account
         {
-            Id = "001PART", Name = "Partner", Domain = "partner.com", CountryCode = "US", PartnerProspectingStatus = "Partner Prospecting",
+            Id = "001PART", Name = "Partner", Domain = "partner.com", CountryCode = "US",
+            PartnerProspectingStatus = "Partner Prospecting",
         };
         _world.Policy = Ordered([.. LeadRuleNames.All.Where(r => r != LeadRuleNames.PartnerProspecting)]);
 

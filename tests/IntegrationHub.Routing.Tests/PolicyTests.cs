@@ -33,20 +33,27 @@ public sealed class PolicyTests
     [Fact]
     public void A_lead_rule_order_is_checked_for_unknown_repeated_and_misplaced_rules()
     {
-        const string rules = """["mql_threshold", "spam", "coin_toss", "public_sector", "public_sector", "related_leads", "no_account", "account_status"]""";
+        const string rules = """
+            ["mql_threshold", "spam", "coin_toss", "public_sector", "public_sector", "related_leads",
+             "no_account", "account_status"]
+            """;
         var broken = RoutingScenario.PolicyJson.Replace(
-            "\"factDeadline\": \"00:00:01\"", $"\"factDeadline\": \"00:00:01\", \"leads\": {{ \"rules\": {rules} }}", StringComparison.Ordinal);
+            "\"factDeadline\": \"00:00:01\"",
+            $"\"factDeadline\": \"00:00:01\", \"leads\": {{ \"rules\": {rules} }}",
+            StringComparison.Ordinal);
 
         var error = Assert.Throws<PolicyValidationException>(() => PolicyFile.Parse(broken));
 
         Assert.Equal(
         [
-            "leads.rules[2]: unknown rule 'coin_toss'; known rules are spam, mql_threshold, partner_prospecting, customer_conversion, "
-                + "public_sector, account_status, no_account",
+            "leads.rules[2]: unknown rule 'coin_toss'; known rules are spam, mql_threshold, partner_prospecting, "
+                + "customer_conversion, public_sector, account_status, no_account",
             "leads.rules[4]: 'public_sector' is listed twice",
             "leads.rules[5]: 'related_leads' is not listed: it follows whichever rule sends the lead to the SDR team",
-            "leads.rules: must start with spam, mql_threshold, so that spam and leads below the MQL threshold stop before the CRM is asked",
-            "leads.rules: must end with account_status, no_account, which together decide every lead that gets that far",
+            "leads.rules: must start with spam, mql_threshold, "
+                + "so that spam and leads below the MQL threshold stop before the CRM is asked",
+            "leads.rules: must end with account_status, no_account, "
+                + "which together decide every lead that gets that far",
         ], error.Problems);
     }
 

@@ -94,13 +94,15 @@ public sealed class RoutingScenario : IRepPresence
         new(new LeadFactGatherer(Sources(), Time, NullLogger<LeadFactGatherer>.Instance), RoundRobin, Time);
 
     /// <summary>Routes a lead from a form fill; a new request id each time unless one is given.</summary>
-    public Task<LeadDecision> RouteLeadAsync(string email, string company = "Acme", int score = 120, string first = "Jane", string last = "Doe",
+    public Task<LeadDecision> RouteLeadAsync(
+        string email, string company = "Acme", int score = 120, string first = "Jane", string last = "Doe",
         string country = "US", string title = "", string phone = "", string requestId = "")
     {
         var lead = new LeadSubmission
         {
             RequestId = requestId.Length > 0 ? requestId : Guid.NewGuid().ToString("N"),
-            Email = email, FirstName = first, LastName = last, Company = company, CountryCode = country, Title = title, Phone = phone, LeadScore = score,
+            Email = email, FirstName = first, LastName = last, Company = company, CountryCode = country,
+            Title = title, Phone = phone, LeadScore = score,
         };
         return LeadRouter().RouteAsync(lead, Policy, CancellationToken.None);
     }

@@ -26,7 +26,9 @@ internal sealed class LeadDraft(LeadSubmission lead, RoutingPolicy policy, DateT
     /// <summary>The ordered rule that decided; the rules after it are skipped because of it.</summary>
     public string? DecidedBy { get; set; }
 
-    /// <summary>The rule that chose the target, when not the one that decided: related_leads keeping the company with one owner.</summary>
+    /// <summary>
+    /// The rule that chose the target, when not the one that decided: related_leads keeping the company with one owner.
+    /// </summary>
     public string? ChosenBy { get; set; }
 
     public void Add(string rule, RuleOutcome outcome, string reason, IReadOnlyList<Fact> facts) => _rules.Add(new RuleEvaluation(rule, outcome, reason, facts));
@@ -44,7 +46,9 @@ internal sealed class LeadDraft(LeadSubmission lead, RoutingPolicy policy, DateT
             $"{(highTouch ? "high" : "low")} touch: {signals.Count} quality signal(s) for a {segment} lead, {required} needed",
             [.. signals.Select(s => new Fact("signal", s, "lead"))]);
 
-    /// <summary>The idempotency key of one effect: fixed by the request, so a retried request plans the same keys.</summary>
+    /// <summary>
+    /// The idempotency key of one effect: fixed by the request, so a retried request plans the same keys.
+    /// </summary>
     public string Key(string type, string discriminator) => $"{Lead.RequestId}/{type}/{discriminator}";
 
     public void Effect(PlannedEffect effect) => _effects.Add(effect);

@@ -41,7 +41,7 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
             {
                 ISubmissionRule submission => submission.Decide(draft),
                 ICrmLeadRule crm => crm.Decide(draft, facts ??= await gather(cancellationToken)),
-                _ => throw new InvalidOperationException($"lead rule {rule.Name} is neither a submission nor a CRM rule"),
+                _ => throw new InvalidOperationException($"lead rule {rule.Name} reads neither submission nor CRM"),
             };
             if (target is not null)
             {
@@ -57,8 +57,10 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
         }
 
         // The policy validator makes every order end with account_status and no_account, which decide every lead.
-        var decided = target ?? throw new InvalidOperationException("no lead rule decided: the policy's order must end with account_status, no_account");
-        var crmFacts = facts ?? throw new InvalidOperationException($"{draft.DecidedBy} sent the lead on without the CRM's facts");
+        var decided = target
+            ?? throw new InvalidOperationException("no lead rule decided, though every order ends with no_account");
+        var crmFacts = facts
+            ?? throw new InvalidOperationException($"{draft.DecidedBy} sent the lead on without the CRM's facts");
         return draft.Finish(await ResolveAsync(decided, crmFacts, draft, roundRobin, cancellationToken), crmFacts);
     }
 

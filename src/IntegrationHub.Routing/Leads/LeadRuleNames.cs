@@ -21,9 +21,13 @@ public static class LeadRuleNames
     public static readonly IReadOnlyList<string> All =
         [Spam, MqlThreshold, PartnerProspecting, CustomerConversion, PublicSector, AccountStatus, NoAccount];
 
-    /// <summary>Where every order starts: a lead is judged on its own, and spam or a non-MQL stops before the CRM is asked.</summary>
+    /// <summary>
+    /// Where every order starts: a lead is judged on its own, and spam or a non-MQL stops before the CRM is asked.
+    /// </summary>
     public static readonly IReadOnlyList<string> Opening = [Spam, MqlThreshold];
 
-    /// <summary>Where every order ends: with an account the status decides, without one the SDR team takes it.</summary>
+    /// <summary>
+    /// Where every order ends: with an account the status decides, without one the SDR team takes it.
+    /// </summary>
     public static readonly IReadOnlyList<string> Closing = [AccountStatus, NoAccount];
 }

@@ -23,5 +23,6 @@ public static class PolicyValidator
         LeadsValidator.Check,
     ];
 
-    public static IReadOnlyList<string> Validate(RoutingPolicy policy) => [.. Sections.SelectMany(check => check(policy))];
+    public static IReadOnlyList<string> Validate(RoutingPolicy policy) =>
+        [.. Sections.SelectMany(check => check(policy))];
 }

@@ -28,7 +28,9 @@ public static class PolicyLookups
 
     /// <summary>The sales region of a country, else the default.</summary>
     public static string RegionOf(this RoutingPolicy policy, string? countryCode) =>
-        countryCode is { Length: > 0 } c && policy.RegionsByCountry.TryGetValue(c.ToUpperInvariant(), out var region) ? region : policy.DefaultRegion;
+        countryCode is { Length: > 0 } c && policy.RegionsByCountry.TryGetValue(c.ToUpperInvariant(), out var region)
+            ? region
+            : policy.DefaultRegion;
 
     /// <summary>Why a fact is unknown, for a rule's Undecided or NotMatched reason.</summary>
     public static string Unknown(SourceReport report) => report.Status switch

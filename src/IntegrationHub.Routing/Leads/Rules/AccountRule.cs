@@ -19,7 +19,10 @@ internal abstract class AccountRule : ICrmLeadRule
         return Decide(draft, facts, account, AccountFacts(facts, account));
     }
 
-    /// <summary>Decides for a lead at <paramref name="account"/>; <paramref name="read"/> are the account facts every such rule shows.</summary>
+    /// <summary>
+    /// Decides for a lead at <paramref name="account"/>; <paramref name="read"/> are the account facts every such rule
+    /// shows.
+    /// </summary>
     protected abstract LeadTarget? Decide(LeadDraft draft, LeadFacts facts, Account account, IReadOnlyList<Fact> read);
 
     protected virtual void WithoutAccount(LeadDraft draft, LeadFacts facts) => draft.Skip(Name, "no matched account");

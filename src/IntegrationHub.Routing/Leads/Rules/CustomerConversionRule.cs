@@ -25,17 +25,21 @@ internal sealed class CustomerConversionRule : AccountRule
         ];
         if (carr < threshold)
         {
-            draft.NotMatched(Name, $"Land account: hierarchy CARR {carr / 100m:0.##} is below {threshold / 100m:0.##} (first order available)", read);
+            var below = $"hierarchy CARR {carr / 100m:0.##} is below {threshold / 100m:0.##}";
+            draft.NotMatched(Name, $"Land account: {below} (first order available)", read);
             return null;
         }
 
         if (!facts.HierarchyPaid || segment is not (AccountSegment.Smb or AccountSegment.MidMarket))
         {
-            draft.NotMatched(Name, $"customer (Expand), but {(facts.HierarchyPaid ? $"segment {segment}" : "no paid tier")}: worked as usual", read);
+            var but = facts.HierarchyPaid ? $"segment {segment}" : "no paid tier";
+            draft.NotMatched(Name, $"customer (Expand), but {but}: worked as usual", read);
             return null;
         }
 
-        draft.Matched(Name, $"{segment} lead at a paid customer: converted to a contact, account owner notified instead of sequencing", read);
+        draft.Matched(Name,
+            $"{segment} lead at a paid customer: converted to a contact, account owner notified instead of sequencing",
+            read);
         return new LeadTarget.Convert(account.OwnerUserId ?? draft.Policy.Leads.MarketingQueueUserId, account.Id);
     }
 }

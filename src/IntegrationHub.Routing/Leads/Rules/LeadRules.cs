@@ -11,5 +11,6 @@ internal static class LeadRules
         new PublicSectorLeadRule(), new AccountStatusRule(), new NoAccountRule(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
-    public static IEnumerable<ILeadRule> InOrder(RoutingPolicy policy) => policy.Leads.Rules.Select(name => ByName[name]);
+    public static IEnumerable<ILeadRule> InOrder(RoutingPolicy policy) =>
+        policy.Leads.Rules.Select(name => ByName[name]);
 }

@@ -2,7 +2,9 @@ using IntegrationHub.Routing.Rules;
 
 namespace IntegrationHub.Routing.Leads.Rules;
 
-/// <summary>DOMAIN rule 4: a lead with no matched account (or an unknown one, the CRM being down) goes to the SDR team.</summary>
+/// <summary>
+/// DOMAIN rule 4: a lead with no matched account (or an unknown one, the CRM being down) goes to the SDR team.
+/// </summary>
 internal sealed class NoAccountRule : ICrmLeadRule
 {
     public string Name => LeadRuleNames.NoAccount;

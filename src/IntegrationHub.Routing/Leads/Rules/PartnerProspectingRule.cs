@@ -3,7 +3,9 @@ using IntegrationHub.Sdk.Capabilities.Crm;
 
 namespace IntegrationHub.Routing.Leads.Rules;
 
-/// <summary>DOMAIN rule 2: partner accounts get no sales-development outreach; the marketing queue owns the lead.</summary>
+/// <summary>
+/// DOMAIN rule 2: partner accounts get no sales-development outreach; the marketing queue owns the lead.
+/// </summary>
 internal sealed class PartnerProspectingRule : AccountRule
 {
     public override string Name => LeadRuleNames.PartnerProspecting;
@@ -16,14 +18,18 @@ internal sealed class PartnerProspectingRule : AccountRule
             return null;
         }
 
-        draft.Matched(Name, $"partner prospecting status '{account.PartnerProspectingStatus}': marketing queue, no sequencing", read);
+        draft.Matched(Name,
+            $"partner prospecting status '{account.PartnerProspectingStatus}': marketing queue, no sequencing", read);
         return new LeadTarget.Queue(draft.Policy.Leads.MarketingQueueUserId);
     }
 
-    /// <summary>Unlike the other account rules, this one says why the account is unknown (and is undecided when the CRM failed).</summary>
+    /// <summary>
+    /// Unlike the other account rules, this one says why the account is unknown (and is undecided when the CRM failed).
+    /// </summary>
     protected override void WithoutAccount(LeadDraft draft, LeadFacts facts)
     {
         var report = facts.Account.Report;
-        draft.Add(Name, PolicyLookups.SourceBroken(report) ? RuleOutcome.Undecided : RuleOutcome.NotMatched, PolicyLookups.Unknown(report), []);
+        var outcome = PolicyLookups.SourceBroken(report) ? RuleOutcome.Undecided : RuleOutcome.NotMatched;
+        draft.Add(Name, outcome, PolicyLookups.Unknown(report), []);
     }
 }

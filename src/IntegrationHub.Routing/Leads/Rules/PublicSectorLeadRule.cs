@@ -16,8 +16,10 @@ internal sealed class PublicSectorLeadRule : AccountRule
     {
         var policy = draft.Policy;
         var keyword = policy.Leads.PublicSectorKeywords.FirstOrDefault(k =>
-            account.Description.Contains(k, StringComparison.OrdinalIgnoreCase) || account.Name.Contains(k, StringComparison.OrdinalIgnoreCase));
-        var government = policy.Leads.GovernmentKeywords.Any(k => account.Description.Contains(k, StringComparison.OrdinalIgnoreCase));
+            account.Description.Contains(k, StringComparison.OrdinalIgnoreCase)
+            || account.Name.Contains(k, StringComparison.OrdinalIgnoreCase));
+        var government = policy.Leads.GovernmentKeywords
+            .Any(k => account.Description.Contains(k, StringComparison.OrdinalIgnoreCase));
         var country = account.CountryCode.ToUpperInvariant();
         read = [.. read, new("account.description_keyword", keyword ?? "", "crm")];
         if (country == "US" && (account.PublicSector || keyword is not null))

@@ -2,7 +2,10 @@ using IntegrationHub.Routing.Leads;
 
 namespace IntegrationHub.Routing.Policy.Validation;
 
-/// <summary><c>leads.rules</c>: known rules, each once, opening with the submission checks and closing with the two that decide every lead.</summary>
+/// <summary>
+/// <c>leads.rules</c>: known rules, each once, opening with the submission checks and closing with the two that decide
+/// every lead.
+/// </summary>
 internal static class LeadRulesValidator
 {
     private const string Path = "leads.rules";

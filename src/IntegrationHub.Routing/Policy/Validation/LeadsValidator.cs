@@ -1,9 +1,12 @@
 namespace IntegrationHub.Routing.Policy.Validation;
 
-/// <summary><c>leads</c>: the thresholds, windows and queues of the lead rules of engagement, then their order.</summary>
+/// <summary>
+/// <c>leads</c>: the thresholds, windows and queues of the lead rules of engagement, then their order.
+/// </summary>
 internal static class LeadsValidator
 {
-    public static IEnumerable<string> Check(RoutingPolicy policy) => Settings(policy.Leads).Concat(LeadRulesValidator.Check(policy));
+    public static IEnumerable<string> Check(RoutingPolicy policy) =>
+        Settings(policy.Leads).Concat(LeadRulesValidator.Check(policy));
 
     private static IEnumerable<string> Settings(LeadPolicy leads)
     {
@@ -42,7 +45,8 @@ internal static class LeadsValidator
             yield return "leads.sequences.smbSignalsRequired: must be 2 or 3";
         }
 
-        if (string.IsNullOrWhiteSpace(leads.Sequences.HighTouchSequenceId) || string.IsNullOrWhiteSpace(leads.Sequences.LowTouchSequenceId))
+        if (string.IsNullOrWhiteSpace(leads.Sequences.HighTouchSequenceId)
+            || string.IsNullOrWhiteSpace(leads.Sequences.LowTouchSequenceId))
         {
             yield return "leads.sequences: highTouchSequenceId and lowTouchSequenceId are required";
         }

@@ -1,6 +1,8 @@
 namespace IntegrationHub.Routing.Policy.Validation;
 
-/// <summary><c>acceptTimeout</c> and <c>factDeadline</c>: long enough to be met, short enough for a live visitor.</summary>
+/// <summary>
+/// <c>acceptTimeout</c> and <c>factDeadline</c>: long enough to be met, short enough for a live visitor.
+/// </summary>
 internal static class TimeoutsValidator
 {
     public static IEnumerable<string> Check(RoutingPolicy policy)
