@@ -17,6 +17,9 @@ public sealed class PolicyCommandTests(SandboxHubFixture fixture) : IClassFixtur
         var good = await HubCtlRun.RunAsync("policy", "validate", DemoPolicy);
         Assert.True(good.ExitCode == 0, good.ToString());
         Assert.Contains("routing-policy.json is valid: 20 reps, 8 pools", good.Output, StringComparison.Ordinal);
+        const string leadRules = "spam → mql_threshold → partner_prospecting → customer_conversion → public_sector";
+        Assert.Contains($"Lead rules {leadRules} → account_status → no_account.", good.Output,
+            StringComparison.Ordinal);
 
         var policy = JsonNode.Parse(await File.ReadAllTextAsync(DemoPolicy))!;
         policy["pools"]![1]!["members"]!.AsArray().Add("005GHOST");
@@ -63,12 +66,14 @@ public sealed class PolicyCommandTests(SandboxHubFixture fixture) : IClassFixtur
     public async Task An_invalid_candidate_is_refused_before_the_hub_is_asked()
     {
         var broken = Path.Combine(Directory.CreateTempSubdirectory("hubctl-").FullName, "candidate.json");
-        await File.WriteAllTextAsync(broken, """{ "reps": [], "visitorRules": ["coin_toss"] }""");
+        await File.WriteAllTextAsync(broken,
+            """{ "reps": [], "visitorRules": ["coin_toss"], "leads": { "rules": ["spam", "no_account"] } }""");
 
         var run = await HubCtlRun.RunAsync("policy", "simulate", broken, "--hub", "http://127.0.0.1:9");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("unknown rule 'coin_toss'", run.Output, StringComparison.Ordinal);
+        Assert.Contains("leads.rules: must start with spam, mql_threshold", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Cannot reach", run.Output, StringComparison.Ordinal);
     }
 }

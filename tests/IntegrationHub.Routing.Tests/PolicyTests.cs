@@ -1,3 +1,4 @@
+using IntegrationHub.Routing.Leads;
 using IntegrationHub.Routing.Policy;
 
 namespace IntegrationHub.Routing.Tests;
@@ -27,6 +28,42 @@ public sealed class PolicyTests
         Assert.Contains("defaultRegion: no geo pool serves region 'MARS'", error.Problems);
         Assert.Contains(error.Problems, p => p.StartsWith("visitorRules[1]: unknown rule 'vibes'", StringComparison.Ordinal));
         Assert.Contains("candidate.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lead_rule_order_is_checked_for_unknown_repeated_and_misplaced_rules()
+    {
+        const string rules = """
+            ["mql_threshold", "spam", "coin_toss", "public_sector", "public_sector", "related_leads",
+             "no_account", "account_status"]
+            """;
+        var broken = RoutingScenario.PolicyJson.Replace(
+            "\"factDeadline\": \"00:00:01\"",
+            $"\"factDeadline\": \"00:00:01\", \"leads\": {{ \"rules\": {rules} }}",
+            StringComparison.Ordinal);
+
+        var error = Assert.Throws<PolicyValidationException>(() => PolicyFile.Parse(broken));
+
+        Assert.Equal(
+        [
+            "leads.rules[2]: unknown rule 'coin_toss'; known rules are spam, mql_threshold, partner_prospecting, "
+                + "customer_conversion, public_sector, account_status, no_account",
+            "leads.rules[4]: 'public_sector' is listed twice",
+            "leads.rules[5]: 'related_leads' is not listed: it follows whichever rule sends the lead to the SDR team",
+            "leads.rules: must start with spam, mql_threshold, "
+                + "so that spam and leads below the MQL threshold stop before the CRM is asked",
+            "leads.rules: must end with account_status, no_account, "
+                + "which together decide every lead that gets that far",
+        ], error.Problems);
+    }
+
+    [Fact]
+    public void A_policy_without_a_lead_rule_order_keeps_the_domains_order_and_the_demo_policy_lists_it()
+    {
+        var demo = PolicyFile.Load(Path.Combine(AppContext.BaseDirectory, "policy", "routing-policy.json"));
+
+        Assert.Equal(LeadRuleNames.All, PolicyFile.Parse(RoutingScenario.PolicyJson).Leads.Rules);
+        Assert.Equal(LeadRuleNames.All, demo.Leads.Rules);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using IntegrationHub.Routing.Assignment;
 using IntegrationHub.Routing.Decisions;
 using IntegrationHub.Routing.Facts;
+using IntegrationHub.Routing.Leads;
 using IntegrationHub.Routing.Policy;
 using IntegrationHub.Sdk.Capabilities.Crm;
 using IntegrationHub.Sdk.Capabilities.Enrichment;
@@ -79,13 +80,32 @@ public sealed class RoutingScenario : IRepPresence
 
     public VisitorRouter Router()
     {
-        var names = new Dictionary<Capability, string> { [Capability.Enrichment] = "StubSense", [Capability.Crm] = "StubForce" };
-        var gatherer = new FactGatherer(new FactSources(Vendors, Vendors, Vendors, Vendors, names), Time, NullLogger<FactGatherer>.Instance);
+        var gatherer = new FactGatherer(Sources(), Time, NullLogger<FactGatherer>.Instance);
         return new VisitorRouter(gatherer, this, RoundRobin, Time);
     }
 
+    private FactSources Sources() => new(Vendors, Vendors, Vendors, Vendors,
+        new Dictionary<Capability, string> { [Capability.Enrichment] = "StubSense", [Capability.Crm] = "StubForce" });
+
     public Task<VisitorDecision> RouteAsync(IPAddress ip, string path = "/pricing", string? email = null, string? token = null) =>
         Router().RouteAsync(new VisitorRequest(Guid.NewGuid().ToString(), ip, new Uri("https://www.example.com" + path), email, token), Policy, CancellationToken.None);
+
+    public LeadRouter LeadRouter() =>
+        new(new LeadFactGatherer(Sources(), Time, NullLogger<LeadFactGatherer>.Instance), RoundRobin, Time);
+
+    /// <summary>Routes a lead from a form fill; a new request id each time unless one is given.</summary>
+    public Task<LeadDecision> RouteLeadAsync(
+        string email, string company = "Acme", int score = 120, string first = "Jane", string last = "Doe",
+        string country = "US", string title = "", string phone = "", string requestId = "")
+    {
+        var lead = new LeadSubmission
+        {
+            RequestId = requestId.Length > 0 ? requestId : Guid.NewGuid().ToString("N"),
+            Email = email, FirstName = first, LastName = last, Company = company, CountryCode = country,
+            Title = title, Phone = phone, LeadScore = score,
+        };
+        return LeadRouter().RouteAsync(lead, Policy, CancellationToken.None);
+    }
 
     public Task<IReadOnlyDictionary<string, PresenceStatus>> GetAllAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, PresenceStatus>>(new Dictionary<string, PresenceStatus>(Presence));

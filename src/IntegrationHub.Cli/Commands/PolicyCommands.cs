@@ -113,7 +113,10 @@ internal static class PolicyCommands
 
     private static int Valid(IAnsiConsole console, string name, RoutingPolicy policy)
     {
-        console.MarkupLineInterpolated($"[green]{name} is valid[/]: {policy.Reps.Count} reps, {policy.Pools.Count} pools, visitor rules {string.Join(" → ", policy.VisitorRules)}.");
+        var size = $"{policy.Reps.Count} reps, {policy.Pools.Count} pools";
+        var visitorRules = string.Join(" → ", policy.VisitorRules);
+        console.MarkupLineInterpolated($"[green]{name} is valid[/]: {size}, visitor rules {visitorRules}.");
+        console.MarkupLineInterpolated($"Lead rules {string.Join(" → ", policy.Leads.Rules)}.");
         return HubAction.Done;
     }
 

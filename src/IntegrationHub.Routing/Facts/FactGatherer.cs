@@ -15,41 +15,48 @@ namespace IntegrationHub.Routing.Facts;
 /// enrichment source finds.
 /// </summary>
 public sealed class FactGatherer(FactSources sources, TimeProvider time, ILogger<FactGatherer> logger)
+    : FactGathering(sources, time, logger)
 {
-    private readonly SourceCall _ask = new(sources, time, logger);
-
-    public async Task<VisitorFacts> GatherAsync(VisitorRequest request, RoutingPolicy policy, CancellationToken cancellationToken)
+    public async Task<VisitorFacts> GatherAsync(
+        VisitorRequest request, RoutingPolicy policy, CancellationToken cancellationToken)
     {
-        using var deadline = new CancellationTokenSource(policy.FactDeadline, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var ct = linked.Token;
+        using var lookups = Begin(policy, cancellationToken);
         var email = request.Email;
 
-        var company = _ask.AskAsync<CompanyIdentification>("company", Capability.Enrichment,
-            async c => await sources.Enrichment.IdentifyCompanyAsync(request.IpAddress, c), ct, cancellationToken);
-        var person = email is null ? Task.FromResult(SourceCall.NotAsked<Person>("person", Capability.Crm))
-            : _ask.AskAsync("person", Capability.Crm, async c =>
-                (await sources.Crm.FindPeopleAsync(new PeopleQuery(Email: email), c)).OrderBy(p => p.Kind == PersonKind.Contact ? 0 : 1).FirstOrDefault(), ct, cancellationToken);
-        var prospect = email is null ? Task.FromResult(SourceCall.NotAsked<Prospect>("prospect", Capability.Sequencing))
-            : _ask.AskAsync("prospect", Capability.Sequencing, c => sources.Sequencing.GetProspectByEmailAsync(email, c), ct, cancellationToken);
-        var click = request.ClickThroughToken is not { } token ? Task.FromResult(SourceCall.NotAsked<ClickThrough>("click_through", Capability.Sequencing))
-            : _ask.AskAsync("click_through", Capability.Sequencing, c => sources.Sequencing.ResolveClickThroughAsync(token, c), ct, cancellationToken);
-        var engagement = email is null ? Task.FromResult(SourceCall.NotAsked<PersonEngagement>("engagement", Capability.Marketing))
-            : _ask.AskAsync("engagement", Capability.Marketing, c => sources.Marketing.GetPersonEngagementAsync(email, c), ct, cancellationToken);
-        var account = AccountAsync(company, email, ct, cancellationToken);
+        var company = lookups.AskAsync<CompanyIdentification>("company", Capability.Enrichment,
+            async c => await Sources.Enrichment.IdentifyCompanyAsync(request.IpAddress, c));
+        var person = email is null
+            ? FactLookups.NotAsked<Person>("person", Capability.Crm)
+            : lookups.AskAsync("person", Capability.Crm, async c =>
+                (await Sources.Crm.FindPeopleAsync(new PeopleQuery(Email: email), c))
+                    .OrderBy(p => p.Kind == PersonKind.Contact ? 0 : 1).FirstOrDefault());
+        var prospect = email is null
+            ? FactLookups.NotAsked<Prospect>("prospect", Capability.Sequencing)
+            : lookups.AskAsync("prospect", Capability.Sequencing,
+                c => Sources.Sequencing.GetProspectByEmailAsync(email, c));
+        var click = request.ClickThroughToken is not { } token
+            ? FactLookups.NotAsked<ClickThrough>("click_through", Capability.Sequencing)
+            : lookups.AskAsync("click_through", Capability.Sequencing,
+                c => Sources.Sequencing.ResolveClickThroughAsync(token, c));
+        var engagement = email is null
+            ? FactLookups.NotAsked<PersonEngagement>("engagement", Capability.Marketing)
+            : lookups.AskAsync("engagement", Capability.Marketing,
+                c => Sources.Marketing.GetPersonEngagementAsync(email, c));
+        var account = AccountAsync(lookups, company, email);
 
         await Task.WhenAll(company, person, prospect, click, engagement, account);
-        return new VisitorFacts(request, await company, await account, await person, await prospect, await click, await engagement,
-            PageLocale.LanguageOf(request.PageUrl, policy.LocalePrefixes));
+        return new VisitorFacts(request, await company, await account, await person, await prospect, await click,
+            await engagement, PageLocale.LanguageOf(request.PageUrl, policy.LocalePrefixes));
     }
 
-    private async Task<Sourced<Account>> AccountAsync(Task<Sourced<CompanyIdentification>> company, string? email, CancellationToken ct, CancellationToken callerToken)
+    private async Task<Sourced<Account>> AccountAsync(
+        FactLookups lookups, Task<Sourced<CompanyIdentification>> company, string? email)
     {
         var identified = await company;
         var domain = identified.Value is { MatchStatus: MatchStatus.Match, Company.Domain: { Length: > 0 } d } ? d
             : email?[(email.IndexOf('@', StringComparison.Ordinal) + 1)..];
         return string.IsNullOrWhiteSpace(domain)
             ? SourceCall.NotAsked<Account>("account", Capability.Crm)
-            : await _ask.AskAsync("account", Capability.Crm, c => sources.Crm.GetAccountByDomainAsync(domain, c), ct, callerToken);
+            : await lookups.AskAsync("account", Capability.Crm, c => Sources.Crm.GetAccountByDomainAsync(domain, c));
     }
 }

@@ -11,6 +11,10 @@ namespace IntegrationHub.Routing.Facts;
 /// </summary>
 public sealed partial class SourceCall(FactSources sources, TimeProvider time, ILogger logger)
 {
+    /// <summary>The lookups of one decision, under <paramref name="deadline"/> from now.</summary>
+    public FactLookups Begin(TimeSpan deadline, CancellationToken callerToken) =>
+        new(this, deadline, time, callerToken);
+
     public async Task<Sourced<T>> AskAsync<T>(string source, Capability capability, Func<CancellationToken, Task<T?>> call, CancellationToken deadline, CancellationToken callerToken)
         where T : class
     {

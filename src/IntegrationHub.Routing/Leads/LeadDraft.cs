@@ -20,7 +20,16 @@ internal sealed class LeadDraft(LeadSubmission lead, RoutingPolicy policy, DateT
 
     public DateTimeOffset Now { get; } = now;
 
-    private string? MatchedRule => _rules.FirstOrDefault(r => r.Outcome == RuleOutcome.Matched && r.Rule != LeadRuleNames.RelatedLeads)?.Rule;
+    /// <summary>Judged once, kept with the decision whether or not the spam rule flags it.</summary>
+    public SpamVerdict Spam { get; } = SpamCheck.Evaluate(lead, policy.Leads.Spam);
+
+    /// <summary>The ordered rule that decided; the rules after it are skipped because of it.</summary>
+    public string? DecidedBy { get; set; }
+
+    /// <summary>
+    /// The rule that chose the target, when not the one that decided: related_leads keeping the company with one owner.
+    /// </summary>
+    public string? ChosenBy { get; set; }
 
     public void Add(string rule, RuleOutcome outcome, string reason, IReadOnlyList<Fact> facts) => _rules.Add(new RuleEvaluation(rule, outcome, reason, facts));
 
@@ -37,7 +46,9 @@ internal sealed class LeadDraft(LeadSubmission lead, RoutingPolicy policy, DateT
             $"{(highTouch ? "high" : "low")} touch: {signals.Count} quality signal(s) for a {segment} lead, {required} needed",
             [.. signals.Select(s => new Fact("signal", s, "lead"))]);
 
-    /// <summary>The idempotency key of one effect: fixed by the request, so a retried request plans the same keys.</summary>
+    /// <summary>
+    /// The idempotency key of one effect: fixed by the request, so a retried request plans the same keys.
+    /// </summary>
     public string Key(string type, string discriminator) => $"{Lead.RequestId}/{type}/{discriminator}";
 
     public void Effect(PlannedEffect effect) => _effects.Add(effect);
@@ -66,18 +77,18 @@ internal sealed class LeadDraft(LeadSubmission lead, RoutingPolicy policy, DateT
     public void Upsert(LeadStatus status, string? owner) =>
         _effects.Insert(0, new UpsertLeadEffect(Key(EffectTypes.UpsertLead, Lead.LeadKey), Lead.LeadKey, Fields(status, owner)));
 
-    public LeadDecision Finish(RoutingTarget target, SpamVerdict spam, LeadFacts? facts = null)
+    public LeadDecision Finish(RoutingTarget target, LeadFacts? facts)
     {
+        // Skipped rules are listed last, as the explanation has always shown them.
         var done = _rules.Select(r => r.Rule).ToHashSet(StringComparer.Ordinal);
-        var matched = MatchedRule;
-        foreach (var rule in LeadRuleNames.All.Where(r => !done.Contains(r)))
+        foreach (var rule in Policy.Leads.Rules.Where(r => !done.Contains(r)))
         {
-            _rules.Add(new RuleEvaluation(rule, RuleOutcome.Skipped, $"{matched} decided first", []));
+            _rules.Add(new RuleEvaluation(rule, RuleOutcome.Skipped, $"{DecidedBy} decided first", []));
         }
 
         return new LeadDecision(
-            Guid.CreateVersion7(Now).ToString("N"), Lead.RequestId, Now, target, matched,
+            Guid.CreateVersion7(Now).ToString("N"), Lead.RequestId, Now, target, ChosenBy ?? DecidedBy,
             new Explanation([.. _rules], facts?.Reports ?? [], [.. _fallbacks], [.. _notifications]),
-            facts?.Degraded ?? false, spam, Lead.LeadKey, [.. _effects], new LeadInputs(Lead, facts));
+            facts?.Degraded ?? false, Spam, Lead.LeadKey, [.. _effects], new LeadInputs(Lead, facts));
     }
 }

@@ -12,41 +12,44 @@ namespace IntegrationHub.Routing.Leads;
 /// deadline. Failures leave facts unknown and say so.
 /// </summary>
 public sealed class LeadFactGatherer(FactSources sources, TimeProvider time, ILogger<LeadFactGatherer> logger)
+    : FactGathering(sources, time, logger)
 {
-    private readonly SourceCall _ask = new(sources, time, logger);
-
     public async Task<LeadFacts> GatherAsync(LeadSubmission lead, RoutingPolicy policy, CancellationToken cancellationToken)
     {
-        using var deadline = new CancellationTokenSource(policy.FactDeadline, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var ct = linked.Token;
-        var crm = sources.Crm;
+        using var lookups = Begin(policy, cancellationToken);
+        var crm = Sources.Crm;
         var companyDomain = !policy.Leads.FreeEmailDomains.Contains(lead.EmailDomain, StringComparer.OrdinalIgnoreCase);
 
         var byDomain = companyDomain
-            ? await _ask.AskAsync("account", Capability.Crm, c => crm.GetAccountByDomainAsync(lead.EmailDomain, c), ct, cancellationToken)
+            ? await lookups.AskAsync("account", Capability.Crm, c => crm.GetAccountByDomainAsync(lead.EmailDomain, c))
             : SourceCall.NotAsked<Account>("account", Capability.Crm);
         var (account, matchedBy) = byDomain.Known || byDomain.Report.Status is SourceStatus.Failed or SourceStatus.TimedOut
             ? (byDomain, byDomain.Known ? "email_domain" : null)
-            : (await _ask.AskAsync("account", Capability.Crm, async c => PickByName(await crm.FindAccountsByNameAsync(lead.Company, c), lead), ct, cancellationToken), "company_name");
+            : (await lookups.AskAsync("account", Capability.Crm,
+                async c => PickByName(await crm.FindAccountsByNameAsync(lead.Company, c), lead)), "company_name");
         if (!account.Known)
         {
             matchedBy = null;
         }
 
-        var since = time.GetUtcNow() - policy.Leads.ActivityWindow;
+        var since = Time.GetUtcNow() - policy.Leads.ActivityWindow;
         var found = account.Value;
         var hierarchy = found?.UltimateParentId is { Length: > 0 } parent
-            ? _ask.AskAsync<IReadOnlyList<Account>>("hierarchy", Capability.Crm, c => crm.ListAccountHierarchyAsync(parent, c)!, ct, cancellationToken)
-            : Task.FromResult(SourceCall.NotAsked<IReadOnlyList<Account>>("hierarchy", Capability.Crm));
-        var query = found is null ? new PeopleQuery(CompanyName: lead.Company, Kind: PersonKind.Lead) : new PeopleQuery(AccountId: found.Id, Kind: PersonKind.Lead);
-        var related = _ask.AskAsync<IReadOnlyList<Person>>("related_leads", Capability.Crm, c => crm.FindPeopleAsync(query, c)!, ct, cancellationToken);
+            ? lookups.AskAsync<IReadOnlyList<Account>>("hierarchy", Capability.Crm,
+                c => crm.ListAccountHierarchyAsync(parent, c)!)
+            : FactLookups.NotAsked<IReadOnlyList<Account>>("hierarchy", Capability.Crm);
+        var query = found is null
+            ? new PeopleQuery(CompanyName: lead.Company, Kind: PersonKind.Lead)
+            : new PeopleQuery(AccountId: found.Id, Kind: PersonKind.Lead);
+        var related = lookups.AskAsync<IReadOnlyList<Person>>("related_leads", Capability.Crm,
+            c => crm.FindPeopleAsync(query, c)!);
         var activity = found is null
-            ? Task.FromResult(SourceCall.NotAsked<IReadOnlyList<Activity>>("account_activity", Capability.Crm))
-            : _ask.AskAsync<IReadOnlyList<Activity>>("account_activity", Capability.Crm, c => crm.ListActivitiesAsync(found.Id, since, c)!, ct, cancellationToken);
+            ? FactLookups.NotAsked<IReadOnlyList<Activity>>("account_activity", Capability.Crm)
+            : lookups.AskAsync<IReadOnlyList<Activity>>("account_activity", Capability.Crm,
+                c => crm.ListActivitiesAsync(found.Id, since, c)!);
         var bdr = found?.BdrAssignedUserId is { Length: > 0 } bdrId
-            ? _ask.AskAsync("bdr", Capability.Crm, c => crm.GetUserAsync(bdrId, c), ct, cancellationToken)
-            : Task.FromResult(SourceCall.NotAsked<CrmUser>("bdr", Capability.Crm));
+            ? lookups.AskAsync("bdr", Capability.Crm, c => crm.GetUserAsync(bdrId, c))
+            : FactLookups.NotAsked<CrmUser>("bdr", Capability.Crm);
 
         await Task.WhenAll(hierarchy, related, activity, bdr);
         return new LeadFacts(lead, account, matchedBy, await hierarchy, await related, await activity, await bdr);

@@ -1,8 +1,16 @@
+using IntegrationHub.Routing.Leads;
+
 namespace IntegrationHub.Routing.Policy;
 
 /// <summary>The rules of engagement for inbound leads that are data, not code.</summary>
 public sealed record LeadPolicy
 {
+    /// <summary>
+    /// The lead rules in the order they are tried; the first that decides wins. Starts with spam and
+    /// mql_threshold and ends with account_status and no_account; the rules between may be reordered or left out.
+    /// </summary>
+    public IReadOnlyList<string> Rules { get; init; } = LeadRuleNames.All;
+
     /// <summary>A lead becomes an MQL at this score; below it the lead is recorded, not routed.</summary>
     public int MqlThreshold { get; init; } = 100;
 

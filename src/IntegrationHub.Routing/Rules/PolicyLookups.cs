@@ -24,8 +24,13 @@ public static class PolicyLookups
     public static PoolDefinition? PubSecPool(this RoutingPolicy policy) => policy.Pools.FirstOrDefault(p => p.Kind == PoolKind.PubSec);
 
     /// <summary>The visitor's sales region: from the company's (or account's) country, else the default.</summary>
-    public static string RegionOf(this RoutingPolicy policy, VisitorFacts facts) =>
-        facts.CountryCode is { } country && policy.RegionsByCountry.TryGetValue(country.ToUpperInvariant(), out var region) ? region : policy.DefaultRegion;
+    public static string RegionOf(this RoutingPolicy policy, VisitorFacts facts) => policy.RegionOf(facts.CountryCode);
+
+    /// <summary>The sales region of a country, else the default.</summary>
+    public static string RegionOf(this RoutingPolicy policy, string? countryCode) =>
+        countryCode is { Length: > 0 } c && policy.RegionsByCountry.TryGetValue(c.ToUpperInvariant(), out var region)
+            ? region
+            : policy.DefaultRegion;
 
     /// <summary>Why a fact is unknown, for a rule's Undecided or NotMatched reason.</summary>
     public static string Unknown(SourceReport report) => report.Status switch

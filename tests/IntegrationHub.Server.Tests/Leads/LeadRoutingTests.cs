@@ -35,8 +35,9 @@ public sealed class LeadRoutingTests : IDisposable
         { "vp@acme.com", "Acme Corp", "US", "VP Operations", TargetKind.HumanRep, "005BDR01", "account_status" },
         { "ops@wayne.com", "Wayne Enterprises", "US", "Analyst", TargetKind.HumanRep, "", "account_status" },
         { "ops@hooli.com", "Hooli", "US", "Analyst", TargetKind.HumanRep, "005BDR01", "account_status" },
-        { "dev@kyotogames.jp", "Kyoto Games KK", "JP", "Engineer", TargetKind.HumanRep, "005SDR14", "account_status" },
-        { "dev@cyberdyne.com", "Cyberdyne Systems", "US", "Engineer", TargetKind.HumanRep, "005SDR04", "account_status" },
+        // Queued and Worked in FY accounts go to the SDR team, where a related lead's owner keeps the company.
+        { "dev@kyotogames.jp", "Kyoto Games KK", "JP", "Engineer", TargetKind.HumanRep, "005SDR14", "related_leads" },
+        { "dev@cyberdyne.com", "Cyberdyne Systems", "US", "Engineer", TargetKind.HumanRep, "005SDR04", "related_leads" },
         { "someone@brand-new-startup.io", "Brand New Startup", "DE", "Engineer", TargetKind.HumanRep, "", "no_account" },
     };
 
@@ -57,6 +58,19 @@ public sealed class LeadRoutingTests : IDisposable
         Assert.Contains(decision.Explanation.Rules, r => r.Rule == rule && r.Outcome == RuleOutcome.Matched && r.Reason.Length > 0);
         var stored = (await _hub.Routing.GetDecisionAsync(new GetDecisionRequest { DecisionId = decision.Id })).Decision;
         Assert.Equal(decision.Target, stored.Target);
+    }
+
+    [Fact]
+    public async Task A_lead_kept_by_a_related_leads_owner_is_listed_under_related_leads_not_account_status()
+    {
+        var kept = await _hub.RouteLeadAsync(SandboxHub.Lead("dev@kyotogames.jp", "Kyoto Games KK", "JP"));
+        var byStatus = await _hub.RouteLeadAsync(SandboxHub.Lead("ops@globex.com", "Globex Corporation", "US"));
+
+        var related = await _hub.Routing.ListDecisionsAsync(new ListDecisionsRequest { Rule = "related_leads" });
+        var accountStatus = await _hub.Routing.ListDecisionsAsync(new ListDecisionsRequest { Rule = "account_status" });
+
+        Assert.Equal([kept.Id], related.Decisions.Select(d => d.Id));
+        Assert.Equal([byStatus.Id], accountStatus.Decisions.Select(d => d.Id));
     }
 
     [Fact]
