@@ -6,7 +6,8 @@ using IntegrationHub.Bench.Report;
 using IntegrationHub.Sdk.Sandbox;
 using IntegrationHub.Testing;
 
-// bench: `dotnet run -c Release --project bench/IntegrationHub.Bench` (full, a few minutes) or `-- --quick` (CI smoke check).
+// bench: `dotnet run -c Release --project bench/IntegrationHub.Bench` (full, a few minutes) or `-- --quick` (CI smoke
+// check).
 var settings = BenchSettings.FromArgs(args);
 var table = new FigureTable();
 var visitors = new Visitors(SandboxSeed.Load(Path.Combine(AppContext.BaseDirectory, "sandbox", "demo-seed.json")));
@@ -18,26 +19,55 @@ if (args.Contains("--profile") || args.Contains("--profile-postgres"))
 {
     // A hub under steady RouteVisitor load for a minute, for dotnet-trace (see bench/README.md); warm-up included.
     var store = args.Contains("--profile-postgres") ? BenchVendors.PostgresConnectionString()?.Invoke() : null;
-    await using var profiled = await BenchHubs.StartAsync(store is null ? "SQLite" : "PostgreSQL", 1, BenchVendors.HubSettings(vendors, policy, store));
+    await using var profiled = await BenchHubs.StartAsync(
+        store is null ? "SQLite" : "PostgreSQL",
+        1,
+        BenchVendors.HubSettings(vendors, policy, store)
+    );
     Console.WriteLine($"hub process {profiled.First.Id}: RouteVisitor load for 60 s");
-    var perSecond = await Throughput.SustainAsync(profiled, visitors, settings with { Sustained = TimeSpan.FromSeconds(60) });
+    var perSecond = await Throughput.SustainAsync(
+        profiled,
+        visitors,
+        settings with
+        {
+            Sustained = TimeSpan.FromSeconds(60),
+        }
+    );
     Console.WriteLine($"{perSecond:0} RouteVisitor/s");
     return 0;
 }
 
 if (args.Contains("--burst-memory"))
 {
-    // 7: resident memory around a burst of refused 25 MB bodies, under each garbage-collector setting (see bench/README.md).
-    foreach (var (gc, environment) in new (string, Dictionary<string, string>)[]
-    {
-        ("workstation, concurrent (the hub's setting)", []),
-        ("server, DATAS (the web SDK's default)", new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCDynamicAdaptationMode"] = "1" }),
-        ("server, DATAS, GCConserveMemory=5", new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCDynamicAdaptationMode"] = "1", ["DOTNET_GCConserveMemory"] = "5" }),
-    })
+    // 7: resident memory around a burst of refused 25 MB bodies, under each garbage-collector setting (see
+    // bench/README.md).
+    foreach (
+        var (gc, environment) in new (string, Dictionary<string, string>)[]
+        {
+            ("workstation, concurrent (the hub's setting)", []),
+            (
+                "server, DATAS (the web SDK's default)",
+                new() { ["DOTNET_gcServer"] = "1", ["DOTNET_GCDynamicAdaptationMode"] = "1" }
+            ),
+            (
+                "server, DATAS, GCConserveMemory=5",
+                new()
+                {
+                    ["DOTNET_gcServer"] = "1",
+                    ["DOTNET_GCDynamicAdaptationMode"] = "1",
+                    ["DOTNET_GCConserveMemory"] = "5",
+                }
+            ),
+        }
+    )
     {
         var r = await BurstMemory.MeasureAsync(gc, environment, 25 * 1024 * 1024);
-        table.Info($"7. resident MB around the burst: {r.Gc}", $"{r.BeforeMb:0} / {r.PeakMb:0} / {r.AfterMb:0}",
-            $"at rest / peak / 30 s after; {r.Refused} of {r.Calls} refused RESOURCE_EXHAUSTED; after / at rest {r.AfterMb / r.BeforeMb:0.00}");
+        table.Info(
+            $"7. resident MB around the burst: {r.Gc}",
+            $"{r.BeforeMb:0} / {r.PeakMb:0} / {r.AfterMb:0}",
+            $"at rest / peak / 30 s after; {r.Refused} of {r.Calls} refused RESOURCE_EXHAUSTED; after / at rest "
+                + $"{r.AfterMb / r.BeforeMb:0.00}"
+        );
     }
 
     table.Print(Console.Out, $"IntegrationHub burst memory, {BenchVendors.Machine()}");
@@ -45,7 +75,9 @@ if (args.Contains("--burst-memory"))
 }
 
 // 1–5 on the default store: SQLite, one instance.
-await using (var hubs = await BenchHubs.StartAsync("SQLite", 1, BenchVendors.HubSettings(vendors, policy, postgres: null)))
+await using (
+    var hubs = await BenchHubs.StartAsync("SQLite", 1, BenchVendors.HubSettings(vendors, policy, postgres: null))
+)
 {
     var cost = await VendorCost.MeasureAsync(hubs, vendors, visitors, settings);
     var throughput = await Throughput.MeasureAsync(hubs, visitors, settings);
@@ -64,13 +96,21 @@ await using (var hubs = await BenchHubs.StartAsync("SQLite", 1, BenchVendors.Hub
 if (BenchVendors.PostgresConnectionString() is { } postgres)
 {
     Throughput.Result one;
-    await using (var hubs = await BenchHubs.StartAsync("PostgreSQL", 1, BenchVendors.HubSettings(vendors, policy, postgres())))
+    await using (
+        var hubs = await BenchHubs.StartAsync("PostgreSQL", 1, BenchVendors.HubSettings(vendors, policy, postgres()))
+    )
     {
         Rows.VendorCost(table, hubs.Name, await VendorCost.MeasureAsync(hubs, vendors, visitors, settings));
         Rows.Throughput(table, hubs.Name, one = await Throughput.MeasureAsync(hubs, visitors, settings));
     }
 
-    await using (var hubs = await BenchHubs.StartAsync("PostgreSQL, two instances", 2, BenchVendors.HubSettings(vendors, policy, postgres())))
+    await using (
+        var hubs = await BenchHubs.StartAsync(
+            "PostgreSQL, two instances",
+            2,
+            BenchVendors.HubSettings(vendors, policy, postgres())
+        )
+    )
     {
         Rows.VendorCost(table, hubs.Name, await VendorCost.MeasureAsync(hubs, vendors, visitors, settings));
         var two = await Throughput.MeasureAsync(hubs, visitors, settings);
@@ -80,9 +120,17 @@ if (BenchVendors.PostgresConnectionString() is { } postgres)
 }
 else
 {
-    table.Info("PostgreSQL figures", "skipped", "no PostgreSQL binaries found (install postgresql, or set INTEGRATIONHUB_TEST_POSTGRES)");
+    table.Info(
+        "PostgreSQL figures",
+        "skipped",
+        "no PostgreSQL binaries found (install postgresql, or set INTEGRATIONHUB_TEST_POSTGRES)"
+    );
 }
 
 Rows.Engine(table, RoutingEngineRun.Run(settings));
-table.Print(Console.Out, $"IntegrationHub benchmarks ({(settings.Quick ? "quick smoke check: timings mean nothing" : "full")}), {BenchVendors.Machine()}");
+table.Print(
+    Console.Out,
+    $"IntegrationHub benchmarks ({(settings.Quick ? "quick smoke check: timings mean nothing" : "full")}), "
+        + $"{BenchVendors.Machine()}"
+);
 return 0;

@@ -7,10 +7,16 @@ namespace IntegrationHub.Cli;
 /// <summary>hubctl: the command tree. Each command lives in Commands/; this file is their table of contents.</summary>
 public static class HubCtl
 {
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(
+        string[] args,
+        IAnsiConsole console,
+        CancellationToken cancellationToken = default
+    )
     {
         var hub = new HubOptions();
-        var root = new RootCommand("hubctl — operate an IntegrationHub: connectors, routing policy, decisions, dead letters and API keys.")
+        var root = new RootCommand(
+            "hubctl — operate an IntegrationHub: connectors, routing policy, decisions, dead letters and API keys."
+        )
         {
             hub.Address,
             hub.ApiKey,
@@ -21,6 +27,7 @@ public static class HubCtl
             KeyCommands.Create(hub, console),
         };
         var output = new AnsiConsoleWriter(console);
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancellationToken);
+        return await root.Parse(args)
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancellationToken);
     }
 }

@@ -5,37 +5,47 @@ using Grpc.Net.Client;
 
 namespace IntegrationHub.Cli;
 
-/// <summary>Where the hub is and the key to call it with: options on every command, defaulting to HUB_URL and HUB_API_KEY.</summary>
+/// <summary>
+/// Where the hub is and the key to call it with: options on every command, defaulting to HUB_URL and HUB_API_KEY.
+/// </summary>
 public sealed class HubOptions
 {
     public const string DefaultAddress = "http://127.0.0.1:5080";
 
-    public Option<Uri> Address { get; } = new("--hub")
-    {
-        Description = $"The hub's gRPC address (default: $HUB_URL, else {DefaultAddress})",
-        Recursive = true,
-        DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("HUB_URL") is { Length: > 0 } url ? url : DefaultAddress),
-        CustomParser = result =>
+    public Option<Uri> Address { get; } =
+        new("--hub")
         {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            Description = $"The hub's gRPC address (default: $HUB_URL, else {DefaultAddress})",
+            Recursive = true,
+            DefaultValueFactory = _ => new Uri(
+                Environment.GetEnvironmentVariable("HUB_URL") is { Length: > 0 } url ? url : DefaultAddress
+            ),
+            CustomParser = result =>
             {
-                return uri;
-            }
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                {
+                    return uri;
+                }
 
-            result.AddError($"'{text}' is not a hub address: use http://host:port (plaintext HTTP/2) or https://host:port");
-            return null;
-        },
-    };
+                result.AddError(
+                    $"'{text}' is not a hub address: use http://host:port (plaintext HTTP/2) or https://host:port"
+                );
+                return null;
+            },
+        };
 
     // No default value factory: help would print the key from the environment.
-    public Option<string?> ApiKey { get; } = new("--api-key")
-    {
-        Description = "The API key to call with (default: $HUB_API_KEY; the sandbox hub prints one when it starts)",
-        Recursive = true,
-    };
+    public Option<string?> ApiKey { get; } =
+        new("--api-key")
+        {
+            Description = "The API key to call with (default: $HUB_API_KEY; the sandbox hub prints one when it starts)",
+            Recursive = true,
+        };
 
-    /// <summary>A call invoker for the hub named by the parsed options; the key travels as x-api-key on every call.</summary>
+    /// <summary>
+    /// A call invoker for the hub named by the parsed options; the key travels as x-api-key on every call.
+    /// </summary>
     public HubConnection Connect(ParseResult parse)
     {
         var address = parse.GetValue(Address)!;

@@ -16,6 +16,13 @@ public static class RoutingTelemetry
 
     public static Meter Meter { get; } = new(Name);
 
-    /// <summary>How long each fact source took, by source, connector and outcome (ok, not_found, failed, timed_out).</summary>
-    public static Histogram<double> SourceDuration { get; } = Meter.CreateHistogram<double>("hub.fact_source.duration", "ms", "Time a fact source took to answer, by source, connector and status");
+    /// <summary>
+    /// How long each fact source took, by source, connector and outcome (ok, not_found, failed, timed_out).
+    /// </summary>
+    public static Histogram<double> SourceDuration { get; } =
+        Meter.CreateHistogram<double>(
+            "hub.fact_source.duration",
+            "ms",
+            "Time a fact source took to answer, by source, connector and status"
+        );
 }

@@ -13,12 +13,21 @@ namespace IntegrationHub.Routing;
 /// BDR to geo pool, then AI rep (in the languages it serves), then a meeting offer on the
 /// routed rep's calendar — recording every step.
 /// </summary>
-public sealed class VisitorRouter(FactGatherer gatherer, IRepPresence presence, IRoundRobin roundRobin, TimeProvider time)
+public sealed class VisitorRouter(
+    FactGatherer gatherer,
+    IRepPresence presence,
+    IRoundRobin roundRobin,
+    TimeProvider time
+)
 {
     /// <summary>Pool cursors for meeting offers are kept apart, so offers do not skew chat fairness.</summary>
     public const string MeetingCursorSuffix = "#meetings";
 
-    public async Task<VisitorDecision> RouteAsync(VisitorRequest request, RoutingPolicy policy, CancellationToken cancellationToken)
+    public async Task<VisitorDecision> RouteAsync(
+        VisitorRequest request,
+        RoutingPolicy policy,
+        CancellationToken cancellationToken
+    )
     {
         var facts = await gatherer.GatherAsync(request, policy, cancellationToken);
         var statuses = await presence.GetAllAsync(cancellationToken);
@@ -31,8 +40,13 @@ public sealed class VisitorRouter(FactGatherer gatherer, IRepPresence presence, 
     /// replays from a stored decision's inputs with a round robin of its own.
     /// </summary>
     public static async Task<VisitorDecision> DecideAsync(
-        VisitorFacts facts, IReadOnlyDictionary<string, PresenceStatus> statuses, RoutingPolicy policy, DateTimeOffset now, IRoundRobin roundRobin,
-        CancellationToken cancellationToken)
+        VisitorFacts facts,
+        IReadOnlyDictionary<string, PresenceStatus> statuses,
+        RoutingPolicy policy,
+        DateTimeOffset now,
+        IRoundRobin roundRobin,
+        CancellationToken cancellationToken
+    )
     {
         var (verdicts, matched) = Evaluate(facts, policy);
         var fallbacks = new List<FallbackStep>();
@@ -60,12 +74,14 @@ public sealed class VisitorRouter(FactGatherer gatherer, IRepPresence presence, 
                 [.. verdicts.Select(v => new RuleEvaluation(v.Rule, v.Outcome, v.Reason, v.Facts))],
                 facts.Reports,
                 fallbacks,
-                Notifications(facts, policy)),
+                Notifications(facts, policy)
+            ),
             Degraded: facts.Degraded,
             Language: facts.Language,
             Region: policy.RegionOf(facts),
             RoutedRepId: routedRep?.Id,
-            Inputs: VisitorInputs.Of(facts, statuses));
+            Inputs: VisitorInputs.Of(facts, statuses)
+        );
     }
 
     private static (List<RuleVerdict> Verdicts, RuleVerdict? Matched) Evaluate(VisitorFacts facts, RoutingPolicy policy)
@@ -87,11 +103,21 @@ public sealed class VisitorRouter(FactGatherer gatherer, IRepPresence presence, 
         return (verdicts, matched);
     }
 
-    /// <summary>Picks the human for a rule's target: the named rep, or the pool's round robin, with fallbacks recorded.</summary>
+    /// <summary>
+    /// Picks the human for a rule's target: the named rep, or the pool's round robin, with fallbacks recorded.
+    /// </summary>
     private sealed class Assignment(
-        RoutingPolicy policy, IReadOnlyDictionary<string, PresenceStatus> statuses, DateTimeOffset now, IRoundRobin roundRobin, List<FallbackStep> fallbacks)
+        RoutingPolicy policy,
+        IReadOnlyDictionary<string, PresenceStatus> statuses,
+        DateTimeOffset now,
+        IRoundRobin roundRobin,
+        List<FallbackStep> fallbacks
+    )
     {
-        public async Task<(RepDefinition? Human, RepDefinition? Routed, string? Pool)> AssignAsync(TargetSpec target, CancellationToken cancellationToken)
+        public async Task<(RepDefinition? Human, RepDefinition? Routed, string? Pool)> AssignAsync(
+            TargetSpec target,
+            CancellationToken cancellationToken
+        )
         {
             if (target is RepTarget { RepId: var repId, FallbackPool: var fallbackPool })
             {
@@ -117,44 +143,74 @@ public sealed class VisitorRouter(FactGatherer gatherer, IRepPresence presence, 
             return (human, routed, pool.Name);
         }
 
-        private async Task<(RepDefinition? Human, RepDefinition? Routed)> PickFromPoolAsync(PoolDefinition pool, CancellationToken cancellationToken)
+        private async Task<(RepDefinition? Human, RepDefinition? Routed)> PickFromPoolAsync(
+            PoolDefinition pool,
+            CancellationToken cancellationToken
+        )
         {
             var members = pool.Members.Select(policy.RepById).OfType<RepDefinition>().ToList();
             var eligible = members
                 .Where(m => m.RoutingLevel.ForChats() > 0 && RepAvailability.WhyUnavailable(m, statuses, now) is null)
                 .Select(m => new WeightedMember(m.Id, m.RoutingLevel.ForChats()))
                 .ToList();
-            if (eligible.Count > 0 && await roundRobin.PickAsync(pool.Name, eligible, cancellationToken) is { } pickedId)
+            if (
+                eligible.Count > 0
+                && await roundRobin.PickAsync(pool.Name, eligible, cancellationToken) is { } pickedId
+            )
             {
                 var picked = policy.RepById(pickedId);
                 return (picked, picked);
             }
 
-            fallbacks.Add(new FallbackStep("pool_has_no_available_rep", $"no member of {pool.Name} is available for chats"));
+            fallbacks.Add(
+                new FallbackStep("pool_has_no_available_rep", $"no member of {pool.Name} is available for chats")
+            );
 
             // Nobody can chat, but the visitor may still book a meeting with someone of this pool.
-            var forMeetings = members.Where(m => m.RoutingLevel.ForLeads() > 0).Select(m => new WeightedMember(m.Id, m.RoutingLevel.ForLeads())).ToList();
-            var routedId = forMeetings.Count > 0 ? await roundRobin.PickAsync(pool.Name + MeetingCursorSuffix, forMeetings, cancellationToken) : null;
+            var forMeetings = members
+                .Where(m => m.RoutingLevel.ForLeads() > 0)
+                .Select(m => new WeightedMember(m.Id, m.RoutingLevel.ForLeads()))
+                .ToList();
+            var routedId =
+                forMeetings.Count > 0
+                    ? await roundRobin.PickAsync(pool.Name + MeetingCursorSuffix, forMeetings, cancellationToken)
+                    : null;
             return (null, policy.RepById(routedId));
         }
     }
 
-    private static RoutingTarget NoHuman(RoutingPolicy policy, string language, RepDefinition? routedRep, List<FallbackStep> fallbacks)
+    private static RoutingTarget NoHuman(
+        RoutingPolicy policy,
+        string language,
+        RepDefinition? routedRep,
+        List<FallbackStep> fallbacks
+    )
     {
         if (policy.AiRep.Enabled && policy.AiRep.Languages.Contains(language, StringComparer.Ordinal))
         {
-            fallbacks.Add(new FallbackStep("ai_rep", $"no human can take it now; the AI rep serves {language} experiences"));
+            fallbacks.Add(
+                new FallbackStep("ai_rep", $"no human can take it now; the AI rep serves {language} experiences")
+            );
             return new RoutingTarget(TargetKind.AiRep, policy.AiRep.Id, policy.AiRep.Name);
         }
 
         if (routedRep is not null)
         {
-            var why = policy.AiRep.Enabled ? $"the AI rep does not serve {language} experiences" : "the AI rep is disabled";
-            fallbacks.Add(new FallbackStep("meeting_offer", $"no human can take it now and {why}: offer a meeting with {routedRep.Name}"));
+            var why = policy.AiRep.Enabled
+                ? $"the AI rep does not serve {language} experiences"
+                : "the AI rep is disabled";
+            fallbacks.Add(
+                new FallbackStep(
+                    "meeting_offer",
+                    $"no human can take it now and {why}: offer a meeting with {routedRep.Name}"
+                )
+            );
             return new RoutingTarget(TargetKind.MeetingOffer, routedRep.Id, routedRep.Name);
         }
 
-        fallbacks.Add(new FallbackStep("not_routed", "no human, no AI rep and no rep whose calendar could take a meeting"));
+        fallbacks.Add(
+            new FallbackStep("not_routed", "no human, no AI rep and no rep whose calendar could take a meeting")
+        );
         return new RoutingTarget(TargetKind.NotRouted);
     }
 
@@ -166,7 +222,10 @@ public sealed class VisitorRouter(FactGatherer gatherer, IRepPresence presence, 
             notifications.Add(new Notification(owner.Id, "click_through"));
         }
 
-        if (facts.Account.Value is { BdrProspectingStatus: BdrProspectingStatus.ActivelyWorking } account && policy.RepById(account.BdrAssignedUserId) is { } bdr)
+        if (
+            facts.Account.Value is { BdrProspectingStatus: BdrProspectingStatus.ActivelyWorking } account
+            && policy.RepById(account.BdrAssignedUserId) is { } bdr
+        )
         {
             notifications.Add(new Notification(bdr.Id, "pounce"));
         }

@@ -3,7 +3,13 @@ using System.Text.Json.Nodes;
 namespace IntegrationHub.Sdk.FakeKit;
 
 /// <summary>A request as a fake vendor sees it.</summary>
-public sealed record FakeRequest(string Method, string Path, IReadOnlyDictionary<string, string> Query, IReadOnlyDictionary<string, string> Headers, string Body)
+public sealed record FakeRequest(
+    string Method,
+    string Path,
+    IReadOnlyDictionary<string, string> Query,
+    IReadOnlyDictionary<string, string> Headers,
+    string Body
+)
 {
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
@@ -12,5 +18,6 @@ public sealed record FakeRequest(string Method, string Path, IReadOnlyDictionary
     public JsonNode? Json() => string.IsNullOrWhiteSpace(Body) ? null : JsonNode.Parse(Body);
 
     public bool Is(string method, string path) =>
-        string.Equals(Method, method, StringComparison.OrdinalIgnoreCase) && string.Equals(Path, path, StringComparison.Ordinal);
+        string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(Path, path, StringComparison.Ordinal);
 }

@@ -5,7 +5,10 @@ namespace IntegrationHub.Sdk.FakeKit;
 /// <summary>Finds which of several CIDR ranges holds an address.</summary>
 public sealed class IpRanges<T>(IEnumerable<(string Cidr, T Value)> ranges)
 {
-    private readonly List<(IPNetwork Network, T Value)> _ranges = [.. ranges.Select(r => (IPNetwork.Parse(r.Cidr), r.Value))];
+    private readonly List<(IPNetwork Network, T Value)> _ranges =
+    [
+        .. ranges.Select(r => (IPNetwork.Parse(r.Cidr), r.Value)),
+    ];
 
     public bool TryFind(IPAddress address, out T value)
     {

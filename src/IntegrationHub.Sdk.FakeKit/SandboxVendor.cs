@@ -25,7 +25,8 @@ public abstract class SandboxVendor<TFake> : ISandboxVendor
 
     public Task SeedAsync(SandboxSeed seed, TimeProvider time, CancellationToken cancellationToken)
     {
-        var fake = Fake ?? throw new InvalidOperationException($"The {ConnectorName} fake is seeded before it is started.");
+        var fake = Fake
+            ?? throw new InvalidOperationException($"The {ConnectorName} fake is seeded before it is started.");
         _clock.Follow(time);
         Seed(fake, seed, time.GetUtcNow());
         return Task.CompletedTask;
@@ -47,6 +48,8 @@ public abstract class SandboxVendor<TFake> : ISandboxVendor
     /// <summary>The connector settings that point at <paramref name="fake"/>.</summary>
     protected abstract IReadOnlyDictionary<string, string?> Settings(TFake fake);
 
-    /// <summary>Puts the seed's part for this vendor into <paramref name="fake"/>, its times shifted to <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Puts the seed's part for this vendor into <paramref name="fake"/>, its times shifted to <paramref name="now"/>.
+    /// </summary>
     protected abstract void Seed(TFake fake, SandboxSeed seed, DateTimeOffset now);
 }

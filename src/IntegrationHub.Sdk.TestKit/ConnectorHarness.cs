@@ -9,8 +9,9 @@ namespace IntegrationHub.Sdk.TestKit;
 /// <summary>
 /// Builds a connector the way the hub does (validated options, resilient named client,
 /// the plugin's setup), from settings written as they would be under <c>Connectors:&lt;Name&gt;</c>.
-/// The connector runs on <see cref="TestClock.Running"/> unless a clock is given. Pass a FakeTimeProvider to drive back-off and circuit breaker time from the test, and one
-/// credential store to several harnesses to act as hub instances (or restarts) sharing it.
+/// The connector runs on <see cref="TestClock.Running"/> unless a clock is given. Pass a FakeTimeProvider to drive
+/// back-off and circuit breaker time from the test, and one credential store to several harnesses to act as hub
+/// instances (or restarts) sharing it.
 /// </summary>
 public sealed class ConnectorHarness : IAsyncDisposable
 {
@@ -20,13 +21,19 @@ public sealed class ConnectorHarness : IAsyncDisposable
 
     public IServiceProvider Services => _provider;
 
-    public static ConnectorHarness Create<TConnector>(IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null, IConnectorCredentialStore? credentials = null)
+    public static ConnectorHarness Create<TConnector>(
+        IReadOnlyDictionary<string, string?> settings,
+        TimeProvider? time = null,
+        IConnectorCredentialStore? credentials = null
+    )
         where TConnector : class
     {
         var name = ConnectorDescriptor.Of(typeof(TConnector))?.Name
             ?? throw new InvalidOperationException($"{typeof(TConnector).Name} carries no [Connector] attribute.");
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(kv => new KeyValuePair<string, string?>($"Connectors:{name}:{kv.Key}", kv.Value)))
+            .AddInMemoryCollection(
+                settings.Select(kv => new KeyValuePair<string, string?>($"Connectors:{name}:{kv.Key}", kv.Value))
+            )
             .Build();
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Debug));
@@ -37,7 +44,9 @@ public sealed class ConnectorHarness : IAsyncDisposable
         }
 
         services.AddConnector(typeof(TConnector), configuration.GetSection("Connectors"));
-        return new ConnectorHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+        return new ConnectorHarness(
+            services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true })
+        );
     }
 
     public TConnector Get<TConnector>()

@@ -53,8 +53,16 @@ public static class TestClock
 
     private static DateTimeOffset? Read(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null
-        : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at
-        : throw new InvalidOperationException($"{Variable}='{value}' is not an ISO-8601 instant such as 2028-02-29T12:00:00Z.");
+        : DateTimeOffset.TryParse(
+            value,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out var at
+        )
+            ? at
+        : throw new InvalidOperationException(
+            $"{Variable}='{value}' is not an ISO-8601 instant such as 2028-02-29T12:00:00Z."
+        );
 
     /// <summary>Real time moved so the process started at the anchor; timers are the system's.</summary>
     private sealed class Shifted : TimeProvider

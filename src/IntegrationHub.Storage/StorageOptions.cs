@@ -25,12 +25,18 @@ public sealed class StorageOptions : IValidatableObject
     {
         if (Provider == StorageProvider.Sqlite && string.IsNullOrWhiteSpace(Sqlite.Path))
         {
-            yield return new ValidationResult("Storage:Sqlite:Path is required when Storage:Provider is Sqlite.", ["Sqlite.Path"]);
+            yield return new ValidationResult(
+                "Storage:Sqlite:Path is required when Storage:Provider is Sqlite.",
+                ["Sqlite.Path"]
+            );
         }
 
         if (Provider == StorageProvider.PostgreSql && string.IsNullOrWhiteSpace(PostgreSql.ConnectionString))
         {
-            yield return new ValidationResult("Storage:PostgreSql:ConnectionString is required when Storage:Provider is PostgreSql.", ["PostgreSql.ConnectionString"]);
+            yield return new ValidationResult(
+                "Storage:PostgreSql:ConnectionString is required when Storage:Provider is PostgreSql.",
+                ["PostgreSql.ConnectionString"]
+            );
         }
 
         foreach (var problem in Outbox.Validate(validationContext))
@@ -57,7 +63,9 @@ public sealed class OutboxOptions : IValidatableObject
     /// <summary>Deliveries tried before an effect goes to the dead-letter list.</summary>
     public int MaxAttempts { get; set; } = 16;
 
-    /// <summary>How long a claimed effect is reserved for one dispatcher; if it dies, another takes over after this.</summary>
+    /// <summary>
+    /// How long a claimed effect is reserved for one dispatcher; if it dies, another takes over after this.
+    /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
     public int BatchSize { get; set; } = 20;
@@ -79,14 +87,22 @@ public sealed class OutboxOptions : IValidatableObject
             yield return new ValidationResult("Storage:Outbox:MaxAttempts must be between 1 and 100.");
         }
 
-        if (Lease < TimeSpan.FromMilliseconds(100) || BatchSize is < 1 or > 1000 || PollInterval < TimeSpan.FromMilliseconds(10))
+        if (
+            Lease < TimeSpan.FromMilliseconds(100)
+            || BatchSize is < 1 or > 1000
+            || PollInterval < TimeSpan.FromMilliseconds(10)
+        )
         {
-            yield return new ValidationResult("Storage:Outbox: Lease must be at least 100 ms, BatchSize 1 to 1000, PollInterval at least 10 ms.");
+            yield return new ValidationResult(
+                "Storage:Outbox: Lease must be at least 100 ms, BatchSize 1 to 1000, PollInterval at least 10 ms."
+            );
         }
 
         if (BaseBackoff <= TimeSpan.Zero || MaxBackoff < BaseBackoff)
         {
-            yield return new ValidationResult("Storage:Outbox: BaseBackoff must be positive and MaxBackoff at least BaseBackoff.");
+            yield return new ValidationResult(
+                "Storage:Outbox: BaseBackoff must be positive and MaxBackoff at least BaseBackoff."
+            );
         }
     }
 }

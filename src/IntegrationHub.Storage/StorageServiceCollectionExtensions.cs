@@ -24,11 +24,17 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddHubStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return options.Provider == StorageProvider.PostgreSql ? Database.Postgres(options.PostgreSql.ConnectionString!) : Database.Sqlite(options.Sqlite.Path);
+            return options.Provider == StorageProvider.PostgreSql
+                ? Database.Postgres(options.PostgreSql.ConnectionString!)
+                : Database.Sqlite(options.Sqlite.Path);
         });
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<MigrateOnStart>();
@@ -44,9 +50,11 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<PostgresEventBus>();
         services.AddSingleton<InProcessEventBus>();
-        services.AddSingleton<IHubEventBus>(sp => sp.GetRequiredService<Database>().IsPostgres
-            ? sp.GetRequiredService<PostgresEventBus>()
-            : sp.GetRequiredService<InProcessEventBus>());
+        services.AddSingleton<IHubEventBus>(sp =>
+            sp.GetRequiredService<Database>().IsPostgres
+                ? sp.GetRequiredService<PostgresEventBus>()
+                : sp.GetRequiredService<InProcessEventBus>()
+        );
         services.AddHostedService<EventBusListener>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

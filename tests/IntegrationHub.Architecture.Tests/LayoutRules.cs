@@ -17,15 +17,19 @@ public static class LayoutRules
     public const string Cli = "IntegrationHub.Cli";
 
     private static bool IsConnectorOrFake(ProjectNode n) =>
-        n.Name.StartsWith("IntegrationHub.Connectors.", StringComparison.Ordinal) && !n.Name.EndsWith(".Tests", StringComparison.Ordinal);
+        n.Name.StartsWith("IntegrationHub.Connectors.", StringComparison.Ordinal)
+        && !n.Name.EndsWith(".Tests", StringComparison.Ordinal);
 
-    private static bool IsConnectorPlugin(ProjectNode n) => IsConnectorOrFake(n) && !n.Name.EndsWith(".Fake", StringComparison.Ordinal);
+    private static bool IsConnectorPlugin(ProjectNode n) =>
+        IsConnectorOrFake(n) && !n.Name.EndsWith(".Fake", StringComparison.Ordinal);
 
     private static bool IsAspNet(string package) =>
-        package.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || package.StartsWith("Grpc.AspNetCore", StringComparison.Ordinal);
+        package.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+        || package.StartsWith("Grpc.AspNetCore", StringComparison.Ordinal);
 
     private static bool IsGrpc(string package) =>
-        package.StartsWith("Grpc.", StringComparison.Ordinal) || package.StartsWith("Google.Protobuf", StringComparison.Ordinal);
+        package.StartsWith("Grpc.", StringComparison.Ordinal)
+        || package.StartsWith("Google.Protobuf", StringComparison.Ordinal);
 
     /// <summary>A connector plugin references the SDK and nothing else of the hub's.</summary>
     public static IEnumerable<string> ConnectorsReferenceOnlyTheSdk(ProjectGraph graph) =>
@@ -38,7 +42,9 @@ public static class LayoutRules
     public static IEnumerable<string> SdkHasNoGrpc(ProjectGraph graph)
     {
         var sdk = graph[Sdk];
-        return graph.PackagesReached(sdk).Where(p => IsGrpc(p.Package))
+        return graph
+            .PackagesReached(sdk)
+            .Where(p => IsGrpc(p.Package))
             .Select(p => $"{Sdk} reaches {p.Package} (through {p.By.Name}); the SDK must not carry gRPC.")
             .Concat(graph.Reaches(sdk).Where(n => n.Name == Contracts).Select(_ => $"{Sdk} references {Contracts}."));
     }
@@ -47,10 +53,23 @@ public static class LayoutRules
     public static IEnumerable<string> CoreHasNoWeb(ProjectGraph graph) =>
         from name in new[] { Routing, Storage, Application }
         let project = graph[name]
-        from problem in graph.PackagesReached(project).Where(p => IsAspNet(p.Package))
-                .Select(p => $"{name} reaches {p.Package} (through {p.By.Name}).")
-            .Concat(graph.Reaches(project).Prepend(project).Where(n => n.IsWeb).Select(n => $"{name} reaches the web project {n.Name}."))
-            .Concat(graph.Reaches(project).Where(n => n.Name is Server or Host or Contracts).Select(n => $"{name} references {n.Name}."))
+        from problem in graph
+            .PackagesReached(project)
+            .Where(p => IsAspNet(p.Package))
+            .Select(p => $"{name} reaches {p.Package} (through {p.By.Name}).")
+            .Concat(
+                graph
+                    .Reaches(project)
+                    .Prepend(project)
+                    .Where(n => n.IsWeb)
+                    .Select(n => $"{name} reaches the web project {n.Name}.")
+            )
+            .Concat(
+                graph
+                    .Reaches(project)
+                    .Where(n => n.Name is Server or Host or Contracts)
+                    .Select(n => $"{name} references {n.Name}.")
+            )
         select problem;
 
     /// <summary>Only the host lists connectors and fakes; the edge and the application find them by scanning.</summary>

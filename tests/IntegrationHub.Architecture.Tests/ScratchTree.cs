@@ -9,15 +9,19 @@ internal sealed class ScratchTree : IDisposable
     {
         var full = Path.Combine(Root, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var items = (packages ?? []).Select(p => $"""    <PackageReference Include="{p}" />""")
+        var items = (packages ?? [])
+            .Select(p => $"""    <PackageReference Include="{p}" />""")
             .Concat((projects ?? []).Select(p => $"""    <ProjectReference Include="{p}" />"""));
-        File.WriteAllText(full, $"""
+        File.WriteAllText(
+            full,
+            $"""
             <Project Sdk="{(web ? "Microsoft.NET.Sdk.Web" : "Microsoft.NET.Sdk")}">
               <ItemGroup>
             {string.Join(Environment.NewLine, items)}
               </ItemGroup>
             </Project>
-            """);
+            """
+        );
     }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);

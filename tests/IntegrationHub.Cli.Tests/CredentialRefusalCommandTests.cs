@@ -34,15 +34,23 @@ public sealed partial class CredentialRefusalCommandTests : IAsyncLifetime
         await sequencing.GetProspectAsync(new GetProspectRequest { Email = "jane.doe@acme.com" });
         _vendors.Sequencer.RotateElsewhere();
         _vendors.Sequencer.ExpireTokens();
-        await Assert.ThrowsAsync<RpcException>(() => sequencing.GetProspectAsync(new GetProspectRequest { Email = "jane.doe@acme.com" }).ResponseAsync);
+        await Assert.ThrowsAsync<RpcException>(() =>
+            sequencing.GetProspectAsync(new GetProspectRequest { Email = "jane.doe@acme.com" }).ResponseAsync
+        );
 
         var run = await HubCtlRun.AgainstAsync(_hub, ["connectors"]);
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Equal("unhealthy", Assert.Single(run.Rows("Outreach"), r => r[0] == "Outreach")[4]);
         var text = Spaces().Replace(run.Output.Replace('│', ' '), " ");
-        Assert.Matches(@"Outreach credentials refused since \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ: Outreach refused the hub's refresh token \(invalid_grant\); re-authorize the app", text);
-        Assert.All(new[] { "SixSense", "Salesforce", "Marketo", "Zoom" }, name => Assert.Equal("healthy", Assert.Single(run.Rows(name))[4]));
+        Assert.Matches(
+            @"Outreach credentials refused since \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ: "
+                + @"Outreach refused the hub's refresh token \(invalid_grant\); re-authorize the app",
+            text
+        );
+        Assert.All(new[] { "SixSense", "Salesforce", "Marketo", "Zoom" }, name =>
+            Assert.Equal("healthy", Assert.Single(run.Rows(name))[4])
+        );
     }
 
     [GeneratedRegex(@"\s+")]

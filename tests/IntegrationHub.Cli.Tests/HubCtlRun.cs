@@ -3,19 +3,24 @@ using Spectre.Console;
 
 namespace IntegrationHub.Cli.Tests;
 
-/// <summary>One hubctl invocation as an operator sees it: the exit code and every line printed (colour off, wide enough not to wrap).</summary>
+/// <summary>
+/// One hubctl invocation as an operator sees it: the exit code and every line printed (colour off, wide enough not to
+/// wrap).
+/// </summary>
 public sealed record HubCtlRun(int ExitCode, string Output)
 {
     public static async Task<HubCtlRun> RunAsync(params string[] args)
     {
         var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
+        var console = AnsiConsole.Create(
+            new AnsiConsoleSettings
+            {
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+                Out = new AnsiConsoleOutput(output),
+            }
+        );
         console.Profile.Width = 240;
         var code = await HubCtl.RunAsync(args, console);
         return new HubCtlRun(code, output.ToString());
@@ -27,8 +32,12 @@ public sealed record HubCtlRun(int ExitCode, string Output)
 
     /// <summary>The cells of the table rows that mention <paramref name="text"/>.</summary>
     public IReadOnlyList<string[]> Rows(string text) =>
-        [.. Output.Split('\n').Where(l => l.Contains('│') && l.Contains(text, StringComparison.Ordinal))
-            .Select(l => l.Split('│', StringSplitOptions.TrimEntries)[1..^1])];
+        [
+            .. Output
+                .Split('\n')
+                .Where(l => l.Contains('│') && l.Contains(text, StringComparison.Ordinal))
+                .Select(l => l.Split('│', StringSplitOptions.TrimEntries)[1..^1]),
+        ];
 
     public override string ToString() => $"exit {ExitCode}:\n{Output}";
 }

@@ -3,10 +3,13 @@ using IntegrationHub.Testing;
 
 namespace IntegrationHub.Cli.Tests;
 
-/// <summary>What an operator sees from hubctl against a running sandbox hub: connectors, explanations, keys, and the errors they can act on.</summary>
+/// <summary>
+/// What an operator sees from hubctl against a running sandbox hub: connectors, explanations, keys, and the errors they
+/// can act on.
+/// </summary>
 public sealed class OperatorCommandTests(SandboxHubFixture fixture) : IClassFixture<SandboxHubFixture>
 {
-    private const string LondonIp = "198.51.100.115";   // Thames Fintech, GB: the EMEA geo pool
+    private const string LondonIp = "198.51.100.115"; // Thames Fintech, GB: the EMEA geo pool
 
     private HubProcess Hub => fixture.Hub;
 
@@ -17,7 +20,16 @@ public sealed class OperatorCommandTests(SandboxHubFixture fixture) : IClassFixt
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("5 connectors at", run.Output, StringComparison.Ordinal);
-        foreach (var (name, serves) in new[] { ("SixSense", "enrichment"), ("Salesforce", "crm"), ("Outreach", "sequencing"), ("Marketo", "marketing"), ("Zoom", "meetings") })
+        foreach (
+            var (name, serves) in new[]
+            {
+                ("SixSense", "enrichment"),
+                ("Salesforce", "crm"),
+                ("Outreach", "sequencing"),
+                ("Marketo", "marketing"),
+                ("Zoom", "meetings"),
+            }
+        )
         {
             var row = Assert.Single(run.Rows(name));
             Assert.Equal(serves, row[2]);
@@ -37,22 +49,45 @@ public sealed class OperatorCommandTests(SandboxHubFixture fixture) : IClassFixt
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains($"Visitor decision {decision.Id}", run.Output, StringComparison.Ordinal);
         Assert.Contains($"Went to AI rep Hub AI by rule {decision.MatchedRule}", run.Output, StringComparison.Ordinal);
-        Assert.Equal(decision.Degraded, run.Output.Contains("degraded: a fact source failed or was late", StringComparison.Ordinal));
-        string[] order = ["click_through", "actively_sequenced", "public_sector", "actively_working_account", "language", "geo_pool"];
+        Assert.Equal(
+            decision.Degraded,
+            run.Output.Contains("degraded: a fact source failed or was late", StringComparison.Ordinal)
+        );
+        string[] order =
+        [
+            "click_through",
+            "actively_sequenced",
+            "public_sector",
+            "actively_working_account",
+            "language",
+            "geo_pool",
+        ];
         var positions = order.Select(rule => run.Output.IndexOf($"│ {rule} ", StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p > 0, run.Output));
         Assert.Equal(positions.Order(), positions);
         foreach (var rule in decision.Explanation.Rules)
         {
-            var row = Assert.Single(run.Rows($"│ {rule.Rule} "), r => r.Length == 4 && r[0] == rule.Rule);   // the rules table, not the sources
-            Assert.Equal(rule.Outcome switch { RuleOutcome.Matched => "matched", RuleOutcome.NotMatched => "not matched", RuleOutcome.Undecided => "undecided", _ => "skipped" }, row[1]);
+            // The rules table (four columns), not the sources table.
+            var row = Assert.Single(run.Rows($"│ {rule.Rule} "), r => r.Length == 4 && r[0] == rule.Rule);
+            Assert.Equal(
+                rule.Outcome switch
+                {
+                    RuleOutcome.Matched => "matched",
+                    RuleOutcome.NotMatched => "not matched",
+                    RuleOutcome.Undecided => "undecided",
+                    _ => "skipped",
+                },
+                row[1]
+            );
             Assert.Equal(rule.Reason, row[2]);
         }
 
         Assert.Equal("geo_pool", decision.MatchedRule);
         var company = decision.Explanation.Sources.Single(s => s.Source == "company");
         Assert.Equal(company.Status.ToString(), Assert.Single(run.Rows("│ company "), r => r.Length == 5)[2]);
-        Assert.All(decision.Explanation.Fallbacks, f => Assert.Contains($"Fallback {f.Fallback}: {f.Reason}", run.Output, StringComparison.Ordinal));
+        Assert.All(decision.Explanation.Fallbacks, f =>
+            Assert.Contains($"Fallback {f.Fallback}: {f.Reason}", run.Output, StringComparison.Ordinal)
+        );
         Assert.Contains(decision.Explanation.Fallbacks, f => f.Fallback == "ai_rep");
 
         var listed = await HubCtlRun.AgainstAsync(Hub, ["decisions", "list", "--since", "1h", "--rule", "geo_pool"]);
@@ -62,9 +97,15 @@ public sealed class OperatorCommandTests(SandboxHubFixture fixture) : IClassFixt
     [Fact]
     public async Task A_key_issued_with_the_cli_works_within_its_scope_until_it_is_revoked()
     {
-        var issued = await HubCtlRun.AgainstAsync(Hub, ["keys", "issue", "--name", "chat-widget", "--scope", "routing"]);
+        var issued = await HubCtlRun.AgainstAsync(
+            Hub,
+            ["keys", "issue", "--name", "chat-widget", "--scope", "routing"]
+        );
         Assert.True(issued.ExitCode == 0, issued.ToString());
-        var secret = issued.Output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("ihk_", StringComparison.Ordinal));
+        var secret = issued
+            .Output.Split('\n')
+            .Select(l => l.Trim())
+            .Single(l => l.StartsWith("ihk_", StringComparison.Ordinal));
         var id = Assert.Single((await HubCtlRun.AgainstAsync(Hub, ["keys", "list"])).Rows("chat-widget"))[0];
 
         var routing = await HubCtlRun.AgainstAsync(Hub, ["decisions", "list"], secret);
@@ -77,7 +118,10 @@ public sealed class OperatorCommandTests(SandboxHubFixture fixture) : IClassFixt
         var revoked = await HubCtlRun.AgainstAsync(Hub, ["keys", "revoke", id]);
         Assert.True(revoked.ExitCode == 0, revoked.ToString());
         Assert.Contains($"Revoked chat-widget ({id})", revoked.Output, StringComparison.Ordinal);
-        Assert.NotEqual("", Assert.Single((await HubCtlRun.AgainstAsync(Hub, ["keys", "list"])).Rows("chat-widget"))[4]);
+        Assert.NotEqual(
+            "",
+            Assert.Single((await HubCtlRun.AgainstAsync(Hub, ["keys", "list"])).Rows("chat-widget"))[4]
+        );
         var refused = await HubCtlRun.AgainstAsync(Hub, ["decisions", "list"], secret);
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("Unauthenticated", refused.Output, StringComparison.Ordinal);
@@ -104,7 +148,13 @@ public sealed class OperatorCommandTests(SandboxHubFixture fixture) : IClassFixt
         Assert.Equal(1, noKey.ExitCode);
         Assert.Contains("Unauthenticated", noKey.Output, StringComparison.Ordinal);
 
-        var nowhere = await HubCtlRun.RunAsync("connectors", "--hub", "http://127.0.0.1:9", "--api-key", HubCredentials.Key);
+        var nowhere = await HubCtlRun.RunAsync(
+            "connectors",
+            "--hub",
+            "http://127.0.0.1:9",
+            "--api-key",
+            HubCredentials.Key
+        );
         Assert.Equal(3, nowhere.ExitCode);
         Assert.Contains("Cannot reach the hub at http://127.0.0.1:9", nowhere.Output, StringComparison.Ordinal);
 

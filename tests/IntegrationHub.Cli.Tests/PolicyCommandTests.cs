@@ -18,8 +18,11 @@ public sealed class PolicyCommandTests(SandboxHubFixture fixture) : IClassFixtur
         Assert.True(good.ExitCode == 0, good.ToString());
         Assert.Contains("routing-policy.json is valid: 20 reps, 8 pools", good.Output, StringComparison.Ordinal);
         const string leadRules = "spam → mql_threshold → partner_prospecting → customer_conversion → public_sector";
-        Assert.Contains($"Lead rules {leadRules} → account_status → no_account.", good.Output,
-            StringComparison.Ordinal);
+        Assert.Contains(
+            $"Lead rules {leadRules} → account_status → no_account.",
+            good.Output,
+            StringComparison.Ordinal
+        );
 
         var policy = JsonNode.Parse(await File.ReadAllTextAsync(DemoPolicy))!;
         policy["pools"]![1]!["members"]!.AsArray().Add("005GHOST");
@@ -35,7 +38,7 @@ public sealed class PolicyCommandTests(SandboxHubFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Simulating_a_disabled_ai_rep_shows_its_visitors_moving_to_meeting_offers_and_its_load_going_to_zero()
+    public async Task Simulating_a_disabled_ai_rep_moves_its_visitors_to_meeting_offers_and_its_load_to_zero()
     {
         // Nobody is available, so the AI rep takes every English-page visitor, whatever the hour.
         for (var i = 0; i < 4; i++)
@@ -59,15 +62,17 @@ public sealed class PolicyCommandTests(SandboxHubFixture fixture) : IClassFixtur
         Assert.Equal(4, moves.Sum(r => int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.All(moves, r => Assert.StartsWith("meeting offer with ", r[1], StringComparison.Ordinal));
         Assert.Equal(["AI rep Hub AI", "ai-rep", "4", "0", "-4"], Assert.Single(run.Rows("ai-rep")));
-        Assert.Equal(4, run.Rows("(geo_pool)").Count);   // the moved decisions, listed
+        Assert.Equal(4, run.Rows("(geo_pool)").Count); // the moved decisions, listed
     }
 
     [Fact]
     public async Task An_invalid_candidate_is_refused_before_the_hub_is_asked()
     {
         var broken = Path.Combine(Directory.CreateTempSubdirectory("hubctl-").FullName, "candidate.json");
-        await File.WriteAllTextAsync(broken,
-            """{ "reps": [], "visitorRules": ["coin_toss"], "leads": { "rules": ["spam", "no_account"] } }""");
+        await File.WriteAllTextAsync(
+            broken,
+            """{ "reps": [], "visitorRules": ["coin_toss"], "leads": { "rules": ["spam", "no_account"] } }"""
+        );
 
         var run = await HubCtlRun.RunAsync("policy", "simulate", broken, "--hub", "http://127.0.0.1:9");
 

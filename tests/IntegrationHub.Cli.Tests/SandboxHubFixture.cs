@@ -2,7 +2,9 @@ using IntegrationHub.Testing;
 
 namespace IntegrationHub.Cli.Tests;
 
-/// <summary>The hub as `dotnet run` starts it with no vendor credentials: sandbox fakes and demo data, its own database.</summary>
+/// <summary>
+/// The hub as `dotnet run` starts it with no vendor credentials: sandbox fakes and demo data, its own database.
+/// </summary>
 public sealed class SandboxHubFixture : IAsyncLifetime
 {
     public HubProcess Hub { get; private set; } = null!;

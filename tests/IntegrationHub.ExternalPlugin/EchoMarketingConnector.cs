@@ -15,11 +15,25 @@ public sealed class EchoMarketingOptions : ConnectorOptions
 
 /// <summary>A marketing connector that answers every tag query with one program named from its options.</summary>
 [Connector("EchoMarketing", typeof(EchoMarketingOptions), Version = "0.1.0")]
-public sealed class EchoMarketingConnector(Microsoft.Extensions.Options.IOptions<EchoMarketingOptions> options) : IMarketingConnector
+public sealed class EchoMarketingConnector(Microsoft.Extensions.Options.IOptions<EchoMarketingOptions> options)
+    : IMarketingConnector
 {
-    public Task<IReadOnlyList<MarketingProgram>> ListProgramsByTagAsync(string tagType, string tagValue, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<MarketingProgram>>(
-            [new MarketingProgram("42", options.Value.ProgramName, "Webinar", "Default", "https://echo.invalid/42", [new ProgramTag(tagType, tagValue)], null)]);
+    public Task<IReadOnlyList<MarketingProgram>> ListProgramsByTagAsync(
+        string tagType,
+        string tagValue,
+        CancellationToken cancellationToken
+    ) =>
+        Task.FromResult<IReadOnlyList<MarketingProgram>>([
+            new MarketingProgram(
+                "42",
+                options.Value.ProgramName,
+                "Webinar",
+                "Default",
+                "https://echo.invalid/42",
+                [new ProgramTag(tagType, tagValue)],
+                null
+            ),
+        ]);
 
     public Task<PersonEngagement?> GetPersonEngagementAsync(string email, CancellationToken cancellationToken) =>
         Task.FromResult<PersonEngagement?>(new PersonEngagement("7", email, 100, "Echoed", null));

@@ -35,7 +35,10 @@ public sealed class DegradationTests
         var publicSector = decision.Explanation.Rules.Single(r => r.Rule == VisitorRuleNames.PublicSector);
         Assert.Equal(RuleOutcome.Undecided, publicSector.Outcome);
         Assert.Contains("StubForce failed", publicSector.Reason, StringComparison.Ordinal);
-        Assert.Equal(RuleOutcome.Undecided, decision.Explanation.Rules.Single(r => r.Rule == VisitorRuleNames.ActivelyWorkingAccount).Outcome);
+        Assert.Equal(
+            RuleOutcome.Undecided,
+            decision.Explanation.Rules.Single(r => r.Rule == VisitorRuleNames.ActivelyWorkingAccount).Outcome
+        );
         Assert.Equal(VisitorRuleNames.GeoPool, decision.MatchedRule);
         Assert.True(decision.Degraded);
     }
@@ -62,7 +65,13 @@ public sealed class DegradationTests
     {
         _world.Vendors.Hung.Add("enrichment");
         using var cancel = new CancellationTokenSource();
-        var routing = _world.Router().RouteAsync(new VisitorRequest("r", AcmeIp, new Uri("https://x.test/"), null, null), _world.Policy, cancel.Token);
+        var routing = _world
+            .Router()
+            .RouteAsync(
+                new VisitorRequest("r", AcmeIp, new Uri("https://x.test/"), null, null),
+                _world.Policy,
+                cancel.Token
+            );
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => routing);
     }
@@ -71,8 +80,12 @@ public sealed class DegradationTests
     public async Task Sources_not_needed_are_not_asked()
     {
         var decision = await _world.RouteAsync(UnknownIp);
-        Assert.All(decision.Explanation.Sources.Where(s => s.Source is "person" or "prospect" or "click_through" or "engagement"),
-            s => Assert.Equal(SourceStatus.NotAsked, s.Status));
+        Assert.All(
+            decision.Explanation.Sources.Where(s =>
+                s.Source is "person" or "prospect" or "click_through" or "engagement"
+            ),
+            s => Assert.Equal(SourceStatus.NotAsked, s.Status)
+        );
         Assert.False(decision.Degraded);
     }
 }

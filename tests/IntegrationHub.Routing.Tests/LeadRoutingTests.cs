@@ -15,7 +15,15 @@ public sealed class LeadRoutingTests
 
     private Account AddAccount(string domain, Func<Account, Account>? change = null)
     {
-        var account = new Account { Id = "001" + domain, Name = domain.Split('.')[0], Domain = domain, CountryCode = "US", UltimateParentId = "001" + domain, Segment = AccountSegment.MidMarket };
+        var account = new Account
+        {
+            Id = "001" + domain,
+            Name = domain.Split('.')[0],
+            Domain = domain,
+            CountryCode = "US",
+            UltimateParentId = "001" + domain,
+            Segment = AccountSegment.MidMarket,
+        };
         account = change?.Invoke(account) ?? account;
         _world.Vendors.AccountsByDomain[domain] = account;
         return account;
@@ -41,7 +49,11 @@ public sealed class LeadRoutingTests
     {
         var decision = await _world.RouteLeadAsync("x@newco.io", company: "Qwrtzplk");
         Assert.NotEqual(TargetKind.Spam, decision.Target.Kind);
-        Assert.Contains("gibberish", decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.Spam).Reason, StringComparison.Ordinal);
+        Assert.Contains(
+            "gibberish",
+            decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.Spam).Reason,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -67,7 +79,15 @@ public sealed class LeadRoutingTests
     [Fact]
     public async Task Smb_lead_at_a_paid_customer_is_converted_and_the_owner_notified_instead_of_sequenced()
     {
-        AddAccount("paid.com", a => a with { Segment = AccountSegment.Smb, TotalCarrCents = 4_800, PaidTier = true, OwnerUserId = "sdr-eu-1" });
+        AddAccount("paid.com", a =>
+            a with
+            {
+                Segment = AccountSegment.Smb,
+                TotalCarrCents = 4_800,
+                PaidTier = true,
+                OwnerUserId = "sdr-eu-1",
+            }
+        );
         var decision = await _world.RouteLeadAsync("c@paid.com");
 
         Assert.Equal(LeadRuleNames.CustomerConversion, decision.MatchedRule);
@@ -79,9 +99,21 @@ public sealed class LeadRoutingTests
     [Fact]
     public async Task A_hierarchy_below_the_carr_threshold_is_a_land_account_worked_as_usual()
     {
-        AddAccount("land.com", a => a with { Segment = AccountSegment.Smb, TotalCarrCents = 4_799, PaidTier = true, BdrProspectingStatus = BdrProspectingStatus.Queued });
+        AddAccount("land.com", a =>
+            a with
+            {
+                Segment = AccountSegment.Smb,
+                TotalCarrCents = 4_799,
+                PaidTier = true,
+                BdrProspectingStatus = BdrProspectingStatus.Queued,
+            }
+        );
         var decision = await _world.RouteLeadAsync("l@land.com");
-        Assert.Contains("Land account", decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.CustomerConversion).Reason, StringComparison.Ordinal);
+        Assert.Contains(
+            "Land account",
+            decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.CustomerConversion).Reason,
+            StringComparison.Ordinal
+        );
         Assert.Equal(LeadRuleNames.AccountStatus, decision.MatchedRule);
     }
 
@@ -89,10 +121,22 @@ public sealed class LeadRoutingTests
     public async Task A_large_customer_is_not_converted_because_the_hierarchy_takes_its_largest_segment()
     {
         var parent = AddAccount("bigco.com", a => a with { Segment = AccountSegment.Large, TotalCarrCents = 900_000 });
-        AddAccount("smallsub.com", a => a with { Segment = AccountSegment.Smb, PaidTier = true, UltimateParentId = parent.Id, ParentAccountId = parent.Id });
+        AddAccount("smallsub.com", a =>
+            a with
+            {
+                Segment = AccountSegment.Smb,
+                PaidTier = true,
+                UltimateParentId = parent.Id,
+                ParentAccountId = parent.Id,
+            }
+        );
         var decision = await _world.RouteLeadAsync("s@smallsub.com");
         Assert.NotEqual(LeadRuleNames.CustomerConversion, decision.MatchedRule);
-        Assert.Contains("segment Large", decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.CustomerConversion).Reason, StringComparison.Ordinal);
+        Assert.Contains(
+            "segment Large",
+            decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.CustomerConversion).Reason,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -119,14 +163,23 @@ public sealed class LeadRoutingTests
     {
         AddAccount("uni.fr", a => a with { CountryCode = "FR", Description = "Public University" });
         var decision = await _world.RouteLeadAsync("u@uni.fr", country: "FR");
-        Assert.Equal(RuleOutcome.NotMatched, decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.PublicSector).Outcome);
+        Assert.Equal(
+            RuleOutcome.NotMatched,
+            decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.PublicSector).Outcome
+        );
         Assert.Equal("sdr-emea", decision.Target.Pool);
     }
 
     [Fact]
     public async Task Actively_working_with_recent_bdr_activity_goes_to_the_bdr()
     {
-        var account = AddAccount("aw.com", a => a with { BdrProspectingStatus = BdrProspectingStatus.ActivelyWorking, BdrAssignedUserId = "bdr-1" });
+        var account = AddAccount("aw.com", a =>
+            a with
+            {
+                BdrProspectingStatus = BdrProspectingStatus.ActivelyWorking,
+                BdrAssignedUserId = "bdr-1",
+            }
+        );
         _world.Vendors.Activities.Add(new Activity("t1", account.Id, "bdr-1", ActivityKind.Call, Now.AddDays(-29)));
         var decision = await _world.RouteLeadAsync("w@aw.com");
         Assert.Equal("bdr-1", decision.Target.RepId);
@@ -136,34 +189,76 @@ public sealed class LeadRoutingTests
     [Fact]
     public async Task Actively_working_with_only_a_recent_related_lead_touch_goes_to_the_bdr()
     {
-        var account = AddAccount("aw.com", a => a with { BdrProspectingStatus = BdrProspectingStatus.ActivelyWorking, BdrAssignedUserId = "bdr-1" });
-        _world.Vendors.People.Add(new Person { Id = "00Qx", AccountId = account.Id, Email = "old@aw.com", OwnerUserId = "bdr-1", Status = LeadStatus.Recycle, LastActivityAt = Now.AddDays(-3) });
+        var account = AddAccount("aw.com", a =>
+            a with
+            {
+                BdrProspectingStatus = BdrProspectingStatus.ActivelyWorking,
+                BdrAssignedUserId = "bdr-1",
+            }
+        );
+        _world.Vendors.People.Add(
+            new Person
+            {
+                Id = "00Qx",
+                AccountId = account.Id,
+                Email = "old@aw.com",
+                OwnerUserId = "bdr-1",
+                Status = LeadStatus.Recycle,
+                LastActivityAt = Now.AddDays(-3),
+            }
+        );
         var decision = await _world.RouteLeadAsync("w@aw.com");
         Assert.Equal("bdr-1", decision.Target.RepId);
-        Assert.Contains("on a related lead", decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.AccountStatus).Reason, StringComparison.Ordinal);
+        Assert.Contains(
+            "on a related lead",
+            decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.AccountStatus).Reason,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
     public async Task Actively_working_with_stale_bdr_goes_to_the_sdr_team_and_notifies_bdr_and_manager()
     {
-        var account = AddAccount("aw.com", a => a with { BdrProspectingStatus = BdrProspectingStatus.ActivelyWorking, BdrAssignedUserId = "bdr-1" });
+        var account = AddAccount("aw.com", a =>
+            a with
+            {
+                BdrProspectingStatus = BdrProspectingStatus.ActivelyWorking,
+                BdrAssignedUserId = "bdr-1",
+            }
+        );
         _world.Vendors.Activities.Add(new Activity("t1", account.Id, "bdr-1", ActivityKind.Call, Now.AddDays(-31)));
         _world.Vendors.Users["bdr-1"] = new CrmUser("bdr-1", "BDR One", "bdr1@hub.test", "mgr-1");
 
         var decision = await _world.RouteLeadAsync("w@aw.com");
 
         Assert.Equal("sdr-amer", decision.Target.Pool);
-        Assert.Equal(["bdr-1", "mgr-1"], decision.Effects.OfType<NotifyEffect>().Where(n => n.Reason == "bdr_inactive").Select(n => n.RecipientId).Order());
+        Assert.Equal(
+            ["bdr-1", "mgr-1"],
+            decision
+                .Effects.OfType<NotifyEffect>()
+                .Where(n => n.Reason == "bdr_inactive")
+                .Select(n => n.RecipientId)
+                .Order()
+        );
         Assert.Contains(decision.Explanation.Fallbacks, f => f.Fallback == "bdr_inactive_to_sdr_team");
     }
 
     [Fact]
     public async Task Restricted_goes_to_the_bdr_and_tells_the_owner()
     {
-        AddAccount("r.com", a => a with { BdrProspectingStatus = BdrProspectingStatus.Restricted, BdrAssignedUserId = "bdr-1", OwnerUserId = "owner-1" });
+        AddAccount("r.com", a =>
+            a with
+            {
+                BdrProspectingStatus = BdrProspectingStatus.Restricted,
+                BdrAssignedUserId = "bdr-1",
+                OwnerUserId = "owner-1",
+            }
+        );
         var decision = await _world.RouteLeadAsync("r@r.com");
         Assert.Equal("bdr-1", decision.Target.RepId);
-        Assert.Contains(decision.Effects.OfType<NotifyEffect>(), n => n.RecipientId == "owner-1" && n.Reason == "restricted_account");
+        Assert.Contains(decision.Effects.OfType<NotifyEffect>(), n =>
+            n.RecipientId == "owner-1" && n.Reason == "restricted_account"
+        );
     }
 
     [Theory]
@@ -189,32 +284,70 @@ public sealed class LeadRoutingTests
     [Fact]
     public async Task An_account_is_matched_by_company_name_when_the_email_is_free_mail()
     {
-        AddAccount("named.com", a => a with { Name = "Named Inc", BdrProspectingStatus = BdrProspectingStatus.Restricted, BdrAssignedUserId = "bdr-1" });
+        AddAccount("named.com", a =>
+            a with
+            {
+                Name = "Named Inc",
+                BdrProspectingStatus = BdrProspectingStatus.Restricted,
+                BdrAssignedUserId = "bdr-1",
+            }
+        );
         var decision = await _world.RouteLeadAsync("someone@gmail.com", company: "named inc");
         Assert.Equal("bdr-1", decision.Target.RepId);
-        Assert.Contains(decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.AccountStatus).Facts, f => f.Name == "account.matched_by" && f.Value == "company_name");
+        Assert.Contains(decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.AccountStatus).Facts, f =>
+            f.Name == "account.matched_by" && f.Value == "company_name"
+        );
     }
 
     [Fact]
     public async Task A_related_mql_sends_both_leads_to_the_owner_with_the_earliest_mql_date()
     {
-        _world.Vendors.People.Add(new Person { Id = "00Q1", Company = "Relco", Email = "first@relco.io", Status = LeadStatus.Mql, MqlAt = Now.AddDays(-2), OwnerUserId = "sdr-us-2" });
-        _world.Vendors.People.Add(new Person { Id = "00Q2", Company = "Relco", Email = "second@relco.io", Status = LeadStatus.Mql, MqlAt = Now.AddDays(-1), OwnerUserId = "sdr-us-1" });
+        _world.Vendors.People.Add(
+            new Person
+            {
+                Id = "00Q1",
+                Company = "Relco",
+                Email = "first@relco.io",
+                Status = LeadStatus.Mql,
+                MqlAt = Now.AddDays(-2),
+                OwnerUserId = "sdr-us-2",
+            }
+        );
+        _world.Vendors.People.Add(
+            new Person
+            {
+                Id = "00Q2",
+                Company = "Relco",
+                Email = "second@relco.io",
+                Status = LeadStatus.Mql,
+                MqlAt = Now.AddDays(-1),
+                OwnerUserId = "sdr-us-1",
+            }
+        );
         var decision = await _world.RouteLeadAsync("third@relco.io", company: "Relco");
         Assert.Equal("sdr-us-2", decision.Target.RepId);
         Assert.Equal(LeadRuleNames.RelatedLeads, decision.MatchedRule);
-        Assert.Equal(RuleOutcome.Matched, decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.RelatedLeads).Outcome);
+        Assert.Equal(
+            RuleOutcome.Matched,
+            decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.RelatedLeads).Outcome
+        );
     }
 
     [Fact]
     public async Task A_lead_kept_by_a_related_leads_owner_names_related_leads_not_the_status_rule_that_sent_it_on()
     {
         var account = AddAccount("queued.com", a => a with { BdrProspectingStatus = BdrProspectingStatus.Queued });
-        _world.Vendors.People.Add(new Person
-        {
-            Id = "00Q1", AccountId = account.Id, Email = "first@queued.com", Status = LeadStatus.Mql,
-            MqlAt = Now.AddDays(-2), OwnerUserId = "sdr-us-2",
-        });
+        _world.Vendors.People.Add(
+            new Person
+            {
+                Id = "00Q1",
+                AccountId = account.Id,
+                Email = "first@queued.com",
+                Status = LeadStatus.Mql,
+                MqlAt = Now.AddDays(-2),
+                OwnerUserId = "sdr-us-2",
+            }
+        );
 
         var decision = await _world.RouteLeadAsync("second@queued.com", company: "Queued");
 
@@ -228,8 +361,28 @@ public sealed class LeadRoutingTests
     [Fact]
     public async Task A_related_lead_being_worked_keeps_its_owner_but_a_stale_one_does_not()
     {
-        _world.Vendors.People.Add(new Person { Id = "00Q1", Company = "Workco", Email = "a@workco.io", Status = LeadStatus.Qualifying, NextTaskAt = Now.AddDays(2), OwnerUserId = "sdr-us-2" });
-        _world.Vendors.People.Add(new Person { Id = "00Q2", Company = "Staleco", Email = "a@staleco.io", Status = LeadStatus.Accepted, LastActivityAt = Now.AddDays(-31), OwnerUserId = "sdr-us-2" });
+        _world.Vendors.People.Add(
+            new Person
+            {
+                Id = "00Q1",
+                Company = "Workco",
+                Email = "a@workco.io",
+                Status = LeadStatus.Qualifying,
+                NextTaskAt = Now.AddDays(2),
+                OwnerUserId = "sdr-us-2",
+            }
+        );
+        _world.Vendors.People.Add(
+            new Person
+            {
+                Id = "00Q2",
+                Company = "Staleco",
+                Email = "a@staleco.io",
+                Status = LeadStatus.Accepted,
+                LastActivityAt = Now.AddDays(-31),
+                OwnerUserId = "sdr-us-2",
+            }
+        );
 
         var working = await _world.RouteLeadAsync("b@workco.io", company: "Workco");
         var stale = await _world.RouteLeadAsync("b@staleco.io", company: "Staleco");
@@ -238,7 +391,10 @@ public sealed class LeadRoutingTests
         Assert.Equal(LeadRuleNames.RelatedLeads, working.MatchedRule);
         Assert.Equal("sdr-amer", stale.Target.Pool);
         Assert.Equal(LeadRuleNames.NoAccount, stale.MatchedRule);
-        Assert.Equal(RuleOutcome.NotMatched, stale.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.RelatedLeads).Outcome);
+        Assert.Equal(
+            RuleOutcome.NotMatched,
+            stale.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.RelatedLeads).Outcome
+        );
     }
 
     [Fact]
@@ -262,10 +418,22 @@ public sealed class LeadRoutingTests
     [InlineData(AccountSegment.Smb, "VP Sales", "", "5001")]
     [InlineData(AccountSegment.Large, "Analyst", "", "5001")]
     [InlineData(AccountSegment.Large, "Analyst", "free", "5002")]
-    public async Task High_touch_needs_more_signals_for_smb_than_for_large(AccountSegment segment, string title, string freeMail, string sequence)
+    public async Task High_touch_needs_more_signals_for_smb_than_for_large(
+        AccountSegment segment,
+        string title,
+        string freeMail,
+        string sequence
+    )
     {
         var domain = freeMail.Length > 0 ? "gmail.com" : "seg.com";
-        AddAccount("seg.com", a => a with { Name = "Seg", Segment = segment, BdrProspectingStatus = BdrProspectingStatus.Queued });
+        AddAccount("seg.com", a =>
+            a with
+            {
+                Name = "Seg",
+                Segment = segment,
+                BdrProspectingStatus = BdrProspectingStatus.Queued,
+            }
+        );
         var decision = await _world.RouteLeadAsync($"x@{domain}", company: "Seg", title: title);
         Assert.Equal(sequence, decision.Target.Sequence);
         Assert.Equal(sequence, Effect<EnrollEffect>(decision).SequenceId);
@@ -278,7 +446,11 @@ public sealed class LeadRoutingTests
         var decision = await _world.RouteLeadAsync("d@down.com");
         Assert.True(decision.Degraded);
         Assert.Equal(TargetKind.HumanRep, decision.Target.Kind);
-        Assert.Contains("failed", decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.NoAccount).Reason, StringComparison.Ordinal);
+        Assert.Contains(
+            "failed",
+            decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.NoAccount).Reason,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]

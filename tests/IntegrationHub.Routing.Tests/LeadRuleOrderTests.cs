@@ -12,8 +12,13 @@ public sealed class LeadRuleOrderTests
 {
     private static readonly IReadOnlyList<string> PublicSectorBeforeCustomers =
     [
-        LeadRuleNames.Spam, LeadRuleNames.MqlThreshold, LeadRuleNames.PartnerProspecting, LeadRuleNames.PublicSector,
-        LeadRuleNames.CustomerConversion, LeadRuleNames.AccountStatus, LeadRuleNames.NoAccount,
+        LeadRuleNames.Spam,
+        LeadRuleNames.MqlThreshold,
+        LeadRuleNames.PartnerProspecting,
+        LeadRuleNames.PublicSector,
+        LeadRuleNames.CustomerConversion,
+        LeadRuleNames.AccountStatus,
+        LeadRuleNames.NoAccount,
     ];
 
     private readonly RoutingScenario _world = new();
@@ -23,13 +28,23 @@ public sealed class LeadRuleOrderTests
         // A paid SMB customer that is also US public sector: the order of the two rules decides where its leads go.
         _world.Vendors.AccountsByDomain["cityofhope.gov"] = new Account
         {
-            Id = "001HOPE", Name = "City of Hope", Domain = "cityofhope.gov", CountryCode = "US", PublicSector = true,
-            Segment = AccountSegment.Smb, TotalCarrCents = 10_000, PaidTier = true, OwnerUserId = "sdr-eu-1",
+            Id = "001HOPE",
+            Name = "City of Hope",
+            Domain = "cityofhope.gov",
+            CountryCode = "US",
+            PublicSector = true,
+            Segment = AccountSegment.Smb,
+            TotalCarrCents = 10_000,
+            PaidTier = true,
+            OwnerUserId = "sdr-eu-1",
         };
     }
 
     private RoutingPolicy Ordered(IReadOnlyList<string> rules) =>
-        _world.Policy with { Leads = _world.Policy.Leads with { Rules = rules } };
+        _world.Policy with
+        {
+            Leads = _world.Policy.Leads with { Rules = rules },
+        };
 
     [Fact]
     public async Task The_first_rule_in_the_policys_order_that_decides_wins()
@@ -51,7 +66,10 @@ public sealed class LeadRuleOrderTests
     {
         _world.Vendors.AccountsByDomain["partner.com"] = new Account
         {
-            Id = "001PART", Name = "Partner", Domain = "partner.com", CountryCode = "US",
+            Id = "001PART",
+            Name = "Partner",
+            Domain = "partner.com",
+            CountryCode = "US",
             PartnerProspectingStatus = "Partner Prospecting",
         };
         _world.Policy = Ordered([.. LeadRuleNames.All.Where(r => r != LeadRuleNames.PartnerProspecting)]);

@@ -33,8 +33,18 @@ public sealed class RoundRobinTests
     public async Task Weighted_picks_follow_the_weights_under_concurrency()
     {
         var roundRobin = new InMemoryRoundRobin();
-        WeightedMember[] members = [new("expert-a", 100), new("expert-b", 100), new("ramping", 50), new("onboarding", 0)];
-        var picks = await Task.WhenAll(Enumerable.Range(0, 500).Select(_ => Task.Run(() => roundRobin.PickAsync("leads", members, CancellationToken.None))));
+        WeightedMember[] members =
+        [
+            new("expert-a", 100),
+            new("expert-b", 100),
+            new("ramping", 50),
+            new("onboarding", 0),
+        ];
+        var picks = await Task.WhenAll(
+            Enumerable
+                .Range(0, 500)
+                .Select(_ => Task.Run(() => roundRobin.PickAsync("leads", members, CancellationToken.None)))
+        );
         var counts = picks.GroupBy(p => p!).ToDictionary(g => g.Key, g => g.Count());
 
         Assert.False(counts.ContainsKey("onboarding"));

@@ -39,7 +39,9 @@ public sealed class VisitorRulesTests
         Assert.Equal(TargetKind.AiRep, decision.Target.Kind);
         Assert.Equal("seq-1", decision.RoutedRepId);
         Assert.Contains(new Notification("seq-1", "click_through"), decision.Explanation.Notifications);
-        Assert.Contains(decision.Explanation.Fallbacks, f => f.Fallback == "rep_unavailable" && f.Reason.Contains("away", StringComparison.Ordinal));
+        Assert.Contains(decision.Explanation.Fallbacks, f =>
+            f.Fallback == "rep_unavailable" && f.Reason.Contains("away", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -63,7 +65,13 @@ public sealed class VisitorRulesTests
         var prospect = _world.Vendors.ProspectsByEmail["sam@paris.fr"];
         _world.Vendors.ProspectsByEmail["sam@paris.fr"] = prospect with
         {
-            SequenceStates = [prospect.SequenceStates[0] with { State = Sdk.Capabilities.Sequencing.SequenceStateKind.Paused }],
+            SequenceStates =
+            [
+                prospect.SequenceStates[0] with
+                {
+                    State = Sdk.Capabilities.Sequencing.SequenceStateKind.Paused,
+                },
+            ],
         };
         var decision = await _world.RouteAsync(ParisIp, "/fr-fr/pricing", email: "sam@paris.fr");
         Assert.Equal("no active sequence", decision.Explanation.Rules[1].Reason);
@@ -83,7 +91,10 @@ public sealed class VisitorRulesTests
     [Fact]
     public async Task Us_public_sector_with_bdr_goes_to_that_bdr()
     {
-        _world.Vendors.AccountsByDomain["county.gov"] = _world.Vendors.AccountsByDomain["county.gov"] with { BdrAssignedUserId = "pub-2" };
+        _world.Vendors.AccountsByDomain["county.gov"] = _world.Vendors.AccountsByDomain["county.gov"] with
+        {
+            BdrAssignedUserId = "pub-2",
+        };
         AssertRule(await _world.RouteAsync(CountyIp), VisitorRuleNames.PublicSector, TargetKind.HumanRep, "pub-2");
     }
 
@@ -150,17 +161,27 @@ public sealed class VisitorRulesTests
         var decision = await _world.RouteAsync(UnknownIp, "/fr-fr/contact");
         Assert.Equal(TargetKind.MeetingOffer, decision.Target.Kind);
         Assert.Contains(decision.Target.RepId, new[] { "sdr-fr-1", "sdr-eu-1" });
-        Assert.Equal(["pool_has_no_available_rep", "meeting_offer"], decision.Explanation.Fallbacks.Select(f => f.Fallback));
+        Assert.Equal(
+            ["pool_has_no_available_rep", "meeting_offer"],
+            decision.Explanation.Fallbacks.Select(f => f.Fallback)
+        );
     }
 
     [Fact]
     public async Task Outside_working_hours_counts_as_unavailable()
     {
-        _world.Policy = PolicyFile.Parse(PolicyJson.Replace(
-            "\"email\": \"bdr1@hub.test\", \"region\": \"AMER\"",
-            "\"email\": \"bdr1@hub.test\", \"region\": \"AMER\", \"workingHours\": { \"start\": \"13:00\", \"end\": \"17:00\" }", StringComparison.Ordinal));
+        _world.Policy = PolicyFile.Parse(
+            PolicyJson.Replace(
+                "\"email\": \"bdr1@hub.test\", \"region\": \"AMER\"",
+                "\"email\": \"bdr1@hub.test\", \"region\": \"AMER\", \"workingHours\": { \"start\": \"13:00\", "
+                    + "\"end\": \"17:00\" }",
+                StringComparison.Ordinal
+            )
+        );
         var decision = await _world.RouteAsync(AcmeIp);
-        Assert.Contains(decision.Explanation.Fallbacks, f => f.Reason.Contains("outside working hours", StringComparison.Ordinal));
+        Assert.Contains(decision.Explanation.Fallbacks, f =>
+            f.Reason.Contains("outside working hours", StringComparison.Ordinal)
+        );
         Assert.NotEqual("bdr-1", decision.Target.RepId);
     }
 }

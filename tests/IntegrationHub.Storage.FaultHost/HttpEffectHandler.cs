@@ -9,7 +9,10 @@ public sealed class HttpEffectHandler(IHttpClientFactory clients, Uri target) : 
 
     public async Task DeliverAsync(OutboxEffect effect, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new StringContent(effect.Payload) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, target)
+        {
+            Content = new StringContent(effect.Payload),
+        };
         request.Headers.Add("Idempotency-Key", effect.IdempotencyKey);
         using var response = await clients.CreateClient().SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();

@@ -9,5 +9,8 @@ var builder = Host.CreateApplicationBuilder(args.Skip(1).ToArray());
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpClient();
 builder.Services.AddHubStorage(builder.Configuration);
-builder.Services.AddSingleton<IOutboxEffectHandler>(sp => new HttpEffectHandler(sp.GetRequiredService<IHttpClientFactory>(), new Uri(args[0])));
+builder.Services.AddSingleton<IOutboxEffectHandler>(sp => new HttpEffectHandler(
+    sp.GetRequiredService<IHttpClientFactory>(),
+    new Uri(args[0])
+));
 await builder.Build().RunAsync();

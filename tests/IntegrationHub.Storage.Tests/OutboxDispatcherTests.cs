@@ -38,8 +38,21 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     private (OutboxDispatcher Dispatcher, OutboxStore Outbox) Build(IOutboxEffectHandler handler, int maxAttempts = 5)
     {
         var outbox = new OutboxStore(_world.Database, _world.Time);
-        var options = Options.Create(new StorageOptions { Outbox = new OutboxOptions { MaxAttempts = maxAttempts, BaseBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(8) } });
-        return (new OutboxDispatcher(outbox, [handler], options, _world.Time, NullLogger<OutboxDispatcher>.Instance), outbox);
+        var options = Options.Create(
+            new StorageOptions
+            {
+                Outbox = new OutboxOptions
+                {
+                    MaxAttempts = maxAttempts,
+                    BaseBackoff = TimeSpan.FromSeconds(1),
+                    MaxBackoff = TimeSpan.FromSeconds(8),
+                },
+            }
+        );
+        return (
+            new OutboxDispatcher(outbox, [handler], options, _world.Time, NullLogger<OutboxDispatcher>.Instance),
+            outbox
+        );
     }
 
     [Fact]
@@ -70,8 +83,19 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         await dispatcher.DispatchOnceAsync(CancellationToken.None);
         Assert.Equal(0, await dispatcher.DispatchOnceAsync(CancellationToken.None));
         var pending = Assert.Single(await outbox.ListAsync(EffectState.Pending, 10, CancellationToken.None));
-        Assert.InRange(pending.NextAttemptAt - _world.Time.GetUtcNow(), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
-        Assert.InRange(OutboxDispatcher.Backoff(4, new OutboxOptions { BaseBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(8) }), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8));
+        Assert.InRange(
+            pending.NextAttemptAt - _world.Time.GetUtcNow(),
+            TimeSpan.FromMilliseconds(500),
+            TimeSpan.FromSeconds(1)
+        );
+        Assert.InRange(
+            OutboxDispatcher.Backoff(
+                4,
+                new OutboxOptions { BaseBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(8) }
+            ),
+            TimeSpan.FromSeconds(4),
+            TimeSpan.FromSeconds(8)
+        );
     }
 
     [Fact]
@@ -95,9 +119,15 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     public async Task A_permanent_refusal_is_dead_lettered_at_once_and_an_unknown_type_too()
     {
         var (dispatcher, outbox) = Build(new FlakyVendor(0, permanent: true));
-        await outbox.EnqueueAsync([new NewEffect("vendor.call", "refused", "{}"), new NewEffect("nobody.handles", "orphan", "{}")], CancellationToken.None);
+        await outbox.EnqueueAsync(
+            [new NewEffect("vendor.call", "refused", "{}"), new NewEffect("nobody.handles", "orphan", "{}")],
+            CancellationToken.None
+        );
         await dispatcher.DispatchOnceAsync(CancellationToken.None);
-        Assert.Equal(["orphan", "refused"], (await outbox.ListAsync(EffectState.Dead, 10, CancellationToken.None)).Select(e => e.IdempotencyKey).Order());
+        Assert.Equal(
+            ["orphan", "refused"],
+            (await outbox.ListAsync(EffectState.Dead, 10, CancellationToken.None)).Select(e => e.IdempotencyKey).Order()
+        );
     }
 
     public async Task InitializeAsync() => _world = await StorageWorld.CreateAsync(StorageProvider.Sqlite);

@@ -38,7 +38,10 @@ public sealed class OutboxFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Report("kill -9 mid-burst", $"killed after {atKill} raw deliveries", PendingCount());
         Assert.Equal(Effects, _vendor.DistinctKeys);
         Assert.Equal(0, PendingCount());
-        Assert.True(_vendor.Duplicates <= 20, $"{_vendor.Duplicates} redeliveries: only effects in flight at the kill may be repeated");
+        Assert.True(
+            _vendor.Duplicates <= 20,
+            $"{_vendor.Duplicates} redeliveries: only effects in flight at the kill may be repeated"
+        );
     }
 
     [Fact]
@@ -59,8 +62,16 @@ public sealed class OutboxFaultTests(ITestOutputHelper output) : IAsyncLifetime
         dispatcher.Kill(entireProcessTree: true);
         await dispatcher.WaitForExitAsync();
 
-        var dead = await new OutboxStore(_world.Database, _world.Time).ListAsync(EffectState.Dead, 1000, CancellationToken.None);
-        Report($"vendor down {downFor.TotalSeconds:F1} s", $"{deliveredWhileDown} delivered while down, every effect refused at least once", 0);
+        var dead = await new OutboxStore(_world.Database, _world.Time).ListAsync(
+            EffectState.Dead,
+            1000,
+            CancellationToken.None
+        );
+        Report(
+            $"vendor down {downFor.TotalSeconds:F1} s",
+            $"{deliveredWhileDown} delivered while down, every effect refused at least once",
+            0
+        );
         Assert.Equal(0, deliveredWhileDown);
         Assert.Empty(dead);
         Assert.Equal(Effects, _vendor.DistinctKeys);
@@ -68,11 +79,21 @@ public sealed class OutboxFaultTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private int PendingCount() =>
-        new OutboxStore(_world.Database, _world.Time).ListAsync(EffectState.Pending, 1000, CancellationToken.None).GetAwaiter().GetResult().Count;
+        new OutboxStore(_world.Database, _world.Time)
+            .ListAsync(EffectState.Pending, 1000, CancellationToken.None)
+            .GetAwaiter()
+            .GetResult()
+            .Count;
 
     private async Task EnqueueBurstAsync() =>
         await new OutboxStore(_world.Database, TimeProvider.System).EnqueueAsync(
-            [.. Enumerable.Range(0, Effects).Select(i => new NewEffect("vendor.call", $"lead-{i}/upsert", $"{{\"lead\":{i}}}"))], CancellationToken.None);
+            [
+                .. Enumerable
+                    .Range(0, Effects)
+                    .Select(i => new NewEffect("vendor.call", $"lead-{i}/upsert", $"{{\"lead\":{i}}}")),
+            ],
+            CancellationToken.None
+        );
 
     private Process StartDispatcher()
     {
@@ -81,9 +102,17 @@ public sealed class OutboxFaultTests(ITestOutputHelper output) : IAsyncLifetime
         {
             ArgumentList =
             {
-                host, _vendor.Url.ToString(), "--Storage:Provider=Sqlite", $"--Storage:Sqlite:Path={_world.SqlitePath}",
-                "--Storage:Outbox:Lease=00:00:02", "--Storage:Outbox:PollInterval=00:00:00.050", "--Storage:Outbox:BaseBackoff=00:00:00.200",
-                "--Storage:Outbox:MaxBackoff=00:00:01", "--Storage:Outbox:MaxAttempts=100", "--Storage:Outbox:BatchSize=10", "--Logging:LogLevel:Default=Warning",
+                host,
+                _vendor.Url.ToString(),
+                "--Storage:Provider=Sqlite",
+                $"--Storage:Sqlite:Path={_world.SqlitePath}",
+                "--Storage:Outbox:Lease=00:00:02",
+                "--Storage:Outbox:PollInterval=00:00:00.050",
+                "--Storage:Outbox:BaseBackoff=00:00:00.200",
+                "--Storage:Outbox:MaxBackoff=00:00:01",
+                "--Storage:Outbox:MaxAttempts=100",
+                "--Storage:Outbox:BatchSize=10",
+                "--Logging:LogLevel:Default=Warning",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -99,8 +128,17 @@ public sealed class OutboxFaultTests(ITestOutputHelper output) : IAsyncLifetime
     private static string FaultHostPath()
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory);
-        var path = Path.Combine(testBin.Parent!.Parent!.Parent!.Parent!.FullName, "IntegrationHub.Storage.FaultHost", "bin", testBin.Parent.Name, testBin.Name, "IntegrationHub.Storage.FaultHost.dll");
-        return File.Exists(path) ? path : throw new InvalidOperationException($"The fault host was not built at {path}.");
+        var path = Path.Combine(
+            testBin.Parent!.Parent!.Parent!.Parent!.FullName,
+            "IntegrationHub.Storage.FaultHost",
+            "bin",
+            testBin.Parent.Name,
+            testBin.Name,
+            "IntegrationHub.Storage.FaultHost.dll"
+        );
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException($"The fault host was not built at {path}.");
     }
 
     private static async Task WaitUntil(Func<bool> condition, TimeSpan limit)
@@ -119,8 +157,11 @@ public sealed class OutboxFaultTests(ITestOutputHelper output) : IAsyncLifetime
 
     private void Report(string fault, string detail, int stillPending)
     {
-        var line = $"[fault] {fault}: effects expected {Effects}, delivered {_vendor.DistinctKeys}, raw deliveries {_vendor.RawDeliveries}, "
-            + $"duplicated {_vendor.Duplicates}, lost {Effects - _vendor.DistinctKeys}, still pending {stillPending} ({detail})";
+        var line =
+            $"[fault] {fault}: effects expected {Effects}, delivered {_vendor.DistinctKeys}, raw deliveries "
+            + $"{_vendor.RawDeliveries}, "
+            + $"duplicated {_vendor.Duplicates}, lost {Effects - _vendor.DistinctKeys}, still pending {stillPending} "
+            + $"({detail})";
         output.WriteLine(line);
         Console.WriteLine(line);
     }

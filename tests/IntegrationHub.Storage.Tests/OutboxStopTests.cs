@@ -33,7 +33,13 @@ public sealed class OutboxStopTests
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        )
         {
             if (logLevel >= LogLevel.Warning)
             {
@@ -53,7 +59,9 @@ public sealed class OutboxStopTests
         await outbox.EnqueueAsync([new NewEffect("vendor.call", "stop/1", "{}")], CancellationToken.None);
         var vendor = new HangingVendor();
         var warnings = new Warnings();
-        var options = Options.Create(new StorageOptions { Outbox = new OutboxOptions { ShutdownGrace = TimeSpan.FromMilliseconds(200) } });
+        var options = Options.Create(
+            new StorageOptions { Outbox = new OutboxOptions { ShutdownGrace = TimeSpan.FromMilliseconds(200) } }
+        );
         var dispatcher = new OutboxDispatcher(outbox, [vendor], options, world.Time, warnings);
         await dispatcher.StartAsync(CancellationToken.None);
         await vendor.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -77,7 +85,9 @@ public sealed class OutboxStopTests
         Assert.Equal(0, await outbox.CountAsync(EffectState.Dead, CancellationToken.None));
     }
 
-    /// <summary>What an outage looks like to the hub: its database refuses new connections and drops the ones it had.</summary>
+    /// <summary>
+    /// What an outage looks like to the hub: its database refuses new connections and drops the ones it had.
+    /// </summary>
     private static async Task SetConnectionsAsync(string connectionString, bool allowed)
     {
         var target = new NpgsqlConnectionStringBuilder(connectionString);
@@ -85,8 +95,13 @@ public sealed class OutboxStopTests
         await using var connection = new NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"ALTER DATABASE \"{target.Database}\" ALLOW_CONNECTIONS {(allowed ? "true" : "false")};"
-            + (allowed ? "" : $" SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{target.Database}';");
+        command.CommandText =
+            $"ALTER DATABASE \"{target.Database}\" ALLOW_CONNECTIONS {(allowed ? "true" : "false")};"
+            + (
+                allowed
+                    ? ""
+                    : $" SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{target.Database}';"
+            );
         await command.ExecuteNonQueryAsync();
         NpgsqlConnection.ClearAllPools();
     }

@@ -20,8 +20,21 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private StoredDecision Decision(string request, string? rep = "rep-1", string rule = "geo_pool", DateTimeOffset? at = null) =>
-        new(Guid.CreateVersion7(at ?? World.Time.GetUtcNow()).ToString("N"), "lead", request, at ?? World.Time.GetUtcNow(), rep, rule, "{\"target\":\"" + rep + "\"}");
+    private StoredDecision Decision(
+        string request,
+        string? rep = "rep-1",
+        string rule = "geo_pool",
+        DateTimeOffset? at = null
+    ) =>
+        new(
+            Guid.CreateVersion7(at ?? World.Time.GetUtcNow()).ToString("N"),
+            "lead",
+            request,
+            at ?? World.Time.GetUtcNow(),
+            rep,
+            rule,
+            "{\"target\":\"" + rep + "\"}"
+        );
 
     private static NewEffect[] Effects(string request) =>
         [new("crm.upsert_lead", $"{request}/upsert", "{}"), new("hub.notify", $"{request}/notify", "{}")];
@@ -29,7 +42,11 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Migrations_run_once_and_again_find_nothing_to_do()
     {
-        var again = await new SchemaMigrator(World.Database, World.Time, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        var again = await new SchemaMigrator(
+            World.Database,
+            World.Time,
+            NullLogger<SchemaMigrator>.Instance
+        ).MigrateAsync(CancellationToken.None);
         Assert.Equal(0, again);
     }
 
@@ -38,8 +55,17 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     {
         var fresh = await StorageWorld.CreateAsync(provider);
         // Both see a fully migrated database afterwards and neither fails.
-        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
-            new SchemaMigrator(fresh.AnotherConnectionToTheSameDatabase(), fresh.Time, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None)));
+        var results = await Task.WhenAll(
+            Enumerable
+                .Range(0, 2)
+                .Select(_ =>
+                    new SchemaMigrator(
+                        fresh.AnotherConnectionToTheSameDatabase(),
+                        fresh.Time,
+                        NullLogger<SchemaMigrator>.Instance
+                    ).MigrateAsync(CancellationToken.None)
+                )
+        );
         Assert.Equal([0, 0], results);
     }
 
@@ -49,7 +75,11 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
         var decisions = new DecisionStore(World.Database, World.Time);
         var outbox = new OutboxStore(World.Database, World.Time);
         var first = await decisions.RecordAsync(Decision("req-1"), Effects("req-1"), CancellationToken.None);
-        var second = await decisions.RecordAsync(Decision("req-1", rep: "rep-2"), Effects("req-1"), CancellationToken.None);
+        var second = await decisions.RecordAsync(
+            Decision("req-1", rep: "rep-2"),
+            Effects("req-1"),
+            CancellationToken.None
+        );
 
         Assert.True(first.Recorded);
         Assert.False(second.Recorded);
@@ -62,12 +92,30 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     public async Task A_burst_of_the_same_request_from_two_instances_records_one_decision_and_one_set_of_effects()
     {
         var instances = new[] { World.Database, World.AnotherConnectionToTheSameDatabase() };
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
-            new DecisionStore(instances[i % 2], World.Time).RecordAsync(Decision("burst"), Effects("burst"), CancellationToken.None)));
+        var outcomes = await Task.WhenAll(
+            Enumerable
+                .Range(0, 16)
+                .Select(i =>
+                    new DecisionStore(instances[i % 2], World.Time).RecordAsync(
+                        Decision("burst"),
+                        Effects("burst"),
+                        CancellationToken.None
+                    )
+                )
+        );
 
         Assert.Single(outcomes, o => o.Recorded);
         Assert.Single(outcomes.Select(o => o.Decision.Id).Distinct());
-        Assert.Equal(2, (await new OutboxStore(World.Database, World.Time).ListAsync(EffectState.Pending, 100, CancellationToken.None)).Count);
+        Assert.Equal(
+            2,
+            (
+                await new OutboxStore(World.Database, World.Time).ListAsync(
+                    EffectState.Pending,
+                    100,
+                    CancellationToken.None
+                )
+            ).Count
+        );
     }
 
     [Fact]
@@ -77,16 +125,44 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
         var start = World.Time.GetUtcNow();
         for (var i = 0; i < 7; i++)
         {
-            await decisions.RecordAsync(Decision($"list-{i}", rep: i % 2 == 0 ? "even" : "odd", rule: i < 3 ? "click_through" : "geo_pool", at: start.AddMinutes(i)), [], CancellationToken.None);
+            await decisions.RecordAsync(
+                Decision(
+                    $"list-{i}",
+                    rep: i % 2 == 0 ? "even" : "odd",
+                    rule: i < 3 ? "click_through" : "geo_pool",
+                    at: start.AddMinutes(i)
+                ),
+                [],
+                CancellationToken.None
+            );
         }
 
         var page1 = await decisions.ListAsync(new DecisionQuery(PageSize: 3), CancellationToken.None);
-        var page2 = await decisions.ListAsync(new DecisionQuery(PageSize: 3, PageToken: page1.NextPageToken), CancellationToken.None);
+        var page2 = await decisions.ListAsync(
+            new DecisionQuery(PageSize: 3, PageToken: page1.NextPageToken),
+            CancellationToken.None
+        );
         Assert.Equal(["list-6", "list-5", "list-4"], page1.Decisions.Select(d => d.RequestId));
         Assert.Equal(["list-3", "list-2", "list-1"], page2.Decisions.Select(d => d.RequestId));
-        Assert.Equal(4, (await decisions.ListAsync(new DecisionQuery(RepId: "even"), CancellationToken.None)).Decisions.Count);
-        Assert.Equal(3, (await decisions.ListAsync(new DecisionQuery(Rule: "click_through"), CancellationToken.None)).Decisions.Count);
-        Assert.Equal(["list-3", "list-2"], (await decisions.ListAsync(new DecisionQuery(From: start.AddMinutes(2), To: start.AddMinutes(4)), CancellationToken.None)).Decisions.Select(d => d.RequestId));
+        Assert.Equal(
+            4,
+            (await decisions.ListAsync(new DecisionQuery(RepId: "even"), CancellationToken.None)).Decisions.Count
+        );
+        Assert.Equal(
+            3,
+            (await decisions.ListAsync(new DecisionQuery(Rule: "click_through"), CancellationToken.None))
+                .Decisions
+                .Count
+        );
+        Assert.Equal(
+            ["list-3", "list-2"],
+            (
+                await decisions.ListAsync(
+                    new DecisionQuery(From: start.AddMinutes(2), To: start.AddMinutes(4)),
+                    CancellationToken.None
+                )
+            ).Decisions.Select(d => d.RequestId)
+        );
     }
 
     [Fact]
@@ -102,7 +178,9 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
 
         Assert.True(await outbox.MarkDeliveredAsync(mine[0].Id, "a", CancellationToken.None));
         World.Time.Advance(TimeSpan.FromSeconds(31));
-        var reclaimed = Assert.Single(await outbox.ClaimAsync("b", TimeSpan.FromSeconds(30), 10, CancellationToken.None));
+        var reclaimed = Assert.Single(
+            await outbox.ClaimAsync("b", TimeSpan.FromSeconds(30), 10, CancellationToken.None)
+        );
         Assert.Equal(mine[1].Id, reclaimed.Id);
         Assert.Equal(2, reclaimed.Attempts);
         Assert.False(await outbox.MarkDeliveredAsync(reclaimed.Id, "a", CancellationToken.None));
@@ -115,17 +193,35 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
         var outbox = new OutboxStore(World.Database, World.Time);
         await outbox.EnqueueAsync([new NewEffect("crm.upsert_lead", "fail-1", "{}")], CancellationToken.None);
         var effect = Assert.Single(await outbox.ClaimAsync("a", TimeSpan.FromSeconds(30), 10, CancellationToken.None));
-        await outbox.MarkFailedAsync(effect.Id, "a", "HTTP 503", World.Time.GetUtcNow().AddSeconds(5), dead: false, CancellationToken.None);
+        await outbox.MarkFailedAsync(
+            effect.Id,
+            "a",
+            "HTTP 503",
+            World.Time.GetUtcNow().AddSeconds(5),
+            dead: false,
+            CancellationToken.None
+        );
 
         Assert.Empty(await outbox.ClaimAsync("a", TimeSpan.FromSeconds(30), 10, CancellationToken.None));
         World.Time.Advance(TimeSpan.FromSeconds(6));
         effect = Assert.Single(await outbox.ClaimAsync("a", TimeSpan.FromSeconds(30), 10, CancellationToken.None));
-        await outbox.MarkFailedAsync(effect.Id, "a", "HTTP 400", World.Time.GetUtcNow(), dead: true, CancellationToken.None);
+        await outbox.MarkFailedAsync(
+            effect.Id,
+            "a",
+            "HTTP 400",
+            World.Time.GetUtcNow(),
+            dead: true,
+            CancellationToken.None
+        );
 
         var dead = Assert.Single(await outbox.ListAsync(EffectState.Dead, 10, CancellationToken.None));
         Assert.Equal("HTTP 400", dead.LastError);
         Assert.True(await outbox.RetryDeadAsync(dead.Id, CancellationToken.None));
-        Assert.Equal(0, Assert.Single(await outbox.ClaimAsync("a", TimeSpan.FromSeconds(30), 10, CancellationToken.None)).Attempts - 1);
+        Assert.Equal(
+            0,
+            Assert.Single(await outbox.ClaimAsync("a", TimeSpan.FromSeconds(30), 10, CancellationToken.None)).Attempts
+                - 1
+        );
     }
 
     [Fact]
@@ -135,17 +231,29 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
         await outbox.EnqueueAsync(Effects("release"), CancellationToken.None);
         await outbox.ClaimAsync("leaving", TimeSpan.FromMinutes(5), 10, CancellationToken.None);
         Assert.Equal(2, await outbox.ReleaseAsync("leaving", CancellationToken.None));
-        Assert.Equal(2, (await outbox.ClaimAsync("staying", TimeSpan.FromMinutes(5), 10, CancellationToken.None)).Count);
+        Assert.Equal(
+            2,
+            (await outbox.ClaimAsync("staying", TimeSpan.FromMinutes(5), 10, CancellationToken.None)).Count
+        );
     }
 
     [Fact]
     public async Task Concurrent_claimers_on_two_instances_each_get_different_effects()
     {
         var seed = new OutboxStore(World.Database, World.Time);
-        await seed.EnqueueAsync([.. Enumerable.Range(0, 60).Select(i => new NewEffect("t", $"race-{i}", "{}"))], CancellationToken.None);
+        await seed.EnqueueAsync(
+            [.. Enumerable.Range(0, 60).Select(i => new NewEffect("t", $"race-{i}", "{}"))],
+            CancellationToken.None
+        );
         var stores = new[] { seed, new OutboxStore(World.AnotherConnectionToTheSameDatabase(), World.Time) };
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => stores[i % 2].ClaimAsync($"worker-{i}", TimeSpan.FromMinutes(1), 5, CancellationToken.None)));
+        var claims = await Task.WhenAll(
+            Enumerable
+                .Range(0, 12)
+                .Select(i =>
+                    stores[i % 2].ClaimAsync($"worker-{i}", TimeSpan.FromMinutes(1), 5, CancellationToken.None)
+                )
+        );
 
         var ids = claims.SelectMany(c => c.Select(e => e.Id)).ToList();
         Assert.Equal(60, ids.Count);
@@ -155,9 +263,15 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Round_robin_stays_fair_under_a_concurrent_burst_from_two_instances()
     {
-        var stores = new[] { new RoundRobinStore(World.Database), new RoundRobinStore(World.AnotherConnectionToTheSameDatabase()) };
+        var stores = new[]
+        {
+            new RoundRobinStore(World.Database),
+            new RoundRobinStore(World.AnotherConnectionToTheSameDatabase()),
+        };
         (string, int)[] members = [("a", 100), ("b", 100), ("c", 100), ("d", 100)];
-        await Task.WhenAll(Enumerable.Range(0, 120).Select(i => stores[i % 2].PickAsync("pool", members, CancellationToken.None)));
+        await Task.WhenAll(
+            Enumerable.Range(0, 120).Select(i => stores[i % 2].PickAsync("pool", members, CancellationToken.None))
+        );
 
         var counts = await stores[0].CountsAsync("pool", CancellationToken.None);
         Assert.All(counts.Values, c => Assert.Equal(30, c));
@@ -183,21 +297,63 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     [Fact]
     public async Task A_lead_status_moves_once_under_concurrent_events_from_two_instances_with_one_crm_update()
     {
-        var stores = new[] { new LeadEnrollmentStore(World.Database, World.Time), new LeadEnrollmentStore(World.AnotherConnectionToTheSameDatabase(), World.Time) };
+        var stores = new[]
+        {
+            new LeadEnrollmentStore(World.Database, World.Time),
+            new LeadEnrollmentStore(World.AnotherConnectionToTheSameDatabase(), World.Time),
+        };
         await stores[0].LinkAsync("state-7", "hub-abc", "{}", "Accepted", CancellationToken.None);
         await stores[1].LinkAsync("state-7", "hub-other", "{}", "Mql", CancellationToken.None);
 
-        var moved = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => stores[i % 2].TryAdvanceAsync("state-7", ["Mql", "Accepted"], "Qualifying",
-            e => new NewEffect("crm.set_lead_status", $"lifecycle/{e.EnrollmentId}/{e.Status}", e.ExternalId), CancellationToken.None)));
-        var late = await stores[0].TryAdvanceAsync("state-7", ["Mql", "Accepted"], "Unresponsive", e => new NewEffect("x", "late", ""), CancellationToken.None);
+        var moved = await Task.WhenAll(
+            Enumerable
+                .Range(0, 10)
+                .Select(i =>
+                    stores[i % 2]
+                        .TryAdvanceAsync(
+                            "state-7",
+                            ["Mql", "Accepted"],
+                            "Qualifying",
+                            e => new NewEffect(
+                                "crm.set_lead_status",
+                                $"lifecycle/{e.EnrollmentId}/{e.Status}",
+                                e.ExternalId
+                            ),
+                            CancellationToken.None
+                        )
+                )
+        );
+        var late = await stores[0]
+            .TryAdvanceAsync(
+                "state-7",
+                ["Mql", "Accepted"],
+                "Unresponsive",
+                e => new NewEffect("x", "late", ""),
+                CancellationToken.None
+            );
 
         Assert.Equal(1, moved.Count(m => m));
         Assert.False(late);
         var lead = (await stores[1].GetAsync("state-7", CancellationToken.None))!;
         Assert.Equal(("hub-abc", "Qualifying"), (lead.ExternalId, lead.Status));
-        var effect = Assert.Single(await new OutboxStore(World.Database, World.Time).ListAsync(EffectState.Pending, 100, CancellationToken.None));
+        var effect = Assert.Single(
+            await new OutboxStore(World.Database, World.Time).ListAsync(
+                EffectState.Pending,
+                100,
+                CancellationToken.None
+            )
+        );
         Assert.Equal(("lifecycle/state-7/Qualifying", "hub-abc"), (effect.IdempotencyKey, effect.Payload));
-        Assert.False(await stores[0].TryAdvanceAsync("unknown", ["Mql"], "Accepted", e => new NewEffect("x", "y", ""), CancellationToken.None));
+        Assert.False(
+            await stores[0]
+                .TryAdvanceAsync(
+                    "unknown",
+                    ["Mql"],
+                    "Accepted",
+                    e => new NewEffect("x", "y", ""),
+                    CancellationToken.None
+                )
+        );
     }
 
     [Fact]
@@ -213,23 +369,42 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
 
         Assert.Equal("away", Assert.Single(await presence.ListAsync(CancellationToken.None)).Status);
         var intervals = await presence.IntervalsAsync(start, World.Time.GetUtcNow(), CancellationToken.None);
-        Assert.Equal([("available", TimeSpan.FromMinutes(30)), ("away", TimeSpan.FromMinutes(10))], intervals.Select(i => (i.Status, i.End!.Value - i.Start)));
+        Assert.Equal(
+            [("available", TimeSpan.FromMinutes(30)), ("away", TimeSpan.FromMinutes(10))],
+            intervals.Select(i => (i.Status, i.End!.Value - i.Start))
+        );
     }
 
     [Fact]
     public async Task A_timer_fires_once_even_with_several_instances_polling_and_moves_on_when_its_owner_dies()
     {
-        var schedules = new[] { new ScheduleStore(World.Database, World.Time), new ScheduleStore(World.AnotherConnectionToTheSameDatabase(), World.Time) };
-        await schedules[0].ScheduleAsync(new ScheduledWork("offer/c1", "accept_timeout", "{}", World.Time.GetUtcNow().AddSeconds(30)), CancellationToken.None);
+        var schedules = new[]
+        {
+            new ScheduleStore(World.Database, World.Time),
+            new ScheduleStore(World.AnotherConnectionToTheSameDatabase(), World.Time),
+        };
+        await schedules[0]
+            .ScheduleAsync(
+                new ScheduledWork("offer/c1", "accept_timeout", "{}", World.Time.GetUtcNow().AddSeconds(30)),
+                CancellationToken.None
+            );
         Assert.Empty(await schedules[1].ClaimDueAsync("b", TimeSpan.FromSeconds(10), 10, CancellationToken.None));
 
         World.Time.Advance(TimeSpan.FromSeconds(30));
-        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => schedules[i % 2].ClaimDueAsync($"i{i}", TimeSpan.FromSeconds(10), 10, CancellationToken.None)));
+        var claims = await Task.WhenAll(
+            Enumerable
+                .Range(0, 6)
+                .Select(i =>
+                    schedules[i % 2].ClaimDueAsync($"i{i}", TimeSpan.FromSeconds(10), 10, CancellationToken.None)
+                )
+        );
         Assert.Equal(1, claims.Sum(c => c.Count));
 
         // The claimer dies without completing: after its lease, another instance fires it, once.
         World.Time.Advance(TimeSpan.FromSeconds(11));
-        Assert.Single(await schedules[1].ClaimDueAsync("survivor", TimeSpan.FromSeconds(10), 10, CancellationToken.None));
+        Assert.Single(
+            await schedules[1].ClaimDueAsync("survivor", TimeSpan.FromSeconds(10), 10, CancellationToken.None)
+        );
         Assert.True(await schedules[1].CompleteAsync("offer/c1", "survivor", CancellationToken.None));
         World.Time.Advance(TimeSpan.FromMinutes(5));
         Assert.Empty(await schedules[0].ClaimDueAsync("late", TimeSpan.FromSeconds(10), 10, CancellationToken.None));
@@ -239,7 +414,10 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     public async Task A_cancelled_timer_never_fires()
     {
         var schedule = new ScheduleStore(World.Database, World.Time);
-        await schedule.ScheduleAsync(new ScheduledWork("offer/c2", "accept_timeout", "{}", World.Time.GetUtcNow().AddSeconds(30)), CancellationToken.None);
+        await schedule.ScheduleAsync(
+            new ScheduledWork("offer/c2", "accept_timeout", "{}", World.Time.GetUtcNow().AddSeconds(30)),
+            CancellationToken.None
+        );
         Assert.True(await schedule.CancelAsync("offer/c2", CancellationToken.None));
         World.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Empty(await schedule.ClaimDueAsync("a", TimeSpan.FromSeconds(10), 10, CancellationToken.None));
@@ -248,11 +426,42 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Of_many_racers_for_one_offer_exactly_one_wins()
     {
-        var stores = new[] { new ConversationStore(World.Database, World.Time), new ConversationStore(World.AnotherConnectionToTheSameDatabase(), World.Time) };
-        await stores[0].CreateAsync(new StoredConversation("c1", "d1", "offered", "rep-1", World.Time.GetUtcNow().AddSeconds(30), 1, "{}", World.Time.GetUtcNow()), CancellationToken.None);
+        var stores = new[]
+        {
+            new ConversationStore(World.Database, World.Time),
+            new ConversationStore(World.AnotherConnectionToTheSameDatabase(), World.Time),
+        };
+        await stores[0]
+            .CreateAsync(
+                new StoredConversation(
+                    "c1",
+                    "d1",
+                    "offered",
+                    "rep-1",
+                    World.Time.GetUtcNow().AddSeconds(30),
+                    1,
+                    "{}",
+                    World.Time.GetUtcNow()
+                ),
+                CancellationToken.None
+            );
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
-            stores[i % 2].TryUpdateAsync("c1", 1, i % 3 == 0 ? "with_ai_rep" : "accepted", $"rep-{i}", null, "{}", CancellationToken.None)));
+        var results = await Task.WhenAll(
+            Enumerable
+                .Range(0, 10)
+                .Select(i =>
+                    stores[i % 2]
+                        .TryUpdateAsync(
+                            "c1",
+                            1,
+                            i % 3 == 0 ? "with_ai_rep" : "accepted",
+                            $"rep-{i}",
+                            null,
+                            "{}",
+                            CancellationToken.None
+                        )
+                )
+        );
 
         var winner = Assert.Single(results, r => r is not null)!;
         Assert.Equal(2, winner.Version);
@@ -263,11 +472,20 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     public async Task An_idempotency_key_keeps_its_first_value_until_it_expires()
     {
         var store = new IdempotencyStore(World.Database, World.Time);
-        Assert.Equal("first", await store.PutIfAbsentAsync("k", "first", TimeSpan.FromMinutes(1), CancellationToken.None));
-        Assert.Equal("first", await store.PutIfAbsentAsync("k", "second", TimeSpan.FromMinutes(1), CancellationToken.None));
+        Assert.Equal(
+            "first",
+            await store.PutIfAbsentAsync("k", "first", TimeSpan.FromMinutes(1), CancellationToken.None)
+        );
+        Assert.Equal(
+            "first",
+            await store.PutIfAbsentAsync("k", "second", TimeSpan.FromMinutes(1), CancellationToken.None)
+        );
         World.Time.Advance(TimeSpan.FromMinutes(2));
         Assert.Null(await store.GetAsync("k", CancellationToken.None));
-        Assert.Equal("third", await store.PutIfAbsentAsync("k", "third", TimeSpan.FromMinutes(1), CancellationToken.None));
+        Assert.Equal(
+            "third",
+            await store.PutIfAbsentAsync("k", "third", TimeSpan.FromMinutes(1), CancellationToken.None)
+        );
     }
 
     [Fact]
@@ -286,7 +504,7 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_credential_lock_is_held_by_one_instance_at_a_time_and_the_next_holder_reads_what_the_first_stored()
+    public async Task A_credential_lock_is_held_by_one_instance_at_a_time_and_the_next_holder_reads_what_was_stored()
     {
         var first = new CredentialStore(World.Database, World.Time);
         var second = new CredentialStore(World.AnotherConnectionToTheSameDatabase(), World.Time);
@@ -304,7 +522,9 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
             }
 
             Assert.False(waiting.IsCompleted, "the second instance took the lock the first one holds");
-            await lease.StoreAsync(new Dictionary<string, string> { ["refresh_token"] = "r2", ["access_token"] = "a2" });
+            await lease.StoreAsync(
+                new Dictionary<string, string> { ["refresh_token"] = "r2", ["access_token"] = "a2" }
+            );
         }
 
         await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
@@ -318,11 +538,11 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     {
         var store = new CredentialStore(World.Database, World.Time);
         await store.SetAsync("Outreach", "refresh_token", "r1", CancellationToken.None);
-        await using (await store.LockAsync("Outreach", CancellationToken.None))
-        {
-        }
+        await using (await store.LockAsync("Outreach", CancellationToken.None)) { }
 
-        await using var again = await store.LockAsync("Outreach", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        await using var again = await store
+            .LockAsync("Outreach", CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal("r1", again.Values["refresh_token"]);
     }
 
@@ -333,15 +553,37 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
         await outbox.EnqueueAsync([.. Effects("a"), .. Effects("b"), .. Effects("c")], CancellationToken.None);
         foreach (var effect in await outbox.ClaimAsync("me", TimeSpan.FromMinutes(1), 10, CancellationToken.None))
         {
-            await outbox.MarkFailedAsync(effect.Id, "me", "refused", World.Time.GetUtcNow(), dead: true, CancellationToken.None);
+            await outbox.MarkFailedAsync(
+                effect.Id,
+                "me",
+                "refused",
+                World.Time.GetUtcNow(),
+                dead: true,
+                CancellationToken.None
+            );
         }
 
-        var firstPage = await outbox.ListAsync(EffectState.Dead, 2, "crm.upsert_lead", afterId: null, CancellationToken.None);
-        var secondPage = await outbox.ListAsync(EffectState.Dead, 2, "crm.upsert_lead", firstPage[^1].Id, CancellationToken.None);
+        var firstPage = await outbox.ListAsync(
+            EffectState.Dead,
+            2,
+            "crm.upsert_lead",
+            afterId: null,
+            CancellationToken.None
+        );
+        var secondPage = await outbox.ListAsync(
+            EffectState.Dead,
+            2,
+            "crm.upsert_lead",
+            firstPage[^1].Id,
+            CancellationToken.None
+        );
 
         // Effects enqueued in one millisecond have no order among themselves; paging must still see each once.
         Assert.Equal(2, firstPage.Count);
-        Assert.Equal(["a/upsert", "b/upsert", "c/upsert"], firstPage.Concat(secondPage).Select(e => e.IdempotencyKey).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["a/upsert", "b/upsert", "c/upsert"],
+            firstPage.Concat(secondPage).Select(e => e.IdempotencyKey).Order(StringComparer.Ordinal)
+        );
         Assert.Equal(6, await outbox.CountAsync(EffectState.Dead, CancellationToken.None));
         Assert.Equal(0, await outbox.CountAsync(EffectState.Pending, CancellationToken.None));
     }

@@ -41,7 +41,9 @@ public sealed class StorageWorld
             world = new StorageWorld(Database.Sqlite(path), () => Database.Sqlite(path), path);
         }
 
-        await new SchemaMigrator(world.Database, world.Time, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await new SchemaMigrator(world.Database, world.Time, NullLogger<SchemaMigrator>.Instance).MigrateAsync(
+            CancellationToken.None
+        );
         return world;
     }
 }

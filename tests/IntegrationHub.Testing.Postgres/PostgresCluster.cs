@@ -30,7 +30,12 @@ public sealed class PostgresCluster
         connection.Open();
         using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         command.ExecuteNonQuery();
-        return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, Pooling = true, MaxPoolSize = 40 }.ToString();
+        return new NpgsqlConnectionStringBuilder(_adminConnectionString)
+        {
+            Database = name,
+            Pooling = true,
+            MaxPoolSize = 40,
+        }.ToString();
     }
 
     private static PostgresCluster Start()
@@ -41,13 +46,21 @@ public sealed class PostgresCluster
         }
 
         var bin = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending().FirstOrDefault()
+            ? Directory
+                .GetDirectories("/usr/lib/postgresql")
+                .Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb")))
+                .OrderDescending()
+                .FirstOrDefault()
             : null;
         if (bin is null)
         {
             throw new InvalidOperationException(
-                "These tests need PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql/<version>/bin: install the 'postgresql' package, "
-                + "or set INTEGRATIONHUB_TEST_POSTGRES to a connection string of a server the tests may create databases on.");
+                "These tests need PostgreSQL server binaries (initdb, pg_ctl) under "
+                    + "/usr/lib/postgresql/<version>/bin: install the 'postgresql' package, "
+                    + "or set INTEGRATIONHUB_TEST_POSTGRES to a connection string of a server the tests may create "
+                    + "databases on."
+            );
         }
 
         RemoveLeftovers();
@@ -61,7 +74,12 @@ public sealed class PostgresCluster
 
         Run(Path.Combine(bin, "initdb"), $"-D {dataDir} -A trust -U postgres --no-sync -E UTF8", root);
         var port = FreePort();
-        Run(Path.Combine(bin, "pg_ctl"), $"-D {dataDir} -l {dataDir}/server.log -w -t 60 -o \"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start", root);
+        Run(
+            Path.Combine(bin, "pg_ctl"),
+            $"-D {dataDir} -l {dataDir}/server.log -w -t 60 -o \"-p {port} -k {dataDir} -c "
+                + $"listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start",
+            root
+        );
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
@@ -76,21 +94,26 @@ public sealed class PostgresCluster
         return new PostgresCluster($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false");
     }
 
-    /// <summary>Clusters of earlier runs whose process is gone (a test host killed before its exit handler finished).</summary>
+    /// <summary>
+    /// Clusters of earlier runs whose process is gone (a test host killed before its exit handler finished).
+    /// </summary>
     private static void RemoveLeftovers()
     {
         foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "hub-pg-*"))
         {
             var parts = Path.GetFileName(dir).Split('-');
-            if (parts.Length > 2 && int.TryParse(parts[2], out var pid) && !IsRunning(pid) && !File.Exists(Path.Combine(dir, "postmaster.pid")))
+            if (
+                parts.Length > 2
+                && int.TryParse(parts[2], out var pid)
+                && !IsRunning(pid)
+                && !File.Exists(Path.Combine(dir, "postmaster.pid"))
+            )
             {
                 try
                 {
                     Directory.Delete(dir, recursive: true);
                 }
-                catch (IOException)
-                {
-                }
+                catch (IOException) { }
             }
         }
     }
@@ -133,7 +156,9 @@ public sealed class PostgresCluster
 
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}): {error.Result}{output.Result}");
+            throw new InvalidOperationException(
+                $"{file} {arguments} failed ({process.ExitCode}): {error.Result}{output.Result}"
+            );
         }
     }
 }

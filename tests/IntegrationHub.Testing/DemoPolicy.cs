@@ -9,15 +9,19 @@ public static class DemoPolicy
     /// The demo policy with every rep in working hours around the clock, so what a test or a
     /// benchmark measures does not depend on the time of day it runs at. Returns the file's path.
     /// </summary>
-    /// <param name="factDeadline">A longer deadline for the fact sources, for tests whose point is not a late source on a loaded machine.</param>
+    /// <param name="factDeadline">A longer deadline for the fact sources, for tests whose point is not a late source on
+    /// a loaded machine.</param>
     public static string AlwaysOpen(TimeSpan acceptTimeout, TimeSpan? factDeadline = null)
     {
-        var policy = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "policy", "routing-policy.json")))!;
+        var policy = JsonNode.Parse(
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "policy", "routing-policy.json"))
+        )!;
         foreach (var rep in policy["reps"]!.AsArray())
         {
             rep!["workingHours"] = new JsonObject
             {
-                ["start"] = "00:00", ["end"] = "00:00",
+                ["start"] = "00:00",
+                ["end"] = "00:00",
                 ["days"] = new JsonArray([.. Enum.GetNames<DayOfWeek>().Select(d => (JsonNode)JsonValue.Create(d))]),
             };
         }

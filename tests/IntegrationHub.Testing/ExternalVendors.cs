@@ -16,9 +16,7 @@ public sealed partial class ExternalVendors : IAsyncDisposable
 {
     private readonly List<ISandboxVendor> _vendors = [];
 
-    private ExternalVendors()
-    {
-    }
+    private ExternalVendors() { }
 
     public SixSenseFake Enrichment => _vendors.OfType<SixSenseSandbox>().Single().Fake!;
 
@@ -32,10 +30,14 @@ public sealed partial class ExternalVendors : IAsyncDisposable
     public int EnrichmentCalls => Enrichment.CountRequests("GET", "/v3/company/details");
 
     /// <summary>Account-by-domain queries the CRM answered.</summary>
-    public int AccountByDomainCalls => Crm.Requests.Count(r => r.RequestMessage?.Url?.Contains("Primary_Domain__c", StringComparison.Ordinal) == true);
+    public int AccountByDomainCalls =>
+        Crm.Requests.Count(r => r.RequestMessage?.Url?.Contains("Primary_Domain__c", StringComparison.Ordinal) == true);
 
     /// <summary>Every upsert-by-external-id request the CRM received, repeats included.</summary>
-    public int RawLeadUpserts => Crm.Requests.Count(r => r.RequestMessage?.Method == "PATCH" && UpsertPath().IsMatch(r.RequestMessage.Path ?? ""));
+    public int RawLeadUpserts =>
+        Crm.Requests.Count(r =>
+            r.RequestMessage?.Method == "PATCH" && UpsertPath().IsMatch(r.RequestMessage.Path ?? "")
+        );
 
     /// <summary>Every enrolment request the sequencer received, repeats included.</summary>
     public int RawEnrolments => Sequencer.CountRequests("POST", "/api/v2/sequenceStates");
@@ -54,20 +56,30 @@ public sealed partial class ExternalVendors : IAsyncDisposable
     /// own SQLite file: a short lease, so a restarted hub takes over what a killed one had
     /// claimed within seconds, and quick retries.
     /// </summary>
-    public Dictionary<string, string?> RestartableHubSettings(string name, TimeSpan maxBackoff) => new(Settings)
-    {
-        ["Storage:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), $"hub-{name}-{Guid.NewGuid():N}.db"),
-        ["Storage:Outbox:Lease"] = "00:00:03",
-        ["Storage:Outbox:PollInterval"] = "00:00:00.050",
-        ["Storage:Outbox:BaseBackoff"] = "00:00:00.200",
-        ["Storage:Outbox:MaxBackoff"] = maxBackoff.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
-    };
+    public Dictionary<string, string?> RestartableHubSettings(string name, TimeSpan maxBackoff) =>
+        new(Settings)
+        {
+            ["Storage:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), $"hub-{name}-{Guid.NewGuid():N}.db"),
+            ["Storage:Outbox:Lease"] = "00:00:03",
+            ["Storage:Outbox:PollInterval"] = "00:00:00.050",
+            ["Storage:Outbox:BaseBackoff"] = "00:00:00.200",
+            ["Storage:Outbox:MaxBackoff"] = maxBackoff.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+        };
 
     public static async Task<ExternalVendors> StartAsync()
     {
         var seed = SandboxSeed.Load(Path.Combine(AppContext.BaseDirectory, "sandbox", "demo-seed.json"));
         var vendors = new ExternalVendors();
-        foreach (ISandboxVendor vendor in new ISandboxVendor[] { new SixSenseSandbox(), new SalesforceSandbox(), new OutreachSandbox(), new MarketoSandbox(), new ZoomSandbox() })
+        foreach (
+            ISandboxVendor vendor in new ISandboxVendor[]
+            {
+                new SixSenseSandbox(),
+                new SalesforceSandbox(),
+                new OutreachSandbox(),
+                new MarketoSandbox(),
+                new ZoomSandbox(),
+            }
+        )
         {
             vendors._vendors.Add(vendor);
             foreach (var (key, value) in await vendor.StartAsync(CancellationToken.None))

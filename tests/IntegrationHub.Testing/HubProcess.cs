@@ -24,7 +24,10 @@ public sealed class HubProcess : IAsyncDisposable
         _process = process;
         GrpcAddress = grpc;
         HttpAddress = http;
-        Channel = GrpcChannel.ForAddress(grpc, new GrpcChannelOptions { HttpHandler = HubCredentials.Handler(new SocketsHttpHandler()) });
+        Channel = GrpcChannel.ForAddress(
+            grpc,
+            new GrpcChannelOptions { HttpHandler = HubCredentials.Handler(new SocketsHttpHandler()) }
+        );
     }
 
     public Uri GrpcAddress { get; }
@@ -46,8 +49,12 @@ public sealed class HubProcess : IAsyncDisposable
     /// Starts a hub with the settings (as configuration keys) and the test key of
     /// <see cref="HubCredentials"/>, and waits until it serves health checks.
     /// </summary>
-    /// <param name="environment">Variables for the hub's process on top of this one's (runtime settings such as DOTNET_gcServer).</param>
-    public static async Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="environment">Variables for the hub's process on top of this one's (runtime settings such as
+    /// DOTNET_gcServer).</param>
+    public static async Task<HubProcess> StartAsync(
+        IReadOnlyDictionary<string, string?> settings,
+        IReadOnlyDictionary<string, string>? environment = null
+    )
     {
         // A port the system handed out can be taken by another process before the hub binds it:
         // then the hub refuses to start naming it, and it is tried again on fresh ports.
@@ -65,15 +72,21 @@ public sealed class HubProcess : IAsyncDisposable
                 await hub.WaitServingAsync(TimeSpan.FromSeconds(60));
                 return hub;
             }
-            catch (InvalidOperationException) when (attempt < 3 && hub.Output.Contains("address already in use", StringComparison.Ordinal))
+            catch (InvalidOperationException)
+                when (attempt < 3 && hub.Output.Contains("address already in use", StringComparison.Ordinal))
             {
                 await hub.DisposeAsync();
             }
         }
     }
 
-    /// <summary>Starts a hub that is expected to refuse to start; returns its exit code and what it wrote to standard error and output.</summary>
-    public static async Task<(int ExitCode, string Error, string Output)> RefusalAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>
+    /// Starts a hub that is expected to refuse to start; returns its exit code and what it wrote to standard error and
+    /// output.
+    /// </summary>
+    public static async Task<(int ExitCode, string Error, string Output)> RefusalAsync(
+        IReadOnlyDictionary<string, string?> settings
+    )
     {
         var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
         using var process = Process.Start(StartInfo(settings, grpc, new Uri($"http://127.0.0.1:{FreePort()}"), null))!;
@@ -93,7 +106,12 @@ public sealed class HubProcess : IAsyncDisposable
         return (process.ExitCode, await error, await output);
     }
 
-    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> settings, Uri grpc, Uri http, IReadOnlyDictionary<string, string>? environment)
+    private static ProcessStartInfo StartInfo(
+        IReadOnlyDictionary<string, string?> settings,
+        Uri grpc,
+        Uri http,
+        IReadOnlyDictionary<string, string>? environment
+    )
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -103,13 +121,19 @@ public sealed class HubProcess : IAsyncDisposable
             ArgumentList =
             {
                 Path.Combine(AppContext.BaseDirectory, "IntegrationHub.Host.dll"),
-                $"--Kestrel:Endpoints:Grpc:Url={grpc}", $"--Kestrel:Endpoints:Http:Url={http}", "--Logging:LogLevel:Default=Warning",
+                $"--Kestrel:Endpoints:Grpc:Url={grpc}",
+                $"--Kestrel:Endpoints:Http:Url={http}",
+                "--Logging:LogLevel:Default=Warning",
             },
         };
         // Each hub its own database unless the test names one (to restart on it, or to share PostgreSQL).
-        var storage = settings.ContainsKey("Storage:Sqlite:Path") || settings.ContainsKey("Storage:Provider")
-            ? []
-            : new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), $"hub-process-{Guid.NewGuid():N}.db") };
+        var storage =
+            settings.ContainsKey("Storage:Sqlite:Path") || settings.ContainsKey("Storage:Provider")
+                ? []
+                : new Dictionary<string, string?>
+                {
+                    ["Storage:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), $"hub-process-{Guid.NewGuid():N}.db"),
+                };
         foreach (var (key, value) in HubCredentials.Settings().Concat(storage).Concat(settings))
         {
             info.ArgumentList.Add($"--{key}={value}");
@@ -125,10 +149,16 @@ public sealed class HubProcess : IAsyncDisposable
 
     /// <summary>Routes a visitor on an English page of the marketing site, with the test key.</summary>
     public async Task<Decision> RouteVisitorAsync(string ip, string? requestId = null) =>
-        (await new RoutingService.RoutingServiceClient(Channel).RouteVisitorAsync(new RouteVisitorRequest
-        {
-            RequestId = requestId ?? Guid.NewGuid().ToString("N"), IpAddress = ip, PageUrl = "https://www.example.com/pricing",
-        })).Decision;
+        (
+            await new RoutingService.RoutingServiceClient(Channel).RouteVisitorAsync(
+                new RouteVisitorRequest
+                {
+                    RequestId = requestId ?? Guid.NewGuid().ToString("N"),
+                    IpAddress = ip,
+                    PageUrl = "https://www.example.com/pricing",
+                }
+            )
+        ).Decision;
 
     /// <summary>SIGKILL: no shutdown hooks, no grace period, leases left behind.</summary>
     public async Task KillAsync()
@@ -156,20 +186,23 @@ public sealed class HubProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The hub exited with code {_process.ExitCode} while starting:\n{Output}");
+                throw new InvalidOperationException(
+                    $"The hub exited with code {_process.ExitCode} while starting:\n{Output}"
+                );
             }
 
             try
             {
-                var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: CallDeadline.In(TimeSpan.FromSeconds(2)));
+                var reply = await health.CheckAsync(
+                    new HealthCheckRequest(),
+                    deadline: CallDeadline.In(TimeSpan.FromSeconds(2))
+                );
                 if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
                 {
                     return;
                 }
             }
-            catch (RpcException) when (watch.Elapsed < limit)
-            {
-            }
+            catch (RpcException) when (watch.Elapsed < limit) { }
 
             if (watch.Elapsed > limit)
             {
@@ -193,12 +226,12 @@ public sealed class HubProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
-        while (_output.Count > 200 && _output.TryDequeue(out _))
-        {
-        }
+        while (_output.Count > 200 && _output.TryDequeue(out _)) { }
     }
 
-    /// <summary>A port the operating system just handed out on loopback, for an extra endpoint a test configures.</summary>
+    /// <summary>
+    /// A port the operating system just handed out on loopback, for an extra endpoint a test configures.
+    /// </summary>
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

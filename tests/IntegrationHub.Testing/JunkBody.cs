@@ -12,7 +12,9 @@ public sealed class JunkBody(int length, bool grpcPrefix) : HttpContent
     {
         var piece = new byte[64 * 1024];
         Array.Fill(piece, grpcPrefix ? (byte)0xFF : (byte)'a');
-        await stream.WriteAsync(grpcPrefix ? RawGrpc.Frame([], declaredLength: (uint)length) : "{\"requestId\":\""u8.ToArray());
+        await stream.WriteAsync(
+            grpcPrefix ? RawGrpc.Frame([], declaredLength: (uint)length) : "{\"requestId\":\""u8.ToArray()
+        );
         for (var sent = 0; sent < length; sent += piece.Length)
         {
             await stream.WriteAsync(piece.AsMemory(0, Math.Min(piece.Length, length - sent)));

@@ -18,7 +18,9 @@ public sealed class RawGrpc(HttpMessageHandler handler, Uri address) : IDisposab
     public static RawGrpc ForProcess(Uri address) =>
         new(HubCredentials.Handler(new SocketsHttpHandler { EnableMultipleHttp2Connections = true }), address);
 
-    /// <summary>One gRPC frame: the flag byte, the declared length (the payload's own by default) and the payload.</summary>
+    /// <summary>
+    /// One gRPC frame: the flag byte, the declared length (the payload's own by default) and the payload.
+    /// </summary>
     public static byte[] Frame(byte[] payload, byte flag = 0, uint? declaredLength = null)
     {
         var frame = new byte[5 + payload.Length];
@@ -28,18 +30,35 @@ public sealed class RawGrpc(HttpMessageHandler handler, Uri address) : IDisposab
         return frame;
     }
 
-    /// <summary>Posts <paramref name="body"/> to <paramref name="path"/> ("/package.Service/Method") as a gRPC call; the status it ended with.</summary>
-    public async Task<(StatusCode Code, string Message)> CallAsync(string path, HttpContent body, string? encoding = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Posts <paramref name="body"/> to <paramref name="path"/> ("/package.Service/Method") as a gRPC call; the status
+    /// it ended with.
+    /// </summary>
+    public async Task<(StatusCode Code, string Message)> CallAsync(
+        string path,
+        HttpContent body,
+        string? encoding = null,
+        CancellationToken cancellationToken = default
+    )
     {
         body.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact, Content = body };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = body,
+        };
         request.Headers.TryAddWithoutValidation("te", "trailers");
         if (encoding is not null)
         {
             request.Headers.TryAddWithoutValidation("grpc-encoding", encoding);
         }
 
-        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await _client.SendAsync(
+            request,
+            HttpCompletionOption.ResponseHeadersRead,
+            cancellationToken
+        );
         // Read to the end: the trailers arrive after the body.
         await response.Content.CopyToAsync(Stream.Null, cancellationToken);
         var status = Header(response, "grpc-status");
@@ -48,11 +67,18 @@ public sealed class RawGrpc(HttpMessageHandler handler, Uri address) : IDisposab
             throw new InvalidOperationException($"HTTP {(int)response.StatusCode} without grpc-status from {path}");
         }
 
-        return ((StatusCode)int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), Uri.UnescapeDataString(Header(response, "grpc-message") ?? ""));
+        return (
+            (StatusCode)int.Parse(status, System.Globalization.CultureInfo.InvariantCulture),
+            Uri.UnescapeDataString(Header(response, "grpc-message") ?? "")
+        );
     }
 
-    public Task<(StatusCode Code, string Message)> CallAsync(string path, byte[] body, string? encoding = null, CancellationToken cancellationToken = default) =>
-        CallAsync(path, new ByteArrayContent(body), encoding, cancellationToken);
+    public Task<(StatusCode Code, string Message)> CallAsync(
+        string path,
+        byte[] body,
+        string? encoding = null,
+        CancellationToken cancellationToken = default
+    ) => CallAsync(path, new ByteArrayContent(body), encoding, cancellationToken);
 
     public void Dispose() => _client.Dispose();
 

@@ -36,25 +36,38 @@ public sealed class StubVendors : IEnrichmentConnector, ICrmConnector, ISequenci
             await Task.Delay(Timeout.Infinite, ct);
         }
 
-        return Down.Contains(capability) ? throw ConnectorException.Unavailable(capability, $"{capability} is down") : value;
+        return Down.Contains(capability)
+            ? throw ConnectorException.Unavailable(capability, $"{capability} is down")
+            : value;
     }
 
     public Task<CompanyIdentification> IdentifyCompanyAsync(IPAddress ipAddress, CancellationToken cancellationToken) =>
-        Answer("enrichment", Companies.TryGetValue(ipAddress, out var c)
-            ? new CompanyIdentification(MatchStatus.Match, MatchConfidence.High, c, [], [])
-            : CompanyIdentification.NoMatch, cancellationToken);
+        Answer(
+            "enrichment",
+            Companies.TryGetValue(ipAddress, out var c)
+                ? new CompanyIdentification(MatchStatus.Match, MatchConfidence.High, c, [], [])
+                : CompanyIdentification.NoMatch,
+            cancellationToken
+        );
 
     public Task<Account?> GetAccountByDomainAsync(string domain, CancellationToken cancellationToken) =>
         Answer("crm", AccountsByDomain.GetValueOrDefault(domain), cancellationToken);
 
     public Task<IReadOnlyList<Person>> FindPeopleAsync(PeopleQuery query, CancellationToken cancellationToken) =>
-        Answer<IReadOnlyList<Person>>("crm", query switch
-        {
-            { Email: { } email } => PeopleByEmail.TryGetValue(email, out var p) ? [p] : [],
-            { AccountId: { } id } => [.. People.Where(p => p.AccountId == id)],
-            { CompanyName: { } name } => [.. People.Where(p => string.Equals(p.Company, name, StringComparison.OrdinalIgnoreCase))],
-            _ => [],
-        }, cancellationToken);
+        Answer<IReadOnlyList<Person>>(
+            "crm",
+            query switch
+            {
+                { Email: { } email } => PeopleByEmail.TryGetValue(email, out var p) ? [p] : [],
+                { AccountId: { } id } => [.. People.Where(p => p.AccountId == id)],
+                { CompanyName: { } name } =>
+                [
+                    .. People.Where(p => string.Equals(p.Company, name, StringComparison.OrdinalIgnoreCase)),
+                ],
+                _ => [],
+            },
+            cancellationToken
+        );
 
     public Task<Prospect?> GetProspectByEmailAsync(string email, CancellationToken cancellationToken) =>
         Answer("sequencing", ProspectsByEmail.GetValueOrDefault(email), cancellationToken);
@@ -65,22 +78,77 @@ public sealed class StubVendors : IEnrichmentConnector, ICrmConnector, ISequenci
     public Task<PersonEngagement?> GetPersonEngagementAsync(string email, CancellationToken cancellationToken) =>
         Answer<PersonEngagement?>("marketing", null, cancellationToken);
 
-    public Task<Account?> GetAccountByIdAsync(string accountId, CancellationToken cancellationToken) => throw new NotSupportedException();
-    public Task<IReadOnlyList<Account>> FindAccountsByNameAsync(string companyName, CancellationToken cancellationToken) =>
-        Answer<IReadOnlyList<Account>>("crm", [.. Accounts.Concat(AccountsByDomain.Values).Where(a => a.Name.Contains(companyName, StringComparison.OrdinalIgnoreCase)).Distinct()], cancellationToken);
+    public Task<Account?> GetAccountByIdAsync(string accountId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
 
-    public Task<IReadOnlyList<Account>> ListAccountHierarchyAsync(string ultimateParentId, CancellationToken cancellationToken) =>
-        Answer<IReadOnlyList<Account>>("crm", [.. Accounts.Concat(AccountsByDomain.Values).Where(a => a.UltimateParentId == ultimateParentId).Distinct()], cancellationToken);
-    public Task<LeadUpsertResult> UpsertLeadAsync(string externalId, LeadFields lead, CancellationToken cancellationToken) => throw new NotSupportedException();
-    public Task<Person> ChangeOwnerAsync(string personId, string ownerUserId, CancellationToken cancellationToken) => throw new NotSupportedException();
-    public Task<Person> ConvertLeadAsync(string leadId, string accountId, CancellationToken cancellationToken) => throw new NotSupportedException();
-    public Task<Activity> LogActivityAsync(Activity activity, CancellationToken cancellationToken) => throw new NotSupportedException();
-    public Task<IReadOnlyList<Activity>> ListActivitiesAsync(string subjectId, DateTimeOffset? since, CancellationToken cancellationToken) =>
-        Answer<IReadOnlyList<Activity>>("crm", [.. Activities.Where(a => a.SubjectId == subjectId && (since is null || a.OccurredAt >= since))], cancellationToken);
+    public Task<IReadOnlyList<Account>> FindAccountsByNameAsync(
+        string companyName,
+        CancellationToken cancellationToken
+    ) =>
+        Answer<IReadOnlyList<Account>>(
+            "crm",
+            [
+                .. Accounts
+                    .Concat(AccountsByDomain.Values)
+                    .Where(a => a.Name.Contains(companyName, StringComparison.OrdinalIgnoreCase))
+                    .Distinct(),
+            ],
+            cancellationToken
+        );
 
-    public Task<CrmUser?> GetUserAsync(string userId, CancellationToken cancellationToken) => Answer("crm", Users.GetValueOrDefault(userId), cancellationToken);
-    public Task<IReadOnlyList<SequenceState>> ListSequenceStatesAsync(string prospectId, CancellationToken cancellationToken) => throw new NotSupportedException();
-    public Task<Enrollment> EnrollProspectAsync(EnrollmentRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
-    public Task<int> FinishProspectSequencesAsync(string prospectId, CancellationToken cancellationToken) => throw new NotSupportedException();
-    public Task<IReadOnlyList<MarketingProgram>> ListProgramsByTagAsync(string tagType, string tagValue, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyList<Account>> ListAccountHierarchyAsync(
+        string ultimateParentId,
+        CancellationToken cancellationToken
+    ) =>
+        Answer<IReadOnlyList<Account>>(
+            "crm",
+            [.. Accounts.Concat(AccountsByDomain.Values).Where(a => a.UltimateParentId == ultimateParentId).Distinct()],
+            cancellationToken
+        );
+
+    public Task<LeadUpsertResult> UpsertLeadAsync(
+        string externalId,
+        LeadFields lead,
+        CancellationToken cancellationToken
+    ) => throw new NotSupportedException();
+
+    public Task<Person> ChangeOwnerAsync(string personId, string ownerUserId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<Person> ConvertLeadAsync(string leadId, string accountId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<Activity> LogActivityAsync(Activity activity, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<IReadOnlyList<Activity>> ListActivitiesAsync(
+        string subjectId,
+        DateTimeOffset? since,
+        CancellationToken cancellationToken
+    ) =>
+        Answer<IReadOnlyList<Activity>>(
+            "crm",
+            [.. Activities.Where(a => a.SubjectId == subjectId && (since is null || a.OccurredAt >= since))],
+            cancellationToken
+        );
+
+    public Task<CrmUser?> GetUserAsync(string userId, CancellationToken cancellationToken) =>
+        Answer("crm", Users.GetValueOrDefault(userId), cancellationToken);
+
+    public Task<IReadOnlyList<SequenceState>> ListSequenceStatesAsync(
+        string prospectId,
+        CancellationToken cancellationToken
+    ) => throw new NotSupportedException();
+
+    public Task<Enrollment> EnrollProspectAsync(EnrollmentRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<int> FinishProspectSequencesAsync(string prospectId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<IReadOnlyList<MarketingProgram>> ListProgramsByTagAsync(
+        string tagType,
+        string tagValue,
+        CancellationToken cancellationToken
+    ) => throw new NotSupportedException();
 }

@@ -13,11 +13,19 @@ public static class BurstMemory
 {
     public sealed record Result(string Gc, double BeforeMb, double PeakMb, double AfterMb, int Refused, int Calls);
 
-    public static async Task<Result> MeasureAsync(string gc, IReadOnlyDictionary<string, string> environment, int bodyBytes)
+    public static async Task<Result> MeasureAsync(
+        string gc,
+        IReadOnlyDictionary<string, string> environment,
+        int bodyBytes
+    )
     {
         await using var hub = await HubProcess.StartAsync(new Dictionary<string, string?>(), environment);
         using var raw = RawGrpc.ForProcess(hub.GrpcAddress);
-        using var json = new HttpClient(HubCredentials.Handler(new SocketsHttpHandler())) { BaseAddress = hub.HttpAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var json = new HttpClient(HubCredentials.Handler(new SocketsHttpHandler()))
+        {
+            BaseAddress = hub.HttpAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
         // One burst of 2 MB bodies first: threads, connections and pools in place.
         await BurstAsync(raw, json, 2 * 1024 * 1024);
         var before = HubMemory.Read(hub.Id).ResidentMb;
@@ -42,12 +50,26 @@ public static class BurstMemory
 
     private static async Task<int> BurstAsync(RawGrpc raw, HttpClient json, int bytes)
     {
-        var grpc = Enumerable.Range(0, 20).Select(async _ => (await raw.CallAsync("/integrationhub.routing.v1.PresenceService/ListReps", new JunkBody(bytes, grpcPrefix: true))).Code == Grpc.Core.StatusCode.ResourceExhausted);
-        var posts = Enumerable.Range(0, 20).Select(async _ =>
-        {
-            using var response = await json.PostAsync("/v1/visitors:route", new JunkBody(bytes, grpcPrefix: false) { Headers = { ContentType = new("application/json") } });
-            return response.StatusCode == HttpStatusCode.TooManyRequests;
-        });
+        var grpc = Enumerable
+            .Range(0, 20)
+            .Select(async _ =>
+                (
+                    await raw.CallAsync(
+                        "/integrationhub.routing.v1.PresenceService/ListReps",
+                        new JunkBody(bytes, grpcPrefix: true)
+                    )
+                ).Code == Grpc.Core.StatusCode.ResourceExhausted
+            );
+        var posts = Enumerable
+            .Range(0, 20)
+            .Select(async _ =>
+            {
+                using var response = await json.PostAsync(
+                    "/v1/visitors:route",
+                    new JunkBody(bytes, grpcPrefix: false) { Headers = { ContentType = new("application/json") } }
+                );
+                return response.StatusCode == HttpStatusCode.TooManyRequests;
+            });
         return (await Task.WhenAll(grpc.Concat(posts))).Count(refused => refused);
     }
 }

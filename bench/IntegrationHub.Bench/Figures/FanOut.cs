@@ -22,14 +22,21 @@ public static class FanOut
         public double P99Ratio => P99 / SequencingLatency.TotalMilliseconds;
     }
 
-    public static async Task<Result> MeasureAsync(BenchHubs hubs, ExternalVendors vendors, Visitors visitors, BenchSettings settings)
+    public static async Task<Result> MeasureAsync(
+        BenchHubs hubs,
+        ExternalVendors vendors,
+        Visitors visitors,
+        BenchSettings settings
+    )
     {
         vendors.Enrichment.Latency = EnrichmentLatency;
         vendors.Crm.Latency = CrmLatency;
         vendors.Sequencer.Latency = SequencingLatency;
         try
         {
-            var run = await ClosedLoop.BurstAsync(settings.FanOutRequests, 4, (i, ct) => hubs.Routing(i).RouteVisitorAsync(visitors.Fresh(i), cancellationToken: ct).ResponseAsync);
+            var run = await ClosedLoop.BurstAsync(settings.FanOutRequests, 4, (i, ct) =>
+                hubs.Routing(i).RouteVisitorAsync(visitors.Fresh(i), cancellationToken: ct).ResponseAsync
+            );
             return new Result(run.Percentile(50), run.Percentile(99), run.Errors);
         }
         finally

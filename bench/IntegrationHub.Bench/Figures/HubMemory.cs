@@ -13,6 +13,7 @@ public static class HubMemory
 
     private static double Field(string[] status, string name) =>
         status.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal)) is { } line
-            ? double.Parse(line[name.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024
+            ? double.Parse(line[name.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)
+                / 1024
             : double.NaN;
 }

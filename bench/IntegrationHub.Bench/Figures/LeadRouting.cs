@@ -21,25 +21,47 @@ public static class LeadRouting
         {
             // A company of its own for each lead: the no-account path, upsert with owner and enrolment.
             var email = $"lead{i}@bench-{run}-{i}.io";
-            var response = await hubs.Routing(i).RouteLeadAsync(new RouteLeadRequest
-            {
-                RequestId = $"{run}-{i}",
-                Lead = new LeadSubmission { Email = email, FirstName = "Bench", LastName = $"Lead{i}", Company = $"Bench {run} {i}", CountryCode = "DE", Title = "Engineer", LeadScore = 120 },
-            }, cancellationToken: ct);
+            var response = await hubs.Routing(i)
+                .RouteLeadAsync(
+                    new RouteLeadRequest
+                    {
+                        RequestId = $"{run}-{i}",
+                        Lead = new LeadSubmission
+                        {
+                            Email = email,
+                            FirstName = "Bench",
+                            LastName = $"Lead{i}",
+                            Company = $"Bench {run} {i}",
+                            CountryCode = "DE",
+                            Title = "Engineer",
+                            LeadScore = 120,
+                        },
+                    },
+                    cancellationToken: ct
+                );
             decided[email] = response.Decision.CreateTime.ToDateTimeOffset();
         });
 
         var draining = System.Diagnostics.Stopwatch.StartNew();
-        while ((await hubs.Outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest())).Pending > 0 && draining.Elapsed < TimeSpan.FromSeconds(120))
+        while (
+            (await hubs.Outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest())).Pending > 0
+            && draining.Elapsed < TimeSpan.FromSeconds(120)
+        )
         {
             await Task.Delay(200);
         }
 
         var delays = new List<double>();
-        var upserts = vendors.Crm.Requests.Where(r => r.RequestMessage?.Method == "PATCH").Select(r => r.RequestMessage!).ToList();
+        var upserts = vendors
+            .Crm.Requests.Where(r => r.RequestMessage?.Method == "PATCH")
+            .Select(r => r.RequestMessage!)
+            .ToList();
         foreach (var (email, at) in decided)
         {
-            if (upserts.FirstOrDefault(m => m.Body?.Contains(email, StringComparison.OrdinalIgnoreCase) == true) is { } first)
+            if (
+                upserts.FirstOrDefault(m => m.Body?.Contains(email, StringComparison.OrdinalIgnoreCase) == true) is
+                { } first
+            )
             {
                 delays.Add((Utc(first.DateTime) - at).TotalMilliseconds);
             }
@@ -49,5 +71,6 @@ public static class LeadRouting
         return new Result(load.PerSecond, delivery.Percentile(50), delivery.Percentile(99), delays.Count, load.Errors);
     }
 
-    private static DateTimeOffset Utc(DateTime at) => at.Kind == DateTimeKind.Local ? at.ToUniversalTime() : DateTime.SpecifyKind(at, DateTimeKind.Utc);
+    private static DateTimeOffset Utc(DateTime at) =>
+        at.Kind == DateTimeKind.Local ? at.ToUniversalTime() : DateTime.SpecifyKind(at, DateTimeKind.Utc);
 }

@@ -19,7 +19,8 @@ public static class Throughput
     public static async Task<Result> MeasureAsync(BenchHubs hubs, Visitors visitors, BenchSettings settings)
     {
         var route = OfficeVisitor(hubs, visitors);
-        var health = (int i, CancellationToken ct) => hubs.Health(i).CheckAsync(new HealthCheckRequest(), cancellationToken: ct).ResponseAsync;
+        var health = (int i, CancellationToken ct) =>
+            hubs.Health(i).CheckAsync(new HealthCheckRequest(), cancellationToken: ct).ResponseAsync;
 
         // Warm: every office address once, so enrichment and CRM answers come from the caches.
         await ClosedLoop.BurstAsync(visitors.Companies, settings.Concurrency, route);
@@ -27,14 +28,21 @@ public static class Throughput
         var before = await ClosedLoop.RunAsync(settings.Concurrency, settings.Phase, health);
         var routed = await ClosedLoop.RunAsync(settings.Concurrency, settings.Phase, route);
         var after = await ClosedLoop.RunAsync(settings.Concurrency, settings.Phase, health);
-        return new Result(routed.PerSecond, (before.PerSecond + after.PerSecond) / 2, routed.Percentile(50), routed.Errors + before.Errors + after.Errors);
+        return new Result(
+            routed.PerSecond,
+            (before.PerSecond + after.PerSecond) / 2,
+            routed.Percentile(50),
+            routed.Errors + before.Errors + after.Errors
+        );
     }
 
     /// <summary>The sustained phase before memory is read: RouteVisitor load for the configured time.</summary>
     public static async Task<double> SustainAsync(BenchHubs hubs, Visitors visitors, BenchSettings settings) =>
         (await ClosedLoop.RunAsync(settings.Concurrency, settings.Sustained, OfficeVisitor(hubs, visitors))).PerSecond;
 
-    /// <summary>Caller i routes a visitor from the office of company i (mod the number of companies): warm-cache traffic.</summary>
+    /// <summary>
+    /// Caller i routes a visitor from the office of company i (mod the number of companies): warm-cache traffic.
+    /// </summary>
     private static Func<int, CancellationToken, Task> OfficeVisitor(BenchHubs hubs, Visitors visitors) =>
         (i, ct) => hubs.Routing(i).RouteVisitorAsync(visitors.FromOffice(i, i), cancellationToken: ct).ResponseAsync;
 }

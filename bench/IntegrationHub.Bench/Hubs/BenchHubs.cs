@@ -1,6 +1,6 @@
+using Grpc.Health.V1;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Testing;
-using Grpc.Health.V1;
 
 namespace IntegrationHub.Bench.Hubs;
 
@@ -21,7 +21,11 @@ public sealed class BenchHubs : IAsyncDisposable
 
     public HubProcess First => _hubs[0];
 
-    public static async Task<BenchHubs> StartAsync(string name, int instances, IReadOnlyDictionary<string, string?> settings)
+    public static async Task<BenchHubs> StartAsync(
+        string name,
+        int instances,
+        IReadOnlyDictionary<string, string?> settings
+    )
     {
         var hubs = new HubProcess[instances];
         for (var i = 0; i < instances; i++)
@@ -33,7 +37,11 @@ public sealed class BenchHubs : IAsyncDisposable
         var started = new BenchHubs(name, hubs);
         foreach (var rep in (await started.Presence(0).ListRepsAsync(new ListRepsRequest())).Reps)
         {
-            await started.Presence(0).SetRepPresenceAsync(new SetRepPresenceRequest { RepId = rep.RepId, Status = PresenceStatus.Available });
+            await started
+                .Presence(0)
+                .SetRepPresenceAsync(
+                    new SetRepPresenceRequest { RepId = rep.RepId, Status = PresenceStatus.Available }
+                );
         }
 
         return started;

@@ -38,7 +38,9 @@ public static class BenchVendors
         return settings;
     }
 
-    /// <summary>A factory of fresh databases on a throwaway cluster, or null when PostgreSQL is not installed.</summary>
+    /// <summary>
+    /// A factory of fresh databases on a throwaway cluster, or null when PostgreSQL is not installed.
+    /// </summary>
     public static Func<string>? PostgresConnectionString()
     {
         try
@@ -46,7 +48,8 @@ public static class BenchVendors
             var cluster = PostgresCluster.Shared;
             return () => cluster.CreateDatabase("bench");
         }
-        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or FileNotFoundException)
+        catch (Exception ex)
+            when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or FileNotFoundException)
         {
             Console.Error.WriteLine($"PostgreSQL unavailable: {ex.Message}");
             return null;
@@ -54,5 +57,6 @@ public static class BenchVendors
     }
 
     public static string Machine() =>
-        $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC";
+        $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, "
+        + $"{RuntimeInformation.FrameworkDescription}, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC";
 }

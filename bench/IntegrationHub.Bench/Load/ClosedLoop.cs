@@ -8,30 +8,40 @@ namespace IntegrationHub.Bench.Load;
 /// </summary>
 public static class ClosedLoop
 {
-    public static async Task<LoadResult> RunAsync(int callers, TimeSpan duration, Func<int, CancellationToken, Task> call)
+    public static async Task<LoadResult> RunAsync(
+        int callers,
+        TimeSpan duration,
+        Func<int, CancellationToken, Task> call
+    )
     {
         using var stop = new CancellationTokenSource(duration);
         var watch = Stopwatch.StartNew();
-        var perCaller = await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
-        {
-            var latencies = new List<double>();
-            var errors = 0;
-            for (var i = 0; !stop.IsCancellationRequested; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    await call((c * 1_000_000) + i, CancellationToken.None);
-                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-                catch (Exception ex) when (ex is Grpc.Core.RpcException or HttpRequestException)
-                {
-                    errors++;
-                }
-            }
+        var perCaller = await Task.WhenAll(
+            Enumerable
+                .Range(0, callers)
+                .Select(c =>
+                    Task.Run(async () =>
+                    {
+                        var latencies = new List<double>();
+                        var errors = 0;
+                        for (var i = 0; !stop.IsCancellationRequested; i++)
+                        {
+                            var started = Stopwatch.GetTimestamp();
+                            try
+                            {
+                                await call((c * 1_000_000) + i, CancellationToken.None);
+                                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                            }
+                            catch (Exception ex) when (ex is Grpc.Core.RpcException or HttpRequestException)
+                            {
+                                errors++;
+                            }
+                        }
 
-            return (latencies, errors);
-        })));
+                        return (latencies, errors);
+                    })
+                )
+        );
         return new LoadResult([.. perCaller.SelectMany(p => p.latencies)], perCaller.Sum(p => p.errors), watch.Elapsed);
     }
 
@@ -41,19 +51,23 @@ public static class ClosedLoop
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         var errors = 0;
         var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = callers }, async (i, ct) =>
-        {
-            var started = Stopwatch.GetTimestamp();
-            try
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, count),
+            new ParallelOptions { MaxDegreeOfParallelism = callers },
+            async (i, ct) =>
             {
-                await call(i, ct);
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    await call(i, ct);
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                catch (Exception ex) when (ex is Grpc.Core.RpcException or HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
             }
-            catch (Exception ex) when (ex is Grpc.Core.RpcException or HttpRequestException)
-            {
-                Interlocked.Increment(ref errors);
-            }
-        });
+        );
         return new LoadResult([.. latencies], errors, watch.Elapsed);
     }
 }

@@ -30,7 +30,9 @@ public class RoutingEngineBenchmark : IRepPresence
     {
         var seed = SandboxSeed.Load(Path.Combine(AppContext.BaseDirectory, "sandbox", "demo-seed.json"));
         var vendors = new StubVendors();
-        vendors.Companies[AcmeOffice] = seed.Companies.First(c => c.Identification.Company?.Domain == "acme.com").Identification.Company!;
+        vendors.Companies[AcmeOffice] = seed
+            .Companies.First(c => c.Identification.Company?.Domain == "acme.com")
+            .Identification.Company!;
         foreach (var account in seed.Accounts.Where(a => a.Domain is { Length: > 0 }))
         {
             vendors.AccountsByDomain[account.Domain!] = account;
@@ -42,14 +44,31 @@ public class RoutingEngineBenchmark : IRepPresence
             _presence[rep.Id] = PresenceStatus.Available;
         }
 
-        var names = new Dictionary<Capability, string> { [Capability.Enrichment] = "Memory", [Capability.Crm] = "Memory", [Capability.Sequencing] = "Memory", [Capability.Marketing] = "Memory" };
-        var gatherer = new FactGatherer(new FactSources(vendors, vendors, vendors, vendors, names), TimeProvider.System, NullLogger<FactGatherer>.Instance);
+        var names = new Dictionary<Capability, string>
+        {
+            [Capability.Enrichment] = "Memory",
+            [Capability.Crm] = "Memory",
+            [Capability.Sequencing] = "Memory",
+            [Capability.Marketing] = "Memory",
+        };
+        var gatherer = new FactGatherer(
+            new FactSources(vendors, vendors, vendors, vendors, names),
+            TimeProvider.System,
+            NullLogger<FactGatherer>.Instance
+        );
         _router = new VisitorRouter(gatherer, this, new InMemoryRoundRobin(), TimeProvider.System);
-        _request = new VisitorRequest("bench", AcmeOffice, new Uri("https://www.example.com/pricing"), "jane.doe@acme.com", null);
+        _request = new VisitorRequest(
+            "bench",
+            AcmeOffice,
+            new Uri("https://www.example.com/pricing"),
+            "jane.doe@acme.com",
+            null
+        );
     }
 
     [Benchmark]
-    public async Task<string> RouteVisitor() => (await _router.RouteAsync(_request, _policy, CancellationToken.None)).Target.Kind.ToString();
+    public async Task<string> RouteVisitor() =>
+        (await _router.RouteAsync(_request, _policy, CancellationToken.None)).Target.Kind.ToString();
 
     public Task<IReadOnlyDictionary<string, PresenceStatus>> GetAllAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, PresenceStatus>>(_presence);

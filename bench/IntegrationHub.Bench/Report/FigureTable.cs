@@ -13,7 +13,17 @@ public sealed class FigureTable
     public void Ratio(string figure, double value, double target, bool atLeast, string note)
     {
         var met = atLeast ? value >= target : value <= target;
-        _rows.Add((figure, Format(value), (atLeast ? ">= " : "<= ") + Format(target), double.IsNaN(value) ? "n/a" : met ? "met" : "missed", note));
+        _rows.Add(
+            (
+                figure,
+                Format(value),
+                (atLeast ? ">= " : "<= ") + Format(target),
+                double.IsNaN(value) ? "n/a"
+                : met ? "met"
+                : "missed",
+                note
+            )
+        );
     }
 
     /// <summary>A figure reported without a target.</summary>

@@ -102,7 +102,9 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
 
             if (_recentCalls.Count >= CallsPer20Seconds)
             {
-                return Task.FromResult(Failure("606", $"Max rate limit '{CallsPer20Seconds}' exceeded with in '20' secs"));
+                return Task.FromResult(
+                    Failure("606", $"Max rate limit '{CallsPer20Seconds}' exceeded with in '20' secs")
+                );
             }
 
             _recentCalls.Enqueue(now);
@@ -125,19 +127,30 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
             TokensIssued++;
         }
 
-        return FakeResponse.Json(200, new Dictionary<string, object>
-        {
-            ["access_token"] = token.Token, ["token_type"] = "bearer", ["expires_in"] = (int)(token.ExpiresAt - now).TotalSeconds, ["scope"] = "apis@hub.demo",
-        });
+        return FakeResponse.Json(
+            200,
+            new Dictionary<string, object>
+            {
+                ["access_token"] = token.Token,
+                ["token_type"] = "bearer",
+                ["expires_in"] = (int)(token.ExpiresAt - now).TotalSeconds,
+                ["scope"] = "apis@hub.demo",
+            }
+        );
     }
 
-    private FakeResponse Rest(FakeRequest request) => request.Path switch
-    {
-        "/rest/asset/v1/program/byTag.json" => ByTag(request),
-        "/rest/asset/v1/programs.json" => Page(_programs.Select(p => Program(p, withTags: false)).ToList(), request, shuffle: false),
-        "/rest/v1/leads.json" => Leads(request),
-        _ => Failure("610", "Requested resource not found"),
-    };
+    private FakeResponse Rest(FakeRequest request) =>
+        request.Path switch
+        {
+            "/rest/asset/v1/program/byTag.json" => ByTag(request),
+            "/rest/asset/v1/programs.json" => Page(
+                _programs.Select(p => Program(p, withTags: false)).ToList(),
+                request,
+                shuffle: false
+            ),
+            "/rest/v1/leads.json" => Leads(request),
+            _ => Failure("610", "Requested resource not found"),
+        };
 
     private FakeResponse ByTag(FakeRequest request)
     {
@@ -148,7 +161,11 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
             return Failure("701", $"{(string.IsNullOrEmpty(type) ? "tagType" : "tagValue")} cannot be blank");
         }
 
-        var tagged = _programs.Where(p => p.Tags.Any(t => t.TagType == type && t.TagValue == value)).OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => Program(p, withTags: true)).ToList();
+        var tagged = _programs
+            .Where(p => p.Tags.Any(t => t.TagType == type && t.TagValue == value))
+            .OrderBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => Program(p, withTags: true))
+            .ToList();
         return Page(tagged, request, shuffle: true);
     }
 
@@ -164,8 +181,27 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
         }
 
         return page.Count == 0
-            ? FakeResponse.Json(200, new { requestId = RequestId(), success = true, warnings = new[] { "No assets found for the given search criteria." }, errors = Array.Empty<object>() })
-            : FakeResponse.Json(200, new { requestId = RequestId(), success = true, warnings = Array.Empty<string>(), errors = Array.Empty<object>(), result = page });
+            ? FakeResponse.Json(
+                200,
+                new
+                {
+                    requestId = RequestId(),
+                    success = true,
+                    warnings = new[] { "No assets found for the given search criteria." },
+                    errors = Array.Empty<object>(),
+                }
+            )
+            : FakeResponse.Json(
+                200,
+                new
+                {
+                    requestId = RequestId(),
+                    success = true,
+                    warnings = Array.Empty<string>(),
+                    errors = Array.Empty<object>(),
+                    result = page,
+                }
+            );
     }
 
     private FakeResponse Leads(FakeRequest request)
@@ -176,22 +212,52 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
         }
 
         var emails = (request.QueryValue("filterValues") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var rows = _leads.Where(l => emails.Contains(l.Email, StringComparer.OrdinalIgnoreCase)).Select(l => new Dictionary<string, object?>
-        {
-            ["id"] = int.TryParse(l.LeadId, out var id) ? id : 0, ["email"] = l.Email, ["leadScore"] = l.LeadScore,
-            ["lastInterestingMomentDesc"] = l.LastInterestingMoment, ["lastInterestingMomentDate"] = Stamp(l.LastInterestingMomentAt),
-            ["updatedAt"] = Stamp(Time.GetUtcNow()), ["createdAt"] = Stamp(Time.GetUtcNow().AddDays(-100)),
-        }).ToList();
-        return FakeResponse.Json(200, new { requestId = RequestId(), success = true, result = rows });
+        var rows = _leads
+            .Where(l => emails.Contains(l.Email, StringComparer.OrdinalIgnoreCase))
+            .Select(l => new Dictionary<string, object?>
+            {
+                ["id"] = int.TryParse(l.LeadId, out var id) ? id : 0,
+                ["email"] = l.Email,
+                ["leadScore"] = l.LeadScore,
+                ["lastInterestingMomentDesc"] = l.LastInterestingMoment,
+                ["lastInterestingMomentDate"] = Stamp(l.LastInterestingMomentAt),
+                ["updatedAt"] = Stamp(Time.GetUtcNow()),
+                ["createdAt"] = Stamp(Time.GetUtcNow().AddDays(-100)),
+            })
+            .ToList();
+        return FakeResponse.Json(
+            200,
+            new
+            {
+                requestId = RequestId(),
+                success = true,
+                result = rows,
+            }
+        );
     }
 
     private static Dictionary<string, object?> Program(MarketingProgram p, bool withTags)
     {
         var program = new Dictionary<string, object?>
         {
-            ["id"] = int.TryParse(p.Id, out var id) ? id : 0, ["name"] = p.Name, ["description"] = "", ["createdAt"] = Stamp(p.UpdatedAt?.AddDays(-30)),
-            ["updatedAt"] = Stamp(p.UpdatedAt), ["url"] = p.Url, ["type"] = p.Type, ["channel"] = p.Channel,
-            ["folder"] = new { type = "Folder", value = 38, folderName = "Programs" }, ["status"] = "", ["workspace"] = "Default", ["costs"] = null, ["headStart"] = false,
+            ["id"] = int.TryParse(p.Id, out var id) ? id : 0,
+            ["name"] = p.Name,
+            ["description"] = "",
+            ["createdAt"] = Stamp(p.UpdatedAt?.AddDays(-30)),
+            ["updatedAt"] = Stamp(p.UpdatedAt),
+            ["url"] = p.Url,
+            ["type"] = p.Type,
+            ["channel"] = p.Channel,
+            ["folder"] = new
+            {
+                type = "Folder",
+                value = 38,
+                folderName = "Programs",
+            },
+            ["status"] = "",
+            ["workspace"] = "Default",
+            ["costs"] = null,
+            ["headStart"] = false,
         };
         if (withTags)
         {
@@ -202,10 +268,19 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
     }
 
     /// <summary>Marketo's odd timestamp format: "2015-05-21T22:45:13Z+0000".</summary>
-    private static string? Stamp(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z+0000'", CultureInfo.InvariantCulture);
+    private static string? Stamp(DateTimeOffset? value) =>
+        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z+0000'", CultureInfo.InvariantCulture);
 
     private static FakeResponse Failure(string code, string message) =>
-        FakeResponse.Json(200, new { requestId = RequestId(), success = false, errors = new[] { new { code, message } } });
+        FakeResponse.Json(
+            200,
+            new
+            {
+                requestId = RequestId(),
+                success = false,
+                errors = new[] { new { code, message } },
+            }
+        );
 
     private static string RequestId() => $"{Random.Shared.Next(0x1000, 0xffff):x}#{Random.Shared.NextInt64():x}";
 }

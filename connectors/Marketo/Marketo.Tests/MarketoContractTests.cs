@@ -14,11 +14,21 @@ public sealed class MarketoContractTests : IAsyncLifetime
     [Fact]
     public async Task Tagged_programs_are_paged_by_offset_and_sorted_despite_the_shuffle()
     {
-        var programs = await _world.Connector().ListProgramsByTagAsync("UsedWithQualified", "True", CancellationToken.None);
+        var programs = await _world
+            .Connector()
+            .ListProgramsByTagAsync("UsedWithQualified", "True", CancellationToken.None);
 
-        Assert.Equal(Enumerable.Range(1001, MarketoWorld.Tagged).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), programs.Select(p => p.Id));
+        Assert.Equal(
+            Enumerable
+                .Range(1001, MarketoWorld.Tagged)
+                .Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            programs.Select(p => p.Id)
+        );
         Assert.Equal(new DateTimeOffset(2026, 10, 2, 8, 0, 0, TimeSpan.Zero), programs[0].UpdatedAt);
-        var offsets = Fake.Requests.Select(r => r.RequestMessage!).Where(r => r.Path.EndsWith("byTag.json", StringComparison.Ordinal)).Select(r => r.Query!["offset"].Single());
+        var offsets = Fake
+            .Requests.Select(r => r.RequestMessage!)
+            .Where(r => r.Path.EndsWith("byTag.json", StringComparison.Ordinal))
+            .Select(r => r.Query!["offset"].Single());
         Assert.Equal(["0", "5", "10"], offsets);
     }
 
@@ -58,7 +68,9 @@ public sealed class MarketoContractTests : IAsyncLifetime
     public async Task Rate_limit_606_inside_http_200_is_retried_by_the_pipeline_then_reported()
     {
         Fake.CallsPer20Seconds = 0;
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector().GetPersonEngagementAsync("jane@acme.com", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _world.Connector().GetPersonEngagementAsync("jane@acme.com", CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.RateLimited, error.Kind);
         Assert.Equal("MARKETO_606", error.Reason);
         Assert.Equal(3, Fake.CountRequests("GET", "/rest/v1/leads.json"));
@@ -67,11 +79,35 @@ public sealed class MarketoContractTests : IAsyncLifetime
     [Fact]
     public async Task A_606_that_clears_is_invisible_to_the_caller()
     {
-        Fake.FailNext(1, Sdk.FakeKit.FakeResponse.Json(200, new { success = false, errors = new[] { new { code = "615", message = "Concurrent access limit reached" } } }));
+        Fake.FailNext(
+            1,
+            Sdk.FakeKit.FakeResponse.Json(
+                200,
+                new
+                {
+                    success = false,
+                    errors = new[] { new { code = "615", message = "Concurrent access limit reached" } },
+                }
+            )
+        );
         var connector = _world.Connector();
-        // That 615 lands on the first request, the identity call, and is retried like any other; now one on a REST call.
+        // That 615 lands on the first request, the identity call, and is retried like any other; now one on a REST
+        // call.
         await connector.GetPersonEngagementAsync("max@acme.com", CancellationToken.None);
-        Fake.FailNext(1, Sdk.FakeKit.FakeResponse.Json(200, new { success = false, errors = new[] { new { code = "606", message = "Max rate limit '100' exceeded with in '20' secs" } } }));
+        Fake.FailNext(
+            1,
+            Sdk.FakeKit.FakeResponse.Json(
+                200,
+                new
+                {
+                    success = false,
+                    errors = new[]
+                    {
+                        new { code = "606", message = "Max rate limit '100' exceeded with in '20' secs" },
+                    },
+                }
+            )
+        );
         Assert.Equal(40, (await connector.GetPersonEngagementAsync("max@acme.com", CancellationToken.None))!.LeadScore);
     }
 
@@ -79,7 +115,9 @@ public sealed class MarketoContractTests : IAsyncLifetime
     public async Task The_daily_quota_607_is_reported_at_once_with_the_reset_time()
     {
         Fake.DailyQuotaReached = true;
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector().GetPersonEngagementAsync("jane@acme.com", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _world.Connector().GetPersonEngagementAsync("jane@acme.com", CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.QuotaExhausted, error.Kind);
         Assert.InRange(error.RetryAfter!.Value, TimeSpan.Zero, TimeSpan.FromHours(24));
         Assert.Equal(1, Fake.CountRequests("GET", "/rest/v1/leads.json"));
@@ -88,7 +126,11 @@ public sealed class MarketoContractTests : IAsyncLifetime
     [Fact]
     public async Task Bad_client_credentials_are_a_vendor_authentication_failure()
     {
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector(s => s["ClientSecret"] = "nope-secret").GetPersonEngagementAsync("jane@acme.com", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _world
+                .Connector(s => s["ClientSecret"] = "nope-secret")
+                .GetPersonEngagementAsync("jane@acme.com", CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.VendorAuthentication, error.Kind);
         Assert.DoesNotContain("nope-secret", error.Message, StringComparison.Ordinal);
     }
@@ -96,13 +138,17 @@ public sealed class MarketoContractTests : IAsyncLifetime
     [Fact]
     public async Task No_assets_is_an_empty_list_not_an_error()
     {
-        Assert.Empty(await _world.Connector().ListProgramsByTagAsync("UsedWithQualified", "Maybe", CancellationToken.None));
+        Assert.Empty(
+            await _world.Connector().ListProgramsByTagAsync("UsedWithQualified", "Maybe", CancellationToken.None)
+        );
     }
 
     [Fact]
     public async Task A_url_over_8kb_is_refused_as_invalid()
     {
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector().GetPersonEngagementAsync(new string('a', 9000) + "@x.io", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _world.Connector().GetPersonEngagementAsync(new string('a', 9000) + "@x.io", CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.InvalidArgument, error.Kind);
     }
 

@@ -4,7 +4,9 @@ using IntegrationHub.Sdk.TestKit;
 
 namespace IntegrationHub.Connectors.Marketo.Tests;
 
-/// <summary>A Marketo fake with 25 programs (12 tagged for reps) and two people; the connector as the hub builds it.</summary>
+/// <summary>
+/// A Marketo fake with 25 programs (12 tagged for reps) and two people; the connector as the hub builds it.
+/// </summary>
 public sealed class MarketoWorld : IAsyncDisposable
 {
     public const int Tagged = 12;
@@ -14,9 +16,22 @@ public sealed class MarketoWorld : IAsyncDisposable
     {
         var updated = new DateTimeOffset(2026, 10, 1, 8, 0, 0, TimeSpan.Zero);
         Fake.Seed(
-            Enumerable.Range(1, 25).Select(i => new MarketingProgram((1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), $"Program {i}", "Webinar", "Default",
-                $"https://app.marketo.test/#PG{1000 + i}A1", [new ProgramTag("UsedWithQualified", i <= Tagged ? "True" : "False")], updated.AddDays(i))),
-            [new PersonEngagement("7001", "jane@acme.com", 130, "Attended webinar: Q4 Product Webinar", updated), new PersonEngagement("7002", "max@acme.com", 40, "Opened email", null)]);
+            Enumerable
+                .Range(1, 25)
+                .Select(i => new MarketingProgram(
+                    (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"Program {i}",
+                    "Webinar",
+                    "Default",
+                    $"https://app.marketo.test/#PG{1000 + i}A1",
+                    [new ProgramTag("UsedWithQualified", i <= Tagged ? "True" : "False")],
+                    updated.AddDays(i)
+                )),
+            [
+                new PersonEngagement("7001", "jane@acme.com", 130, "Attended webinar: Q4 Product Webinar", updated),
+                new PersonEngagement("7002", "max@acme.com", 40, "Opened email", null),
+            ]
+        );
     }
 
     public MarketoFake Fake { get; } = new(TestClock.Running());
@@ -38,7 +53,8 @@ public sealed class MarketoWorld : IAsyncDisposable
         return _harness;
     }
 
-    public IMarketingConnector Connector(Action<Dictionary<string, string?>>? tune = null) => Harness(tune).Get<MarketoConnector>();
+    public IMarketingConnector Connector(Action<Dictionary<string, string?>>? tune = null) =>
+        Harness(tune).Get<MarketoConnector>();
 
     public async ValueTask DisposeAsync()
     {

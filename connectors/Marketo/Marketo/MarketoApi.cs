@@ -17,7 +17,10 @@ public sealed class MarketoApi(IHttpClientFactory clients, IOptions<MarketoOptio
     public int TokenFetches => _tokens.Fetches;
 
     internal Task<MarketoBody> GetAsync(string path, CancellationToken cancellationToken) =>
-        _tokens.SendAsync(FetchTokenAsync, clients.CreateClient(MarketoConnector.Name), MarketoConnector.Name,
+        _tokens.SendAsync(
+            FetchTokenAsync,
+            clients.CreateClient(MarketoConnector.Name),
+            MarketoConnector.Name,
             token => Request(path, token),
             // Marketo answers an expired (601) or invalid (602) token with HTTP 200 and the code in its envelope.
             rejectsToken: (_, text) => MarketoBody.TryParse(text) is { Success: false, ErrorCode: "601" or "602" },
@@ -26,7 +29,8 @@ public sealed class MarketoApi(IHttpClientFactory clients, IOptions<MarketoOptio
                 var body = MarketoBody.TryParse(text);
                 return body is { Success: true } ? body : throw Error(response.StatusCode, body);
             },
-            cancellationToken);
+            cancellationToken
+        );
 
     private static HttpRequestMessage Request(string path, string token)
     {
@@ -54,12 +58,15 @@ public sealed class MarketoApi(IHttpClientFactory clients, IOptions<MarketoOptio
                 _ => ConnectorErrorKind.VendorProtocol,
             },
         };
-        return new ConnectorException(kind, $"Marketo: {code ?? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture)} {body?.ErrorMessage}".Trim())
+        return new ConnectorException(kind, VendorErrorText.Of("Marketo", code, status, body?.ErrorMessage))
         {
             Vendor = MarketoConnector.Name,
             Reason = code is null ? null : "MARKETO_" + code,
             RetryAfter = code == "607" ? UntilMidnightCentral() : null,
-            FieldViolations = kind == ConnectorErrorKind.InvalidArgument ? [new FieldViolation("request", body?.ErrorMessage ?? "rejected by Marketo")] : [],
+            FieldViolations =
+                kind == ConnectorErrorKind.InvalidArgument
+                    ? [new FieldViolation("request", body?.ErrorMessage ?? "rejected by Marketo")]
+                    : [],
         };
     }
 
@@ -75,18 +82,43 @@ public sealed class MarketoApi(IHttpClientFactory clients, IOptions<MarketoOptio
     private async Task<AccessToken> FetchTokenAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        using var request = new HttpRequestMessage(HttpMethod.Get,
-            $"identity/oauth/token?grant_type=client_credentials&client_id={Uri.EscapeDataString(o.ClientId ?? "")}&client_secret={Uri.EscapeDataString(o.ClientSecret ?? "")}");
-        using var response = await VendorHttp.SendAsync(clients.CreateClient(MarketoConnector.Name), request, MarketoConnector.Name, cancellationToken);
+        using var request = new HttpRequestMessage(
+            HttpMethod.Get,
+            "identity/oauth/token?grant_type=client_credentials"
+                + $"&client_id={Uri.EscapeDataString(o.ClientId ?? "")}"
+                + $"&client_secret={Uri.EscapeDataString(o.ClientSecret ?? "")}"
+        );
+        using var response = await VendorHttp.SendAsync(
+            clients.CreateClient(MarketoConnector.Name),
+            request,
+            MarketoConnector.Name,
+            cancellationToken
+        );
         var text = await VendorHttp.BodyAsync(response, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
-            throw new ConnectorException(ConnectorErrorKind.VendorAuthentication, "Marketo identity refused the hub's client id or secret.") { Vendor = MarketoConnector.Name, Reason = "MARKETO_IDENTITY_401" };
+            throw new ConnectorException(
+                ConnectorErrorKind.VendorAuthentication,
+                "Marketo identity refused the hub's client id or secret."
+            )
+            {
+                Vendor = MarketoConnector.Name,
+                Reason = "MARKETO_IDENTITY_401",
+            };
         }
 
         var node = response.IsSuccessStatusCode ? JsonNode.Parse(text) : null;
         var token = node?["access_token"]?.GetValue<string>()
-            ?? throw new ConnectorException(ConnectorErrorKind.VendorUnavailable, $"Marketo identity answered {(int)response.StatusCode}.") { Vendor = MarketoConnector.Name };
-        return new AccessToken(token, node?["expires_in"]?.GetValue<int>() is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+            ?? throw new ConnectorException(
+                ConnectorErrorKind.VendorUnavailable,
+                $"Marketo identity answered {(int)response.StatusCode}."
+            )
+            {
+                Vendor = MarketoConnector.Name,
+            };
+        return new AccessToken(
+            token,
+            node?["expires_in"]?.GetValue<int>() is { } seconds ? TimeSpan.FromSeconds(seconds) : null
+        );
     }
 }

@@ -8,7 +8,13 @@ namespace IntegrationHub.Connectors.Marketo;
 /// Marketo's envelope: {requestId, success, errors[{code,message}], warnings[], result[]}.
 /// Errors arrive with HTTP 200, and codes are quoted strings.
 /// </summary>
-internal sealed record MarketoBody(bool Success, string? ErrorCode, string? ErrorMessage, JsonArray Result, IReadOnlyList<string> Warnings)
+internal sealed record MarketoBody(
+    bool Success,
+    string? ErrorCode,
+    string? ErrorMessage,
+    JsonArray Result,
+    IReadOnlyList<string> Warnings
+)
 {
     public static MarketoBody? TryParse(string text)
     {
@@ -24,11 +30,18 @@ internal sealed record MarketoBody(bool Success, string? ErrorCode, string? Erro
             var code = error?["code"] switch
             {
                 JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-                JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<int>().ToString(CultureInfo.InvariantCulture),
+                JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<int>()
+                    .ToString(CultureInfo.InvariantCulture),
                 _ => null,
             };
             var warnings = (node["warnings"] as JsonArray ?? []).Select(w => w?.ToString() ?? "").ToList();
-            return new MarketoBody(success.GetValue<bool>(), code, error?["message"]?.GetValue<string>(), node["result"] as JsonArray ?? [], warnings);
+            return new MarketoBody(
+                success.GetValue<bool>(),
+                code,
+                error?["message"]?.GetValue<string>(),
+                node["result"] as JsonArray ?? [],
+                warnings
+            );
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -45,6 +58,13 @@ internal sealed record MarketoBody(bool Success, string? ErrorCode, string? Erro
         }
 
         var cleaned = value.EndsWith("Z+0000", StringComparison.Ordinal) ? value[..^5] : value;
-        return DateTimeOffset.TryParse(cleaned, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t : null;
+        return DateTimeOffset.TryParse(
+            cleaned,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out var t
+        )
+            ? t
+            : null;
     }
 }

@@ -18,11 +18,17 @@ public sealed class MarketoConnector(MarketoApi api, IOptions<MarketoOptions> op
 {
     public const string Name = "Marketo";
 
-    public async Task<IReadOnlyList<MarketingProgram>> ListProgramsByTagAsync(string tagType, string tagValue, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MarketingProgram>> ListProgramsByTagAsync(
+        string tagType,
+        string tagValue,
+        CancellationToken cancellationToken
+    )
     {
         if (string.IsNullOrWhiteSpace(tagType) || string.IsNullOrWhiteSpace(tagValue))
         {
-            throw ConnectorException.Invalid(new FieldViolation(string.IsNullOrWhiteSpace(tagType) ? "tag_type" : "tag_value", "is required"));
+            throw ConnectorException.Invalid(
+                new FieldViolation(string.IsNullOrWhiteSpace(tagType) ? "tag_type" : "tag_value", "is required")
+            );
         }
 
         var size = options.Value.PageSize;
@@ -30,7 +36,10 @@ public sealed class MarketoConnector(MarketoApi api, IOptions<MarketoOptions> op
         for (var offset = 0; ; offset += size)
         {
             var page = await api.GetAsync(
-                $"rest/asset/v1/program/byTag.json?tagType={Uri.EscapeDataString(tagType)}&tagValue={Uri.EscapeDataString(tagValue)}&maxReturn={size}&offset={offset}", cancellationToken);
+                $"rest/asset/v1/program/byTag.json?tagType={Uri.EscapeDataString(tagType)}"
+                    + $"&tagValue={Uri.EscapeDataString(tagValue)}&maxReturn={size}&offset={offset}",
+                cancellationToken
+            );
             foreach (var program in page.Result.OfType<JsonNode>().Select(Program))
             {
                 programs[program.Id] = program;
@@ -42,29 +51,61 @@ public sealed class MarketoConnector(MarketoApi api, IOptions<MarketoOptions> op
             }
         }
 
-        return [.. programs.Values.OrderBy(p => long.TryParse(p.Id, out var n) ? n : long.MaxValue).ThenBy(p => p.Id, StringComparer.Ordinal)];
+        return
+        [
+            .. programs
+                .Values.OrderBy(p => long.TryParse(p.Id, out var n) ? n : long.MaxValue)
+                .ThenBy(p => p.Id, StringComparer.Ordinal),
+        ];
     }
 
     public async Task<PersonEngagement?> GetPersonEngagementAsync(string email, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var fields = string.Join(",", "id", "email", o.LeadScoreField, o.MomentField, o.MomentDateField);
-        var page = await api.GetAsync($"rest/v1/leads.json?filterType=email&filterValues={Uri.EscapeDataString(email)}&fields={fields}", cancellationToken);
+        var page = await api.GetAsync(
+            $"rest/v1/leads.json?filterType=email&filterValues={Uri.EscapeDataString(email)}&fields={fields}",
+            cancellationToken
+        );
         var lead = page.Result.OfType<JsonNode>().FirstOrDefault();
-        return lead is null ? null : new PersonEngagement(
-            Text(lead, "id"), Text(lead, "email"), int.TryParse(Text(lead, o.LeadScoreField), NumberStyles.Integer, CultureInfo.InvariantCulture, out var score) ? score : 0,
-            Text(lead, o.MomentField), MarketoBody.Time(Text(lead, o.MomentDateField)));
+        return lead is null
+            ? null
+            : new PersonEngagement(
+                Text(lead, "id"),
+                Text(lead, "email"),
+                int.TryParse(
+                    Text(lead, o.LeadScoreField),
+                    NumberStyles.Integer,
+                    CultureInfo.InvariantCulture,
+                    out var score
+                )
+                    ? score
+                    : 0,
+                Text(lead, o.MomentField),
+                MarketoBody.Time(Text(lead, o.MomentDateField))
+            );
     }
 
-    private static MarketingProgram Program(JsonNode p) => new(
-        Text(p, "id"), Text(p, "name"), Text(p, "channel"), Text(p, "type"), Text(p, "url"),
-        [.. (p["tags"] as JsonArray ?? []).OfType<JsonNode>().Select(t => new ProgramTag(Text(t, "tagType"), Text(t, "tagValue")))],
-        MarketoBody.Time(Text(p, "updatedAt")));
+    private static MarketingProgram Program(JsonNode p) =>
+        new(
+            Text(p, "id"),
+            Text(p, "name"),
+            Text(p, "channel"),
+            Text(p, "type"),
+            Text(p, "url"),
+            [
+                .. (p["tags"] as JsonArray ?? [])
+                    .OfType<JsonNode>()
+                    .Select(t => new ProgramTag(Text(t, "tagType"), Text(t, "tagValue"))),
+            ],
+            MarketoBody.Time(Text(p, "updatedAt"))
+        );
 
-    private static string Text(JsonNode node, string name) => node[name] switch
-    {
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.ToJsonString(),
-        _ => "",
-    };
+    private static string Text(JsonNode node, string name) =>
+        node[name] switch
+        {
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+            JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.ToJsonString(),
+            _ => "",
+        };
 }

@@ -11,7 +11,10 @@ namespace IntegrationHub.Connectors.Marketo;
 /// </summary>
 public sealed class MarketoErrorSignals : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken
+    )
     {
         var response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK || response.Content is null)
@@ -21,12 +24,14 @@ public sealed class MarketoErrorSignals : DelegatingHandler
 
         await response.Content.LoadIntoBufferAsync(cancellationToken);
         var body = MarketoBody.TryParse(await response.Content.ReadAsStringAsync(cancellationToken));
-        response.StatusCode = body is { Success: false } ? body.ErrorCode switch
-        {
-            "606" or "615" => HttpStatusCode.TooManyRequests,
-            "604" or "608" or "611" => HttpStatusCode.ServiceUnavailable,
-            _ => response.StatusCode,
-        } : response.StatusCode;
+        response.StatusCode = body is { Success: false }
+            ? body.ErrorCode switch
+            {
+                "606" or "615" => HttpStatusCode.TooManyRequests,
+                "604" or "608" or "611" => HttpStatusCode.ServiceUnavailable,
+                _ => response.StatusCode,
+            }
+            : response.StatusCode;
         return response;
     }
 }

@@ -3,7 +3,9 @@ using IntegrationHub.Sdk.Connectors;
 
 namespace IntegrationHub.Connectors.Marketo;
 
-/// <summary>Options bound from <c>Connectors:Marketo</c>. <c>BaseUrl</c> is <c>https://&lt;munchkin-id&gt;.mktorest.com/</c>.</summary>
+/// <summary>
+/// Options bound from <c>Connectors:Marketo</c>. <c>BaseUrl</c> is <c>https://&lt;munchkin-id&gt;.mktorest.com/</c>.
+/// </summary>
 public sealed class MarketoOptions : ConnectorOptions
 {
     public string? ClientId { get; set; }
@@ -24,5 +26,6 @@ public sealed class MarketoOptions : ConnectorOptions
     [Range(1, 200)]
     public int PageSize { get; set; } = 200;
 
-    public override bool HasCredentials => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+    public override bool HasCredentials =>
+        !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
 }

@@ -40,7 +40,9 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
 
     public int TokensIssued { get; private set; }
 
-    /// <summary>Holds the next request that reaches <paramref name="step"/> until the test releases or drops it.</summary>
+    /// <summary>
+    /// Holds the next request that reaches <paramref name="step"/> until the test releases or drops it.
+    /// </summary>
     public OutreachPause PauseAt(OutreachStep step) => _pauses.Arm(step);
 
     /// <summary>
@@ -73,12 +75,29 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
     }
 
     /// <summary>The prospects that have this email, and each one's sequence states.</summary>
-    public IReadOnlyList<(long Id, IReadOnlyList<(long Sequence, long Mailbox, string State)> States)> ProspectsWithEmail(string email)
+    public IReadOnlyList<(
+        long Id,
+        IReadOnlyList<(long Sequence, long Mailbox, string State)> States
+    )> ProspectsWithEmail(string email)
     {
         lock (_lock)
         {
-            return [.. Prospects.Where(p => p.Emails.Contains(email, StringComparer.OrdinalIgnoreCase))
-                .Select(p => (p.Id, (IReadOnlyList<(long, long, string)>)[.. States.Where(s => s.ProspectId == p.Id).Select(s => (s.SequenceId, s.MailboxId, s.State))]))];
+            return
+            [
+                .. Prospects
+                    .Where(p => p.Emails.Contains(email, StringComparer.OrdinalIgnoreCase))
+                    .Select(p =>
+                        (
+                            p.Id,
+                            (IReadOnlyList<(long, long, string)>)
+                                [
+                                    .. States
+                                        .Where(s => s.ProspectId == p.Id)
+                                        .Select(s => (s.SequenceId, s.MailboxId, s.State)),
+                                ]
+                        )
+                    ),
+            ];
         }
     }
 
@@ -93,20 +112,48 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
 
             foreach (var prospect in seed.Prospects)
             {
-                Prospects.Add(new FakeProspect(Long(prospect.Id), [.. prospect.Emails], prospect.FirstName, prospect.LastName, prospect.Title, prospect.Company,
-                    prospect.Owner is { } owner ? Long(owner.Id) : null));
+                Prospects.Add(
+                    new FakeProspect(
+                        Long(prospect.Id),
+                        [.. prospect.Emails],
+                        prospect.FirstName,
+                        prospect.LastName,
+                        prospect.Title,
+                        prospect.Company,
+                        prospect.Owner is { } owner ? Long(owner.Id) : null
+                    )
+                );
                 foreach (var state in prospect.SequenceStates)
                 {
                     Sequences[Long(state.SequenceId)] = state.SequenceName;
-                    States.Add(new FakeState(Long(state.Id), Long(prospect.Id), Long(state.SequenceId), state.Rep is { } rep ? Long(rep.Id) : 0,
-                        state.State.ToString().ToLowerInvariant() is "stopped" ? "disabled" : state.State.ToString().ToLowerInvariant(),
-                        seed.Shift(state.StateChangedAt, now) ?? now, state.ReplyCount));
+                    States.Add(
+                        new FakeState(
+                            Long(state.Id),
+                            Long(prospect.Id),
+                            Long(state.SequenceId),
+                            state.Rep is { } rep ? Long(rep.Id) : 0,
+                            state.State.ToString().ToLowerInvariant() is "stopped"
+                                ? "disabled"
+                                : state.State.ToString().ToLowerInvariant(),
+                            seed.Shift(state.StateChangedAt, now) ?? now,
+                            state.ReplyCount
+                        )
+                    );
                 }
             }
 
             foreach (var click in seed.ClickThroughs)
             {
-                Mailings.Add(new FakeMailing(++_nextId, Long(click.ProspectId), Long(click.SequenceId), Long(click.OwnerRepId), click.Token, seed.Shift(click.ClickedAt, now)));
+                Mailings.Add(
+                    new FakeMailing(
+                        ++_nextId,
+                        Long(click.ProspectId),
+                        Long(click.SequenceId),
+                        Long(click.OwnerRepId),
+                        click.Token,
+                        seed.Shift(click.ClickedAt, now)
+                    )
+                );
             }
         }
     }
@@ -132,12 +179,15 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
         bool firstUse;
         lock (_lock)
         {
-            firstUse = _unusedAccessToken is not null && request.Header("Authorization") == "Bearer " + _unusedAccessToken;
+            firstUse =
+                _unusedAccessToken is not null && request.Header("Authorization") == "Bearer " + _unusedAccessToken;
             _unusedAccessToken = firstUse ? null : _unusedAccessToken;
         }
 
-        if ((firstUse && !await _pauses.PassAsync(OutreachStep.FirstCallWithNewToken))
-            || (request.Is("POST", "/api/v2/sequenceStates") && !await _pauses.PassAsync(OutreachStep.EnrolmentArrived)))
+        if (
+            (firstUse && !await _pauses.PassAsync(OutreachStep.FirstCallWithNewToken))
+            || (request.Is("POST", "/api/v2/sequenceStates") && !await _pauses.PassAsync(OutreachStep.EnrolmentArrived))
+        )
         {
             return Dropped();
         }
@@ -149,7 +199,10 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
             var reset = ((hour + 1) * 3600).ToString(CultureInfo.InvariantCulture);
             return response
                 .WithHeader("X-RateLimit-Limit", HourlyLimit.ToString(CultureInfo.InvariantCulture))
-                .WithHeader("X-RateLimit-Remaining", Math.Max(0, HourlyLimit - _window.Calls).ToString(CultureInfo.InvariantCulture))
+                .WithHeader(
+                    "X-RateLimit-Remaining",
+                    Math.Max(0, HourlyLimit - _window.Calls).ToString(CultureInfo.InvariantCulture)
+                )
                 .WithHeader("X-RateLimit-Reset", reset);
         }
     }
@@ -162,21 +215,51 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
         var auth = request.Header("Authorization") ?? "";
         if (!auth.StartsWith("Bearer ", StringComparison.Ordinal) || !_tokens.Contains(auth[7..]))
         {
-            return OutreachDocuments.Error(401, "unauthorized", "Unauthorized", "The access token is invalid or has expired.");
+            return OutreachDocuments.Error(
+                401,
+                "unauthorized",
+                "Unauthorized",
+                "The access token is invalid or has expired."
+            );
         }
 
         var hour = Time.GetUtcNow().ToUnixTimeSeconds() / 3600;
         _window = _window.Hour == hour ? (hour, _window.Calls + 1) : (hour, 1);
         if (_window.Calls > HourlyLimit)
         {
-            var at = DateTimeOffset.FromUnixTimeSeconds((hour + 1) * 3600).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
-            return OutreachDocuments.Error(429, "rateLimitExceeded", "Rate Limit Exceeded", $"You have exceeded your permitted rate limit of {HourlyLimit:N0}; please try again at {at}.")
+            var at = DateTimeOffset
+                .FromUnixTimeSeconds((hour + 1) * 3600)
+                .UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+            return OutreachDocuments
+                .Error(
+                    429,
+                    "rateLimitExceeded",
+                    "Rate Limit Exceeded",
+                    $"You have exceeded your permitted rate limit of {HourlyLimit:N0}; please try again at {at}."
+                )
                 .WithHeader("Retry-After", "1");
         }
 
-        if (request.Body.Length > 0 && !(request.Header("Content-Type") ?? "").StartsWith("application/vnd.api+json", StringComparison.Ordinal))
+        if (
+            request.Body.Length > 0
+            && !(request.Header("Content-Type") ?? "").StartsWith("application/vnd.api+json", StringComparison.Ordinal)
+        )
         {
-            return FakeResponse.Json(415, new { errors = new[] { new { id = "unsupportedMediaType", title = "Unsupported Media Type", details = "Expected Content-Type header to be 'application/vnd.api+json'." } } });
+            return FakeResponse.Json(
+                415,
+                new
+                {
+                    errors = new[]
+                    {
+                        new
+                        {
+                            id = "unsupportedMediaType",
+                            title = "Unsupported Media Type",
+                            details = "Expected Content-Type header to be 'application/vnd.api+json'.",
+                        },
+                    },
+                }
+            );
         }
 
         return new OutreachDocuments(this, BaseUrl).Answer(request, ref _nextId);
@@ -184,17 +267,42 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
 
     private FakeResponse Token(FakeRequest request)
     {
-        var form = request.Body.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
-            .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "");
+        var form = request
+            .Body.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .ToDictionary(
+                p => Uri.UnescapeDataString(p[0]),
+                p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : ""
+            );
         if (form.GetValueOrDefault("client_id") != ClientId || form.GetValueOrDefault("client_secret") != ClientSecret)
         {
-            return FakeResponse.Json(401, new { error = "invalid_client", error_description = "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method." });
+            return FakeResponse.Json(
+                401,
+                new
+                {
+                    error = "invalid_client",
+                    error_description = "Client authentication failed due to unknown client, no client "
+                        + "authentication included, or unsupported authentication method.",
+                }
+            );
         }
 
         // A refresh token works once: the one it answered with replaces it, and the spent one is refused.
-        if (form.GetValueOrDefault("grant_type") != "refresh_token" || form.GetValueOrDefault("refresh_token") != _refreshToken)
+        if (
+            form.GetValueOrDefault("grant_type") != "refresh_token"
+            || form.GetValueOrDefault("refresh_token") != _refreshToken
+        )
         {
-            return FakeResponse.Json(400, new { error = "invalid_grant", error_description = "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client." });
+            return FakeResponse.Json(
+                400,
+                new
+                {
+                    error = "invalid_grant",
+                    error_description = "The provided authorization grant is invalid, expired, revoked, does not "
+                        + "match the redirection URI used in the authorization request, or was issued to another "
+                        + "client.",
+                }
+            );
         }
 
         var access = "outreach-" + Guid.NewGuid().ToString("N");
@@ -202,24 +310,57 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
         _tokens.Add(access);
         _unusedAccessToken = access;
         TokensIssued++;
-        return FakeResponse.Json(200, new Dictionary<string, object>
-        {
-            ["access_token"] = access, ["token_type"] = "bearer", ["expires_in"] = 7200, ["refresh_token"] = _refreshToken,
-            ["scope"] = "prospects.all sequenceStates.all mailings.read users.read", ["created_at"] = Time.GetUtcNow().ToUnixTimeSeconds(),
-        });
+        return FakeResponse.Json(
+            200,
+            new Dictionary<string, object>
+            {
+                ["access_token"] = access,
+                ["token_type"] = "bearer",
+                ["expires_in"] = 7200,
+                ["refresh_token"] = _refreshToken,
+                ["scope"] = "prospects.all sequenceStates.all mailings.read users.read",
+                ["created_at"] = Time.GetUtcNow().ToUnixTimeSeconds(),
+            }
+        );
     }
 
-    private static long Long(string id) => long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : Math.Abs((long)id.GetHashCode(StringComparison.Ordinal));
+    private static long Long(string id) =>
+        long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : Math.Abs((long)id.GetHashCode(StringComparison.Ordinal));
 }
 
-internal sealed record FakeProspect(long Id, List<string> Emails, string FirstName, string LastName, string Title, string Company, long? OwnerId);
+internal sealed record FakeProspect(
+    long Id,
+    List<string> Emails,
+    string FirstName,
+    string LastName,
+    string Title,
+    string Company,
+    long? OwnerId
+);
 
 internal sealed record FakeUser(long Id, string Email, string Name);
 
-internal sealed record FakeState(long Id, long ProspectId, long SequenceId, long MailboxId, string State, DateTimeOffset StateChangedAt, int ReplyCount)
+internal sealed record FakeState(
+    long Id,
+    long ProspectId,
+    long SequenceId,
+    long MailboxId,
+    string State,
+    DateTimeOffset StateChangedAt,
+    int ReplyCount
+)
 {
     public string State { get; set; } = State;
     public DateTimeOffset StateChangedAt { get; set; } = StateChangedAt;
 }
 
-internal sealed record FakeMailing(long Id, long ProspectId, long SequenceId, long UserId, string CustomTrackingId, DateTimeOffset? ClickedAt);
+internal sealed record FakeMailing(
+    long Id,
+    long ProspectId,
+    long SequenceId,
+    long UserId,
+    string CustomTrackingId,
+    DateTimeOffset? ClickedAt
+);

@@ -11,7 +11,9 @@ public enum OutreachStep
     /// <summary>The refresh token was spent and a new one issued; the answer has not left yet.</summary>
     TokenRotated,
 
-    /// <summary>The first API call with a newly issued access token arrived (the client has stored the new tokens by then).</summary>
+    /// <summary>
+    /// The first API call with a newly issued access token arrived (the client has stored the new tokens by then).
+    /// </summary>
     FirstCallWithNewToken,
 
     /// <summary>An enrolment (POST /sequenceStates) arrived and was not done yet.</summary>
@@ -55,5 +57,6 @@ internal sealed class OutreachPauses
     public OutreachPause Arm(OutreachStep step) => _armed[step] = new OutreachPause(step);
 
     /// <summary>True unless an armed pause at this step was dropped.</summary>
-    public async Task<bool> PassAsync(OutreachStep step) => !_armed.TryRemove(step, out var pause) || await pause.HoldAsync();
+    public async Task<bool> PassAsync(OutreachStep step) =>
+        !_armed.TryRemove(step, out var pause) || await pause.HoldAsync();
 }

@@ -10,13 +10,14 @@ public sealed class OutreachSandbox : SandboxVendor<OutreachFake>
 
     protected override OutreachFake Create(TimeProvider clock) => new(clock) { HourlyLimit = int.MaxValue };
 
-    protected override IReadOnlyDictionary<string, string?> Settings(OutreachFake fake) => new Dictionary<string, string?>
-    {
-        ["BaseUrl"] = fake.BaseUrl.ToString(),
-        ["ClientId"] = OutreachFake.ClientId,
-        ["ClientSecret"] = OutreachFake.ClientSecret,
-        ["RefreshToken"] = OutreachFake.InitialRefreshToken,
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings(OutreachFake fake) =>
+        new Dictionary<string, string?>
+        {
+            ["BaseUrl"] = fake.BaseUrl.ToString(),
+            ["ClientId"] = OutreachFake.ClientId,
+            ["ClientSecret"] = OutreachFake.ClientSecret,
+            ["RefreshToken"] = OutreachFake.InitialRefreshToken,
+        };
 
     protected override void Seed(OutreachFake fake, SandboxSeed seed, DateTimeOffset now) => fake.Seed(seed, now);
 }

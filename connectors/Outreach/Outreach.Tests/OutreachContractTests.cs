@@ -23,7 +23,10 @@ public sealed class OutreachContractTests : IAsyncLifetime
         var active = Assert.Single(prospect.SequenceStates, s => s.State == SequenceStateKind.Active);
         Assert.Equal("Inbound High Touch", active.SequenceName);
         Assert.Equal("sender@hub.test", active.Rep?.Email);
-        Assert.Equal([SequenceStateKind.Active, SequenceStateKind.Paused, SequenceStateKind.Finished], prospect.SequenceStates.Select(s => s.State));
+        Assert.Equal(
+            [SequenceStateKind.Active, SequenceStateKind.Paused, SequenceStateKind.Finished],
+            prospect.SequenceStates.Select(s => s.State)
+        );
     }
 
     [Fact]
@@ -74,7 +77,10 @@ public sealed class OutreachContractTests : IAsyncLifetime
     public async Task The_rotated_refresh_token_is_kept_so_a_restarted_or_second_instance_still_refreshes()
     {
         var shared = new InMemoryConnectorCredentialStore();
-        await _world.Harness(credentials: shared).Get<OutreachConnector>().GetProspectByEmailAsync("jane@acme.com", CancellationToken.None);
+        await _world
+            .Harness(credentials: shared)
+            .Get<OutreachConnector>()
+            .GetProspectByEmailAsync("jane@acme.com", CancellationToken.None);
 
         // The configured token is spent (Outreach rotated it); the next start uses the stored
         // access token while it lives, then refreshes with the stored refresh token.
@@ -84,10 +90,17 @@ public sealed class OutreachContractTests : IAsyncLifetime
         Fake.ExpireTokens();
         Assert.NotNull(await restarted.GetProspectByEmailAsync("jane@acme.com", CancellationToken.None));
         Assert.Equal(2, Fake.TokensIssued);
-        Assert.NotEqual(OutreachFake.InitialRefreshToken, await shared.GetAsync("Outreach", "refresh_token", CancellationToken.None));
+        Assert.NotEqual(
+            OutreachFake.InitialRefreshToken,
+            await shared.GetAsync("Outreach", "refresh_token", CancellationToken.None)
+        );
 
-        var withoutTheStore = _world.Harness(credentials: new InMemoryConnectorCredentialStore()).Get<OutreachConnector>();
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => withoutTheStore.GetProspectByEmailAsync("jane@acme.com", CancellationToken.None));
+        var withoutTheStore = _world
+            .Harness(credentials: new InMemoryConnectorCredentialStore())
+            .Get<OutreachConnector>();
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            withoutTheStore.GetProspectByEmailAsync("jane@acme.com", CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.VendorAuthentication, error.Kind);
     }
 
@@ -97,14 +110,23 @@ public sealed class OutreachContractTests : IAsyncLifetime
         var store = new InMemoryConnectorCredentialStore();
         await store.SetAsync("Outreach", "refresh_token", "from-an-old-authorization", CancellationToken.None);
 
-        Assert.NotNull(await _world.Connector(credentials: store).GetProspectByEmailAsync("jane@acme.com", CancellationToken.None));
-        Assert.NotEqual("from-an-old-authorization", await store.GetAsync("Outreach", "refresh_token", CancellationToken.None));
+        Assert.NotNull(
+            await _world.Connector(credentials: store).GetProspectByEmailAsync("jane@acme.com", CancellationToken.None)
+        );
+        Assert.NotEqual(
+            "from-an-old-authorization",
+            await store.GetAsync("Outreach", "refresh_token", CancellationToken.None)
+        );
     }
 
     [Fact]
     public async Task A_revoked_refresh_token_is_a_vendor_authentication_failure()
     {
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector(s => s["RefreshToken"] = "revoked").GetProspectByEmailAsync("jane@acme.com", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _world
+                .Connector(s => s["RefreshToken"] = "revoked")
+                .GetProspectByEmailAsync("jane@acme.com", CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.VendorAuthentication, error.Kind);
         Assert.DoesNotContain("revoked", error.Message, StringComparison.Ordinal);
     }
@@ -113,22 +135,43 @@ public sealed class OutreachContractTests : IAsyncLifetime
     public async Task Enrolment_posts_json_api_relationships_and_is_safe_to_repeat()
     {
         var connector = _world.Connector();
-        var first = await connector.EnrollProspectAsync(new EnrollmentRequest("19", "42", "101", "lead-1/enroll"), CancellationToken.None);
-        var again = await connector.EnrollProspectAsync(new EnrollmentRequest("19", "42", "101", "lead-1/enroll"), CancellationToken.None);
+        var first = await connector.EnrollProspectAsync(
+            new EnrollmentRequest("19", "42", "101", "lead-1/enroll"),
+            CancellationToken.None
+        );
+        var again = await connector.EnrollProspectAsync(
+            new EnrollmentRequest("19", "42", "101", "lead-1/enroll"),
+            CancellationToken.None
+        );
 
         Assert.True(first.Created);
         Assert.False(again.Created);
         Assert.Single(Fake.SequenceStates(), s => s.Prospect == 19);
-        var post = Fake.Requests.Select(r => r.RequestMessage!).Single(r => r.Method == "POST" && r.Path == "/api/v2/sequenceStates");
+        var post = Fake
+            .Requests.Select(r => r.RequestMessage!)
+            .Single(r => r.Method == "POST" && r.Path == "/api/v2/sequenceStates");
         Assert.Equal("application/vnd.api+json", post.Headers!["Content-Type"].Single().Split(';')[0]);
-        Assert.Contains("\"prospect\":{\"data\":{\"type\":\"prospect\",\"id\":19}}", post.Body, StringComparison.Ordinal);
+        Assert.Contains(
+            "\"prospect\":{\"data\":{\"type\":\"prospect\",\"id\":19}}",
+            post.Body,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
     public async Task Enrolling_a_new_person_creates_one_prospect_and_sends_from_the_owners_mailbox_even_when_repeated()
     {
         var connector = _world.Connector();
-        var request = new PersonEnrollment("new.lead@globex.com", "Nia", "Lead", "CTO", "Globex", "42", "sender@hub.test", "lead-2/enroll");
+        var request = new PersonEnrollment(
+            "new.lead@globex.com",
+            "Nia",
+            "Lead",
+            "CTO",
+            "Globex",
+            "42",
+            "sender@hub.test",
+            "lead-2/enroll"
+        );
         var first = await connector.EnrollPersonAsync(request, CancellationToken.None);
         var again = await connector.EnrollPersonAsync(request, CancellationToken.None);
 
@@ -136,16 +179,29 @@ public sealed class OutreachContractTests : IAsyncLifetime
         Assert.False(again.Created);
         var prospect = Assert.Single(Fake.ProspectsWithEmail("new.lead@globex.com"));
         Assert.Equal([(42L, 102L, "active")], prospect.States);
-        var create = Fake.Requests.Select(r => r.RequestMessage!).Single(r => r.Method == "POST" && r.Path == "/api/v2/prospects");
+        var create = Fake
+            .Requests.Select(r => r.RequestMessage!)
+            .Single(r => r.Method == "POST" && r.Path == "/api/v2/prospects");
         Assert.Contains("\"emails\":[\"new.lead@globex.com\"]", create.Body, StringComparison.Ordinal);
         Assert.Contains("\"firstName\":\"Nia\"", create.Body, StringComparison.Ordinal);
-        Assert.Equal("sender@hub.test", Fake.Requests.Select(r => r.RequestMessage!).First(r => r.Path == "/api/v2/mailboxes").Query!["filter[email]"].Single());
+        Assert.Equal(
+            "sender@hub.test",
+            Fake.Requests.Select(r => r.RequestMessage!)
+                .First(r => r.Path == "/api/v2/mailboxes")
+                .Query!["filter[email]"]
+                .Single()
+        );
     }
 
     [Fact]
     public async Task Enrolling_a_known_person_reuses_their_prospect()
     {
-        await _world.Connector().EnrollPersonAsync(new PersonEnrollment("jane@acme.com", "Jane", "Doe", "", "Acme", "77", "sender@hub.test", "k"), CancellationToken.None);
+        await _world
+            .Connector()
+            .EnrollPersonAsync(
+                new PersonEnrollment("jane@acme.com", "Jane", "Doe", "", "Acme", "77", "sender@hub.test", "k"),
+                CancellationToken.None
+            );
 
         Assert.Equal(0, Fake.CountRequests("POST", "/api/v2/prospects"));
         Assert.Contains(Fake.SequenceStates(), s => s.Prospect == 18 && s.Sequence == 77);
@@ -154,8 +210,14 @@ public sealed class OutreachContractTests : IAsyncLifetime
     [Fact]
     public async Task An_owner_without_a_mailbox_is_not_found_and_nothing_is_enrolled()
     {
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector().EnrollPersonAsync(
-            new PersonEnrollment("jane@acme.com", "Jane", "Doe", "", "Acme", "77", "nobody@hub.test", "k"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _world
+                .Connector()
+                .EnrollPersonAsync(
+                    new PersonEnrollment("jane@acme.com", "Jane", "Doe", "", "Acme", "77", "nobody@hub.test", "k"),
+                    CancellationToken.None
+                )
+        );
 
         Assert.Equal(ConnectorErrorKind.NotFound, error.Kind);
         Assert.Equal(0, Fake.CountRequests("POST", "/api/v2/sequenceStates"));
@@ -164,7 +226,11 @@ public sealed class OutreachContractTests : IAsyncLifetime
     [Fact]
     public async Task A_validation_error_names_the_field_from_its_pointer()
     {
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector().EnrollProspectAsync(new EnrollmentRequest("19", "42", "999", "k"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _world
+                .Connector()
+                .EnrollProspectAsync(new EnrollmentRequest("19", "42", "999", "k"), CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.InvalidArgument, error.Kind);
         Assert.Equal("mailbox", Assert.Single(error.FieldViolations).Field);
     }
@@ -181,26 +247,45 @@ public sealed class OutreachContractTests : IAsyncLifetime
     public async Task Rate_limiting_is_retried_after_the_vendors_signal_and_reported_when_it_persists()
     {
         Fake.HourlyLimit = 0;
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector(s => s["Resilience:MaxRetryAttempts"] = "1").GetProspectByEmailAsync("jane@acme.com", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _world
+                .Connector(s => s["Resilience:MaxRetryAttempts"] = "1")
+                .GetProspectByEmailAsync("jane@acme.com", CancellationToken.None)
+        );
 
         Assert.Equal(ConnectorErrorKind.RateLimited, error.Kind);
         Assert.Equal("rateLimitExceeded", error.Reason);
         Assert.NotNull(error.RetryAfter);
         Assert.Equal(2, Fake.CountRequests("GET", "/api/v2/prospects"));
-        Assert.All(Fake.Requests.Where(r => r.RequestMessage!.Path.StartsWith("/api/v2", StringComparison.Ordinal)),
-            r => Assert.True(r.ResponseMessage!.Headers!.ContainsKey("X-RateLimit-Remaining")));
+        Assert.All(
+            Fake.Requests.Where(r => r.RequestMessage!.Path.StartsWith("/api/v2", StringComparison.Ordinal)),
+            r => Assert.True(r.ResponseMessage!.Headers!.ContainsKey("X-RateLimit-Remaining"))
+        );
     }
 
     [Fact]
     public async Task The_fake_refuses_a_body_without_the_json_api_media_type()
     {
         using var http = new HttpClient { BaseAddress = Fake.BaseUrl };
-        var token = await http.PostAsync("oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        var token = await http.PostAsync(
+            "oauth/token",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["client_id"] = OutreachFake.ClientId,
+                    ["client_secret"] = OutreachFake.ClientSecret,
+                    ["grant_type"] = "refresh_token",
+                    ["refresh_token"] = OutreachFake.InitialRefreshToken,
+                }
+            )
+        );
+        var access = System.Text.Json.Nodes.JsonNode.Parse(await token.Content.ReadAsStringAsync())![
+            "access_token"
+        ]!.GetValue<string>();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v2/sequenceStates")
         {
-            ["client_id"] = OutreachFake.ClientId, ["client_secret"] = OutreachFake.ClientSecret, ["grant_type"] = "refresh_token", ["refresh_token"] = OutreachFake.InitialRefreshToken,
-        }));
-        var access = System.Text.Json.Nodes.JsonNode.Parse(await token.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v2/sequenceStates") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+            Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
+        };
         request.Headers.Add("Authorization", "Bearer " + access);
         var response = await http.SendAsync(request);
         Assert.Equal(415, (int)response.StatusCode);

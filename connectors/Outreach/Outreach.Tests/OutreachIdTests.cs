@@ -8,22 +8,32 @@ public sealed class OutreachIdTests : IAsyncLifetime
 {
     private readonly OutreachWorld _world = new();
 
-    public static TheoryData<string, string, string, string[]> MalformedEnrolments() => new()
-    {
-        { "' OR 1=1; --", "42", "7", ["prospect_id"] },
-        { "18", "\u0000abc", "7", ["sequence_id"] },
-        { "18", "42", "-7", ["mailbox_id"] },
-        { "018", "4 2", "", ["prospect_id", "sequence_id", "mailbox_id"] },
-    };
+    public static TheoryData<string, string, string, string[]> MalformedEnrolments() =>
+        new()
+        {
+            { "' OR 1=1; --", "42", "7", ["prospect_id"] },
+            { "18", "\u0000abc", "7", ["sequence_id"] },
+            { "18", "42", "-7", ["mailbox_id"] },
+            { "018", "4 2", "", ["prospect_id", "sequence_id", "mailbox_id"] },
+        };
 
     [Theory]
     [MemberData(nameof(MalformedEnrolments))]
-    public async Task An_enrolment_with_a_malformed_id_is_invalid_and_reaches_no_vendor(string prospect, string sequence, string mailbox, string[] fields)
+    public async Task An_enrolment_with_a_malformed_id_is_invalid_and_reaches_no_vendor(
+        string prospect,
+        string sequence,
+        string mailbox,
+        string[] fields
+    )
     {
         var connector = _world.Connector();
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            connector.EnrollProspectAsync(new EnrollmentRequest(prospect, sequence, mailbox, "key-1"), CancellationToken.None));
+            connector.EnrollProspectAsync(
+                new EnrollmentRequest(prospect, sequence, mailbox, "key-1"),
+                CancellationToken.None
+            )
+        );
 
         Assert.Equal(ConnectorErrorKind.InvalidArgument, error.Kind);
         Assert.Equal(fields, error.FieldViolations.Select(v => v.Field));
@@ -35,8 +45,12 @@ public sealed class OutreachIdTests : IAsyncLifetime
     {
         var connector = _world.Connector();
 
-        await Assert.ThrowsAsync<ConnectorException>(() => connector.ListSequenceStatesAsync("18 OR 1=1", CancellationToken.None));
-        await Assert.ThrowsAsync<ConnectorException>(() => connector.FinishProspectSequencesAsync("../prospects", CancellationToken.None));
+        await Assert.ThrowsAsync<ConnectorException>(() =>
+            connector.ListSequenceStatesAsync("18 OR 1=1", CancellationToken.None)
+        );
+        await Assert.ThrowsAsync<ConnectorException>(() =>
+            connector.FinishProspectSequencesAsync("../prospects", CancellationToken.None)
+        );
 
         Assert.Empty(_world.Fake.Requests);
     }

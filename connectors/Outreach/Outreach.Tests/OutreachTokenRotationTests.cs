@@ -19,19 +19,36 @@ public sealed class OutreachTokenRotationTests : IAsyncLifetime
     public async Task A_spent_refresh_token_is_refused_with_outreachs_invalid_grant()
     {
         using var http = new HttpClient { BaseAddress = Fake.BaseUrl };
-        Task<HttpResponseMessage> Refresh(string token) => http.PostAsync("oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["client_id"] = OutreachFake.ClientId, ["client_secret"] = OutreachFake.ClientSecret, ["redirect_uri"] = "https://localhost/oauth/callback",
-            ["grant_type"] = "refresh_token", ["refresh_token"] = token,
-        }));
+        Task<HttpResponseMessage> Refresh(string token) =>
+            http.PostAsync(
+                "oauth/token",
+                new FormUrlEncodedContent(
+                    new Dictionary<string, string>
+                    {
+                        ["client_id"] = OutreachFake.ClientId,
+                        ["client_secret"] = OutreachFake.ClientSecret,
+                        ["redirect_uri"] = "https://localhost/oauth/callback",
+                        ["grant_type"] = "refresh_token",
+                        ["refresh_token"] = token,
+                    }
+                )
+            );
 
         using var first = await Refresh(OutreachFake.InitialRefreshToken);
         using var again = await Refresh(OutreachFake.InitialRefreshToken);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Contains("\"refresh_token\":\"refresh-", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"refresh_token\":\"refresh-",
+            await first.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        Assert.Contains("\"error\":\"invalid_grant\"", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"error\":\"invalid_grant\"",
+            await again.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -56,7 +73,7 @@ public sealed class OutreachTokenRotationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_instance_whose_token_was_rejected_takes_the_one_another_instance_got_instead_of_refreshing_again()
+    public async Task An_instance_whose_token_was_rejected_takes_the_one_another_instance_got_instead_of_refreshing()
     {
         var store = new InMemoryConnectorCredentialStore();
         var a = _world.Connector(credentials: store);
@@ -105,9 +122,11 @@ public sealed class OutreachTokenRotationTests : IAsyncLifetime
 
         public Task SecondLockRequested => _second.Task;
 
-        public Task<string?> GetAsync(string connector, string name, CancellationToken cancellationToken) => inner.GetAsync(connector, name, cancellationToken);
+        public Task<string?> GetAsync(string connector, string name, CancellationToken cancellationToken) =>
+            inner.GetAsync(connector, name, cancellationToken);
 
-        public Task SetAsync(string connector, string name, string value, CancellationToken cancellationToken) => inner.SetAsync(connector, name, value, cancellationToken);
+        public Task SetAsync(string connector, string name, string value, CancellationToken cancellationToken) =>
+            inner.SetAsync(connector, name, value, cancellationToken);
 
         public Task<ICredentialLease> LockAsync(string connector, CancellationToken cancellationToken)
         {

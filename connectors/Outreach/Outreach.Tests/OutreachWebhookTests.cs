@@ -19,23 +19,33 @@ public sealed class OutreachWebhookTests : IAsyncLifetime
     private static readonly string Reply = Event("sequenceState", "7", "sequenceState.updated", """{"replyCount":1}""");
     private readonly List<ConnectorHarness> _harnesses = [];
 
-    public static TheoryData<string, VendorEvent?> Events() => new()
-    {
-        { Event("sequenceState", "7", "sequenceState.created", """{"state":"active"}"""), new SequenceEnrolled("7") },
-        { Event("sequenceState", "7", "sequenceState.finished", """{"replyCount":0}"""), new SequenceFinished("7", 0) },
-        { Event("sequenceState", "7", "sequenceState.finished", """{"replyCount":2}"""), new SequenceFinished("7", 2) },
-        { Event("sequenceState", "7", "sequenceState.updated", """{"replyCount":1}"""), new SequenceReplied("7") },
-        { Event("sequenceState", "7", "sequenceState.advanced", """{"replyCount":3}"""), new SequenceReplied("7") },
-        { Event("sequenceState", "7", "sequenceState.updated", """{"replyCount":0}"""), null },
+    public static TheoryData<string, VendorEvent?> Events() =>
+        new()
         {
-            Event("mailing", "99", "mailing.replied", "{}", """{"sequenceState":{"data":{"id":7}}}"""),
-            new SequenceReplied("7")
-        },
-        { Event("mailing", "99", "mailing.replied", "{}"), null },
-        { Event("prospect", "18", "prospect.updated", """{"optedOut":true}"""), new PersonOptedOut("18", Sent) },
-        { Event("prospect", "18", "prospect.updated", """{"optedOut":false}"""), null },
-        { Event("task", "5", "task.completed", """{"state":"completed"}"""), null },
-    };
+            {
+                Event("sequenceState", "7", "sequenceState.created", """{"state":"active"}"""),
+                new SequenceEnrolled("7")
+            },
+            {
+                Event("sequenceState", "7", "sequenceState.finished", """{"replyCount":0}"""),
+                new SequenceFinished("7", 0)
+            },
+            {
+                Event("sequenceState", "7", "sequenceState.finished", """{"replyCount":2}"""),
+                new SequenceFinished("7", 2)
+            },
+            { Event("sequenceState", "7", "sequenceState.updated", """{"replyCount":1}"""), new SequenceReplied("7") },
+            { Event("sequenceState", "7", "sequenceState.advanced", """{"replyCount":3}"""), new SequenceReplied("7") },
+            { Event("sequenceState", "7", "sequenceState.updated", """{"replyCount":0}"""), null },
+            {
+                Event("mailing", "99", "mailing.replied", "{}", """{"sequenceState":{"data":{"id":7}}}"""),
+                new SequenceReplied("7")
+            },
+            { Event("mailing", "99", "mailing.replied", "{}"), null },
+            { Event("prospect", "18", "prospect.updated", """{"optedOut":true}"""), new PersonOptedOut("18", Sent) },
+            { Event("prospect", "18", "prospect.updated", """{"optedOut":false}"""), null },
+            { Event("task", "5", "task.completed", """{"state":"completed"}"""), null },
+        };
 
     [Theory]
     [MemberData(nameof(Events))]
@@ -58,14 +68,15 @@ public sealed class OutreachWebhookTests : IAsyncLifetime
         Assert.Null(delivery.SentAt);
     }
 
-    public static TheoryData<string, string?> BadProofs() => new()
-    {
-        { "no signature", null },
-        { "signed with another secret", Sign(Reply, "not-the-secret") },
-        { "signature of another body", Sign(Reply.Replace(":1}", ":4}", StringComparison.Ordinal), Secret) },
-        { "not hex", "zz" + Sign(Reply, Secret)[2..] },
-        { "cut short", Sign(Reply, Secret)[..32] },
-    };
+    public static TheoryData<string, string?> BadProofs() =>
+        new()
+        {
+            { "no signature", null },
+            { "signed with another secret", Sign(Reply, "not-the-secret") },
+            { "signature of another body", Sign(Reply.Replace(":1}", ":4}", StringComparison.Ordinal), Secret) },
+            { "not hex", "zz" + Sign(Reply, Secret)[2..] },
+            { "cut short", Sign(Reply, Secret)[..32] },
+        };
 
     [Theory]
     [MemberData(nameof(BadProofs))]
@@ -81,7 +92,9 @@ public sealed class OutreachWebhookTests : IAsyncLifetime
     {
         var signature = "sha256=" + Sign(Reply, Secret).ToUpperInvariant();
         var request = new WebhookRequest(
-            [KeyValuePair.Create("outreach-webhook-signature", signature)], Encoding.UTF8.GetBytes(Reply));
+            [KeyValuePair.Create("outreach-webhook-signature", signature)],
+            Encoding.UTF8.GetBytes(Reply)
+        );
 
         Assert.IsType<WebhookDelivery>(await Receiver().ReceiveAsync(request, CancellationToken.None));
     }
@@ -117,11 +130,15 @@ public sealed class OutreachWebhookTests : IAsyncLifetime
     [InlineData("new-secret", "new-secret")]
     public async Task The_secret_is_read_from_the_former_key_unless_the_new_one_is_set(string? configured, string used)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [OutreachSetup.FormerWebhookSecretKey] = "former-secret",
-            ["Connectors:Outreach:WebhookSecret"] = configured,
-        }).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?>
+                {
+                    [OutreachSetup.FormerWebhookSecretKey] = "former-secret",
+                    ["Connectors:Outreach:WebhookSecret"] = configured,
+                }
+            )
+            .Build();
         await using var provider = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(TestClock.Running())
@@ -148,7 +165,8 @@ public sealed class OutreachWebhookTests : IAsyncLifetime
     private IWebhookReceiver Receiver(string? secret = Secret)
     {
         var harness = ConnectorHarness.Create<OutreachConnector>(
-            new Dictionary<string, string?> { ["WebhookSecret"] = secret });
+            new Dictionary<string, string?> { ["WebhookSecret"] = secret }
+        );
         _harnesses.Add(harness);
         return harness.Get<OutreachConnector>();
     }
@@ -156,16 +174,28 @@ public sealed class OutreachWebhookTests : IAsyncLifetime
     private ValueTask<WebhookReceipt> ReceiveAsync(string body, string? signature, string? secret = Secret) =>
         Receiver(secret).ReceiveAsync(Request(body, signature), CancellationToken.None);
 
-    private static WebhookRequest Request(string body, string? signature) => new(
-        signature is null ? [] : [KeyValuePair.Create(OutreachWebhookSignature.Header, signature)],
-        Encoding.UTF8.GetBytes(body));
+    private static WebhookRequest Request(string body, string? signature) =>
+        new(
+            signature is null ? [] : [KeyValuePair.Create(OutreachWebhookSignature.Header, signature)],
+            Encoding.UTF8.GetBytes(body)
+        );
 
     /// <summary>What Outreach sends: the hex HMAC-SHA256 of the body with the webhook's secret.</summary>
     private static string Sign(string body, string secret) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 
     private static string Event(string type, string id, string name, string attributes, string relationships = "{}") =>
-        "{\"data\":{\"type\":\"" + type + "\",\"id\":" + id + ",\"attributes\":" + attributes
-        + ",\"relationships\":" + relationships
-        + ",\"meta\":{\"eventName\":\"" + name + "\",\"deliveredAt\":\"" + Sent + "\"}}}";
+        "{\"data\":{\"type\":\""
+        + type
+        + "\",\"id\":"
+        + id
+        + ",\"attributes\":"
+        + attributes
+        + ",\"relationships\":"
+        + relationships
+        + ",\"meta\":{\"eventName\":\""
+        + name
+        + "\",\"deliveredAt\":\""
+        + Sent
+        + "\"}}}";
 }

@@ -6,7 +6,10 @@ using IntegrationHub.Sdk.TestKit;
 
 namespace IntegrationHub.Connectors.Outreach.Tests;
 
-/// <summary>An Outreach fake with two reps, a prospect in three sequences and a tracked click; the connector as the hub builds it.</summary>
+/// <summary>
+/// An Outreach fake with two reps, a prospect in three sequences and a tracked click; the connector as the hub builds
+/// it.
+/// </summary>
 public sealed class OutreachWorld : IAsyncDisposable
 {
     public static readonly SequencingRep Owner = new("101", "owner@hub.test", "Olive Owner");
@@ -16,27 +19,67 @@ public sealed class OutreachWorld : IAsyncDisposable
     public OutreachWorld()
     {
         var now = Fake.Time.GetUtcNow();
-        Fake.Seed(new SandboxSeed
-        {
-            SequencingReps = [Owner, Sender],
-            Prospects =
-            [
-                new Prospect("18", ["jane@acme.com"], "Jane", "Doe", "VP Ops", "Acme", Owner,
+        Fake.Seed(
+            new SandboxSeed
+            {
+                SequencingReps = [Owner, Sender],
+                Prospects =
                 [
-                    new SequenceState("180", "42", "Inbound High Touch", SequenceStateKind.Active, Sender, now.AddDays(-2), 0),
-                    new SequenceState("181", "43", "Nurture", SequenceStateKind.Paused, Owner, now.AddDays(-9), 0),
-                    new SequenceState("182", "44", "Old ABM", SequenceStateKind.Finished, Owner, now.AddDays(-90), 1),
-                ]),
-                new Prospect("19", ["max@acme.com"], "Max", "Roe", "", "Acme", Owner, []),
-            ],
-            ClickThroughs = [new SeedClickThrough("ct-jane", "18", "42", "102", now.AddMinutes(-3))],
-        }, now);
+                    new Prospect(
+                        "18",
+                        ["jane@acme.com"],
+                        "Jane",
+                        "Doe",
+                        "VP Ops",
+                        "Acme",
+                        Owner,
+                        [
+                            new SequenceState(
+                                "180",
+                                "42",
+                                "Inbound High Touch",
+                                SequenceStateKind.Active,
+                                Sender,
+                                now.AddDays(-2),
+                                0
+                            ),
+                            new SequenceState(
+                                "181",
+                                "43",
+                                "Nurture",
+                                SequenceStateKind.Paused,
+                                Owner,
+                                now.AddDays(-9),
+                                0
+                            ),
+                            new SequenceState(
+                                "182",
+                                "44",
+                                "Old ABM",
+                                SequenceStateKind.Finished,
+                                Owner,
+                                now.AddDays(-90),
+                                1
+                            ),
+                        ]
+                    ),
+                    new Prospect("19", ["max@acme.com"], "Max", "Roe", "", "Acme", Owner, []),
+                ],
+                ClickThroughs = [new SeedClickThrough("ct-jane", "18", "42", "102", now.AddMinutes(-3))],
+            },
+            now
+        );
     }
 
     public OutreachFake Fake { get; } = new(TestClock.Running());
 
-    /// <summary>The connector's services; pass one credential store to several to act as instances of one hub.</summary>
-    public ConnectorHarness Harness(Action<Dictionary<string, string?>>? tune = null, IConnectorCredentialStore? credentials = null)
+    /// <summary>
+    /// The connector's services; pass one credential store to several to act as instances of one hub.
+    /// </summary>
+    public ConnectorHarness Harness(
+        Action<Dictionary<string, string?>>? tune = null,
+        IConnectorCredentialStore? credentials = null
+    )
     {
         var settings = new Dictionary<string, string?>
         {
@@ -54,8 +97,10 @@ public sealed class OutreachWorld : IAsyncDisposable
         return harness;
     }
 
-    public ISequencingConnector Connector(Action<Dictionary<string, string?>>? tune = null, IConnectorCredentialStore? credentials = null) =>
-        Harness(tune, credentials).Get<OutreachConnector>();
+    public ISequencingConnector Connector(
+        Action<Dictionary<string, string?>>? tune = null,
+        IConnectorCredentialStore? credentials = null
+    ) => Harness(tune, credentials).Get<OutreachConnector>();
 
     public async ValueTask DisposeAsync()
     {

@@ -14,7 +14,12 @@ namespace IntegrationHub.Connectors.Outreach;
 /// under the credential store's lock, shared with every hub instance,
 /// the JSON:API media type on every body, and cursor paging through links.next.
 /// </summary>
-public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOptions> options, IConnectorCredentialStore credentials, TimeProvider time)
+public sealed class OutreachApi(
+    IHttpClientFactory clients,
+    IOptions<OutreachOptions> options,
+    IConnectorCredentialStore credentials,
+    TimeProvider time
+)
 {
     public const string MediaType = "application/vnd.api+json";
     private const int MaxPages = 1000;
@@ -27,13 +32,21 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
     public int TokenFetches => _tokens.Fetches;
 
     internal Task<JsonApiDocument?> SendAsync(
-        HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken,
-        bool notFoundIsNull = false) =>
-        _tokens.SendAsync(RefreshAsync, clients.CreateClient(OutreachConnector.Name), OutreachConnector.Name,
+        HttpMethod method,
+        string path,
+        JsonNode? body,
+        CancellationToken cancellationToken,
+        bool notFoundIsNull = false
+    ) =>
+        _tokens.SendAsync(
+            RefreshAsync,
+            clients.CreateClient(OutreachConnector.Name),
+            OutreachConnector.Name,
             token => Request(method, path, body, token),
             rejectsToken: (response, _) => response.StatusCode == HttpStatusCode.Unauthorized,
             answer: (response, text) => Document(response, text, notFoundIsNull),
-            cancellationToken);
+            cancellationToken
+        );
 
     private static HttpRequestMessage Request(HttpMethod method, string path, JsonNode? body, string token)
     {
@@ -65,7 +78,10 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
     }
 
     /// <summary>Every resource of a collection, following links.next to the end.</summary>
-    internal async Task<(List<JsonNode> Data, List<JsonApiDocument> Pages)> ListAsync(string path, CancellationToken cancellationToken)
+    internal async Task<(List<JsonNode> Data, List<JsonApiDocument> Pages)> ListAsync(
+        string path,
+        CancellationToken cancellationToken
+    )
     {
         var data = new List<JsonNode>();
         var pages = new List<JsonApiDocument>();
@@ -76,7 +92,10 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
             if (!seen.Add(next) || seen.Count > MaxPages)
             {
                 // A cursor that repeats or never ends is the vendor's bug; stop instead of looping.
-                throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Outreach paging did not end.") { Vendor = OutreachConnector.Name };
+                throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Outreach paging did not end.")
+                {
+                    Vendor = OutreachConnector.Name,
+                };
             }
 
             var page = (await SendAsync(HttpMethod.Get, next, null, cancellationToken))!;
@@ -97,7 +116,8 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
     /// before anything else happens. The exchange runs to the end even when the caller gives up
     /// waiting: a cancelled request whose answer was dropped would lose the rotated token.
     /// </summary>
-    private Task<AccessToken> RefreshAsync(CancellationToken cancellationToken) => RefreshUnderLockAsync().WaitAsync(cancellationToken);
+    private Task<AccessToken> RefreshAsync(CancellationToken cancellationToken) =>
+        RefreshUnderLockAsync().WaitAsync(cancellationToken);
 
     private async Task<AccessToken> RefreshUnderLockAsync()
     {
@@ -108,18 +128,33 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
         }
 
         string? refusal = null;
-        foreach (var refreshToken in new[] { lease.Values.GetValueOrDefault(RefreshTokenName), options.Value.RefreshToken }.OfType<string>().Where(t => t.Length > 0).Distinct(StringComparer.Ordinal))
+        foreach (
+            var refreshToken in new[] { lease.Values.GetValueOrDefault(RefreshTokenName), options.Value.RefreshToken }
+                .OfType<string>()
+                .Where(t => t.Length > 0)
+                .Distinct(StringComparer.Ordinal)
+        )
         {
             var o = options.Value;
             using var request = new HttpRequestMessage(HttpMethod.Post, "oauth/token")
             {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["client_id"] = o.ClientId ?? "", ["client_secret"] = o.ClientSecret ?? "", ["redirect_uri"] = o.RedirectUri,
-                    ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken,
-                }),
+                Content = new FormUrlEncodedContent(
+                    new Dictionary<string, string>
+                    {
+                        ["client_id"] = o.ClientId ?? "",
+                        ["client_secret"] = o.ClientSecret ?? "",
+                        ["redirect_uri"] = o.RedirectUri,
+                        ["grant_type"] = "refresh_token",
+                        ["refresh_token"] = refreshToken,
+                    }
+                ),
             };
-            using var response = await VendorHttp.SendAsync(clients.CreateClient(OutreachConnector.Name), request, OutreachConnector.Name, CancellationToken.None);
+            using var response = await VendorHttp.SendAsync(
+                clients.CreateClient(OutreachConnector.Name),
+                request,
+                OutreachConnector.Name,
+                CancellationToken.None
+            );
             var text = await VendorHttp.BodyAsync(response, CancellationToken.None);
             if (response.IsSuccessStatusCode)
             {
@@ -130,7 +165,11 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
                     await lease.StoreAsync(stored);
                 }
 
-                return issued ?? throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Outreach sent no access_token.") { Vendor = OutreachConnector.Name };
+                return issued
+                    ?? throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Outreach sent no access_token.")
+                    {
+                        Vendor = OutreachConnector.Name,
+                    };
             }
 
             if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests)
@@ -141,10 +180,14 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
             refusal = OAuthError(text) ?? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
         }
 
-        throw new ConnectorException(ConnectorErrorKind.VendorAuthentication,
-            $"Outreach refused the hub's refresh token ({refusal ?? "none configured"}); re-authorize the app and set Connectors:Outreach:RefreshToken.")
+        throw new ConnectorException(
+            ConnectorErrorKind.VendorAuthentication,
+            $"Outreach refused the hub's refresh token ({refusal ?? "none configured"}); re-authorize the app and "
+                + $"set Connectors:Outreach:RefreshToken."
+        )
         {
-            Vendor = OutreachConnector.Name, Reason = "OUTREACH_REFRESH_FAILED",
+            Vendor = OutreachConnector.Name,
+            Reason = "OUTREACH_REFRESH_FAILED",
         };
     }
 
@@ -155,8 +198,16 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
     /// </summary>
     private AccessToken? SharedAccessToken(IReadOnlyDictionary<string, string> stored)
     {
-        if (stored.GetValueOrDefault(AccessTokenName) is not { Length: > 0 } token || token == _tokens.Rejected
-            || !long.TryParse(stored.GetValueOrDefault(AccessTokenExpiresName), NumberStyles.Integer, CultureInfo.InvariantCulture, out var expires))
+        if (
+            stored.GetValueOrDefault(AccessTokenName) is not { Length: > 0 } token
+            || token == _tokens.Rejected
+            || !long.TryParse(
+                stored.GetValueOrDefault(AccessTokenExpiresName),
+                NumberStyles.Integer,
+                CultureInfo.InvariantCulture,
+                out var expires
+            )
+        )
         {
             return null;
         }
@@ -170,7 +221,10 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
         return new AccessToken(token, left);
     }
 
-    /// <summary>The token answer: the access token, and what to store (the rotated refresh token, the access token and when it expires).</summary>
+    /// <summary>
+    /// The token answer: the access token, and what to store (the rotated refresh token, the access token and when it
+    /// expires).
+    /// </summary>
     private static (AccessToken? Token, Dictionary<string, string> Stored) Issued(string text, DateTimeOffset now)
     {
         var stored = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -194,7 +248,9 @@ public sealed class OutreachApi(IHttpClientFactory clients, IOptions<OutreachOpt
             return (null, stored);
         }
 
-        var lifetime = node["expires_in"]?.GetValue<int>() is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        var lifetime = node["expires_in"]?.GetValue<int>() is { } seconds
+            ? TimeSpan.FromSeconds(seconds)
+            : (TimeSpan?)null;
         if (lifetime is { } life)
         {
             stored[AccessTokenName] = access;

@@ -9,9 +9,8 @@ namespace IntegrationHub.Connectors.Outreach;
 /// </summary>
 public sealed partial class OutreachConnector : IWebhookReceiver
 {
-    public string? NotReadyReason => WebhookSecret.Length == 0
-        ? "no webhook secret is configured (Connectors:Outreach:WebhookSecret)"
-        : null;
+    public string? NotReadyReason =>
+        WebhookSecret.Length == 0 ? "no webhook secret is configured (Connectors:Outreach:WebhookSecret)" : null;
 
     private string WebhookSecret => options.CurrentValue.WebhookSecret ?? "";
 
@@ -24,8 +23,10 @@ public sealed partial class OutreachConnector : IWebhookReceiver
             return ValueTask.FromResult(WebhookReceipt.Unauthenticated("missing or wrong signature"));
         }
 
-        return ValueTask.FromResult(OutreachWebhookEvent.Parse(request.Body) is { } e
-            ? e.ToDelivery()
-            : WebhookReceipt.Malformed("not an Outreach event (data.type, data.id and meta.eventName are required)"));
+        return ValueTask.FromResult(
+            OutreachWebhookEvent.Parse(request.Body) is { } e
+                ? e.ToDelivery()
+                : WebhookReceipt.Malformed("not an Outreach event (data.type, data.id and meta.eventName are required)")
+        );
     }
 }

@@ -14,7 +14,8 @@ namespace IntegrationHub.Connectors.Outreach;
 /// (OutreachConnector.Webhooks.cs).
 /// </summary>
 [Connector(Name, typeof(OutreachOptions), Version = "1.0.0")]
-public sealed partial class OutreachConnector(OutreachApi api, IOptionsMonitor<OutreachOptions> options) : ISequencingConnector
+public sealed partial class OutreachConnector(OutreachApi api, IOptionsMonitor<OutreachOptions> options)
+    : ISequencingConnector
 {
     public const string Name = "Outreach";
 
@@ -22,27 +23,49 @@ public sealed partial class OutreachConnector(OutreachApi api, IOptionsMonitor<O
 
     public async Task<Prospect?> GetProspectByEmailAsync(string email, CancellationToken cancellationToken)
     {
-        var page = await api.SendAsync(HttpMethod.Get, $"prospects?filter[emails]={Uri.EscapeDataString(email)}&include=owner", null, cancellationToken);
+        var page = await api.SendAsync(
+            HttpMethod.Get,
+            $"prospects?filter[emails]={Uri.EscapeDataString(email)}&include=owner",
+            null,
+            cancellationToken
+        );
         var prospect = page!.Data.FirstOrDefault();
         return prospect is null ? null : await ProspectAsync(prospect, page, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SequenceState>> ListSequenceStatesAsync(string prospectId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SequenceState>> ListSequenceStatesAsync(
+        string prospectId,
+        CancellationToken cancellationToken
+    )
     {
         OutreachIds.Require(("prospect_id", prospectId));
-        return await StatesAsync($"sequenceStates?filter[prospect][id]={Uri.EscapeDataString(prospectId)}&include=sequence,mailbox", cancellationToken);
+        return await StatesAsync(
+            $"sequenceStates?filter[prospect][id]={Uri.EscapeDataString(prospectId)}&include=sequence,mailbox",
+            cancellationToken
+        );
     }
 
     public async Task<ClickThrough?> ResolveClickThroughAsync(string token, CancellationToken cancellationToken)
     {
-        var page = await api.SendAsync(HttpMethod.Get, $"mailings?filter[customTrackingId]={Uri.EscapeDataString(token)}&include=user", null, cancellationToken);
+        var page = await api.SendAsync(
+            HttpMethod.Get,
+            $"mailings?filter[customTrackingId]={Uri.EscapeDataString(token)}&include=user",
+            null,
+            cancellationToken
+        );
         var mailing = page!.Data.FirstOrDefault();
         if (mailing is null || RelatedId(mailing, "prospect") is not { } prospectId)
         {
             return null;
         }
 
-        var prospectDoc = await api.SendAsync(HttpMethod.Get, $"prospects/{prospectId}?include=owner", null, cancellationToken, notFoundIsNull: true);
+        var prospectDoc = await api.SendAsync(
+            HttpMethod.Get,
+            $"prospects/{prospectId}?include=owner",
+            null,
+            cancellationToken,
+            notFoundIsNull: true
+        );
         if (prospectDoc?.Data.FirstOrDefault() is not { } prospectNode)
         {
             return null;
@@ -50,16 +73,30 @@ public sealed partial class OutreachConnector(OutreachApi api, IOptionsMonitor<O
 
         var sender = Rep(page.Included("user", RelatedId(mailing, "user")), RelatedId(mailing, "user"));
         var prospect = await ProspectAsync(prospectNode, prospectDoc, cancellationToken);
-        return new ClickThrough(prospect, sender ?? prospect.Owner ?? new SequencingRep("", "", ""), RelatedId(mailing, "sequence") ?? "", TimeAttr(mailing, "clickedAt"));
+        return new ClickThrough(
+            prospect,
+            sender ?? prospect.Owner ?? new SequencingRep("", "", ""),
+            RelatedId(mailing, "sequence") ?? "",
+            TimeAttr(mailing, "clickedAt")
+        );
     }
 
     public async Task<Enrollment> EnrollProspectAsync(EnrollmentRequest request, CancellationToken cancellationToken)
     {
-        OutreachIds.Require(("prospect_id", request.ProspectId), ("sequence_id", request.SequenceId), ("mailbox_id", request.MailboxId));
+        OutreachIds.Require(
+            ("prospect_id", request.ProspectId),
+            ("sequence_id", request.SequenceId),
+            ("mailbox_id", request.MailboxId)
+        );
         // The pipeline may repeat a POST; an existing state for this prospect and sequence
         // means an earlier attempt (or person) enrolled it already.
-        var existing = (await StatesAsync($"sequenceStates?filter[prospect][id]={Uri.EscapeDataString(request.ProspectId)}&filter[sequence][id]={Uri.EscapeDataString(request.SequenceId)}&include=sequence,mailbox", cancellationToken))
-            .FirstOrDefault();
+        var existing = (
+            await StatesAsync(
+                $"sequenceStates?filter[prospect][id]={Uri.EscapeDataString(request.ProspectId)}"
+                    + $"&filter[sequence][id]={Uri.EscapeDataString(request.SequenceId)}&include=sequence,mailbox",
+                cancellationToken
+            )
+        ).FirstOrDefault();
         if (existing is not null)
         {
             return new Enrollment(existing, Created: false);
@@ -79,7 +116,11 @@ public sealed partial class OutreachConnector(OutreachApi api, IOptionsMonitor<O
             },
         };
         var created = await api.SendAsync(HttpMethod.Post, "sequenceStates", body, cancellationToken);
-        var state = created!.Data.FirstOrDefault() ?? throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Outreach returned no sequence state.") { Vendor = Name };
+        var state = created!.Data.FirstOrDefault()
+            ?? throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Outreach returned no sequence state.")
+            {
+                Vendor = Name,
+            };
         return new Enrollment(State(state, created), Created: true);
     }
 
@@ -87,10 +128,25 @@ public sealed partial class OutreachConnector(OutreachApi api, IOptionsMonitor<O
     {
         OutreachIds.Require(("sequence_id", request.SequenceId));
         var prospectId = await FindOrCreateProspectAsync(request, cancellationToken);
-        var mailboxes = await api.SendAsync(HttpMethod.Get, $"mailboxes?filter[email]={Uri.EscapeDataString(request.OwnerEmail)}", null, cancellationToken);
+        var mailboxes = await api.SendAsync(
+            HttpMethod.Get,
+            $"mailboxes?filter[email]={Uri.EscapeDataString(request.OwnerEmail)}",
+            null,
+            cancellationToken
+        );
         var mailboxId = mailboxes!.Data.Select(Id).FirstOrDefault()
-            ?? throw new ConnectorException(ConnectorErrorKind.NotFound, $"Outreach has no mailbox for {request.OwnerEmail}.") { Vendor = Name, Reason = "MAILBOX_NOT_FOUND" };
-        return await EnrollProspectAsync(new EnrollmentRequest(prospectId, request.SequenceId, mailboxId, request.IdempotencyKey), cancellationToken);
+            ?? throw new ConnectorException(
+                ConnectorErrorKind.NotFound,
+                $"Outreach has no mailbox for {request.OwnerEmail}."
+            )
+            {
+                Vendor = Name,
+                Reason = "MAILBOX_NOT_FOUND",
+            };
+        return await EnrollProspectAsync(
+            new EnrollmentRequest(prospectId, request.SequenceId, mailboxId, request.IdempotencyKey),
+            cancellationToken
+        );
     }
 
     /// <summary>One prospect per email: a repeat, or a create that lost a race, finds the one that exists.</summary>
@@ -108,17 +164,27 @@ public sealed partial class OutreachConnector(OutreachApi api, IOptionsMonitor<O
                 ["type"] = "prospect",
                 ["attributes"] = new JsonObject
                 {
-                    ["emails"] = new JsonArray(request.Email), ["firstName"] = request.FirstName, ["lastName"] = request.LastName,
-                    ["title"] = request.Title, ["company"] = request.Company,
+                    ["emails"] = new JsonArray(request.Email),
+                    ["firstName"] = request.FirstName,
+                    ["lastName"] = request.LastName,
+                    ["title"] = request.Title,
+                    ["company"] = request.Company,
                 },
             },
         };
         try
         {
             var created = await api.SendAsync(HttpMethod.Post, "prospects", body, cancellationToken);
-            return created!.Data.Select(Id).FirstOrDefault() ?? throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Outreach returned no prospect.") { Vendor = Name };
+            return created!.Data.Select(Id).FirstOrDefault()
+                ?? throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Outreach returned no prospect.")
+                {
+                    Vendor = Name,
+                };
         }
-        catch (ConnectorException e) when (e.Kind == ConnectorErrorKind.InvalidArgument && e.Message.Contains("taken", StringComparison.OrdinalIgnoreCase))
+        catch (ConnectorException e)
+            when (e.Kind == ConnectorErrorKind.InvalidArgument
+                && e.Message.Contains("taken", StringComparison.OrdinalIgnoreCase)
+            )
         {
             // "Emails has already been taken": an earlier attempt created it after all.
             if (await ProspectIdAsync(request.Email, cancellationToken) is { } raced)
@@ -131,12 +197,24 @@ public sealed partial class OutreachConnector(OutreachApi api, IOptionsMonitor<O
     }
 
     private async Task<string?> ProspectIdAsync(string email, CancellationToken cancellationToken) =>
-        (await api.SendAsync(HttpMethod.Get, $"prospects?filter[emails]={Uri.EscapeDataString(email)}", null, cancellationToken))!.Data.Select(Id).FirstOrDefault();
+        (
+            await api.SendAsync(
+                HttpMethod.Get,
+                $"prospects?filter[emails]={Uri.EscapeDataString(email)}",
+                null,
+                cancellationToken
+            )
+        )!
+            .Data.Select(Id)
+            .FirstOrDefault();
 
     public async Task<int> FinishProspectSequencesAsync(string prospectId, CancellationToken cancellationToken)
     {
         OutreachIds.Require(("prospect_id", prospectId));
-        var (states, _) = await api.ListAsync($"sequenceStates?filter[prospect][id]={Uri.EscapeDataString(prospectId)}", cancellationToken);
+        var (states, _) = await api.ListAsync(
+            $"sequenceStates?filter[prospect][id]={Uri.EscapeDataString(prospectId)}",
+            cancellationToken
+        );
         var running = states.Where(s => Running.Contains(Attr(s, "state"))).ToList();
         foreach (var state in running)
         {
@@ -146,14 +224,29 @@ public sealed partial class OutreachConnector(OutreachApi api, IOptionsMonitor<O
         return running.Count;
     }
 
-    private async Task<Prospect> ProspectAsync(JsonNode prospect, JsonApiDocument document, CancellationToken cancellationToken)
+    private async Task<Prospect> ProspectAsync(
+        JsonNode prospect,
+        JsonApiDocument document,
+        CancellationToken cancellationToken
+    )
     {
         var id = Id(prospect)!;
         var ownerId = RelatedId(prospect, "owner");
         var owner = Rep(document.Included("user", ownerId), ownerId);
-        var emails = (prospect["attributes"]?["emails"] as JsonArray ?? []).Select(e => e?.GetValue<string>() ?? "").Where(e => e.Length > 0).ToList();
-        return new Prospect(id, emails, Attr(prospect, "firstName"), Attr(prospect, "lastName"), Attr(prospect, "title"), Attr(prospect, "company"), owner,
-            await ListSequenceStatesAsync(id, cancellationToken));
+        var emails = (prospect["attributes"]?["emails"] as JsonArray ?? [])
+            .Select(e => e?.GetValue<string>() ?? "")
+            .Where(e => e.Length > 0)
+            .ToList();
+        return new Prospect(
+            id,
+            emails,
+            Attr(prospect, "firstName"),
+            Attr(prospect, "lastName"),
+            Attr(prospect, "title"),
+            Attr(prospect, "company"),
+            owner,
+            await ListSequenceStatesAsync(id, cancellationToken)
+        );
     }
 
     private async Task<IReadOnlyList<SequenceState>> StatesAsync(string path, CancellationToken cancellationToken)
@@ -166,24 +259,43 @@ public sealed partial class OutreachConnector(OutreachApi api, IOptionsMonitor<O
     {
         var sequence = document.Included("sequence", RelatedId(state, "sequence"));
         var mailbox = document.Included("mailbox", RelatedId(state, "mailbox"));
-        var rep = mailbox is null ? null : new SequencingRep(mailbox["attributes"]?["userId"]?.ToJsonString().Trim('"') ?? Id(mailbox)!, Attr(mailbox, "email"), Attr(mailbox, "displayName"));
-        return new SequenceState(Id(state)!, RelatedId(state, "sequence") ?? "", sequence is null ? "" : Attr(sequence, "name"), Kind(Attr(state, "state")), rep,
-            TimeAttr(state, "stateChangedAt"), IntAttr(state, "replyCount"));
+        var rep = mailbox is null
+            ? null
+            : new SequencingRep(
+                mailbox["attributes"]?["userId"]?.ToJsonString().Trim('"') ?? Id(mailbox)!,
+                Attr(mailbox, "email"),
+                Attr(mailbox, "displayName")
+            );
+        return new SequenceState(
+            Id(state)!,
+            RelatedId(state, "sequence") ?? "",
+            sequence is null ? "" : Attr(sequence, "name"),
+            Kind(Attr(state, "state")),
+            rep,
+            TimeAttr(state, "stateChangedAt"),
+            IntAttr(state, "replyCount")
+        );
     }
 
     private static SequencingRep? Rep(JsonNode? user, string? id) =>
-        user is null ? (id is null ? null : new SequencingRep(id, "", "")) : new SequencingRep(Id(user)!, Attr(user, "email"), Attr(user, "name"));
+        user is null
+            ? (id is null ? null : new SequencingRep(id, "", ""))
+            : new SequencingRep(Id(user)!, Attr(user, "email"), Attr(user, "name"));
 
-    private static SequenceStateKind Kind(string state) => state switch
-    {
-        "active" => SequenceStateKind.Active,
-        "pending" => SequenceStateKind.Pending,
-        "paused" => SequenceStateKind.Paused,
-        "finished" => SequenceStateKind.Finished,
-        "disabled" or "failed" or "bounced" or "opted_out" => SequenceStateKind.Stopped,
-        _ => SequenceStateKind.Unspecified,
-    };
+    private static SequenceStateKind Kind(string state) =>
+        state switch
+        {
+            "active" => SequenceStateKind.Active,
+            "pending" => SequenceStateKind.Pending,
+            "paused" => SequenceStateKind.Paused,
+            "finished" => SequenceStateKind.Finished,
+            "disabled" or "failed" or "bounced" or "opted_out" => SequenceStateKind.Stopped,
+            _ => SequenceStateKind.Unspecified,
+        };
 
     private static JsonObject Ref(string type, string id) =>
-        new() { ["data"] = new JsonObject { ["type"] = type, ["id"] = long.TryParse(id, out var n) ? n : (JsonNode)id } };
+        new()
+        {
+            ["data"] = new JsonObject { ["type"] = type, ["id"] = long.TryParse(id, out var n) ? n : (JsonNode)id },
+        };
 }

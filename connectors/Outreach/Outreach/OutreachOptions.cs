@@ -29,5 +29,7 @@ public sealed class OutreachOptions : ConnectorOptions
     public string? WebhookSecret { get; set; }
 
     public override bool HasCredentials =>
-        !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret) && !string.IsNullOrWhiteSpace(RefreshToken);
+        !string.IsNullOrWhiteSpace(ClientId)
+        && !string.IsNullOrWhiteSpace(ClientSecret)
+        && !string.IsNullOrWhiteSpace(RefreshToken);
 }

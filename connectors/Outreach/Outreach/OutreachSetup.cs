@@ -19,13 +19,19 @@ public sealed class OutreachSetup : IConnectorSetup
     {
         services.AddSingleton<OutreachApi>();
         // Runs after the options are bound from Connectors:Outreach, so the new key wins when both are set.
-        services.AddOptions<OutreachOptions>().Configure<IServiceProvider>((options, provider) =>
-        {
-            if (string.IsNullOrEmpty(options.WebhookSecret)
-                && provider.GetService<IConfiguration>()?[FormerWebhookSecretKey] is { Length: > 0 } former)
-            {
-                options.WebhookSecret = former;
-            }
-        });
+        services
+            .AddOptions<OutreachOptions>()
+            .Configure<IServiceProvider>(
+                (options, provider) =>
+                {
+                    if (
+                        string.IsNullOrEmpty(options.WebhookSecret)
+                        && provider.GetService<IConfiguration>()?[FormerWebhookSecretKey] is { Length: > 0 } former
+                    )
+                    {
+                        options.WebhookSecret = former;
+                    }
+                }
+            );
     }
 }

@@ -10,7 +10,13 @@ namespace IntegrationHub.Connectors.Outreach;
 /// "meta":{"eventName","deliveredAt"}}}</c>) the hub reads, and what they mean in its terms.
 /// </summary>
 internal sealed record OutreachWebhookEvent(
-    string EventName, string ResourceId, int ReplyCount, string? SequenceStateId, bool OptedOut, string? DeliveredAt)
+    string EventName,
+    string ResourceId,
+    int ReplyCount,
+    string? SequenceStateId,
+    bool OptedOut,
+    string? DeliveredAt
+)
 {
     /// <summary>The event in a body, or null when it is not JSON or lacks data.type, data.id, meta.eventName.</summary>
     public static OutreachWebhookEvent? Parse(ReadOnlyMemory<byte> body)
@@ -30,8 +36,14 @@ internal sealed record OutreachWebhookEvent(
             var replies = attributes?["replyCount"] is JsonValue count && count.TryGetValue<int>(out var n) ? n : 0;
             var state = data["relationships"]?["sequenceState"]?["data"]?["id"]?.ToJsonString().Trim('"');
             var optedOut = attributes?["optedOut"] is JsonValue opted && opted.TryGetValue<bool>(out var o) && o;
-            return new OutreachWebhookEvent(name, id, replies, state is null or "null" ? null : state, optedOut,
-                data["meta"]?["deliveredAt"]?.GetValue<string>());
+            return new OutreachWebhookEvent(
+                name,
+                id,
+                replies,
+                state is null or "null" ? null : state,
+                optedOut,
+                data["meta"]?["deliveredAt"]?.GetValue<string>()
+            );
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -48,15 +60,20 @@ internal sealed record OutreachWebhookEvent(
             ? at
             : null;
 
-    private VendorEvent? Event() => this switch
-    {
-        { EventName: "sequenceState.created" } => new SequenceEnrolled(ResourceId),
-        { EventName: "sequenceState.finished" } => new SequenceFinished(ResourceId, ReplyCount),
-        { EventName: "sequenceState.updated" or "sequenceState.advanced", ReplyCount: > 0 } =>
-            new SequenceReplied(ResourceId),
-        { EventName: "mailing.replied", SequenceStateId: { } state } => new SequenceReplied(state),
-        // Outreach sends no event id; the delivery time tells one opt-out report from another.
-        { EventName: "prospect.updated", OptedOut: true } => new PersonOptedOut(ResourceId, DeliveredAt ?? ResourceId),
-        _ => null,
-    };
+    private VendorEvent? Event() =>
+        this switch
+        {
+            { EventName: "sequenceState.created" } => new SequenceEnrolled(ResourceId),
+            { EventName: "sequenceState.finished" } => new SequenceFinished(ResourceId, ReplyCount),
+            { EventName: "sequenceState.updated" or "sequenceState.advanced", ReplyCount: > 0 } => new SequenceReplied(
+                ResourceId
+            ),
+            { EventName: "mailing.replied", SequenceStateId: { } state } => new SequenceReplied(state),
+            // Outreach sends no event id; the delivery time tells one opt-out report from another.
+            { EventName: "prospect.updated", OptedOut: true } => new PersonOptedOut(
+                ResourceId,
+                DeliveredAt ?? ResourceId
+            ),
+            _ => null,
+        };
 }

@@ -19,9 +19,14 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
     private const string DataPrefix = "/services/data/v60.0/";
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, List<Dictionary<string, object?>>> _objects = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<Dictionary<string, object?>>> _objects = new(
+        StringComparer.OrdinalIgnoreCase
+    );
     private readonly ConcurrentDictionary<string, bool> _sessions = new();
-    private readonly ConcurrentDictionary<string, (List<Dictionary<string, object?>> Rows, IReadOnlyList<string> Fields)> _cursors = new();
+    private readonly ConcurrentDictionary<
+        string,
+        (List<Dictionary<string, object?>> Rows, IReadOnlyList<string> Fields)
+    > _cursors = new();
     private int _apiCalls;
     private int _nextId;
 
@@ -42,13 +47,20 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
     {
         lock (_lock)
         {
-            return _objects.TryGetValue(sObject, out var rows) ? [.. rows.Select(r => new Dictionary<string, object?>(r))] : [];
+            return _objects.TryGetValue(sObject, out var rows)
+                ? [.. rows.Select(r => new Dictionary<string, object?>(r))]
+                : [];
         }
     }
 
     /// <summary>The leads with this email (any case), converted ones included, oldest first.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> LeadsWithEmail(string email) =>
-        [.. Records("Lead").Where(l => string.Equals(l.GetValueOrDefault("Email") as string, email, StringComparison.OrdinalIgnoreCase))];
+        [
+            .. Records("Lead")
+                .Where(l =>
+                    string.Equals(l.GetValueOrDefault("Email") as string, email, StringComparison.OrdinalIgnoreCase)
+                ),
+        ];
 
     /// <summary>Adds a record as-is (fields by API name); returns its id.</summary>
     public string Insert(string sObject, IDictionary<string, object?> fields)
@@ -86,40 +98,61 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
         }
 
         var used = Interlocked.Increment(ref _apiCalls);
-        var response = used > DailyApiLimit
-            ? Error(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")
-            : Rest(request, request.Path[DataPrefix.Length..]);
-        return Task.FromResult(response.WithHeader("Sforce-Limit-Info", $"api-usage={Math.Min(used, DailyApiLimit)}/{DailyApiLimit}"));
+        var response =
+            used > DailyApiLimit
+                ? Error(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")
+                : Rest(request, request.Path[DataPrefix.Length..]);
+        return Task.FromResult(
+            response.WithHeader("Sforce-Limit-Info", $"api-usage={Math.Min(used, DailyApiLimit)}/{DailyApiLimit}")
+        );
     }
 
     private FakeResponse Token(FakeRequest request)
     {
-        var form = request.Body.Split('&', StringSplitOptions.RemoveEmptyEntries)
+        var form = request
+            .Body.Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2))
-            .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "");
+            .ToDictionary(
+                p => Uri.UnescapeDataString(p[0]),
+                p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : ""
+            );
         var grant = form.GetValueOrDefault("grant_type");
         var ok = grant switch
         {
-            "client_credentials" => form.GetValueOrDefault("client_id") == ClientId && form.GetValueOrDefault("client_secret") == ClientSecret,
+            "client_credentials" => form.GetValueOrDefault("client_id") == ClientId
+                && form.GetValueOrDefault("client_secret") == ClientSecret,
             "urn:ietf:params:oauth:grant-type:jwt-bearer" => !string.IsNullOrEmpty(form.GetValueOrDefault("assertion")),
             _ => false,
         };
         if (!ok)
         {
             return grant is "client_credentials" or "urn:ietf:params:oauth:grant-type:jwt-bearer"
-                ? FakeResponse.Json(400, new { error = "invalid_client", error_description = "invalid client credentials" })
-                : FakeResponse.Json(400, new { error = "unsupported_grant_type", error_description = "grant type not supported" });
+                ? FakeResponse.Json(
+                    400,
+                    new { error = "invalid_client", error_description = "invalid client credentials" }
+                )
+                : FakeResponse.Json(
+                    400,
+                    new { error = "unsupported_grant_type", error_description = "grant type not supported" }
+                );
         }
 
         var token = "00DS7000000oxzo!" + Guid.NewGuid().ToString("N");
         _sessions[token] = true;
         TokensIssued++;
-        return FakeResponse.Json(200, new Dictionary<string, object>
-        {
-            ["access_token"] = token, ["signature"] = "nUFHwtfIGLKD=", ["token_format"] = "opaque", ["instance_url"] = BaseUrl.ToString().TrimEnd('/'),
-            ["id"] = "https://login.salesforce.com/id/00Dd000000XXXXXXX/005d000000XXXXX", ["token_type"] = "Bearer",
-            ["issued_at"] = Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
-        });
+        return FakeResponse.Json(
+            200,
+            new Dictionary<string, object>
+            {
+                ["access_token"] = token,
+                ["signature"] = "nUFHwtfIGLKD=",
+                ["token_format"] = "opaque",
+                ["instance_url"] = BaseUrl.ToString().TrimEnd('/'),
+                ["id"] = "https://login.salesforce.com/id/00Dd000000XXXXXXX/005d000000XXXXX",
+                ["token_type"] = "Bearer",
+                ["issued_at"] = Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            }
+        );
     }
 
     private FakeResponse Rest(FakeRequest request, string path)
@@ -132,8 +165,16 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
                 ("GET", ["query"]) => Query(request.QueryValue("q") ?? ""),
                 ("GET", ["query", var cursor]) => NextPage(cursor),
                 ("POST", ["sobjects", var type]) => Create(type, request.Json() as JsonObject),
-                ("PATCH", ["sobjects", "Lead", var field, var value]) => Upsert(field, Uri.UnescapeDataString(value), request.Json() as JsonObject),
-                ("PATCH", ["sobjects", var type, var id]) => Update(type, Uri.UnescapeDataString(id), request.Json() as JsonObject),
+                ("PATCH", ["sobjects", "Lead", var field, var value]) => Upsert(
+                    field,
+                    Uri.UnescapeDataString(value),
+                    request.Json() as JsonObject
+                ),
+                ("PATCH", ["sobjects", var type, var id]) => Update(
+                    type,
+                    Uri.UnescapeDataString(id),
+                    request.Json() as JsonObject
+                ),
                 _ => Error(404, "NOT_FOUND", "The requested resource does not exist"),
             };
         }
@@ -157,7 +198,9 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
             rows.Sort((a, b) => SoqlQuery.Compare(Field(a, order), Field(b, order)) * (query.Descending ? -1 : 1));
         }
 
-        var unknown = query.Fields.FirstOrDefault(f => !f.Contains('.', StringComparison.Ordinal) && !KnownField(query.Object, f));
+        var unknown = query.Fields.FirstOrDefault(f =>
+            !f.Contains('.', StringComparison.Ordinal) && !KnownField(query.Object, f)
+        );
         if (unknown is not null)
         {
             return Error(400, "INVALID_FIELD", $"No such column '{unknown}' on entity '{query.Object}'");
@@ -171,7 +214,10 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
     private FakeResponse NextPage(string cursorAndOffset)
     {
         var dash = cursorAndOffset.LastIndexOf('-');
-        return dash > 0 && int.TryParse(cursorAndOffset[(dash + 1)..], out var offset) && _cursors.ContainsKey(cursorAndOffset[..dash])
+        return
+            dash > 0
+            && int.TryParse(cursorAndOffset[(dash + 1)..], out var offset)
+            && _cursors.ContainsKey(cursorAndOffset[..dash])
             ? Page(cursorAndOffset[..dash], offset)
             : Error(400, "INVALID_QUERY_LOCATOR", "invalid query locator");
     }
@@ -181,7 +227,12 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
         var (rows, fields) = _cursors[cursor];
         var page = rows.Skip(offset).Take(PageSize).Select(r => Project(r, fields)).ToList();
         var done = offset + page.Count >= rows.Count;
-        var body = new Dictionary<string, object?> { ["totalSize"] = rows.Count, ["done"] = done, ["records"] = page };
+        var body = new Dictionary<string, object?>
+        {
+            ["totalSize"] = rows.Count,
+            ["done"] = done,
+            ["records"] = page,
+        };
         if (!done)
         {
             body["nextRecordsUrl"] = $"{DataPrefix}query/{cursor}-{offset + page.Count}";
@@ -193,7 +244,10 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
     private Dictionary<string, object?> Project(Dictionary<string, object?> row, IReadOnlyList<string> fields)
     {
         var type = TypeOf((string)row["Id"]!);
-        var projected = new Dictionary<string, object?> { ["attributes"] = new { type, url = $"{DataPrefix}sobjects/{type}/{row["Id"]}" } };
+        var projected = new Dictionary<string, object?>
+        {
+            ["attributes"] = new { type, url = $"{DataPrefix}sobjects/{type}/{row["Id"]}" },
+        };
         foreach (var field in fields)
         {
             projected[field] = Field(row, field);
@@ -223,12 +277,22 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
         var id = NewId(type);
         fields["Id"] = id;
         Table(type).Add(fields);
-        return FakeResponse.Json(201, new { id, success = true, errors = Array.Empty<object>() });
+        return FakeResponse.Json(
+            201,
+            new
+            {
+                id,
+                success = true,
+                errors = Array.Empty<object>(),
+            }
+        );
     }
 
     private FakeResponse Upsert(string field, string value, JsonObject? body)
     {
-        var matches = Table("Lead").Where(r => string.Equals(r.GetValueOrDefault(field) as string, value, StringComparison.Ordinal)).ToList();
+        var matches = Table("Lead")
+            .Where(r => string.Equals(r.GetValueOrDefault(field) as string, value, StringComparison.Ordinal))
+            .ToList();
         if (matches.Count > 1)
         {
             return FakeResponse.Json(300, matches.Select(m => $"{DataPrefix}sobjects/Lead/{m["Id"]}").ToList());
@@ -243,7 +307,16 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
             }
 
             Apply(matches[0], fields);
-            return FakeResponse.Json(200, new { id = matches[0]["Id"], success = true, errors = Array.Empty<object>(), created = false });
+            return FakeResponse.Json(
+                200,
+                new
+                {
+                    id = matches[0]["Id"],
+                    success = true,
+                    errors = Array.Empty<object>(),
+                    created = false,
+                }
+            );
         }
 
         fields[field] = value;
@@ -260,7 +333,16 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
         var id = NewId("Lead");
         fields["Id"] = id;
         Table("Lead").Add(fields);
-        return FakeResponse.Json(201, new { id, success = true, errors = Array.Empty<object>(), created = true });
+        return FakeResponse.Json(
+            201,
+            new
+            {
+                id,
+                success = true,
+                errors = Array.Empty<object>(),
+                created = true,
+            }
+        );
     }
 
     private FakeResponse Update(string type, string id, JsonObject? body)
@@ -294,46 +376,99 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
     }
 
     private static FakeResponse? Converted(Dictionary<string, object?> row) =>
-        row.GetValueOrDefault("IsConverted") is true ? Error(400, "CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead") : null;
+        row.GetValueOrDefault("IsConverted") is true
+            ? Error(400, "CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead")
+            : null;
 
     private static FakeResponse? Missing(string type, Dictionary<string, object?> fields)
     {
-        string[] required = type.ToUpperInvariant() switch { "LEAD" => ["LastName", "Company"], "CONTACT" => ["LastName"], _ => [] };
+        string[] required = type.ToUpperInvariant() switch
+        {
+            "LEAD" => ["LastName", "Company"],
+            "CONTACT" => ["LastName"],
+            _ => [],
+        };
         var missing = required.Where(f => fields.GetValueOrDefault(f) is not string { Length: > 0 }).ToList();
-        return missing.Count == 0 ? null : FakeResponse.Json(400, new[] { new { message = $"Required fields are missing: [{string.Join(", ", missing)}]", errorCode = "REQUIRED_FIELD_MISSING", fields = missing } });
+        return missing.Count == 0
+            ? null
+            : FakeResponse.Json(
+                400,
+                new[]
+                {
+                    new
+                    {
+                        message = $"Required fields are missing: [{string.Join(", ", missing)}]",
+                        errorCode = "REQUIRED_FIELD_MISSING",
+                        fields = missing,
+                    },
+                }
+            );
     }
 
     /// <summary>The standard lead duplicate rule: same email as an unconverted lead blocks the save.</summary>
     private FakeResponse? DuplicateLead(Dictionary<string, object?> fields)
     {
         var email = fields.GetValueOrDefault("Email") as string;
-        var match = Table("Lead").FirstOrDefault(r => email is not null && string.Equals(r.GetValueOrDefault("Email") as string, email, StringComparison.OrdinalIgnoreCase) && r.GetValueOrDefault("IsConverted") is not true);
+        var match = Table("Lead")
+            .FirstOrDefault(r =>
+                email is not null
+                && string.Equals(r.GetValueOrDefault("Email") as string, email, StringComparison.OrdinalIgnoreCase)
+                && r.GetValueOrDefault("IsConverted") is not true
+            );
         if (match is null)
         {
             return null;
         }
 
         var message = "You're creating a duplicate record. We recommend you use an existing record instead.";
-        return FakeResponse.Json(400, new[]
-        {
-            new Dictionary<string, object?>
+        return FakeResponse.Json(
+            400,
+            new[]
             {
-                ["duplicateResut"] = new
+                new Dictionary<string, object?>
                 {
-                    allowSave = false, duplicateRule = "Standard_Lead_Duplicate_Rule", duplicateRuleEntityType = "Lead", errorMessage = message,
-                    matchResults = new[]
+                    ["duplicateResut"] = new
                     {
-                        new
+                        allowSave = false,
+                        duplicateRule = "Standard_Lead_Duplicate_Rule",
+                        duplicateRuleEntityType = "Lead",
+                        errorMessage = message,
+                        matchResults = new[]
                         {
-                            entityType = "Lead", errors = Array.Empty<object>(), matchEngine = "FuzzyMatchEngine", rule = "Standard_Lead_Match_Rule_v1_0", size = 1, success = true,
-                            matchRecords = new[] { new { additionalInformation = Array.Empty<object>(), fieldDiffs = Array.Empty<object>(), matchConfidence = 100.0, record = new Dictionary<string, object?> { ["attributes"] = new { type = "Lead", url = $"{DataPrefix}sobjects/Lead/{match["Id"]}" }, ["Id"] = match["Id"] } } },
+                            new
+                            {
+                                entityType = "Lead",
+                                errors = Array.Empty<object>(),
+                                matchEngine = "FuzzyMatchEngine",
+                                rule = "Standard_Lead_Match_Rule_v1_0",
+                                size = 1,
+                                success = true,
+                                matchRecords = new[]
+                                {
+                                    new
+                                    {
+                                        additionalInformation = Array.Empty<object>(),
+                                        fieldDiffs = Array.Empty<object>(),
+                                        matchConfidence = 100.0,
+                                        record = new Dictionary<string, object?>
+                                        {
+                                            ["attributes"] = new
+                                            {
+                                                type = "Lead",
+                                                url = $"{DataPrefix}sobjects/Lead/{match["Id"]}",
+                                            },
+                                            ["Id"] = match["Id"],
+                                        },
+                                    },
+                                },
+                            },
                         },
                     },
+                    ["errorCode"] = "DUPLICATES_DETECTED",
+                    ["message"] = message,
                 },
-                ["errorCode"] = "DUPLICATES_DETECTED",
-                ["message"] = message,
-            },
-        });
+            }
+        );
     }
 
     private object? Field(Dictionary<string, object?> row, string field)
@@ -341,7 +476,8 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
         var dot = field.IndexOf('.', StringComparison.Ordinal);
         if (dot < 0)
         {
-            return row.GetValueOrDefault(field) ?? (field.Equals("IsConverted", StringComparison.OrdinalIgnoreCase) ? false : null);
+            return row.GetValueOrDefault(field)
+                ?? (field.Equals("IsConverted", StringComparison.OrdinalIgnoreCase) ? false : null);
         }
 
         // Relationship fields, e.g. Account.Name on a Contact.
@@ -352,24 +488,54 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
     }
 
     private bool KnownField(string type, string field) =>
-        field is "Id" or "IsConverted" || Table(type).Count == 0 || Table(type).Any(r => r.ContainsKey(field)) || field.EndsWith("__c", StringComparison.Ordinal)
+        field is "Id" or "IsConverted"
+        || Table(type).Count == 0
+        || Table(type).Any(r => r.ContainsKey(field))
+        || field.EndsWith("__c", StringComparison.Ordinal)
         || KnownStandardFields.Contains(field);
 
     private static readonly HashSet<string> KnownStandardFields = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Name", "Email", "FirstName", "LastName", "Company", "Title", "Phone", "CountryCode", "Status", "OwnerId", "Type", "ParentId", "BillingCountryCode",
-        "Description", "LastActivityDate", "MailingCountryCode", "AccountId", "WhatId", "WhoId", "TaskSubtype", "CompletedDateTime", "Subject", "ManagerId",
+        "Name",
+        "Email",
+        "FirstName",
+        "LastName",
+        "Company",
+        "Title",
+        "Phone",
+        "CountryCode",
+        "Status",
+        "OwnerId",
+        "Type",
+        "ParentId",
+        "BillingCountryCode",
+        "Description",
+        "LastActivityDate",
+        "MailingCountryCode",
+        "AccountId",
+        "WhatId",
+        "WhoId",
+        "TaskSubtype",
+        "CompletedDateTime",
+        "Subject",
+        "ManagerId",
     };
 
     private static Dictionary<string, object?> Fields(JsonObject body) =>
-        body.ToDictionary(p => p.Key, p => p.Value switch
-        {
-            null => null,
-            JsonValue v when v.GetValueKind() == JsonValueKind.String => (object?)v.GetValue<string>(),
-            JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
-            JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<decimal>(),
-            var other => other.ToJsonString(),
-        }, StringComparer.OrdinalIgnoreCase);
+        body.ToDictionary(
+            p => p.Key,
+            p =>
+                p.Value switch
+                {
+                    null => null,
+                    JsonValue v when v.GetValueKind() == JsonValueKind.String => (object?)v.GetValue<string>(),
+                    JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False =>
+                        v.GetValue<bool>(),
+                    JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<decimal>(),
+                    var other => other.ToJsonString(),
+                },
+            StringComparer.OrdinalIgnoreCase
+        );
 
     private List<Dictionary<string, object?>> Table(string type)
     {
@@ -382,15 +548,34 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
         return rows;
     }
 
-    private string NewId(string type) => Prefix(type) + Interlocked.Increment(ref _nextId).ToString("D12", CultureInfo.InvariantCulture) + "AAA";
+    private string NewId(string type) =>
+        Prefix(type) + Interlocked.Increment(ref _nextId).ToString("D12", CultureInfo.InvariantCulture) + "AAA";
 
-    private static string Prefix(string type) => type.ToUpperInvariant() switch
-    {
-        "ACCOUNT" => "001", "CONTACT" => "003", "LEAD" => "00Q", "TASK" => "00T", "USER" => "005", _ => "a00",
-    };
+    private static string Prefix(string type) =>
+        type.ToUpperInvariant() switch
+        {
+            "ACCOUNT" => "001",
+            "CONTACT" => "003",
+            "LEAD" => "00Q",
+            "TASK" => "00T",
+            "USER" => "005",
+            _ => "a00",
+        };
 
-    private string TypeOf(string id) => _objects.FirstOrDefault(o => o.Value.Any(r => (string?)r["Id"] == id)).Key ?? "Unknown";
+    private string TypeOf(string id) =>
+        _objects.FirstOrDefault(o => o.Value.Any(r => (string?)r["Id"] == id)).Key ?? "Unknown";
 
     private static FakeResponse Error(int status, string code, string message) =>
-        FakeResponse.Json(status, new[] { new { message, errorCode = code, fields = Array.Empty<string>() } });
+        FakeResponse.Json(
+            status,
+            new[]
+            {
+                new
+                {
+                    message,
+                    errorCode = code,
+                    fields = Array.Empty<string>(),
+                },
+            }
+        );
 }

@@ -10,12 +10,13 @@ public sealed class SalesforceSandbox : SandboxVendor<SalesforceFake>
 
     protected override SalesforceFake Create(TimeProvider clock) => new(clock) { DailyApiLimit = int.MaxValue };
 
-    protected override IReadOnlyDictionary<string, string?> Settings(SalesforceFake fake) => new Dictionary<string, string?>
-    {
-        ["BaseUrl"] = fake.BaseUrl.ToString(),
-        ["ClientId"] = SalesforceFake.ClientId,
-        ["ClientSecret"] = SalesforceFake.ClientSecret,
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings(SalesforceFake fake) =>
+        new Dictionary<string, string?>
+        {
+            ["BaseUrl"] = fake.BaseUrl.ToString(),
+            ["ClientId"] = SalesforceFake.ClientId,
+            ["ClientSecret"] = SalesforceFake.ClientSecret,
+        };
 
     protected override void Seed(SalesforceFake fake, SandboxSeed seed, DateTimeOffset now) => fake.Seed(seed, now);
 }

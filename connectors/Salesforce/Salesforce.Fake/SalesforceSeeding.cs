@@ -4,71 +4,140 @@ using IntegrationHub.Sdk.Sandbox;
 
 namespace IntegrationHub.Connectors.Salesforce.Fake;
 
-/// <summary>Loads the seed's CRM part into the fake org, as records with Salesforce's field names and picklist labels.</summary>
+/// <summary>
+/// Loads the seed's CRM part into the fake org, as records with Salesforce's field names and picklist labels.
+/// </summary>
 public static class SalesforceSeeding
 {
     public static void Seed(this SalesforceFake fake, SandboxSeed seed, DateTimeOffset now)
     {
         foreach (var user in seed.Users)
         {
-            fake.Insert("User", new Dictionary<string, object?> { ["Id"] = user.Id, ["Name"] = user.Name, ["Email"] = user.Email, ["ManagerId"] = user.ManagerUserId });
+            fake.Insert(
+                "User",
+                new Dictionary<string, object?>
+                {
+                    ["Id"] = user.Id,
+                    ["Name"] = user.Name,
+                    ["Email"] = user.Email,
+                    ["ManagerId"] = user.ManagerUserId,
+                }
+            );
         }
 
         foreach (var a in seed.Accounts)
         {
-            fake.Insert("Account", new Dictionary<string, object?>
-            {
-                ["Id"] = a.Id, ["Name"] = a.Name, ["Primary_Domain__c"] = a.Domain,
-                ["BDR_Prospecting_Status__c"] = a.BdrProspectingStatus switch
+            fake.Insert(
+                "Account",
+                new Dictionary<string, object?>
                 {
-                    BdrProspectingStatus.Queued => "Queued", BdrProspectingStatus.ActivelyWorking => "Actively Working",
-                    BdrProspectingStatus.WorkedInFy => "Worked in FY", BdrProspectingStatus.Restricted => "Restricted", _ => null,
-                },
-                ["BDR_Assigned__c"] = a.BdrAssignedUserId, ["OwnerId"] = a.OwnerUserId,
-                ["Type"] = a.Type switch { AccountType.Customer => "Customer", AccountType.Prospect => "Prospect", _ => null },
-                ["Segment__c"] = a.Segment switch { AccountSegment.Smb => "SMB", AccountSegment.MidMarket => "Mid-Market", AccountSegment.Large => "Large", AccountSegment.PubSec => "PubSec", _ => null },
-                ["Public_Sector__c"] = a.PublicSector, ["Partner_Prospecting_Status__c"] = a.PartnerProspectingStatus,
-                ["Total_CARR__c"] = a.TotalCarrCents / 100m, ["ParentId"] = a.ParentAccountId, ["Ultimate_Parent__c"] = a.UltimateParentId,
-                ["BillingCountryCode"] = a.CountryCode, ["Description"] = a.Description, ["Paid_Tier__c"] = a.PaidTier,
-                ["LastActivityDate"] = Time(seed.Shift(a.LastActivityAt, now)),
-            });
+                    ["Id"] = a.Id,
+                    ["Name"] = a.Name,
+                    ["Primary_Domain__c"] = a.Domain,
+                    ["BDR_Prospecting_Status__c"] = a.BdrProspectingStatus switch
+                    {
+                        BdrProspectingStatus.Queued => "Queued",
+                        BdrProspectingStatus.ActivelyWorking => "Actively Working",
+                        BdrProspectingStatus.WorkedInFy => "Worked in FY",
+                        BdrProspectingStatus.Restricted => "Restricted",
+                        _ => null,
+                    },
+                    ["BDR_Assigned__c"] = a.BdrAssignedUserId,
+                    ["OwnerId"] = a.OwnerUserId,
+                    ["Type"] = a.Type switch
+                    {
+                        AccountType.Customer => "Customer",
+                        AccountType.Prospect => "Prospect",
+                        _ => null,
+                    },
+                    ["Segment__c"] = a.Segment switch
+                    {
+                        AccountSegment.Smb => "SMB",
+                        AccountSegment.MidMarket => "Mid-Market",
+                        AccountSegment.Large => "Large",
+                        AccountSegment.PubSec => "PubSec",
+                        _ => null,
+                    },
+                    ["Public_Sector__c"] = a.PublicSector,
+                    ["Partner_Prospecting_Status__c"] = a.PartnerProspectingStatus,
+                    ["Total_CARR__c"] = a.TotalCarrCents / 100m,
+                    ["ParentId"] = a.ParentAccountId,
+                    ["Ultimate_Parent__c"] = a.UltimateParentId,
+                    ["BillingCountryCode"] = a.CountryCode,
+                    ["Description"] = a.Description,
+                    ["Paid_Tier__c"] = a.PaidTier,
+                    ["LastActivityDate"] = Time(seed.Shift(a.LastActivityAt, now)),
+                }
+            );
         }
 
         foreach (var p in seed.People)
         {
-            fake.Insert(p.Kind == PersonKind.Contact ? "Contact" : "Lead", p.Kind == PersonKind.Contact
-                ? new Dictionary<string, object?>
-                {
-                    ["Id"] = p.Id, ["Email"] = p.Email, ["FirstName"] = p.FirstName, ["LastName"] = p.LastName, ["Title"] = p.Title, ["Phone"] = p.Phone,
-                    ["MailingCountryCode"] = p.CountryCode, ["OwnerId"] = p.OwnerUserId, ["AccountId"] = p.AccountId,
-                    ["LastActivityDate"] = Time(seed.Shift(p.LastActivityAt, now)), ["Next_Task_Date__c"] = Time(seed.Shift(p.NextTaskAt, now)),
-                }
-                : new Dictionary<string, object?>
-                {
-                    ["Id"] = p.Id, ["Email"] = p.Email, ["FirstName"] = p.FirstName, ["LastName"] = p.LastName, ["Company"] = p.Company, ["Title"] = p.Title,
-                    ["Phone"] = p.Phone, ["CountryCode"] = p.CountryCode, ["Status"] = StatusLabel(p.Status), ["OwnerId"] = p.OwnerUserId,
-                    ["Account__c"] = p.AccountId, ["MQL_Date__c"] = Time(seed.Shift(p.MqlAt, now)), ["LastActivityDate"] = Time(seed.Shift(p.LastActivityAt, now)),
-                    ["Next_Task_Date__c"] = Time(seed.Shift(p.NextTaskAt, now)), ["Lead_Score__c"] = (decimal)p.LeadScore, ["IsConverted"] = p.Status == LeadStatus.Converted,
-                    ["IntegrationHub_Key__c"] = p.ExternalId,
-                });
+            fake.Insert(
+                p.Kind == PersonKind.Contact ? "Contact" : "Lead",
+                p.Kind == PersonKind.Contact
+                    ? new Dictionary<string, object?>
+                    {
+                        ["Id"] = p.Id,
+                        ["Email"] = p.Email,
+                        ["FirstName"] = p.FirstName,
+                        ["LastName"] = p.LastName,
+                        ["Title"] = p.Title,
+                        ["Phone"] = p.Phone,
+                        ["MailingCountryCode"] = p.CountryCode,
+                        ["OwnerId"] = p.OwnerUserId,
+                        ["AccountId"] = p.AccountId,
+                        ["LastActivityDate"] = Time(seed.Shift(p.LastActivityAt, now)),
+                        ["Next_Task_Date__c"] = Time(seed.Shift(p.NextTaskAt, now)),
+                    }
+                    : new Dictionary<string, object?>
+                    {
+                        ["Id"] = p.Id,
+                        ["Email"] = p.Email,
+                        ["FirstName"] = p.FirstName,
+                        ["LastName"] = p.LastName,
+                        ["Company"] = p.Company,
+                        ["Title"] = p.Title,
+                        ["Phone"] = p.Phone,
+                        ["CountryCode"] = p.CountryCode,
+                        ["Status"] = StatusLabel(p.Status),
+                        ["OwnerId"] = p.OwnerUserId,
+                        ["Account__c"] = p.AccountId,
+                        ["MQL_Date__c"] = Time(seed.Shift(p.MqlAt, now)),
+                        ["LastActivityDate"] = Time(seed.Shift(p.LastActivityAt, now)),
+                        ["Next_Task_Date__c"] = Time(seed.Shift(p.NextTaskAt, now)),
+                        ["Lead_Score__c"] = (decimal)p.LeadScore,
+                        ["IsConverted"] = p.Status == LeadStatus.Converted,
+                        ["IntegrationHub_Key__c"] = p.ExternalId,
+                    }
+            );
         }
 
         foreach (var t in seed.Activities)
         {
-            fake.Insert("Task", new Dictionary<string, object?>
-            {
-                ["Id"] = t.Id, [t.SubjectId.StartsWith("001", StringComparison.Ordinal) ? "WhatId" : "WhoId"] = t.SubjectId, ["OwnerId"] = t.UserId,
-                ["TaskSubtype"] = t.Kind.ToString(), ["CompletedDateTime"] = Time(seed.Shift(t.OccurredAt, now)), ["Subject"] = t.Subject,
-            });
+            fake.Insert(
+                "Task",
+                new Dictionary<string, object?>
+                {
+                    ["Id"] = t.Id,
+                    [t.SubjectId.StartsWith("001", StringComparison.Ordinal) ? "WhatId" : "WhoId"] = t.SubjectId,
+                    ["OwnerId"] = t.UserId,
+                    ["TaskSubtype"] = t.Kind.ToString(),
+                    ["CompletedDateTime"] = Time(seed.Shift(t.OccurredAt, now)),
+                    ["Subject"] = t.Subject,
+                }
+            );
         }
     }
 
-    private static string StatusLabel(LeadStatus status) => status switch
-    {
-        LeadStatus.Mql => "MQL",
-        LeadStatus.Unspecified => "Open",
-        var other => other.ToString(),
-    };
+    private static string StatusLabel(LeadStatus status) =>
+        status switch
+        {
+            LeadStatus.Mql => "MQL",
+            LeadStatus.Unspecified => "Open",
+            var other => other.ToString(),
+        };
 
-    private static string? Time(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string? Time(DateTimeOffset? value) =>
+        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -124,17 +124,32 @@ public sealed class SoqlQuery
         };
     }
 
-    public static int Compare(object? a, object? b) => (a, b) switch
-    {
-        (null, null) => 0,
-        (null, _) => -1,
-        (_, null) => 1,
-        (string x, string y) when DateTimeOffset.TryParse(x, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dx)
-            && DateTimeOffset.TryParse(y, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dy) && x.Contains('T', StringComparison.Ordinal) => dx.CompareTo(dy),
-        (string x, string y) => string.Compare(x, y, StringComparison.OrdinalIgnoreCase),
-        (bool x, bool y) => x.CompareTo(y),
-        _ => Convert.ToDecimal(a, CultureInfo.InvariantCulture).CompareTo(Convert.ToDecimal(b, CultureInfo.InvariantCulture)),
-    };
+    public static int Compare(object? a, object? b) =>
+        (a, b) switch
+        {
+            (null, null) => 0,
+            (null, _) => -1,
+            (_, null) => 1,
+            (string x, string y)
+                when DateTimeOffset.TryParse(
+                    x,
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal,
+                    out var dx
+                )
+                    && DateTimeOffset.TryParse(
+                        y,
+                        CultureInfo.InvariantCulture,
+                        DateTimeStyles.AssumeUniversal,
+                        out var dy
+                    )
+                    && x.Contains('T', StringComparison.Ordinal) => dx.CompareTo(dy),
+            (string x, string y) => string.Compare(x, y, StringComparison.OrdinalIgnoreCase),
+            (bool x, bool y) => x.CompareTo(y),
+            _ => Convert
+                .ToDecimal(a, CultureInfo.InvariantCulture)
+                .CompareTo(Convert.ToDecimal(b, CultureInfo.InvariantCulture)),
+        };
 
     private static object? Literal(string token)
     {
@@ -166,7 +181,8 @@ public sealed class SoqlQuery
         throw new FormatException($"bind variables and functions are not supported: '{token}'");
     }
 
-    private string Next() => _at < _tokens.Count ? _tokens[_at++] : throw new FormatException("unexpected end of query");
+    private string Next() =>
+        _at < _tokens.Count ? _tokens[_at++] : throw new FormatException("unexpected end of query");
 
     private string? Peek() => _at < _tokens.Count ? _tokens[_at] : null;
 
@@ -183,7 +199,8 @@ public sealed class SoqlQuery
     private static List<string> Tokenize(string soql)
     {
         var tokens = new List<string>();
-        for (var i = 0; i < soql.Length;)
+        var i = 0;
+        while (i < soql.Length)
         {
             var c = soql[i];
             if (char.IsWhiteSpace(c))
@@ -199,7 +216,14 @@ public sealed class SoqlQuery
                     if (soql[i] == '\\' && i + 1 < soql.Length)
                     {
                         i++;
-                        value.Append(soql[i] switch { 'n' => '\n', 'r' => '\r', var other => other });
+                        value.Append(
+                            soql[i] switch
+                            {
+                                'n' => '\n',
+                                'r' => '\r',
+                                var other => other,
+                            }
+                        );
                     }
                     else
                     {
@@ -231,7 +255,11 @@ public sealed class SoqlQuery
             else
             {
                 var start = i;
-                while (i < soql.Length && !char.IsWhiteSpace(soql[i]) && soql[i] is not ('(' or ')' or ',' or '=' or '!' or '<' or '>' or '\''))
+                while (
+                    i < soql.Length
+                    && !char.IsWhiteSpace(soql[i])
+                    && soql[i] is not ('(' or ')' or ',' or '=' or '!' or '<' or '>' or '\'')
+                )
                 {
                     i++;
                 }

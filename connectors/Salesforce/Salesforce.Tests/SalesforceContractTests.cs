@@ -12,7 +12,16 @@ public sealed class SalesforceContractTests : IAsyncLifetime
 
     private SalesforceFake Fake => _world.Fake;
 
-    private static LeadFields NewLead(string email) => new() { Email = email, FirstName = "Nina", LastName = "Park", Company = "Newco", Status = LeadStatus.Mql, OwnerUserId = "005BDR" };
+    private static LeadFields NewLead(string email) =>
+        new()
+        {
+            Email = email,
+            FirstName = "Nina",
+            LastName = "Park",
+            Company = "Newco",
+            Status = LeadStatus.Mql,
+            OwnerUserId = "005BDR",
+        };
 
     [Fact]
     public async Task It_authenticates_once_with_client_credentials_and_sends_bearer_soql()
@@ -24,9 +33,15 @@ public sealed class SalesforceContractTests : IAsyncLifetime
         Assert.Equal(1, Fake.TokensIssued);
         var token = Fake.Requests.Single(r => r.RequestMessage!.Path == "/services/oauth2/token").RequestMessage!;
         Assert.Contains("grant_type=client_credentials", token.Body, StringComparison.Ordinal);
-        var query = Fake.Requests.First(r => r.RequestMessage!.Path.EndsWith("/query", StringComparison.Ordinal)).RequestMessage!;
+        var query = Fake
+            .Requests.First(r => r.RequestMessage!.Path.EndsWith("/query", StringComparison.Ordinal))
+            .RequestMessage!;
         Assert.StartsWith("Bearer 00DS", query.Headers!["Authorization"].Single(), StringComparison.Ordinal);
-        Assert.Contains("FROM Account WHERE Primary_Domain__c = 'acme.com'", query.Query!["q"].Single(), StringComparison.Ordinal);
+        Assert.Contains(
+            "FROM Account WHERE Primary_Domain__c = 'acme.com'",
+            query.Query!["q"].Single(),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -47,7 +62,10 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     {
         for (var i = 0; i < 7; i++)
         {
-            Fake.Insert("Account", new Dictionary<string, object?> { ["Name"] = "Acme Corp", ["Primary_Domain__c"] = $"acme{i}.io" });
+            Fake.Insert(
+                "Account",
+                new Dictionary<string, object?> { ["Name"] = "Acme Corp", ["Primary_Domain__c"] = $"acme{i}.io" }
+            );
         }
 
         Fake.PageSize = 3;
@@ -61,7 +79,10 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     public async Task A_value_with_quotes_cannot_break_out_of_the_query()
     {
         var crm = _world.Connector();
-        Assert.Equal("001QUOTE", Assert.Single(await crm.FindAccountsByNameAsync("O'Brien & Sons", CancellationToken.None)).Id);
+        Assert.Equal(
+            "001QUOTE",
+            Assert.Single(await crm.FindAccountsByNameAsync("O'Brien & Sons", CancellationToken.None)).Id
+        );
         Assert.Empty(await crm.FindAccountsByNameAsync("x' OR Name != 'y", CancellationToken.None));
     }
 
@@ -82,7 +103,9 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     public async Task Wrong_credentials_are_a_vendor_authentication_failure_without_the_secret()
     {
         var crm = _world.Connector(s => s["ClientSecret"] = "wrong-secret-value");
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => crm.GetAccountByIdAsync("001ACME", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            crm.GetAccountByIdAsync("001ACME", CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.VendorAuthentication, error.Kind);
         Assert.Equal("INVALID_CLIENT", error.Reason);
         Assert.DoesNotContain("wrong-secret-value", error.Message, StringComparison.Ordinal);
@@ -95,13 +118,22 @@ public sealed class SalesforceContractTests : IAsyncLifetime
         await crm.GetAccountByIdAsync("001ACME", CancellationToken.None);
         Fake.DailyApiLimit = Fake.ApiCalls;
 
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => crm.GetAccountByIdAsync("001ACME", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            crm.GetAccountByIdAsync("001ACME", CancellationToken.None)
+        );
 
         Assert.Equal(ConnectorErrorKind.QuotaExhausted, error.Kind);
         Assert.Equal("REQUEST_LIMIT_EXCEEDED", error.Reason);
         Assert.Equal(Fake.DailyApiLimit + 1, Fake.ApiCalls);
-        Assert.All(Fake.Requests.Where(r => r.RequestMessage!.Path.StartsWith("/services/data", StringComparison.Ordinal)),
-            r => Assert.StartsWith("api-usage=", r.ResponseMessage!.Headers!["Sforce-Limit-Info"].Single(), StringComparison.Ordinal));
+        Assert.All(
+            Fake.Requests.Where(r => r.RequestMessage!.Path.StartsWith("/services/data", StringComparison.Ordinal)),
+            r =>
+                Assert.StartsWith(
+                    "api-usage=",
+                    r.ResponseMessage!.Headers!["Sforce-Limit-Info"].Single(),
+                    StringComparison.Ordinal
+                )
+        );
     }
 
     [Fact]
@@ -109,20 +141,32 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     {
         var crm = _world.Connector();
         var first = await crm.UpsertLeadAsync("hub-abc", NewLead("nina@newco.io"), CancellationToken.None);
-        var again = await crm.UpsertLeadAsync("hub-abc", NewLead("nina@newco.io") with { Title = "CTO" }, CancellationToken.None);
+        var again = await crm.UpsertLeadAsync(
+            "hub-abc",
+            NewLead("nina@newco.io") with
+            {
+                Title = "CTO",
+            },
+            CancellationToken.None
+        );
 
         Assert.True(first.Created);
         Assert.False(again.Created);
         Assert.Equal("CTO", again.Lead.Title);
         Assert.Equal("hub-abc", again.Lead.ExternalId);
         Assert.Single(Fake.Records("Lead"), r => (string?)r["Email"] == "nina@newco.io");
-        Assert.Equal(2, Fake.CountRequests("PATCH", "/services/data/v60.0/sobjects/Lead/IntegrationHub_Key__c/hub-abc"));
+        Assert.Equal(
+            2,
+            Fake.CountRequests("PATCH", "/services/data/v60.0/sobjects/Lead/IntegrationHub_Key__c/hub-abc")
+        );
     }
 
     [Fact]
     public async Task A_duplicate_rule_match_is_adopted_instead_of_creating_a_second_lead()
     {
-        var result = await _world.Connector().UpsertLeadAsync("hub-jane", NewLead("jane@acme.com"), CancellationToken.None);
+        var result = await _world
+            .Connector()
+            .UpsertLeadAsync("hub-jane", NewLead("jane@acme.com"), CancellationToken.None);
 
         Assert.False(result.Created);
         Assert.Equal("00QJANE", result.Lead.Id);
@@ -133,9 +177,27 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     [Fact]
     public async Task Several_leads_with_one_external_id_is_a_conflict()
     {
-        Fake.Insert("Lead", new Dictionary<string, object?> { ["LastName"] = "A", ["Company"] = "C", ["IntegrationHub_Key__c"] = "dup" });
-        Fake.Insert("Lead", new Dictionary<string, object?> { ["LastName"] = "B", ["Company"] = "C", ["IntegrationHub_Key__c"] = "dup" });
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector().UpsertLeadAsync("dup", NewLead("x@c.io"), CancellationToken.None));
+        Fake.Insert(
+            "Lead",
+            new Dictionary<string, object?>
+            {
+                ["LastName"] = "A",
+                ["Company"] = "C",
+                ["IntegrationHub_Key__c"] = "dup",
+            }
+        );
+        Fake.Insert(
+            "Lead",
+            new Dictionary<string, object?>
+            {
+                ["LastName"] = "B",
+                ["Company"] = "C",
+                ["IntegrationHub_Key__c"] = "dup",
+            }
+        );
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _world.Connector().UpsertLeadAsync("dup", NewLead("x@c.io"), CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.Conflict, error.Kind);
     }
 
@@ -149,7 +211,9 @@ public sealed class SalesforceContractTests : IAsyncLifetime
         Assert.Equal(PersonKind.Contact, contact.Kind);
         Assert.Equal(contact.Id, again.Id);
         Assert.Single(Fake.Records("Contact"), r => (string?)r["Email"] == "jane@acme.com");
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => crm.ChangeOwnerAsync("00QJANE", "005MGR", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            crm.ChangeOwnerAsync("00QJANE", "005MGR", CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.FailedPrecondition, error.Kind);
         Assert.Equal("CANNOT_UPDATE_CONVERTED_LEAD", error.Reason);
     }
@@ -170,8 +234,13 @@ public sealed class SalesforceContractTests : IAsyncLifetime
         Assert.Equal([PersonKind.Lead, PersonKind.Contact], people.Select(p => p.Kind));
         Assert.Equal(LeadStatus.Mql, people[0].Status);
 
-        Assert.Equal(["001ACME", "001SUB"], (await crm.ListAccountHierarchyAsync("001ACME", CancellationToken.None)).Select(a => a.Id).Order());
-        Assert.Single(await crm.ListActivitiesAsync("001ACME", SalesforceWorld.Now.AddDays(-30), CancellationToken.None));
+        Assert.Equal(
+            ["001ACME", "001SUB"],
+            (await crm.ListAccountHierarchyAsync("001ACME", CancellationToken.None)).Select(a => a.Id).Order()
+        );
+        Assert.Single(
+            await crm.ListActivitiesAsync("001ACME", SalesforceWorld.Now.AddDays(-30), CancellationToken.None)
+        );
         Assert.Empty(await crm.ListActivitiesAsync("001ACME", SalesforceWorld.Now.AddDays(-1), CancellationToken.None));
         Assert.Equal("005MGR", (await crm.GetUserAsync("005BDR", CancellationToken.None))?.ManagerUserId);
     }
@@ -180,17 +249,31 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     public async Task A_logged_activity_is_then_listed()
     {
         var crm = _world.Connector();
-        var logged = await crm.LogActivityAsync(new Activity(null, "001SUB", "005BDR", ActivityKind.Email, SalesforceWorld.Now.AddHours(-1), "Follow-up"), CancellationToken.None);
+        var logged = await crm.LogActivityAsync(
+            new Activity(null, "001SUB", "005BDR", ActivityKind.Email, SalesforceWorld.Now.AddHours(-1), "Follow-up"),
+            CancellationToken.None
+        );
         Assert.StartsWith("00T", logged.Id, StringComparison.Ordinal);
-        Assert.Equal("Follow-up", Assert.Single(await crm.ListActivitiesAsync("001SUB", null, CancellationToken.None)).Subject);
+        Assert.Equal(
+            "Follow-up",
+            Assert.Single(await crm.ListActivitiesAsync("001SUB", null, CancellationToken.None)).Subject
+        );
     }
 
     [Fact]
     public async Task A_server_error_is_retried_then_reported_as_unavailable()
     {
-        Fake.FailNext(10, Sdk.FakeKit.FakeResponse.Json(503, new[] { new { message = "Service Unavailable", errorCode = "SERVER_UNAVAILABLE" } }));
+        Fake.FailNext(
+            10,
+            Sdk.FakeKit.FakeResponse.Json(
+                503,
+                new[] { new { message = "Service Unavailable", errorCode = "SERVER_UNAVAILABLE" } }
+            )
+        );
         var crm = _world.Connector();
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => crm.GetAccountByIdAsync("001ACME", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            crm.GetAccountByIdAsync("001ACME", CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.VendorUnavailable, error.Kind);
         Assert.Equal(3, Fake.Requests.Count());
     }
@@ -198,7 +281,20 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     [Fact]
     public async Task Bad_input_sends_nothing()
     {
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector().UpsertLeadAsync("k", new LeadFields { Email = "", LastName = "", Company = "" }, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _world
+                .Connector()
+                .UpsertLeadAsync(
+                    "k",
+                    new LeadFields
+                    {
+                        Email = "",
+                        LastName = "",
+                        Company = "",
+                    },
+                    CancellationToken.None
+                )
+        );
         Assert.Equal(ConnectorErrorKind.InvalidArgument, error.Kind);
         Assert.Empty(Fake.Requests);
     }
@@ -208,7 +304,9 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     {
         var harness = _world.Harness();
         var crm = harness.Get<SalesforceConnector>();
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => crm.GetAccountByIdAsync("001ACME", CancellationToken.None)));
+        await Task.WhenAll(
+            Enumerable.Range(0, 20).Select(_ => crm.GetAccountByIdAsync("001ACME", CancellationToken.None))
+        );
         Assert.Equal(1, harness.Services.GetRequiredService<SalesforceSession>().TokenFetches);
     }
 

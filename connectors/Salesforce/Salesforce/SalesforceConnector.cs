@@ -21,21 +21,54 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
     public async Task<Account?> GetAccountByIdAsync(string accountId, CancellationToken cancellationToken)
     {
         SalesforceIds.Require(("account_id", accountId));
-        return (await QueryAsync($"SELECT {AccountColumns} FROM Account WHERE Id = {Quote(accountId)}", cancellationToken)).Select(SalesforceRecords.Account).FirstOrDefault();
+        return (
+            await QueryAsync($"SELECT {AccountColumns} FROM Account WHERE Id = {Quote(accountId)}", cancellationToken)
+        )
+            .Select(SalesforceRecords.Account)
+            .FirstOrDefault();
     }
 
     public async Task<Account?> GetAccountByDomainAsync(string domain, CancellationToken cancellationToken) =>
-        (await QueryAsync($"SELECT {AccountColumns} FROM Account WHERE Primary_Domain__c = {Quote(domain.Trim().ToLowerInvariant())}", cancellationToken))
-            .Select(SalesforceRecords.Account).OrderBy(a => a.Id, StringComparer.Ordinal).FirstOrDefault();
+        (
+            await QueryAsync(
+                $"SELECT {AccountColumns} FROM Account WHERE Primary_Domain__c = "
+                    + $"{Quote(domain.Trim().ToLowerInvariant())}",
+                cancellationToken
+            )
+        )
+            .Select(SalesforceRecords.Account)
+            .OrderBy(a => a.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
 
-    public async Task<IReadOnlyList<Account>> FindAccountsByNameAsync(string companyName, CancellationToken cancellationToken) =>
-        [.. (await QueryAsync($"SELECT {AccountColumns} FROM Account WHERE Name = {Quote(companyName.Trim())}", cancellationToken)).Select(SalesforceRecords.Account)];
+    public async Task<IReadOnlyList<Account>> FindAccountsByNameAsync(
+        string companyName,
+        CancellationToken cancellationToken
+    ) =>
+        [
+            .. (
+                await QueryAsync(
+                    $"SELECT {AccountColumns} FROM Account WHERE Name = {Quote(companyName.Trim())}",
+                    cancellationToken
+                )
+            ).Select(SalesforceRecords.Account),
+        ];
 
-    public async Task<IReadOnlyList<Account>> ListAccountHierarchyAsync(string ultimateParentId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Account>> ListAccountHierarchyAsync(
+        string ultimateParentId,
+        CancellationToken cancellationToken
+    )
     {
         SalesforceIds.Require(("ultimate_parent_id", ultimateParentId));
-        return [.. (await QueryAsync($"SELECT {AccountColumns} FROM Account WHERE Ultimate_Parent__c = {Quote(ultimateParentId)} OR Id = {Quote(ultimateParentId)}", cancellationToken))
-            .Select(SalesforceRecords.Account)];
+        return
+        [
+            .. (
+                await QueryAsync(
+                    $"SELECT {AccountColumns} FROM Account WHERE Ultimate_Parent__c = {Quote(ultimateParentId)} OR "
+                        + $"Id = {Quote(ultimateParentId)}",
+                    cancellationToken
+                )
+            ).Select(SalesforceRecords.Account),
+        ];
     }
 
     public async Task<IReadOnlyList<Person>> FindPeopleAsync(PeopleQuery query, CancellationToken cancellationToken)
@@ -45,44 +78,90 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
             { Email: { } email } => ($"Email = {Quote(email)}", $"Email = {Quote(email)}"),
             { AccountId: { } id } => ($"Account__c = {Quote(id)}", $"AccountId = {Quote(id)}"),
             { CompanyName: { } name } => ($"Company = {Quote(name)}", $"Account.Name = {Quote(name)}"),
-            _ => throw ConnectorException.Invalid(new FieldViolation("lookup", "set email, account_id or company_name")),
+            _ => throw ConnectorException.Invalid(
+                new FieldViolation("lookup", "set email, account_id or company_name")
+            ),
         };
         var people = new List<Person>();
         if (query.Kind != PersonKind.Contact)
         {
-            people.AddRange((await QueryAsync($"SELECT {LeadColumns}, {options.Value.LeadExternalIdField} FROM Lead WHERE {leadWhere} AND IsConverted = false", cancellationToken))
-                .Select(r => SalesforceRecords.Lead(r) with { ExternalId = r[options.Value.LeadExternalIdField]?.GetValue<string>() }));
+            people.AddRange(
+                (
+                    await QueryAsync(
+                        $"SELECT {LeadColumns}, {options.Value.LeadExternalIdField} FROM Lead WHERE {leadWhere} AND "
+                            + $"IsConverted = false",
+                        cancellationToken
+                    )
+                ).Select(r =>
+                    SalesforceRecords.Lead(r) with
+                    {
+                        ExternalId = r[options.Value.LeadExternalIdField]?.GetValue<string>(),
+                    }
+                )
+            );
         }
 
         if (query.Kind != PersonKind.Lead)
         {
-            people.AddRange((await QueryAsync($"SELECT {ContactColumns} FROM Contact WHERE {contactWhere}", cancellationToken)).Select(SalesforceRecords.Contact));
+            people.AddRange(
+                (
+                    await QueryAsync($"SELECT {ContactColumns} FROM Contact WHERE {contactWhere}", cancellationToken)
+                ).Select(SalesforceRecords.Contact)
+            );
         }
 
         return people;
     }
 
-    public async Task<LeadUpsertResult> UpsertLeadAsync(string externalId, LeadFields lead, CancellationToken cancellationToken)
+    public async Task<LeadUpsertResult> UpsertLeadAsync(
+        string externalId,
+        LeadFields lead,
+        CancellationToken cancellationToken
+    )
     {
         Validate(lead);
         var field = options.Value.LeadExternalIdField;
-        var (status, body) = await session.SendAsync(HttpMethod.Patch, $"sobjects/Lead/{field}/{Uri.EscapeDataString(externalId)}",
-            SalesforceRecords.LeadBody(lead, null, null), cancellationToken);
+        var (status, body) = await session.SendAsync(
+            HttpMethod.Patch,
+            $"sobjects/Lead/{field}/{Uri.EscapeDataString(externalId)}",
+            SalesforceRecords.LeadBody(lead, null, null),
+            cancellationToken
+        );
         string id;
         bool created;
-        if (status is HttpStatusCode.Created or HttpStatusCode.OK && JsonNode.Parse(body)?["id"]?.GetValue<string>() is { } upserted)
+        if (
+            status is HttpStatusCode.Created or HttpStatusCode.OK
+            && JsonNode.Parse(body)?["id"]?.GetValue<string>() is { } upserted
+        )
         {
-            (id, created) = (upserted, status == HttpStatusCode.Created && JsonNode.Parse(body)?["created"]?.GetValue<bool>() != false);
+            (id, created) = (
+                upserted,
+                status == HttpStatusCode.Created && JsonNode.Parse(body)?["created"]?.GetValue<bool>() != false
+            );
         }
         else if (status == HttpStatusCode.NoContent)
         {
-            (id, created) = ((await LeadByExternalIdAsync(externalId, cancellationToken))?.Id ?? throw ConnectorException.NotFound("the upserted lead"), false);
+            (id, created) = (
+                (await LeadByExternalIdAsync(externalId, cancellationToken))?.Id
+                    ?? throw ConnectorException.NotFound("the upserted lead"),
+                false
+            );
         }
-        else if (status == HttpStatusCode.BadRequest && SalesforceErrors.Read(body) is { Code: SalesforceErrors.DuplicatesDetected, DuplicateId: { } match })
+        else if (
+            status == HttpStatusCode.BadRequest
+            && SalesforceErrors.Read(body) is { Code: SalesforceErrors.DuplicatesDetected, DuplicateId: { } match }
+        )
         {
             // The org's duplicate rule found the person already (a lead the hub did not create):
             // adopt it by stamping our external id on it, so later upserts hit it directly.
-            await Expect(session.SendAsync(HttpMethod.Patch, $"sobjects/Lead/{match}", SalesforceRecords.LeadBody(lead, field, externalId), cancellationToken));
+            await Expect(
+                session.SendAsync(
+                    HttpMethod.Patch,
+                    $"sobjects/Lead/{match}",
+                    SalesforceRecords.LeadBody(lead, field, externalId),
+                    cancellationToken
+                )
+            );
             (id, created) = (match, false);
         }
         else
@@ -98,23 +177,48 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
     {
         SalesforceIds.Require(("person_id", personId), ("owner_user_id", ownerUserId));
         var type = personId.StartsWith("003", StringComparison.Ordinal) ? "Contact" : "Lead";
-        await Expect(session.SendAsync(HttpMethod.Patch, $"sobjects/{type}/{Uri.EscapeDataString(personId)}", new JsonObject { ["OwnerId"] = ownerUserId }, cancellationToken));
-        return (type == "Contact" ? await ContactByIdAsync(personId, cancellationToken) : await LeadByIdAsync(personId, cancellationToken))
-            ?? throw ConnectorException.NotFound($"person {personId}");
+        await Expect(
+            session.SendAsync(
+                HttpMethod.Patch,
+                $"sobjects/{type}/{Uri.EscapeDataString(personId)}",
+                new JsonObject { ["OwnerId"] = ownerUserId },
+                cancellationToken
+            )
+        );
+        return (
+            type == "Contact"
+                ? await ContactByIdAsync(personId, cancellationToken)
+                : await LeadByIdAsync(personId, cancellationToken)
+        ) ?? throw ConnectorException.NotFound($"person {personId}");
     }
 
     public async Task<Person> ConvertLeadAsync(string leadId, string accountId, CancellationToken cancellationToken)
     {
         SalesforceIds.Require(("lead_id", leadId), ("account_id", accountId));
-        var lead = (await QueryAsync($"SELECT {LeadColumns} FROM Lead WHERE Id = {Quote(leadId)}", cancellationToken)).Select(SalesforceRecords.Lead).FirstOrDefault()
+        var lead = (await QueryAsync($"SELECT {LeadColumns} FROM Lead WHERE Id = {Quote(leadId)}", cancellationToken))
+            .Select(SalesforceRecords.Lead)
+            .FirstOrDefault()
             ?? throw ConnectorException.NotFound($"No lead {leadId}.");
-        var existing = (await QueryAsync($"SELECT {ContactColumns} FROM Contact WHERE Email = {Quote(lead.Email)} AND AccountId = {Quote(accountId)}", cancellationToken))
-            .Select(SalesforceRecords.Contact).FirstOrDefault();
+        var existing = (
+            await QueryAsync(
+                $"SELECT {ContactColumns} FROM Contact WHERE Email = {Quote(lead.Email)} AND AccountId = "
+                    + $"{Quote(accountId)}",
+                cancellationToken
+            )
+        )
+            .Select(SalesforceRecords.Contact)
+            .FirstOrDefault();
         var contact = existing ?? await CreateContactAsync(lead, accountId, cancellationToken);
         if (lead.Status != LeadStatus.Converted)
         {
-            await Expect(session.SendAsync(HttpMethod.Patch, $"sobjects/Lead/{Uri.EscapeDataString(leadId)}",
-                new JsonObject { ["Status"] = "Converted", ["Converted_Contact__c"] = contact.Id }, cancellationToken));
+            await Expect(
+                session.SendAsync(
+                    HttpMethod.Patch,
+                    $"sobjects/Lead/{Uri.EscapeDataString(leadId)}",
+                    new JsonObject { ["Status"] = "Converted", ["Converted_Contact__c"] = contact.Id },
+                    cancellationToken
+                )
+            );
         }
 
         return contact;
@@ -124,32 +228,65 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
     {
         SalesforceIds.Require(("activity.subject_id", activity.SubjectId), ("activity.user_id", activity.UserId));
         var onAccount = activity.SubjectId.StartsWith("001", StringComparison.Ordinal);
-        var (status, body) = await session.SendAsync(HttpMethod.Post, "sobjects/Task", new JsonObject
-        {
-            [onAccount ? "WhatId" : "WhoId"] = activity.SubjectId,
-            ["OwnerId"] = activity.UserId,
-            ["TaskSubtype"] = activity.Kind switch { ActivityKind.Call => "Call", ActivityKind.Email => "Email", ActivityKind.Meeting => "Meeting", _ => "Task" },
-            ["CompletedDateTime"] = DateTime(activity.OccurredAt),
-            ["Subject"] = activity.Subject,
-            ["Status"] = "Completed",
-        }, cancellationToken);
+        var (status, body) = await session.SendAsync(
+            HttpMethod.Post,
+            "sobjects/Task",
+            new JsonObject
+            {
+                [onAccount ? "WhatId" : "WhoId"] = activity.SubjectId,
+                ["OwnerId"] = activity.UserId,
+                ["TaskSubtype"] = activity.Kind switch
+                {
+                    ActivityKind.Call => "Call",
+                    ActivityKind.Email => "Email",
+                    ActivityKind.Meeting => "Meeting",
+                    _ => "Task",
+                },
+                ["CompletedDateTime"] = DateTime(activity.OccurredAt),
+                ["Subject"] = activity.Subject,
+                ["Status"] = "Completed",
+            },
+            cancellationToken
+        );
         return status == HttpStatusCode.Created && JsonNode.Parse(body)?["id"]?.GetValue<string>() is { } id
-            ? activity with { Id = id }
+            ? activity with
+            {
+                Id = id,
+            }
             : throw SalesforceErrors.From(status, body);
     }
 
-    public async Task<IReadOnlyList<Activity>> ListActivitiesAsync(string subjectId, DateTimeOffset? since, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Activity>> ListActivitiesAsync(
+        string subjectId,
+        DateTimeOffset? since,
+        CancellationToken cancellationToken
+    )
     {
         SalesforceIds.Require(("subject_id", subjectId));
         var window = since is { } s ? $" AND CompletedDateTime >= {DateTime(s)}" : "";
-        return [.. (await QueryAsync($"SELECT {TaskColumns} FROM Task WHERE (WhatId = {Quote(subjectId)} OR WhoId = {Quote(subjectId)}){window} ORDER BY CompletedDateTime DESC", cancellationToken))
-            .Select(SalesforceRecords.Task)];
+        return
+        [
+            .. (
+                await QueryAsync(
+                    $"SELECT {TaskColumns} FROM Task WHERE (WhatId = {Quote(subjectId)} OR WhoId = "
+                        + $"{Quote(subjectId)}){window} ORDER BY CompletedDateTime DESC",
+                    cancellationToken
+                )
+            ).Select(SalesforceRecords.Task),
+        ];
     }
 
     public async Task<CrmUser?> GetUserAsync(string userId, CancellationToken cancellationToken)
     {
         SalesforceIds.Require(("user_id", userId));
-        return (await QueryAsync($"SELECT Id, Name, Email, ManagerId FROM User WHERE Id = {Quote(userId)}", cancellationToken)).Select(SalesforceRecords.User).FirstOrDefault();
+        return (
+            await QueryAsync(
+                $"SELECT Id, Name, Email, ManagerId FROM User WHERE Id = {Quote(userId)}",
+                cancellationToken
+            )
+        )
+            .Select(SalesforceRecords.User)
+            .FirstOrDefault();
     }
 
     /// <summary>Runs a SOQL query and follows nextRecordsUrl until done.</summary>
@@ -162,7 +299,13 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
         {
             if (!seen.Add(next))
             {
-                throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Salesforce returned the same nextRecordsUrl twice.") { Vendor = Name };
+                throw new ConnectorException(
+                    ConnectorErrorKind.VendorProtocol,
+                    "Salesforce returned the same nextRecordsUrl twice."
+                )
+                {
+                    Vendor = Name,
+                };
             }
 
             var (status, body) = await session.SendAsync(HttpMethod.Get, next, null, cancellationToken);
@@ -183,27 +326,45 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
         (await FindLeadsAsync($"Id = {Quote(id)}", cancellationToken)).FirstOrDefault();
 
     private async Task<Person?> LeadByExternalIdAsync(string externalId, CancellationToken cancellationToken) =>
-        (await FindLeadsAsync($"{options.Value.LeadExternalIdField} = {Quote(externalId)}", cancellationToken)).FirstOrDefault();
+        (
+            await FindLeadsAsync($"{options.Value.LeadExternalIdField} = {Quote(externalId)}", cancellationToken)
+        ).FirstOrDefault();
 
     private async Task<IEnumerable<Person>> FindLeadsAsync(string where, CancellationToken cancellationToken)
     {
         var field = options.Value.LeadExternalIdField;
-        return (await QueryAsync($"SELECT {LeadColumns}, {field} FROM Lead WHERE {where}", cancellationToken))
-            .Select(r => SalesforceRecords.Lead(r) with { ExternalId = r[field]?.GetValue<string>() });
+        return (await QueryAsync($"SELECT {LeadColumns}, {field} FROM Lead WHERE {where}", cancellationToken)).Select(
+            r => SalesforceRecords.Lead(r) with { ExternalId = r[field]?.GetValue<string>() }
+        );
     }
 
     private async Task<Person?> ContactByIdAsync(string id, CancellationToken cancellationToken) =>
-        (await QueryAsync($"SELECT {ContactColumns} FROM Contact WHERE Id = {Quote(id)}", cancellationToken)).Select(SalesforceRecords.Contact).FirstOrDefault();
+        (await QueryAsync($"SELECT {ContactColumns} FROM Contact WHERE Id = {Quote(id)}", cancellationToken))
+            .Select(SalesforceRecords.Contact)
+            .FirstOrDefault();
 
     private async Task<Person> CreateContactAsync(Person lead, string accountId, CancellationToken cancellationToken)
     {
-        var (status, body) = await session.SendAsync(HttpMethod.Post, "sobjects/Contact", new JsonObject
-        {
-            ["FirstName"] = lead.FirstName, ["LastName"] = lead.LastName, ["Email"] = lead.Email, ["Title"] = lead.Title, ["Phone"] = lead.Phone,
-            ["MailingCountryCode"] = lead.CountryCode.Length == 0 ? null : lead.CountryCode, ["AccountId"] = accountId, ["OwnerId"] = lead.OwnerUserId,
-        }, cancellationToken);
+        var (status, body) = await session.SendAsync(
+            HttpMethod.Post,
+            "sobjects/Contact",
+            new JsonObject
+            {
+                ["FirstName"] = lead.FirstName,
+                ["LastName"] = lead.LastName,
+                ["Email"] = lead.Email,
+                ["Title"] = lead.Title,
+                ["Phone"] = lead.Phone,
+                ["MailingCountryCode"] = lead.CountryCode.Length == 0 ? null : lead.CountryCode,
+                ["AccountId"] = accountId,
+                ["OwnerId"] = lead.OwnerUserId,
+            },
+            cancellationToken
+        );
         var id = status == HttpStatusCode.Created ? JsonNode.Parse(body)?["id"]?.GetValue<string>() : null;
-        return id is null ? throw SalesforceErrors.From(status, body) : await ContactByIdAsync(id, cancellationToken) ?? throw ConnectorException.NotFound($"contact {id}");
+        return id is null
+            ? throw SalesforceErrors.From(status, body)
+            : await ContactByIdAsync(id, cancellationToken) ?? throw ConnectorException.NotFound($"contact {id}");
     }
 
     private static async Task Expect(Task<(HttpStatusCode Status, string Body)> call)

@@ -21,8 +21,15 @@ internal static class SalesforceErrors
             var first = (JsonNode.Parse(body) as JsonArray)?.FirstOrDefault();
             var fields = (first?["fields"] as JsonArray ?? []).Select(f => f?.GetValue<string>() ?? "").ToList();
             // Salesforce spells the key "duplicateResut" in real responses; accept the corrected spelling too.
-            var duplicate = (first?["duplicateResut"] ?? first?["duplicateResult"])?["matchResults"]?[0]?["matchRecords"]?[0]?["record"]?["Id"]?.GetValue<string>();
-            return (first?["errorCode"]?.GetValue<string>(), first?["message"]?.GetValue<string>() ?? "", fields, duplicate);
+            var duplicate = (first?["duplicateResut"] ?? first?["duplicateResult"])?["matchResults"]?[0]?[
+                "matchRecords"
+            ]?[0]?["record"]?["Id"]?.GetValue<string>();
+            return (
+                first?["errorCode"]?.GetValue<string>(),
+                first?["message"]?.GetValue<string>() ?? "",
+                fields,
+                duplicate
+            );
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -47,7 +54,10 @@ internal static class SalesforceErrors
             >= 500 => ConnectorErrorKind.VendorUnavailable,
             _ => ConnectorErrorKind.VendorProtocol,
         };
-        var text = (int)status == 300 ? "several Salesforce records match that external id" : $"Salesforce: {code ?? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture)} {message}".Trim();
+        var text =
+            (int)status == 300
+                ? "several Salesforce records match that external id"
+                : VendorErrorText.Of("Salesforce", code, status, message);
         if (duplicate is not null)
         {
             text += $" (matches record {duplicate})";
@@ -57,26 +67,32 @@ internal static class SalesforceErrors
         {
             Vendor = SalesforceConnector.Name,
             Reason = code ?? (kind == ConnectorErrorKind.Conflict ? "MULTIPLE_CHOICES" : null),
-            FieldViolations = kind == ConnectorErrorKind.InvalidArgument ? [.. (fields.Count > 0 ? fields : ["lead"]).Select(f => new FieldViolation(f, message))] : [],
+            FieldViolations =
+                kind == ConnectorErrorKind.InvalidArgument
+                    ? [.. (fields.Count > 0 ? fields : ["lead"]).Select(f => new FieldViolation(f, message))]
+                    : [],
         };
     }
 
     public static ConnectorException FromOAuth(string body)
     {
-        string? error = null, description = null;
+        string? error = null,
+            description = null;
         try
         {
             var node = JsonNode.Parse(body);
             error = node?["error"]?.GetValue<string>();
             description = node?["error_description"]?.GetValue<string>();
         }
-        catch (JsonException)
-        {
-        }
+        catch (JsonException) { }
 
-        return new ConnectorException(ConnectorErrorKind.VendorAuthentication, $"Salesforce refused the hub's credentials: {error} {description}".Trim())
+        return new ConnectorException(
+            ConnectorErrorKind.VendorAuthentication,
+            $"Salesforce refused the hub's credentials: {error} {description}".Trim()
+        )
         {
-            Vendor = SalesforceConnector.Name, Reason = error?.ToUpperInvariant() ?? "OAUTH_FAILED",
+            Vendor = SalesforceConnector.Name,
+            Reason = error?.ToUpperInvariant() ?? "OAUTH_FAILED",
         };
     }
 }

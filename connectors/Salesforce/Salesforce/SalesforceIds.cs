@@ -10,6 +10,9 @@ namespace IntegrationHub.Connectors.Salesforce;
 internal static class SalesforceIds
 {
     public static void Require(params (string Field, string Value)[] ids) =>
-        VendorIds.Require(id => id.Length is > 0 and <= 18 && id.All(char.IsAsciiLetterOrDigit),
-            "must be a Salesforce record id: letters and digits only, at most 18", ids);
+        VendorIds.Require(
+            id => id.Length is > 0 and <= 18 && id.All(char.IsAsciiLetterOrDigit),
+            "must be a Salesforce record id: letters and digits only, at most 18",
+            ids
+        );
 }

@@ -3,7 +3,9 @@ using IntegrationHub.Sdk.Connectors;
 
 namespace IntegrationHub.Connectors.Salesforce;
 
-/// <summary>Options bound from <c>Connectors:Salesforce</c>. <c>BaseUrl</c> is the org's My Domain (the token endpoint's host).</summary>
+/// <summary>
+/// Options bound from <c>Connectors:Salesforce</c>. <c>BaseUrl</c> is the org's My Domain (the token endpoint's host).
+/// </summary>
 public sealed class SalesforceOptions : ConnectorOptions
 {
     /// <summary>The connected app's consumer key (client credentials flow; the app needs a Run As user).</summary>
@@ -18,5 +20,6 @@ public sealed class SalesforceOptions : ConnectorOptions
     [Required]
     public string LeadExternalIdField { get; set; } = "IntegrationHub_Key__c";
 
-    public override bool HasCredentials => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+    public override bool HasCredentials =>
+        !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
 }

@@ -12,7 +12,11 @@ namespace IntegrationHub.Connectors.Salesforce;
 /// token has no stated lifetime, so it is kept until Salesforce answers INVALID_SESSION_ID,
 /// then fetched again once), and REST calls that carry it.
 /// </summary>
-public sealed class SalesforceSession(IHttpClientFactory clients, IOptions<SalesforceOptions> options, TimeProvider time)
+public sealed class SalesforceSession(
+    IHttpClientFactory clients,
+    IOptions<SalesforceOptions> options,
+    TimeProvider time
+)
 {
     private readonly AccessTokenCache _tokens = new(time);
     private volatile Uri? _instance;
@@ -21,15 +25,27 @@ public sealed class SalesforceSession(IHttpClientFactory clients, IOptions<Sales
 
     public string DataPath => $"services/data/{options.Value.ApiVersion}/";
 
-    /// <summary>Sends a REST request (relative to the data path, or a nextRecordsUrl), re-authenticating once on an expired session.</summary>
+    /// <summary>
+    /// Sends a REST request (relative to the data path, or a nextRecordsUrl), re-authenticating once on an expired
+    /// session.
+    /// </summary>
     public Task<(HttpStatusCode Status, string Body)> SendAsync(
-        HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken) =>
-        _tokens.SendAsync(FetchTokenAsync, clients.CreateClient(SalesforceConnector.Name), SalesforceConnector.Name,
+        HttpMethod method,
+        string path,
+        JsonNode? body,
+        CancellationToken cancellationToken
+    ) =>
+        _tokens.SendAsync(
+            FetchTokenAsync,
+            clients.CreateClient(SalesforceConnector.Name),
+            SalesforceConnector.Name,
             token => Request(method, path, body, token),
-            rejectsToken: (response, text) => response.StatusCode == HttpStatusCode.Unauthorized
+            rejectsToken: (response, text) =>
+                response.StatusCode == HttpStatusCode.Unauthorized
                 && SalesforceErrors.Read(text).Code == SalesforceErrors.InvalidSession,
             answer: (response, text) => (response.StatusCode, text),
-            cancellationToken);
+            cancellationToken
+        );
 
     /// <summary>A request on the instance the token was issued for (known once a token was fetched).</summary>
     private HttpRequestMessage Request(HttpMethod method, string path, JsonNode? body, string token)
@@ -49,26 +65,45 @@ public sealed class SalesforceSession(IHttpClientFactory clients, IOptions<Sales
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "services/oauth2/token")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials",
-                ["client_id"] = options.Value.ClientId ?? "",
-                ["client_secret"] = options.Value.ClientSecret ?? "",
-            }),
+            Content = new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["grant_type"] = "client_credentials",
+                    ["client_id"] = options.Value.ClientId ?? "",
+                    ["client_secret"] = options.Value.ClientSecret ?? "",
+                }
+            ),
         };
-        using var response = await VendorHttp.SendAsync(clients.CreateClient(SalesforceConnector.Name), request, SalesforceConnector.Name, cancellationToken);
+        using var response = await VendorHttp.SendAsync(
+            clients.CreateClient(SalesforceConnector.Name),
+            request,
+            SalesforceConnector.Name,
+            cancellationToken
+        );
         var text = await VendorHttp.BodyAsync(response, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw (int)response.StatusCode >= 500 ? SalesforceErrors.From(response.StatusCode, text) : SalesforceErrors.FromOAuth(text);
+            throw (int)response.StatusCode >= 500
+                ? SalesforceErrors.From(response.StatusCode, text)
+                : SalesforceErrors.FromOAuth(text);
         }
 
         var node = JsonNode.Parse(text);
         var instance = node?["instance_url"]?.GetValue<string>();
         var token = node?["access_token"]?.GetValue<string>();
-        if (token is null || instance is null || !Uri.TryCreate(instance.TrimEnd('/') + "/", UriKind.Absolute, out var instanceUri))
+        if (
+            token is null
+            || instance is null
+            || !Uri.TryCreate(instance.TrimEnd('/') + "/", UriKind.Absolute, out var instanceUri)
+        )
         {
-            throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Salesforce's token response lacks access_token or instance_url.") { Vendor = SalesforceConnector.Name };
+            throw new ConnectorException(
+                ConnectorErrorKind.VendorProtocol,
+                "Salesforce's token response lacks access_token or instance_url."
+            )
+            {
+                Vendor = SalesforceConnector.Name,
+            };
         }
 
         _instance = instanceUri;

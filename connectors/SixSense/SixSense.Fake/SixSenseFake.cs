@@ -31,7 +31,9 @@ public sealed class SixSenseFake(TimeProvider? time = null) : VendorFake(time)
     public bool CreditsExhausted { get; set; }
 
     public void Seed(IEnumerable<SeedCompany> companies) =>
-        _companies = new IpRanges<CompanyIdentification>(companies.SelectMany(c => c.IpRanges.Select(r => (r, c.Identification))));
+        _companies = new IpRanges<CompanyIdentification>(
+            companies.SelectMany(c => c.IpRanges.Select(r => (r, c.Identification)))
+        );
 
     protected override Task<FakeResponse> HandleVendorAsync(FakeRequest request) => Task.FromResult(Answer(request));
 
@@ -45,7 +47,16 @@ public sealed class SixSenseFake(TimeProvider? time = null) : VendorFake(time)
         var auth = request.Header("Authorization") ?? "";
         if (auth != "Token " + ValidToken)
         {
-            return FakeResponse.Json(401, new { status = "error", message = auth.StartsWith("Bearer", StringComparison.Ordinal) ? "Authorization must use the Token scheme" : "Invalid token" });
+            return FakeResponse.Json(
+                401,
+                new
+                {
+                    status = "error",
+                    message = auth.StartsWith("Bearer", StringComparison.Ordinal)
+                        ? "Authorization must use the Token scheme"
+                        : "Invalid token",
+                }
+            );
         }
 
         if (CreditsExhausted)
@@ -63,7 +74,9 @@ public sealed class SixSenseFake(TimeProvider? time = null) : VendorFake(time)
             return FakeResponse.Json(400, new { status = "error", message = "ip must be an IPv4 or IPv6 address" });
         }
 
-        return _companies.TryFind(ip, out var company) ? FakeResponse.Json(200, Body(company)) : FakeResponse.Json(404, new { status = "error", message = "No Match" });
+        return _companies.TryFind(ip, out var company)
+            ? FakeResponse.Json(200, Body(company))
+            : FakeResponse.Json(404, new { status = "error", message = "No Match" });
     }
 
     private bool WithinBudget()
@@ -84,16 +97,36 @@ public sealed class SixSenseFake(TimeProvider? time = null) : VendorFake(time)
         {
             ["company"] = new Dictionary<string, object?>
             {
-                ["company_match"] = identified.MatchStatus == MatchStatus.NonActionable ? "Non-actionable Match" : "Match",
+                ["company_match"] =
+                    identified.MatchStatus == MatchStatus.NonActionable ? "Non-actionable Match" : "Match",
                 ["additional_comment"] = "Company name or domain match was found",
-                ["domain"] = c.Domain, ["name"] = c.Name, ["region"] = c.Region, ["country"] = c.Country, ["country_iso_code"] = c.CountryCode,
-                ["state"] = c.State, ["state_code"] = "", ["city"] = c.City, ["zip"] = "", ["address"] = "", ["phone"] = "",
-                ["industry"] = c.Industry, ["industry_v2"] = new[] { new { industry = c.Industry, subindustry = "" } },
-                ["employee_range"] = c.EmployeeRange, ["employee_count"] = c.EmployeeCount == 0 ? "" : c.EmployeeCount.ToString(CultureInfo.InvariantCulture),
-                ["revenue_range"] = c.RevenueRange, ["annual_revenue"] = c.AnnualRevenueUsd == 0 ? "" : c.AnnualRevenueUsd.ToString(CultureInfo.InvariantCulture),
-                ["sic"] = c.Sic, ["sic_description"] = "", ["naics"] = c.Naics, ["naics_description"] = "",
-                ["is_blacklisted"] = false, ["is_6qa"] = identified.ProductScores.Any(s => s.IsQualifiedAccount),
-                ["geoIP_country"] = c.Country, ["geoIP_state"] = c.State, ["geoIP_city"] = c.City,
+                ["domain"] = c.Domain,
+                ["name"] = c.Name,
+                ["region"] = c.Region,
+                ["country"] = c.Country,
+                ["country_iso_code"] = c.CountryCode,
+                ["state"] = c.State,
+                ["state_code"] = "",
+                ["city"] = c.City,
+                ["zip"] = "",
+                ["address"] = "",
+                ["phone"] = "",
+                ["industry"] = c.Industry,
+                ["industry_v2"] = new[] { new { industry = c.Industry, subindustry = "" } },
+                ["employee_range"] = c.EmployeeRange,
+                ["employee_count"] = c.EmployeeCount == 0 ? "" : c.EmployeeCount.ToString(CultureInfo.InvariantCulture),
+                ["revenue_range"] = c.RevenueRange,
+                ["annual_revenue"] =
+                    c.AnnualRevenueUsd == 0 ? "" : c.AnnualRevenueUsd.ToString(CultureInfo.InvariantCulture),
+                ["sic"] = c.Sic,
+                ["sic_description"] = "",
+                ["naics"] = c.Naics,
+                ["naics_description"] = "",
+                ["is_blacklisted"] = false,
+                ["is_6qa"] = identified.ProductScores.Any(s => s.IsQualifiedAccount),
+                ["geoIP_country"] = c.Country,
+                ["geoIP_state"] = c.State,
+                ["geoIP_city"] = c.City,
             },
             ["confidence"] = identified.Confidence switch
             {
@@ -105,11 +138,18 @@ public sealed class SixSenseFake(TimeProvider? time = null) : VendorFake(time)
         };
         if (ScoresPublished)
         {
-            body["scores"] = identified.ProductScores.Select(s => new Dictionary<string, object?>
-            {
-                ["is_6qa"] = s.IsQualifiedAccount, ["product"] = s.Product, ["product_display_name"] = s.ProductDisplayName,
-                ["intent_score"] = s.IntentScore, ["buying_stage"] = s.BuyingStage.ToString(), ["profile_score"] = s.ProfileScore, ["profile_fit"] = s.ProfileFit.ToString(),
-            }).ToList();
+            body["scores"] = identified
+                .ProductScores.Select(s => new Dictionary<string, object?>
+                {
+                    ["is_6qa"] = s.IsQualifiedAccount,
+                    ["product"] = s.Product,
+                    ["product_display_name"] = s.ProductDisplayName,
+                    ["intent_score"] = s.IntentScore,
+                    ["buying_stage"] = s.BuyingStage.ToString(),
+                    ["profile_score"] = s.ProfileScore,
+                    ["profile_fit"] = s.ProfileFit.ToString(),
+                })
+                .ToList();
             body["segments"] = new
             {
                 ids = identified.Segments.Select(s => s.Id),

@@ -10,11 +10,12 @@ public sealed class SixSenseSandbox : SandboxVendor<SixSenseFake>
 
     protected override SixSenseFake Create(TimeProvider clock) => new(clock) { CallsPerMinute = int.MaxValue };
 
-    protected override IReadOnlyDictionary<string, string?> Settings(SixSenseFake fake) => new Dictionary<string, string?>
-    {
-        ["BaseUrl"] = fake.BaseUrl.ToString(),
-        ["ApiToken"] = SixSenseFake.ValidToken,
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings(SixSenseFake fake) =>
+        new Dictionary<string, string?>
+        {
+            ["BaseUrl"] = fake.BaseUrl.ToString(),
+            ["ApiToken"] = SixSenseFake.ValidToken,
+        };
 
     protected override void Seed(SixSenseFake fake, SandboxSeed seed, DateTimeOffset now) => fake.Seed(seed.Companies);
 }

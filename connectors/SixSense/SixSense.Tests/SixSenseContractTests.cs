@@ -44,7 +44,9 @@ public sealed class SixSenseContractTests : IAsyncLifetime
     [Fact]
     public async Task An_ipv6_visitor_is_identified_too()
     {
-        var result = await _world.Connector().IdentifyCompanyAsync(IPAddress.Parse("2001:db8:a::42"), CancellationToken.None);
+        var result = await _world
+            .Connector()
+            .IdentifyCompanyAsync(IPAddress.Parse("2001:db8:a::42"), CancellationToken.None);
         Assert.Equal("acme.com", result.Company?.Domain);
     }
 
@@ -52,8 +54,14 @@ public sealed class SixSenseContractTests : IAsyncLifetime
     public async Task An_isp_is_a_non_actionable_match_and_an_unknown_ip_no_match()
     {
         var connector = _world.Connector();
-        Assert.Equal(MatchStatus.NonActionable, (await connector.IdentifyCompanyAsync(SixSenseWorld.IspIp, CancellationToken.None)).MatchStatus);
-        Assert.Equal(MatchStatus.NoMatch, (await connector.IdentifyCompanyAsync(SixSenseWorld.UnknownIp, CancellationToken.None)).MatchStatus);
+        Assert.Equal(
+            MatchStatus.NonActionable,
+            (await connector.IdentifyCompanyAsync(SixSenseWorld.IspIp, CancellationToken.None)).MatchStatus
+        );
+        Assert.Equal(
+            MatchStatus.NoMatch,
+            (await connector.IdentifyCompanyAsync(SixSenseWorld.UnknownIp, CancellationToken.None)).MatchStatus
+        );
     }
 
     [Fact]
@@ -69,7 +77,11 @@ public sealed class SixSenseContractTests : IAsyncLifetime
     [Fact]
     public async Task A_token_of_another_api_group_is_a_vendor_authentication_failure()
     {
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector(SixSenseFake.OtherGroupToken).IdentifyCompanyAsync(SixSenseWorld.AcmeIp, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _world
+                .Connector(SixSenseFake.OtherGroupToken)
+                .IdentifyCompanyAsync(SixSenseWorld.AcmeIp, CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.VendorAuthentication, error.Kind);
         Assert.DoesNotContain(SixSenseFake.OtherGroupToken, error.Message, StringComparison.Ordinal);
     }
@@ -78,7 +90,9 @@ public sealed class SixSenseContractTests : IAsyncLifetime
     public async Task Exhausted_credits_are_a_quota_failure_and_are_not_retried()
     {
         Fake.CreditsExhausted = true;
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector().IdentifyCompanyAsync(SixSenseWorld.AcmeIp, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _world.Connector().IdentifyCompanyAsync(SixSenseWorld.AcmeIp, CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.QuotaExhausted, error.Kind);
         Assert.Equal(1, Fake.CountRequests("GET", "/v3/company/details"));
     }
@@ -96,7 +110,9 @@ public sealed class SixSenseContractTests : IAsyncLifetime
     public async Task Throttling_that_outlasts_the_retries_is_rate_limited()
     {
         Fake.CallsPerMinute = 0;
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector().IdentifyCompanyAsync(SixSenseWorld.AcmeIp, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _world.Connector().IdentifyCompanyAsync(SixSenseWorld.AcmeIp, CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.RateLimited, error.Kind);
         Assert.Equal(3, Fake.CountRequests("GET", "/v3/company/details"));
     }
@@ -108,7 +124,9 @@ public sealed class SixSenseContractTests : IAsyncLifetime
     [InlineData("fe80::1")]
     public async Task A_private_address_is_refused_before_any_call(string ip)
     {
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => _world.Connector().IdentifyCompanyAsync(IPAddress.Parse(ip), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            _world.Connector().IdentifyCompanyAsync(IPAddress.Parse(ip), CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.InvalidArgument, error.Kind);
         Assert.Equal("ip_address", Assert.Single(error.FieldViolations).Field);
         Assert.Empty(Fake.Requests);
@@ -119,21 +137,28 @@ public sealed class SixSenseContractTests : IAsyncLifetime
     {
         // The break runs on a fake clock, so the test moves past it instead of sleeping through it.
         var time = new FakeTimeProvider();
-        var connector = _world.Connector(tune: s =>
-        {
-            s["Resilience:MaxRetryAttempts"] = "0";
-            s["Resilience:CircuitMinimumThroughput"] = "4";
-            s["Resilience:CircuitFailureRatio"] = "0.5";
-            s["Resilience:CircuitBreakDuration"] = "00:00:00.500";
-        }, time: time);
+        var connector = _world.Connector(
+            tune: s =>
+            {
+                s["Resilience:MaxRetryAttempts"] = "0";
+                s["Resilience:CircuitMinimumThroughput"] = "4";
+                s["Resilience:CircuitFailureRatio"] = "0.5";
+                s["Resilience:CircuitBreakDuration"] = "00:00:00.500";
+            },
+            time: time
+        );
         Fake.GoDown();
         for (var i = 0; i < 4; i++)
         {
-            await Assert.ThrowsAsync<ConnectorException>(() => connector.IdentifyCompanyAsync(SixSenseWorld.AcmeIp, CancellationToken.None));
+            await Assert.ThrowsAsync<ConnectorException>(() =>
+                connector.IdentifyCompanyAsync(SixSenseWorld.AcmeIp, CancellationToken.None)
+            );
         }
 
         var reachedDuringOutage = Fake.CountRequests("GET", "/v3/company/details");
-        var open = await Assert.ThrowsAsync<ConnectorException>(() => connector.IdentifyCompanyAsync(SixSenseWorld.AcmeIp, CancellationToken.None));
+        var open = await Assert.ThrowsAsync<ConnectorException>(() =>
+            connector.IdentifyCompanyAsync(SixSenseWorld.AcmeIp, CancellationToken.None)
+        );
         Assert.Equal("VENDOR_CIRCUIT_OPEN", open.Reason);
         Assert.Equal(reachedDuringOutage, Fake.CountRequests("GET", "/v3/company/details"));
 
@@ -152,7 +177,9 @@ public sealed class SixSenseContractTests : IAsyncLifetime
             s["Resilience:MaxRetryAttempts"] = "0";
             s["Resilience:AttemptTimeout"] = "00:00:00.200";
         });
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.IdentifyCompanyAsync(SixSenseWorld.AcmeIp, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            connector.IdentifyCompanyAsync(SixSenseWorld.AcmeIp, CancellationToken.None)
+        );
         Assert.Equal(ConnectorErrorKind.VendorUnavailable, error.Kind);
     }
 

@@ -17,22 +17,86 @@ public sealed class SixSenseWorld : IAsyncDisposable
 
     public SixSenseWorld()
     {
-        Fake.Seed(
-        [
-            new SeedCompany(["203.0.113.0/28", "2001:db8:a::/48"], new CompanyIdentification(MatchStatus.Match, MatchConfidence.VeryHigh,
-                new Firmographics("Acme Corp", "acme.com", "US", "United States", "Northern America", "California", "San Jose", "Software and Technology",
-                    "1,000 - 4,999", 2300, "$250M - $500M", 310_000_000, "7372", ""),
-                [new ProductScore("other_product", "Other", 10, BuyingStage.Awareness, 20, ProfileFit.Weak, false),
-                 new ProductScore("hub_platform", "Hub Platform", 63, BuyingStage.Consideration, 9, ProfileFit.Weak, true)],
-                [new CompanySegment(4713, "Website Engagement 30d"), new CompanySegment(28237, "Keyword: Chatbots")])),
-            new SeedCompany(["192.0.2.240/28"], new CompanyIdentification(MatchStatus.NonActionable, MatchConfidence.Low,
-                new Firmographics("Demo ISP", "demo-isp.net", "US", "United States", "", "", "", "Telecommunications", "", 0, "", 0, "", ""), [], [])),
+        Fake.Seed([
+            new SeedCompany(
+                ["203.0.113.0/28", "2001:db8:a::/48"],
+                new CompanyIdentification(
+                    MatchStatus.Match,
+                    MatchConfidence.VeryHigh,
+                    new Firmographics(
+                        "Acme Corp",
+                        "acme.com",
+                        "US",
+                        "United States",
+                        "Northern America",
+                        "California",
+                        "San Jose",
+                        "Software and Technology",
+                        "1,000 - 4,999",
+                        2300,
+                        "$250M - $500M",
+                        310_000_000,
+                        "7372",
+                        ""
+                    ),
+                    [
+                        new ProductScore(
+                            "other_product",
+                            "Other",
+                            10,
+                            BuyingStage.Awareness,
+                            20,
+                            ProfileFit.Weak,
+                            false
+                        ),
+                        new ProductScore(
+                            "hub_platform",
+                            "Hub Platform",
+                            63,
+                            BuyingStage.Consideration,
+                            9,
+                            ProfileFit.Weak,
+                            true
+                        ),
+                    ],
+                    [new CompanySegment(4713, "Website Engagement 30d"), new CompanySegment(28237, "Keyword: Chatbots")]
+                )
+            ),
+            new SeedCompany(
+                ["192.0.2.240/28"],
+                new CompanyIdentification(
+                    MatchStatus.NonActionable,
+                    MatchConfidence.Low,
+                    new Firmographics(
+                        "Demo ISP",
+                        "demo-isp.net",
+                        "US",
+                        "United States",
+                        "",
+                        "",
+                        "",
+                        "Telecommunications",
+                        "",
+                        0,
+                        "",
+                        0,
+                        "",
+                        ""
+                    ),
+                    [],
+                    []
+                )
+            ),
         ]);
     }
 
     public SixSenseFake Fake { get; } = new(TestClock.Running());
 
-    public IEnrichmentConnector Connector(string? token = null, Action<Dictionary<string, string?>>? tune = null, TimeProvider? time = null)
+    public IEnrichmentConnector Connector(
+        string? token = null,
+        Action<Dictionary<string, string?>>? tune = null,
+        TimeProvider? time = null
+    )
     {
         var settings = new Dictionary<string, string?>
         {

@@ -22,7 +22,10 @@ internal static class SixSenseCompanyParser
         }
         catch (JsonException ex)
         {
-            throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "6sense sent a body that is not JSON.", ex) { Vendor = SixSenseConnector.Name };
+            throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "6sense sent a body that is not JSON.", ex)
+            {
+                Vendor = SixSenseConnector.Name,
+            };
         }
 
         var company = root?["company"];
@@ -38,14 +41,32 @@ internal static class SixSenseCompanyParser
         }
 
         var firmographics = new Firmographics(
-            Text(company, "name"), Text(company, "domain").ToLowerInvariant(), Text(company, "country_iso_code").ToUpperInvariant(), Text(company, "country"),
-            Text(company, "region"), Text(company, "state"), Text(company, "city"), Text(company, "industry"), Text(company, "employee_range"),
-            Number(company, "employee_count"), Text(company, "revenue_range"), Number(company, "annual_revenue"), Text(company, "sic"), Text(company, "naics"));
+            Text(company, "name"),
+            Text(company, "domain").ToLowerInvariant(),
+            Text(company, "country_iso_code").ToUpperInvariant(),
+            Text(company, "country"),
+            Text(company, "region"),
+            Text(company, "state"),
+            Text(company, "city"),
+            Text(company, "industry"),
+            Text(company, "employee_range"),
+            Number(company, "employee_count"),
+            Text(company, "revenue_range"),
+            Number(company, "annual_revenue"),
+            Text(company, "sic"),
+            Text(company, "naics")
+        );
         var scores = (root?["scores"] as JsonArray ?? [])
             .OfType<JsonObject>()
             .Select(s => new ProductScore(
-                Text(s, "product"), Text(s, "product_display_name"), (int)Number(s, "intent_score"), Stage(Text(s, "buying_stage")),
-                (int)Number(s, "profile_score"), Fit(Text(s, "profile_fit")), s["is_6qa"]?.GetValueKind() == JsonValueKind.True))
+                Text(s, "product"),
+                Text(s, "product_display_name"),
+                (int)Number(s, "intent_score"),
+                Stage(Text(s, "buying_stage")),
+                (int)Number(s, "profile_score"),
+                Fit(Text(s, "profile_fit")),
+                s["is_6qa"]?.GetValueKind() == JsonValueKind.True
+            ))
             .OrderBy(s => s.Product == primaryProduct ? 0 : 1)
             .ToList();
         var segments = (root?["segments"]?["list"] as JsonArray ?? [])
@@ -56,37 +77,49 @@ internal static class SixSenseCompanyParser
     }
 
     private static string Text(JsonNode? node, string name) =>
-        node?[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>().Trim() : node?[name]?.ToJsonString().Trim('"') ?? "";
+        node?[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String
+            ? value.GetValue<string>().Trim()
+            : node?[name]?.ToJsonString().Trim('"') ?? "";
 
     /// <summary>6sense sends numbers as strings ("2300"), sometimes blank; both forms are read.</summary>
     private static long Number(JsonNode? node, string name) =>
-        long.TryParse(Text(node, name).Replace(",", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
-        : double.TryParse(Text(node, name), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (long)d : 0;
+        long.TryParse(
+            Text(node, name).Replace(",", "", StringComparison.Ordinal),
+            NumberStyles.Integer,
+            CultureInfo.InvariantCulture,
+            out var n
+        )
+            ? n
+        : double.TryParse(Text(node, name), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (long)d
+        : 0;
 
-    private static MatchConfidence Confidence(string value) => value switch
-    {
-        "Very High" => MatchConfidence.VeryHigh,
-        "High" => MatchConfidence.High,
-        "Moderate" => MatchConfidence.Moderate,
-        "Low" => MatchConfidence.Low,
-        _ => MatchConfidence.Unspecified,
-    };
+    private static MatchConfidence Confidence(string value) =>
+        value switch
+        {
+            "Very High" => MatchConfidence.VeryHigh,
+            "High" => MatchConfidence.High,
+            "Moderate" => MatchConfidence.Moderate,
+            "Low" => MatchConfidence.Low,
+            _ => MatchConfidence.Unspecified,
+        };
 
-    private static BuyingStage Stage(string value) => value switch
-    {
-        "Target" => BuyingStage.Target,
-        "Awareness" => BuyingStage.Awareness,
-        "Consideration" => BuyingStage.Consideration,
-        "Decision" => BuyingStage.Decision,
-        "Purchase" => BuyingStage.Purchase,
-        _ => BuyingStage.Unspecified,
-    };
+    private static BuyingStage Stage(string value) =>
+        value switch
+        {
+            "Target" => BuyingStage.Target,
+            "Awareness" => BuyingStage.Awareness,
+            "Consideration" => BuyingStage.Consideration,
+            "Decision" => BuyingStage.Decision,
+            "Purchase" => BuyingStage.Purchase,
+            _ => BuyingStage.Unspecified,
+        };
 
-    private static ProfileFit Fit(string value) => value switch
-    {
-        "Strong" => ProfileFit.Strong,
-        "Moderate" => ProfileFit.Moderate,
-        "Weak" => ProfileFit.Weak,
-        _ => ProfileFit.Unspecified,
-    };
+    private static ProfileFit Fit(string value) =>
+        value switch
+        {
+            "Strong" => ProfileFit.Strong,
+            "Moderate" => ProfileFit.Moderate,
+            "Weak" => ProfileFit.Weak,
+            _ => ProfileFit.Unspecified,
+        };
 }

@@ -13,11 +13,15 @@ namespace IntegrationHub.Connectors.SixSense;
 /// (<c>GET /v3/company/details?ip=</c>, <c>Authorization: Token …</c>).
 /// </summary>
 [Connector(Name, typeof(SixSenseOptions), Version = "1.0.0")]
-public sealed class SixSenseConnector(IHttpClientFactory clients, IOptions<SixSenseOptions> options) : IEnrichmentConnector
+public sealed class SixSenseConnector(IHttpClientFactory clients, IOptions<SixSenseOptions> options)
+    : IEnrichmentConnector
 {
     public const string Name = "SixSense";
 
-    public async Task<CompanyIdentification> IdentifyCompanyAsync(IPAddress ipAddress, CancellationToken cancellationToken)
+    public async Task<CompanyIdentification> IdentifyCompanyAsync(
+        IPAddress ipAddress,
+        CancellationToken cancellationToken
+    )
     {
         if (WhyNotRoutable(ipAddress) is { } why)
         {
@@ -25,7 +29,10 @@ public sealed class SixSenseConnector(IHttpClientFactory clients, IOptions<SixSe
             throw ConnectorException.Invalid(new FieldViolation("ip_address", why));
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"v3/company/details?ip={Uri.EscapeDataString(ipAddress.ToString())}");
+        using var request = new HttpRequestMessage(
+            HttpMethod.Get,
+            $"v3/company/details?ip={Uri.EscapeDataString(ipAddress.ToString())}"
+        );
         request.Headers.TryAddWithoutValidation("Authorization", "Token " + options.Value.ApiToken);
         using var response = await VendorHttp.SendAsync(clients.CreateClient(Name), request, Name, cancellationToken);
         var body = await VendorHttp.BodyAsync(response, cancellationToken);
@@ -45,7 +52,12 @@ public sealed class SixSenseConnector(IHttpClientFactory clients, IOptions<SixSe
             ip = ip.MapToIPv4();
         }
 
-        if (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any) || ip.Equals(IPAddress.Broadcast) || IPAddress.IsLoopback(ip))
+        if (
+            ip.Equals(IPAddress.Any)
+            || ip.Equals(IPAddress.IPv6Any)
+            || ip.Equals(IPAddress.Broadcast)
+            || IPAddress.IsLoopback(ip)
+        )
         {
             return "must be a public visitor address, not an unspecified, broadcast or loopback one";
         }
@@ -53,7 +65,12 @@ public sealed class SixSenseConnector(IHttpClientFactory clients, IOptions<SixSe
         if (ip.AddressFamily == AddressFamily.InterNetwork)
         {
             var b = ip.GetAddressBytes();
-            var isPrivate = b[0] == 10 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) || b[0] >= 224;
+            var isPrivate =
+                b[0] == 10
+                || (b[0] == 172 && b[1] is >= 16 and <= 31)
+                || (b[0] == 192 && b[1] == 168)
+                || (b[0] == 169 && b[1] == 254)
+                || b[0] >= 224;
             return isPrivate ? "must be a public visitor address, not a private, link-local or multicast one" : null;
         }
 

@@ -67,7 +67,9 @@ public sealed class ZoomFake(TimeProvider? time = null) : VendorFake(time)
     {
         lock (_lock)
         {
-            return _meetings.TryGetValue(userId, out var list) ? [.. list.Select(m => (m.Id, m.Topic, m.Start, m.Agenda))] : [];
+            return _meetings.TryGetValue(userId, out var list)
+                ? [.. list.Select(m => (m.Id, m.Topic, m.Start, m.Agenda))]
+                : [];
         }
     }
 
@@ -94,34 +96,66 @@ public sealed class ZoomFake(TimeProvider? time = null) : VendorFake(time)
 
             if (_recent.Count >= RequestsPerSecond)
             {
-                var qps = FakeResponse.Json(429, new { code = 429, message = "You have reached the maximum per-second rate limit for this API. Try again later." });
-                return Task.FromResult(SendRateLimitHeaders ? qps.WithHeader("X-RateLimit-Category", "Medium").WithHeader("X-RateLimit-Type", "QPS").WithHeader("Retry-After", "1") : qps);
+                var qps = FakeResponse.Json(
+                    429,
+                    new
+                    {
+                        code = 429,
+                        message = "You have reached the maximum per-second rate limit for this API. Try again later.",
+                    }
+                );
+                return Task.FromResult(
+                    SendRateLimitHeaders
+                        ? qps.WithHeader("X-RateLimit-Category", "Medium")
+                            .WithHeader("X-RateLimit-Type", "QPS")
+                            .WithHeader("Retry-After", "1")
+                        : qps
+                );
             }
 
             _recent.Enqueue(now);
             var parts = request.Path.Trim('/').Split('/');
-            return Task.FromResult((request.Method.ToUpperInvariant(), parts) switch
-            {
-                ("GET", ["v2", "users", var user, "meetings"]) => List(Uri.UnescapeDataString(user), request),
-                ("POST", ["v2", "users", var user, "meetings"]) => Create(Uri.UnescapeDataString(user), request),
-                ("DELETE", ["v2", "meetings", var id]) => Delete(id),
-                _ => FakeResponse.Json(404, new { code = 404, message = "Not found" }),
-            });
+            return Task.FromResult(
+                (request.Method.ToUpperInvariant(), parts) switch
+                {
+                    ("GET", ["v2", "users", var user, "meetings"]) => List(Uri.UnescapeDataString(user), request),
+                    ("POST", ["v2", "users", var user, "meetings"]) => Create(Uri.UnescapeDataString(user), request),
+                    ("DELETE", ["v2", "meetings", var id]) => Delete(id),
+                    _ => FakeResponse.Json(404, new { code = 404, message = "Not found" }),
+                }
+            );
         }
     }
 
     private FakeResponse Token(FakeRequest request)
     {
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ClientId}:{ClientSecret}"));
-        if (request.QueryValue("grant_type") != "account_credentials" || request.QueryValue("account_id") != AccountId || request.Header("Authorization") != expected)
+        if (
+            request.QueryValue("grant_type") != "account_credentials"
+            || request.QueryValue("account_id") != AccountId
+            || request.Header("Authorization") != expected
+        )
         {
-            return FakeResponse.Json(400, new { reason = "Invalid client_id or client_secret", error = "invalid_client" });
+            return FakeResponse.Json(
+                400,
+                new { reason = "Invalid client_id or client_secret", error = "invalid_client" }
+            );
         }
 
         var token = "eyJzoom." + Guid.NewGuid().ToString("N");
         _tokens.Add(token);
         TokensIssued++;
-        return FakeResponse.Json(200, new { access_token = token, token_type = "bearer", expires_in = 3600, scope = "meeting:write:meeting meeting:read:list_meetings", api_url = "https://api.zoom.us" });
+        return FakeResponse.Json(
+            200,
+            new
+            {
+                access_token = token,
+                token_type = "bearer",
+                expires_in = 3600,
+                scope = "meeting:write:meeting meeting:read:list_meetings",
+                api_url = "https://api.zoom.us",
+            }
+        );
     }
 
     private FakeResponse List(string user, FakeRequest request)
@@ -131,16 +165,32 @@ public sealed class ZoomFake(TimeProvider? time = null) : VendorFake(time)
             return FakeResponse.Json(404, new { code = 1001, message = $"User does not exist: {user}." });
         }
 
-        var upcoming = meetings.Where(m => m.Start + TimeSpan.FromMinutes(m.Duration) > Time.GetUtcNow()).OrderBy(m => m.Start).ToList();
-        var offset = int.TryParse(request.QueryValue("next_page_token"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var o) ? o : 0;
+        var upcoming = meetings
+            .Where(m => m.Start + TimeSpan.FromMinutes(m.Duration) > Time.GetUtcNow())
+            .OrderBy(m => m.Start)
+            .ToList();
+        var offset = int.TryParse(
+            request.QueryValue("next_page_token"),
+            NumberStyles.Integer,
+            CultureInfo.InvariantCulture,
+            out var o
+        )
+            ? o
+            : 0;
         var size = Math.Min(PageSize, int.TryParse(request.QueryValue("page_size"), out var s) ? s : 30);
         var page = upcoming.Skip(offset).Take(size).ToList();
-        var next = offset + page.Count < upcoming.Count ? (offset + page.Count).ToString(CultureInfo.InvariantCulture) : "";
-        return FakeResponse.Json(200, new
-        {
-            page_size = size, total_records = upcoming.Count, next_page_token = next,
-            meetings = page.Select(m => Render(m, user)).ToList(),
-        });
+        var next =
+            offset + page.Count < upcoming.Count ? (offset + page.Count).ToString(CultureInfo.InvariantCulture) : "";
+        return FakeResponse.Json(
+            200,
+            new
+            {
+                page_size = size,
+                total_records = upcoming.Count,
+                next_page_token = next,
+                meetings = page.Select(m => Render(m, user)).ToList(),
+            }
+        );
     }
 
     private FakeResponse Create(string user, FakeRequest request)
@@ -153,23 +203,69 @@ public sealed class ZoomFake(TimeProvider? time = null) : VendorFake(time)
         var body = request.Json();
         var duration = body?["duration"]?.GetValue<int>() ?? 0;
         var startText = body?["start_time"]?.GetValue<string>();
-        if (duration is < 1 or > 1440 || !DateTimeOffset.TryParse(startText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var start))
+        if (
+            duration is < 1 or > 1440
+            || !DateTimeOffset.TryParse(
+                startText,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal,
+                out var start
+            )
+        )
         {
-            return FakeResponse.Json(400, new { code = 300, message = "Validation Failed.", errors = new[] { new { field = duration is < 1 or > 1440 ? "duration" : "start_time", message = "Invalid value." } } });
+            return FakeResponse.Json(
+                400,
+                new
+                {
+                    code = 300,
+                    message = "Validation Failed.",
+                    errors = new[]
+                    {
+                        new
+                        {
+                            field = duration is < 1 or > 1440 ? "duration" : "start_time",
+                            message = "Invalid value.",
+                        },
+                    },
+                }
+            );
         }
 
         var created = _createsToday.GetValueOrDefault(user);
         if (created >= DailyCreatesPerUser)
         {
-            var reset = Time.GetUtcNow().Date.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            var daily = FakeResponse.Json(429, new { code = 429, message = $"You have exceeded the daily rate limit ({DailyCreatesPerUser}) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00." });
+            var reset = Time.GetUtcNow()
+                .Date.AddDays(1)
+                .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            var daily = FakeResponse.Json(
+                429,
+                new
+                {
+                    code = 429,
+                    message = $"You have exceeded the daily rate limit ({DailyCreatesPerUser}) of Meeting "
+                        + $"Create/Update API requests permitted for this particular user. You may resume these "
+                        + $"requests at GMT 00:00:00.",
+                }
+            );
             return SendRateLimitHeaders
-                ? daily.WithHeader("X-RateLimit-Category", "Medium").WithHeader("X-RateLimit-Type", "Daily-limit").WithHeader("X-RateLimit-Limit", DailyCreatesPerUser.ToString(CultureInfo.InvariantCulture)).WithHeader("X-RateLimit-Remaining", "0").WithHeader("Retry-After", reset)
+                ? daily
+                    .WithHeader("X-RateLimit-Category", "Medium")
+                    .WithHeader("X-RateLimit-Type", "Daily-limit")
+                    .WithHeader("X-RateLimit-Limit", DailyCreatesPerUser.ToString(CultureInfo.InvariantCulture))
+                    .WithHeader("X-RateLimit-Remaining", "0")
+                    .WithHeader("Retry-After", reset)
                 : daily;
         }
 
         _createsToday[user] = created + 1;
-        var meeting = new FakeMeeting(++_nextId, body?["topic"]?.GetValue<string>() ?? "", start, duration, body?["timezone"]?.GetValue<string>() ?? "UTC", body?["agenda"]?.GetValue<string>() ?? "");
+        var meeting = new FakeMeeting(
+            ++_nextId,
+            body?["topic"]?.GetValue<string>() ?? "",
+            start,
+            duration,
+            body?["timezone"]?.GetValue<string>() ?? "UTC",
+            body?["agenda"]?.GetValue<string>() ?? ""
+        );
         meetings.Add(meeting);
         return FakeResponse.Json(201, Render(meeting, user));
     }
@@ -187,16 +283,37 @@ public sealed class ZoomFake(TimeProvider? time = null) : VendorFake(time)
         return FakeResponse.Json(404, new { code = 3001, message = $"Meeting {id} is not found or has expired." });
     }
 
-    private Dictionary<string, object?> Render(FakeMeeting m, string user) => new()
-    {
-        ["uuid"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray()), ["id"] = m.Id, ["host_id"] = "AbcDefGHi", ["host_email"] = user, ["topic"] = m.Topic, ["type"] = 2,
-        ["status"] = "waiting", ["start_time"] = m.Start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), ["duration"] = m.Duration,
-        ["timezone"] = m.TimeZone, ["agenda"] = m.Agenda, ["created_at"] = Time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-        ["start_url"] = $"https://us05web.zoom.us/s/{m.Id}?zak=eyJ{Guid.NewGuid():N}", ["join_url"] = $"https://us05web.zoom.us/j/{m.Id}?pwd={m.Password}",
-        ["password"] = m.Passcode, ["encrypted_password"] = m.Password, ["settings"] = new { join_before_host = false, waiting_room = true }, ["pre_schedule"] = false,
-    };
+    private Dictionary<string, object?> Render(FakeMeeting m, string user) =>
+        new()
+        {
+            ["uuid"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray()),
+            ["id"] = m.Id,
+            ["host_id"] = "AbcDefGHi",
+            ["host_email"] = user,
+            ["topic"] = m.Topic,
+            ["type"] = 2,
+            ["status"] = "waiting",
+            ["start_time"] = m.Start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["duration"] = m.Duration,
+            ["timezone"] = m.TimeZone,
+            ["agenda"] = m.Agenda,
+            ["created_at"] = Time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["start_url"] = $"https://us05web.zoom.us/s/{m.Id}?zak=eyJ{Guid.NewGuid():N}",
+            ["join_url"] = $"https://us05web.zoom.us/j/{m.Id}?pwd={m.Password}",
+            ["password"] = m.Passcode,
+            ["encrypted_password"] = m.Password,
+            ["settings"] = new { join_before_host = false, waiting_room = true },
+            ["pre_schedule"] = false,
+        };
 
-    private sealed record FakeMeeting(long Id, string Topic, DateTimeOffset Start, int Duration, string TimeZone, string Agenda)
+    private sealed record FakeMeeting(
+        long Id,
+        string Topic,
+        DateTimeOffset Start,
+        int Duration,
+        string TimeZone,
+        string Agenda
+    )
     {
         public string Password { get; } = Guid.NewGuid().ToString("N")[..24];
 

@@ -8,16 +8,18 @@ public sealed class ZoomSandbox : SandboxVendor<ZoomFake>
 {
     public override string ConnectorName => "Zoom";
 
-    protected override ZoomFake Create(TimeProvider clock) => new(clock) { DailyCreatesPerUser = int.MaxValue, RequestsPerSecond = int.MaxValue };
+    protected override ZoomFake Create(TimeProvider clock) =>
+        new(clock) { DailyCreatesPerUser = int.MaxValue, RequestsPerSecond = int.MaxValue };
 
-    protected override IReadOnlyDictionary<string, string?> Settings(ZoomFake fake) => new Dictionary<string, string?>
-    {
-        ["BaseUrl"] = fake.BaseUrl.ToString(),
-        ["TokenUrl"] = new Uri(fake.BaseUrl, "oauth/token").ToString(),
-        ["AccountId"] = ZoomFake.AccountId,
-        ["ClientId"] = ZoomFake.ClientId,
-        ["ClientSecret"] = ZoomFake.ClientSecret,
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings(ZoomFake fake) =>
+        new Dictionary<string, string?>
+        {
+            ["BaseUrl"] = fake.BaseUrl.ToString(),
+            ["TokenUrl"] = new Uri(fake.BaseUrl, "oauth/token").ToString(),
+            ["AccountId"] = ZoomFake.AccountId,
+            ["ClientId"] = ZoomFake.ClientId,
+            ["ClientSecret"] = ZoomFake.ClientSecret,
+        };
 
     protected override void Seed(ZoomFake fake, SandboxSeed seed, DateTimeOffset now)
     {
@@ -26,7 +28,12 @@ public sealed class ZoomSandbox : SandboxVendor<ZoomFake>
             fake.AddUser(calendar.UserId);
             foreach (var meeting in calendar.Meetings)
             {
-                fake.AddMeeting(calendar.UserId, meeting.Topic, seed.Shift(meeting.Start, now), meeting.DurationMinutes);
+                fake.AddMeeting(
+                    calendar.UserId,
+                    meeting.Topic,
+                    seed.Shift(meeting.Start, now),
+                    meeting.DurationMinutes
+                );
             }
         }
     }

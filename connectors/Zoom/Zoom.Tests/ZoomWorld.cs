@@ -38,7 +38,8 @@ public sealed class ZoomWorld : IAsyncDisposable
         return _harness;
     }
 
-    public IMeetingConnector Connector(Action<Dictionary<string, string?>>? tune = null) => Harness(tune).Get<ZoomConnector>();
+    public IMeetingConnector Connector(Action<Dictionary<string, string?>>? tune = null) =>
+        Harness(tune).Get<ZoomConnector>();
 
     public async ValueTask DisposeAsync()
     {

@@ -21,8 +21,15 @@ public sealed class ZoomApi(IHttpClientFactory clients, IOptions<ZoomOptions> op
     public int TokenFetches => _tokens.Fetches;
 
     internal Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(
-        HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken) =>
-        _tokens.SendAsync(FetchTokenAsync, clients.CreateClient(ZoomConnector.Name), ZoomConnector.Name,
+        HttpMethod method,
+        string path,
+        JsonNode? body,
+        CancellationToken cancellationToken
+    ) =>
+        _tokens.SendAsync(
+            FetchTokenAsync,
+            clients.CreateClient(ZoomConnector.Name),
+            ZoomConnector.Name,
             token => Request(method, path, body, token),
             rejectsToken: (response, _) => response.StatusCode == HttpStatusCode.Unauthorized,
             answer: (response, text) =>
@@ -30,7 +37,8 @@ public sealed class ZoomApi(IHttpClientFactory clients, IOptions<ZoomOptions> op
                 var node = Parse(text);
                 return response.IsSuccessStatusCode ? (response.StatusCode, node) : throw Error(response, node);
             },
-            cancellationToken);
+            cancellationToken
+        );
 
     private static HttpRequestMessage Request(HttpMethod method, string path, JsonNode? body, string token)
     {
@@ -48,7 +56,9 @@ public sealed class ZoomApi(IHttpClientFactory clients, IOptions<ZoomOptions> op
     {
         var code = body?["code"]?.GetValue<int>();
         var message = body?["message"]?.GetValue<string>() ?? "";
-        var daily = response.Headers.TryGetValues("X-RateLimit-Type", out var type) && type.Any(t => t.StartsWith("Daily", StringComparison.OrdinalIgnoreCase))
+        var daily =
+            response.Headers.TryGetValues("X-RateLimit-Type", out var type)
+                && type.Any(t => t.StartsWith("Daily", StringComparison.OrdinalIgnoreCase))
             || message.Contains("daily", StringComparison.OrdinalIgnoreCase);
         var kind = (int)response.StatusCode switch
         {
@@ -62,33 +72,74 @@ public sealed class ZoomApi(IHttpClientFactory clients, IOptions<ZoomOptions> op
             >= 500 => ConnectorErrorKind.VendorUnavailable,
             _ => ConnectorErrorKind.VendorProtocol,
         };
-        var violations = kind != ConnectorErrorKind.InvalidArgument ? []
-            : (body?["errors"] as JsonArray ?? []).OfType<JsonNode>().Select(e => new FieldViolation(e["field"]?.GetValue<string>() ?? "request", e["message"]?.GetValue<string>() ?? message)).ToList();
-        return new ConnectorException(kind, $"Zoom: {code?.ToString(CultureInfo.InvariantCulture) ?? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)} {message}".Trim())
+        var violations =
+            kind != ConnectorErrorKind.InvalidArgument
+                ? []
+                : (body?["errors"] as JsonArray ?? [])
+                    .OfType<JsonNode>()
+                    .Select(e => new FieldViolation(
+                        e["field"]?.GetValue<string>() ?? "request",
+                        e["message"]?.GetValue<string>() ?? message
+                    ))
+                    .ToList();
+        return new ConnectorException(
+            kind,
+            VendorErrorText.Of("Zoom", code?.ToString(CultureInfo.InvariantCulture), response.StatusCode, message)
+        )
         {
             Vendor = ZoomConnector.Name,
             Reason = code is { } c ? $"ZOOM_{c}" : null,
             RetryAfter = RetryAfterHeader.Read(response, time.GetUtcNow()),
-            FieldViolations = kind == ConnectorErrorKind.InvalidArgument && violations.Count == 0 ? [new FieldViolation("request", message)] : violations,
+            FieldViolations =
+                kind == ConnectorErrorKind.InvalidArgument && violations.Count == 0
+                    ? [new FieldViolation("request", message)]
+                    : violations,
         };
     }
 
     private async Task<AccessToken> FetchTokenAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(o.TokenUrl, $"?grant_type=account_credentials&account_id={Uri.EscapeDataString(o.AccountId ?? "")}"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.ClientId}:{o.ClientSecret}")));
-        using var response = await VendorHttp.SendAsync(clients.CreateClient(ZoomConnector.Name), request, ZoomConnector.Name, cancellationToken);
+        using var request = new HttpRequestMessage(
+            HttpMethod.Post,
+            new Uri(o.TokenUrl, $"?grant_type=account_credentials&account_id={Uri.EscapeDataString(o.AccountId ?? "")}")
+        );
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.ClientId}:{o.ClientSecret}"))
+        );
+        using var response = await VendorHttp.SendAsync(
+            clients.CreateClient(ZoomConnector.Name),
+            request,
+            ZoomConnector.Name,
+            cancellationToken
+        );
         var node = Parse(await VendorHttp.BodyAsync(response, cancellationToken));
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
         {
-            throw new ConnectorException(ConnectorErrorKind.VendorAuthentication, "Zoom refused the hub's Server-to-Server OAuth credentials.") { Vendor = ZoomConnector.Name, Reason = "ZOOM_OAUTH_FAILED" };
+            throw new ConnectorException(
+                ConnectorErrorKind.VendorAuthentication,
+                "Zoom refused the hub's Server-to-Server OAuth credentials."
+            )
+            {
+                Vendor = ZoomConnector.Name,
+                Reason = "ZOOM_OAUTH_FAILED",
+            };
         }
 
         var token = response.IsSuccessStatusCode ? node?["access_token"]?.GetValue<string>() : null;
         return token is null
-            ? throw new ConnectorException(ConnectorErrorKind.VendorUnavailable, $"Zoom's token endpoint answered {(int)response.StatusCode}.") { Vendor = ZoomConnector.Name }
-            : new AccessToken(token, node?["expires_in"]?.GetValue<int>() is { } s ? TimeSpan.FromSeconds(s) : TimeSpan.FromHours(1));
+            ? throw new ConnectorException(
+                ConnectorErrorKind.VendorUnavailable,
+                $"Zoom's token endpoint answered {(int)response.StatusCode}."
+            )
+            {
+                Vendor = ZoomConnector.Name,
+            }
+            : new AccessToken(
+                token,
+                node?["expires_in"]?.GetValue<int>() is { } s ? TimeSpan.FromSeconds(s) : TimeSpan.FromHours(1)
+            );
     }
 
     private static JsonNode? Parse(string text)

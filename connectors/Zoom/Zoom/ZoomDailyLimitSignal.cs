@@ -11,10 +11,17 @@ namespace IntegrationHub.Connectors.Zoom;
 /// </summary>
 public sealed class ZoomDailyLimitSignal(TimeProvider time) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken
+    )
     {
         var response = await base.SendAsync(request, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.TooManyRequests || response.Headers.Contains("Retry-After") || response.Content is null)
+        if (
+            response.StatusCode != HttpStatusCode.TooManyRequests
+            || response.Headers.Contains("Retry-After")
+            || response.Content is null
+        )
         {
             return response;
         }
@@ -24,7 +31,10 @@ public sealed class ZoomDailyLimitSignal(TimeProvider time) : DelegatingHandler
         if (body.Contains("daily rate limit", StringComparison.OrdinalIgnoreCase))
         {
             var reset = time.GetUtcNow().UtcDateTime.Date.AddDays(1);
-            response.Headers.TryAddWithoutValidation("Retry-After", reset.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            response.Headers.TryAddWithoutValidation(
+                "Retry-After",
+                reset.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+            );
             response.Headers.TryAddWithoutValidation("X-RateLimit-Type", "Daily-limit");
         }
 

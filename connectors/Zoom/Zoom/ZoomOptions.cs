@@ -20,5 +20,7 @@ public sealed class ZoomOptions : ConnectorOptions
     public string? ClientSecret { get; set; }
 
     public override bool HasCredentials =>
-        !string.IsNullOrWhiteSpace(AccountId) && !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+        !string.IsNullOrWhiteSpace(AccountId)
+        && !string.IsNullOrWhiteSpace(ClientId)
+        && !string.IsNullOrWhiteSpace(ClientSecret);
 }

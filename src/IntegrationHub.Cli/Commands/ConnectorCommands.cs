@@ -9,11 +9,24 @@ internal static class ConnectorCommands
 {
     public static Command Create(HubOptions hub, IAnsiConsole console)
     {
-        var command = new Command("connectors", "List the connectors the hub loaded, the capabilities each serves, and their health");
+        var command = new Command(
+            "connectors",
+            "List the connectors the hub loaded, the capabilities each serves, and their health"
+        );
         HubAction.Set(command, hub, console, async (connection, _, ct) =>
         {
-            var response = await new ConnectorCatalogService.ConnectorCatalogServiceClient(connection.Invoker).ListConnectorsAsync(new ListConnectorsRequest(), cancellationToken: ct);
-            var table = Tables.Create($"{response.Connectors.Count} connectors at {connection.Address}", "Connector", "Version", "Serves", "Origin", "Health", "Detail");
+            var response = await new ConnectorCatalogService.ConnectorCatalogServiceClient(
+                connection.Invoker
+            ).ListConnectorsAsync(new ListConnectorsRequest(), cancellationToken: ct);
+            var table = Tables.Create(
+                $"{response.Connectors.Count} connectors at {connection.Address}",
+                "Connector",
+                "Version",
+                "Serves",
+                "Origin",
+                "Health",
+                "Detail"
+            );
             foreach (var c in response.Connectors.OrderBy(c => c.Name, StringComparer.Ordinal))
             {
                 var health = c.Health switch
@@ -28,7 +41,9 @@ internal static class ConnectorCommands
             }
 
             console.Write(table);
-            return response.Connectors.All(c => c.Health == ConnectorHealth.Healthy) ? HubAction.Done : HubAction.Refused;
+            return response.Connectors.All(c => c.Health == ConnectorHealth.Healthy)
+                ? HubAction.Done
+                : HubAction.Refused;
         });
         return command;
     }

@@ -7,16 +7,23 @@ namespace IntegrationHub.Cli.Commands;
 /// <summary>hubctl dead-letters: side effects the hub gave up delivering, and putting one back in the queue.</summary>
 internal static class DeadLetterCommands
 {
-    public static Command Create(HubOptions hub, IAnsiConsole console) => new("dead-letters", "List dead-lettered side effects and retry them once the cause is fixed")
-    {
-        List(hub, console),
-        Retry(hub, console),
-    };
+    public static Command Create(HubOptions hub, IAnsiConsole console) =>
+        new("dead-letters", "List dead-lettered side effects and retry them once the cause is fixed")
+        {
+            List(hub, console),
+            Retry(hub, console),
+        };
 
     private static Command List(HubOptions hub, IAnsiConsole console)
     {
-        var type = new Option<string?>("--type") { Description = "Only effects of this type, like crm.upsert_lead or sequencing.enroll" };
-        var command = new Command("list", "List dead-lettered side effects, oldest first, with the outbox's depth") { type };
+        var type = new Option<string?>("--type")
+        {
+            Description = "Only effects of this type, like crm.upsert_lead or sequencing.enroll",
+        };
+        var command = new Command("list", "List dead-lettered side effects, oldest first, with the outbox's depth")
+        {
+            type,
+        };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
             var outbox = new OutboxService.OutboxServiceClient(connection.Invoker);
@@ -25,7 +32,15 @@ internal static class DeadLetterCommands
             var count = 0;
             do
             {
-                var page = await outbox.ListDeadLettersAsync(new ListDeadLettersRequest { Type = parse.GetValue(type) ?? "", PageSize = 100, PageToken = token }, cancellationToken: ct);
+                var page = await outbox.ListDeadLettersAsync(
+                    new ListDeadLettersRequest
+                    {
+                        Type = parse.GetValue(type) ?? "",
+                        PageSize = 100,
+                        PageToken = token,
+                    },
+                    cancellationToken: ct
+                );
                 foreach (var e in page.Effects)
                 {
                     table.Row(e.Id, e.Type, e.DecisionId, e.Attempts, e.LastError, e.CreateTime);
@@ -33,13 +48,13 @@ internal static class DeadLetterCommands
                 }
 
                 token = page.NextPageToken;
-            }
-            while (token.Length > 0);
+            } while (token.Length > 0);
 
             // Counted after listing, so the totals never show fewer dead than the rows above.
             var stats = await outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest(), cancellationToken: ct);
 
-            console.MarkupLineInterpolated($"Outbox: {stats.Pending} pending{(stats.OldestPendingCreateTime is { } oldest ? $" (oldest since {Tables.Format(oldest)})" : "")}, {stats.Dead} dead.");
+            var since = stats.OldestPendingCreateTime is { } oldest ? $" (oldest since {Tables.Format(oldest)})" : "";
+            console.MarkupLineInterpolated($"Outbox: {stats.Pending} pending{since}, {stats.Dead} dead.");
             if (count == 0)
             {
                 console.MarkupLine("[green]No dead letters.[/]");
@@ -47,7 +62,10 @@ internal static class DeadLetterCommands
             }
 
             console.Write(table);
-            console.MarkupLine("Retry one with [bold]hubctl dead-letters retry <effect>[/]; it keeps its idempotency key, so a vendor that got an earlier attempt does not act twice.");
+            console.MarkupLine(
+                "Retry one with [bold]hubctl dead-letters retry <effect>[/]; it keeps its idempotency key, so a "
+                    + "vendor that got an earlier attempt does not act twice."
+            );
             return HubAction.Done;
         });
         return command;
@@ -55,15 +73,27 @@ internal static class DeadLetterCommands
 
     private static Command Retry(HubOptions hub, IAnsiConsole console)
     {
-        var id = new Argument<string[]>("effect") { Description = "One or more dead-lettered effect ids", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("retry", "Put dead-lettered effects back in the queue with a fresh attempt count") { id };
+        var id = new Argument<string[]>("effect")
+        {
+            Description = "One or more dead-lettered effect ids",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("retry", "Put dead-lettered effects back in the queue with a fresh attempt count")
+        {
+            id,
+        };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
             var outbox = new OutboxService.OutboxServiceClient(connection.Invoker);
             foreach (var effect in parse.GetValue(id)!)
             {
-                var retried = (await outbox.RetryDeadLetterAsync(new RetryDeadLetterRequest { Id = effect }, cancellationToken: ct)).Effect;
-                console.MarkupLineInterpolated($"[green]Queued again[/]: {retried.Id} ({retried.Type}), next attempt {Tables.Format(retried.NextAttemptTime)}.");
+                var retried = (
+                    await outbox.RetryDeadLetterAsync(new RetryDeadLetterRequest { Id = effect }, cancellationToken: ct)
+                ).Effect;
+                var next = Tables.Format(retried.NextAttemptTime);
+                console.MarkupLineInterpolated(
+                    $"[green]Queued again[/]: {retried.Id} ({retried.Type}), next attempt {next}."
+                );
             }
 
             return HubAction.Done;

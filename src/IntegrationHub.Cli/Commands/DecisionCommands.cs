@@ -8,32 +8,54 @@ namespace IntegrationHub.Cli.Commands;
 /// <summary>hubctl decisions: list recent decisions and explain one.</summary>
 internal static class DecisionCommands
 {
-    public static Command Create(HubOptions hub, IAnsiConsole console) => new("decisions", "List routing decisions and explain one")
-    {
-        List(hub, console),
-        Explain(hub, console),
-    };
+    public static Command Create(HubOptions hub, IAnsiConsole console) =>
+        new("decisions", "List routing decisions and explain one") { List(hub, console), Explain(hub, console) };
 
     private static Command List(HubOptions hub, IAnsiConsole console)
     {
         var since = Since.Option("--since", "How far back: 30m, 24h, 7d", TimeSpan.FromHours(1));
         var rep = new Option<string?>("--rep") { Description = "Only decisions for this rep id" };
-        var rule = new Option<string?>("--rule") { Description = "Only decisions this rule made (geo_pool, public_sector, …)" };
-        var limit = new Option<int>("--limit") { Description = "At most this many, newest first (1–500)", DefaultValueFactory = _ => 20 };
+        var rule = new Option<string?>("--rule")
+        {
+            Description = "Only decisions this rule made (geo_pool, public_sector, …)",
+        };
+        var limit = new Option<int>("--limit")
+        {
+            Description = "At most this many, newest first (1–500)",
+            DefaultValueFactory = _ => 20,
+        };
         var command = new Command("list", "List recent decisions, newest first") { since, rep, rule, limit };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
-            var response = await new RoutingService.RoutingServiceClient(connection.Invoker).ListDecisionsAsync(new ListDecisionsRequest
-            {
-                StartTime = Timestamp.FromDateTimeOffset(HubClock.Now - parse.GetValue(since)),
-                RepId = parse.GetValue(rep) ?? "",
-                Rule = parse.GetValue(rule) ?? "",
-                PageSize = parse.GetValue(limit),
-            }, cancellationToken: ct);
-            var table = Tables.Create($"{response.Decisions.Count} decisions", "Decision", "At", "Kind", "Rule", "Target", "Degraded");
+            var response = await new RoutingService.RoutingServiceClient(connection.Invoker).ListDecisionsAsync(
+                new ListDecisionsRequest
+                {
+                    StartTime = Timestamp.FromDateTimeOffset(HubClock.Now - parse.GetValue(since)),
+                    RepId = parse.GetValue(rep) ?? "",
+                    Rule = parse.GetValue(rule) ?? "",
+                    PageSize = parse.GetValue(limit),
+                },
+                cancellationToken: ct
+            );
+            var table = Tables.Create(
+                $"{response.Decisions.Count} decisions",
+                "Decision",
+                "At",
+                "Kind",
+                "Rule",
+                "Target",
+                "Degraded"
+            );
             foreach (var d in response.Decisions)
             {
-                table.Row(d.Id, d.CreateTime, d.Kind == DecisionKind.Lead ? "lead" : "visitor", d.MatchedRule, Target(d.Target), d.Degraded ? "yes" : "");
+                table.Row(
+                    d.Id,
+                    d.CreateTime,
+                    d.Kind == DecisionKind.Lead ? "lead" : "visitor",
+                    d.MatchedRule,
+                    Target(d.Target),
+                    d.Degraded ? "yes" : ""
+                );
             }
 
             console.Write(table);
@@ -44,13 +66,31 @@ internal static class DecisionCommands
 
     private static Command Explain(HubOptions hub, IAnsiConsole console)
     {
-        var id = new Argument<string>("decision-id") { Description = "The decision's id (from a response, hubctl decisions list, or the dashboard)" };
-        var command = new Command("explain", "Explain a decision: every rule and why it matched or not, each fact source, fallbacks and alerts") { id };
+        var id = new Argument<string>("decision-id")
+        {
+            Description = "The decision's id (from a response, hubctl decisions list, or the dashboard)",
+        };
+        var command = new Command(
+            "explain",
+            "Explain a decision: every rule and why it matched or not, each fact source, fallbacks and alerts"
+        )
+        {
+            id,
+        };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
-            var d = (await new RoutingService.RoutingServiceClient(connection.Invoker).GetDecisionAsync(new GetDecisionRequest { DecisionId = parse.GetValue(id)! }, cancellationToken: ct)).Decision;
-            console.MarkupLineInterpolated($"[bold]{(d.Kind == DecisionKind.Lead ? "Lead" : "Visitor")} decision {d.Id}[/] at {Tables.Format(d.CreateTime)} (request {d.RequestId})");
-            console.MarkupLineInterpolated($"Went to [bold]{Target(d.Target)}[/]{(d.MatchedRule.Length > 0 ? $" by rule {d.MatchedRule}" : "")}{(d.Degraded ? " — degraded: a fact source failed or was late" : "")}.");
+            var d = (
+                await new RoutingService.RoutingServiceClient(connection.Invoker).GetDecisionAsync(
+                    new GetDecisionRequest { DecisionId = parse.GetValue(id)! },
+                    cancellationToken: ct
+                )
+            ).Decision;
+            var kind = d.Kind == DecisionKind.Lead ? "Lead" : "Visitor";
+            var at = Tables.Format(d.CreateTime);
+            console.MarkupLineInterpolated($"[bold]{kind} decision {d.Id}[/] at {at} (request {d.RequestId})");
+            var byRule = d.MatchedRule.Length > 0 ? $" by rule {d.MatchedRule}" : "";
+            var degraded = d.Degraded ? " — degraded: a fact source failed or was late" : "";
+            console.MarkupLineInterpolated($"Went to [bold]{Target(d.Target)}[/]{byRule}{degraded}.");
 
             var rules = Tables.Create("Rules, in policy order", "Rule", "Outcome", "Why", "Facts read");
             foreach (var r in d.Explanation.Rules)
@@ -62,7 +102,12 @@ internal static class DecisionCommands
                     RuleOutcome.Undecided => new Markup("[yellow]undecided[/]"),
                     _ => new Markup("[grey]skipped[/]"),
                 };
-                rules.Row(r.Rule, outcome, r.Reason, string.Join(Environment.NewLine, r.Facts.Select(f => $"{f.Name} = {f.Value}")));
+                rules.Row(
+                    r.Rule,
+                    outcome,
+                    r.Reason,
+                    string.Join(Environment.NewLine, r.Facts.Select(f => $"{f.Name} = {f.Value}"))
+                );
             }
 
             console.Write(rules);
@@ -93,15 +138,17 @@ internal static class DecisionCommands
     }
 
     /// <summary>Who or what got it, in words.</summary>
-    public static string Target(RoutingTarget t) => t.Kind switch
-    {
-        TargetKind.HumanRep => $"{Or(t.RepName, t.RepId)}{(t.Pool.Length > 0 ? $" (round robin in {t.Pool})" : "")}",
-        TargetKind.AiRep => $"AI rep {Or(t.RepName, t.RepId)}",
-        TargetKind.MeetingOffer => $"meeting offer with {Or(t.RepName, t.RepId)}",
-        TargetKind.MarketingQueue => $"marketing queue {t.RepId}",
-        TargetKind.Spam => "spam",
-        _ => "not routed",
-    };
+    public static string Target(RoutingTarget t) =>
+        t.Kind switch
+        {
+            TargetKind.HumanRep =>
+                $"{Or(t.RepName, t.RepId)}{(t.Pool.Length > 0 ? $" (round robin in {t.Pool})" : "")}",
+            TargetKind.AiRep => $"AI rep {Or(t.RepName, t.RepId)}",
+            TargetKind.MeetingOffer => $"meeting offer with {Or(t.RepName, t.RepId)}",
+            TargetKind.MarketingQueue => $"marketing queue {t.RepId}",
+            TargetKind.Spam => "spam",
+            _ => "not routed",
+        };
 
     private static string Or(string value, string fallback) => value.Length > 0 ? value : fallback;
 }

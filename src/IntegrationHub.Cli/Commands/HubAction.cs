@@ -17,26 +17,38 @@ internal static class HubAction
     public const int Invalid = 2;
     public const int Unreachable = 3;
 
-    public static void Set(Command command, HubOptions hub, IAnsiConsole console, Func<HubConnection, ParseResult, CancellationToken, Task<int>> action) =>
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            using var connection = hub.Connect(parse);
-            try
+    public static void Set(
+        Command command,
+        HubOptions hub,
+        IAnsiConsole console,
+        Func<HubConnection, ParseResult, CancellationToken, Task<int>> action
+    ) =>
+        command.SetAction(
+            async (parse, cancellationToken) =>
             {
-                return await action(connection, parse, cancellationToken);
+                using var connection = hub.Connect(parse);
+                try
+                {
+                    return await action(connection, parse, cancellationToken);
+                }
+                catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable)
+                {
+                    console.MarkupLineInterpolated(
+                        $"[red]Cannot reach the hub at {connection.Address}[/]: {ex.Status.Detail}"
+                    );
+                    console.MarkupLine(
+                        "Start it with [bold]dotnet run --project src/IntegrationHub.Host[/], or point --hub (or "
+                            + "$HUB_URL) at it."
+                    );
+                    return Unreachable;
+                }
+                catch (RpcException ex)
+                {
+                    Report(console, ex);
+                    return ex.StatusCode == StatusCode.InvalidArgument ? Invalid : Refused;
+                }
             }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable)
-            {
-                console.MarkupLineInterpolated($"[red]Cannot reach the hub at {connection.Address}[/]: {ex.Status.Detail}");
-                console.MarkupLine("Start it with [bold]dotnet run --project src/IntegrationHub.Host[/], or point --hub (or $HUB_URL) at it.");
-                return Unreachable;
-            }
-            catch (RpcException ex)
-            {
-                Report(console, ex);
-                return ex.StatusCode == StatusCode.InvalidArgument ? Invalid : Refused;
-            }
-        });
+        );
 
     private static void Report(IAnsiConsole console, RpcException ex)
     {
@@ -49,7 +61,9 @@ internal static class HubAction
 
         if (ex.StatusCode == StatusCode.Unauthenticated)
         {
-            console.MarkupLine("Pass a key with --api-key or $HUB_API_KEY (the sandbox hub prints one when it starts).");
+            console.MarkupLine(
+                "Pass a key with --api-key or $HUB_API_KEY (the sandbox hub prints one when it starts)."
+            );
         }
     }
 }

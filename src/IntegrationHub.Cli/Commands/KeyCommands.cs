@@ -7,19 +7,26 @@ namespace IntegrationHub.Cli.Commands;
 /// <summary>hubctl keys: issue, list and revoke the API keys callers use.</summary>
 internal static class KeyCommands
 {
-    public static Command Create(HubOptions hub, IAnsiConsole console) => new("keys", "Issue, list and revoke API keys (needs the admin scope)")
-    {
-        Issue(hub, console),
-        List(hub, console),
-        Revoke(hub, console),
-    };
+    public static Command Create(HubOptions hub, IAnsiConsole console) =>
+        new("keys", "Issue, list and revoke API keys (needs the admin scope)")
+        {
+            Issue(hub, console),
+            List(hub, console),
+            Revoke(hub, console),
+        };
 
     private static Command Issue(HubOptions hub, IAnsiConsole console)
     {
-        var name = new Option<string>("--name") { Description = "Who the key is for, like chat-widget or partner-acme", Required = true };
+        var name = new Option<string>("--name")
+        {
+            Description = "Who the key is for, like chat-widget or partner-acme",
+            Required = true,
+        };
         var scopes = new Option<string[]>("--scope")
         {
-            Description = "A scope the key holds; repeat for several (routing, crm-read, crm-write, enrichment, sequencing, marketing, meetings, admin)",
+            Description =
+                "A scope the key holds; repeat for several (routing, crm-read, crm-write, enrichment, sequencing, "
+                + "marketing, meetings, admin)",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
@@ -28,8 +35,16 @@ internal static class KeyCommands
         {
             var request = new IssueApiKeyRequest { Name = parse.GetValue(name)! };
             request.Scopes.AddRange(parse.GetValue(scopes)!);
-            var issued = await new ApiKeyService.ApiKeyServiceClient(connection.Invoker).IssueApiKeyAsync(request, cancellationToken: ct);
-            console.MarkupLineInterpolated($"[green]Issued[/] {issued.ApiKey.Name} ({issued.ApiKey.Id}) with {string.Join(", ", issued.ApiKey.Scopes)}.");
+            var issued = await new ApiKeyService.ApiKeyServiceClient(connection.Invoker).IssueApiKeyAsync(
+                request,
+                cancellationToken: ct
+            );
+            var (keyName, keyId, keyScopes) = (
+                issued.ApiKey.Name,
+                issued.ApiKey.Id,
+                string.Join(", ", issued.ApiKey.Scopes)
+            );
+            console.MarkupLineInterpolated($"[green]Issued[/] {keyName} ({keyId}) with {keyScopes}.");
             console.MarkupLine("Secret (shown once; the hub keeps only its hash):");
             console.Profile.Out.Writer.WriteLine(issued.Secret);
             return HubAction.Done;
@@ -42,7 +57,12 @@ internal static class KeyCommands
         var command = new Command("list", "List issued keys (never their secrets)");
         HubAction.Set(command, hub, console, async (connection, _, ct) =>
         {
-            var keys = (await new ApiKeyService.ApiKeyServiceClient(connection.Invoker).ListApiKeysAsync(new ListApiKeysRequest(), cancellationToken: ct)).ApiKeys;
+            var keys = (
+                await new ApiKeyService.ApiKeyServiceClient(connection.Invoker).ListApiKeysAsync(
+                    new ListApiKeysRequest(),
+                    cancellationToken: ct
+                )
+            ).ApiKeys;
             var table = Tables.Create($"{keys.Count} keys", "Id", "Name", "Scopes", "Created", "Revoked");
             foreach (var k in keys)
             {
@@ -57,12 +77,28 @@ internal static class KeyCommands
 
     private static Command Revoke(HubOptions hub, IAnsiConsole console)
     {
-        var id = new Argument<string>("key-id") { Description = "The key's id (not its secret), from hubctl keys list" };
-        var command = new Command("revoke", "Revoke a key: calls with it fail from now on (other hub instances within 5 s)") { id };
+        var id = new Argument<string>("key-id")
+        {
+            Description = "The key's id (not its secret), from hubctl keys list",
+        };
+        var command = new Command(
+            "revoke",
+            "Revoke a key: calls with it fail from now on (other hub instances within 5 s)"
+        )
+        {
+            id,
+        };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
-            var revoked = (await new ApiKeyService.ApiKeyServiceClient(connection.Invoker).RevokeApiKeyAsync(new RevokeApiKeyRequest { Id = parse.GetValue(id)! }, cancellationToken: ct)).ApiKey;
-            console.MarkupLineInterpolated($"[green]Revoked[/] {revoked.Name} ({revoked.Id}) at {Tables.Format(revoked.RevokeTime)}.");
+            var revoked = (
+                await new ApiKeyService.ApiKeyServiceClient(connection.Invoker).RevokeApiKeyAsync(
+                    new RevokeApiKeyRequest { Id = parse.GetValue(id)! },
+                    cancellationToken: ct
+                )
+            ).ApiKey;
+            console.MarkupLineInterpolated(
+                $"[green]Revoked[/] {revoked.Name} ({revoked.Id}) at {Tables.Format(revoked.RevokeTime)}."
+            );
             return HubAction.Done;
         });
         return command;

@@ -7,36 +7,52 @@ using Spectre.Console;
 
 namespace IntegrationHub.Cli.Commands;
 
-/// <summary>hubctl policy: validate a policy file, show the running policy, simulate a change over stored decisions.</summary>
+/// <summary>
+/// hubctl policy: validate a policy file, show the running policy, simulate a change over stored decisions.
+/// </summary>
 internal static class PolicyCommands
 {
-    public static Command Create(HubOptions hub, IAnsiConsole console) => new("policy", "Validate a routing policy file, show the running one, or simulate a change before publishing it")
-    {
-        Validate(console),
-        Show(hub, console),
-        Simulate(hub, console),
-    };
+    public static Command Create(HubOptions hub, IAnsiConsole console) =>
+        new("policy", "Validate a routing policy file, show the running one, or simulate a change before publishing it")
+        {
+            Validate(console),
+            Show(hub, console),
+            Simulate(hub, console),
+        };
 
     private static Command Validate(IAnsiConsole console)
     {
-        var file = new Argument<FileInfo>("file") { Description = "The policy file (JSON, as the hub's Routing:PolicyFile)" };
-        var command = new Command("validate", "Check a policy file the way the hub will when it loads it, listing every problem with its path") { file };
+        var file = new Argument<FileInfo>("file")
+        {
+            Description = "The policy file (JSON, as the hub's Routing:PolicyFile)",
+        };
+        var command = new Command(
+            "validate",
+            "Check a policy file the way the hub will when it loads it, listing every problem with its path"
+        )
+        {
+            file,
+        };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            return Load(console, path.FullName) is { } policy
-                ? Valid(console, path.Name, policy)
-                : HubAction.Invalid;
+            return Load(console, path.FullName) is { } policy ? Valid(console, path.Name, policy) : HubAction.Invalid;
         });
         return command;
     }
 
     private static Command Show(HubOptions hub, IAnsiConsole console)
     {
-        var command = new Command("show", "Print the running policy as JSON, to edit into a candidate (hubctl policy show > candidate.json)");
+        var command = new Command(
+            "show",
+            "Print the running policy as JSON, to edit into a candidate (hubctl policy show > candidate.json)"
+        );
         HubAction.Set(command, hub, console, async (connection, _, ct) =>
         {
-            var response = await new PolicyService.PolicyServiceClient(connection.Invoker).GetPolicyAsync(new GetPolicyRequest(), cancellationToken: ct);
+            var response = await new PolicyService.PolicyServiceClient(connection.Invoker).GetPolicyAsync(
+                new GetPolicyRequest(),
+                cancellationToken: ct
+            );
             console.Profile.Out.Writer.WriteLine(response.PolicyJson);
             return HubAction.Done;
         });
@@ -47,10 +63,20 @@ internal static class PolicyCommands
     {
         var file = new Argument<FileInfo>("candidate") { Description = "The candidate policy file" };
         var since = Since.Option("--since", "How far back to replay: 30m, 24h, 7d (at most 31d)", TimeSpan.FromDays(1));
-        var examples = new Option<int>("--examples") { Description = "How many moved decisions to list", DefaultValueFactory = _ => 10 };
-        var command = new Command("simulate", "Replay the stored decisions of a window under the candidate and show what would move, by rule, by target and per rep")
+        var examples = new Option<int>("--examples")
         {
-            file, since, examples,
+            Description = "How many moved decisions to list",
+            DefaultValueFactory = _ => 10,
+        };
+        var command = new Command(
+            "simulate",
+            "Replay the stored decisions of a window under the candidate and show what would move, by rule, by "
+                + "target and per rep"
+        )
+        {
+            file,
+            since,
+            examples,
         };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
@@ -61,16 +87,25 @@ internal static class PolicyCommands
 
             var window = parse.GetValue(since);
             var end = HubClock.Now;
-            using var call = new PolicyService.PolicyServiceClient(connection.Invoker).SimulatePolicyChange(new SimulatePolicyChangeRequest
-            {
-                // The policy as validated here, not the file read a second time.
-                CandidatePolicyJson = PolicyFile.Serialize(candidate),
-                StartTime = Timestamp.FromDateTimeOffset(end - window),
-                EndTime = Timestamp.FromDateTimeOffset(end),
-            }, cancellationToken: ct);
+            using var call = new PolicyService.PolicyServiceClient(connection.Invoker).SimulatePolicyChange(
+                new SimulatePolicyChangeRequest
+                {
+                    // The policy as validated here, not the file read a second time.
+                    CandidatePolicyJson = PolicyFile.Serialize(candidate),
+                    StartTime = Timestamp.FromDateTimeOffset(end - window),
+                    EndTime = Timestamp.FromDateTimeOffset(end),
+                },
+                cancellationToken: ct
+            );
             SimulationReport? report = null;
-            await console.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            await console
+                .Progress()
+                .Columns(
+                    new TaskDescriptionColumn(),
+                    new ProgressBarColumn(),
+                    new PercentageColumn(),
+                    new RemainingTimeColumn()
+                )
                 .StartAsync(async progress =>
                 {
                     var task = progress.AddTask($"Replaying the last {Describe(window)} of decisions");
@@ -87,7 +122,14 @@ internal static class PolicyCommands
 
                     task.Value = task.MaxValue;
                 });
-            SimulationReportView.Write(console, report ?? throw new RpcException(new Grpc.Core.Status(StatusCode.Internal, "the hub ended the simulation without a report")), parse.GetValue(examples));
+            SimulationReportView.Write(
+                console,
+                report
+                    ?? throw new RpcException(
+                        new Grpc.Core.Status(StatusCode.Internal, "the hub ended the simulation without a report")
+                    ),
+                parse.GetValue(examples)
+            );
             return HubAction.Done;
         });
         return command;
@@ -101,7 +143,10 @@ internal static class PolicyCommands
         }
         catch (PolicyValidationException ex)
         {
-            console.MarkupLineInterpolated($"[red]{Path.GetFileName(path)} is not a valid policy[/] ({ex.Problems.Count} problem{(ex.Problems.Count == 1 ? "" : "s")}):");
+            var (file, count) = (Path.GetFileName(path), ex.Problems.Count);
+            console.MarkupLineInterpolated(
+                $"[red]{file} is not a valid policy[/] ({count} problem{(count == 1 ? "" : "s")}):"
+            );
             foreach (var problem in ex.Problems)
             {
                 console.MarkupLineInterpolated($"  - {problem}");
@@ -121,5 +166,7 @@ internal static class PolicyCommands
     }
 
     private static string Describe(TimeSpan span) =>
-        span.TotalDays >= 1 && span.TotalDays % 1 == 0 ? $"{span.TotalDays:0}d" : span.TotalHours >= 1 && span.TotalHours % 1 == 0 ? $"{span.TotalHours:0}h" : $"{span.TotalMinutes:0}m";
+        span.TotalDays >= 1 && span.TotalDays % 1 == 0 ? $"{span.TotalDays:0}d"
+        : span.TotalHours >= 1 && span.TotalHours % 1 == 0 ? $"{span.TotalHours:0}h"
+        : $"{span.TotalMinutes:0}m";
 }

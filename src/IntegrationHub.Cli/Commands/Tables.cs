@@ -30,11 +30,15 @@ internal static class Tables
         return table;
     }
 
-    public static string Format(object? value) => value switch
-    {
-        null => "",
-        DateTimeOffset at => at.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-        Google.Protobuf.WellKnownTypes.Timestamp ts => Format(ts.ToDateTimeOffset()),
-        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
-    };
+    public static string Format(object? value) =>
+        value switch
+        {
+            null => "",
+            DateTimeOffset at => at.ToString(
+                "yyyy-MM-dd HH:mm:ss'Z'",
+                System.Globalization.CultureInfo.InvariantCulture
+            ),
+            Google.Protobuf.WellKnownTypes.Timestamp ts => Format(ts.ToDateTimeOffset()),
+            _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        };
 }

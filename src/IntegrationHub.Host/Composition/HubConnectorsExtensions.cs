@@ -1,16 +1,16 @@
-using IntegrationHub.Hub.Caching;
 using Grpc.Net.Client;
-using IntegrationHub.Sdk.Capabilities;
-using IntegrationHub.Sdk.Connectors;
-using IntegrationHub.Server.Capabilities.Remote;
-using IntegrationHub.Server.Health;
-using IntegrationHub.Server.Plugins;
-using Scrutor;
 using IntegrationHub.Host.Sandbox;
+using IntegrationHub.Hub.Caching;
 using IntegrationHub.Hub.Capabilities;
 using IntegrationHub.Hub.Composition;
 using IntegrationHub.Hub.Credentials;
+using IntegrationHub.Sdk.Capabilities;
+using IntegrationHub.Sdk.Connectors;
+using IntegrationHub.Server.Capabilities.Remote;
 using IntegrationHub.Server.Composition;
+using IntegrationHub.Server.Health;
+using IntegrationHub.Server.Plugins;
+using Scrutor;
 
 namespace IntegrationHub.Host.Composition;
 
@@ -22,38 +22,54 @@ public static class HubConnectorsExtensions
     /// without credentials, and registers each capability interface. Any problem fails the
     /// start with a message naming it.
     /// </summary>
-    public static async Task<WebApplicationBuilder> AddHubConnectorsAsync(this WebApplicationBuilder builder, CancellationToken cancellationToken = default)
+    public static async Task<WebApplicationBuilder> AddHubConnectorsAsync(
+        this WebApplicationBuilder builder,
+        CancellationToken cancellationToken = default
+    )
     {
         var configuration = builder.Configuration;
         var pluginOptions = configuration.GetSection(PluginOptions.Section).Get<PluginOptions>() ?? new PluginOptions();
         var (assemblies, discovered) = ConnectorDiscovery.Discover(pluginOptions, builder.Environment.ContentRootPath);
         var bindings = new Dictionary<Capability, CapabilityBinding>(
-            CapabilitySelection.Resolve(configuration.GetSection(CapabilityOptions.Section), discovered));
+            CapabilitySelection.Resolve(configuration.GetSection(CapabilityOptions.Section), discovered)
+        );
 
         using var loggerFactory = LoggerFactory.Create(l => l.AddConsole());
-        var fakes = await SandboxVendors.StartAsync(configuration, builder.Environment.ContentRootPath, assemblies, bindings,
-            loggerFactory.CreateLogger("IntegrationHub.Sandbox"), cancellationToken);
+        var fakes = await SandboxVendors.StartAsync(
+            configuration,
+            builder.Environment.ContentRootPath,
+            assemblies,
+            bindings,
+            loggerFactory.CreateLogger("IntegrationHub.Sandbox"),
+            cancellationToken
+        );
         builder.Services.AddSingleton(fakes.Vendors);
         // First of the hosted services: the fakes are seeded on the hub's clock before anything calls them.
         builder.Services.AddHostedService(sp => new SandboxLifetime(fakes, sp.GetRequiredService<TimeProvider>()));
 
-        builder.Services.Scan(scan => scan
-            .FromAssemblies(assemblies)
-            .AddClasses(c => c.WithAttribute<ConnectorAttribute>(), publicOnly: true)
-            .UsingRegistrationStrategy(RegistrationStrategy.Skip)
-            .AsSelf()
-            .WithSingletonLifetime());
+        builder.Services.Scan(scan =>
+            scan.FromAssemblies(assemblies)
+                .AddClasses(c => c.WithAttribute<ConnectorAttribute>(), publicOnly: true)
+                .UsingRegistrationStrategy(RegistrationStrategy.Skip)
+                .AsSelf()
+                .WithSingletonLifetime()
+        );
 
         foreach (var connector in bindings.Values.Select(b => b.Connector).OfType<DiscoveredConnector>().Distinct())
         {
-            builder.Services.AddConnectorInfrastructure(connector.Descriptor, configuration.GetSection($"Connectors:{connector.Descriptor.Name}"));
+            builder.Services.AddConnectorInfrastructure(
+                connector.Descriptor,
+                configuration.GetSection($"Connectors:{connector.Descriptor.Name}")
+            );
         }
 
         builder.Services.AddSingleton<CredentialRefusals>();
         foreach (var binding in bindings.Values)
         {
             var serve = ServeFactory(binding);
-            builder.Services.AddSingleton(CapabilityInterfaces.ByCapability[binding.Capability], sp => WatchCredentials(binding, serve(sp), sp.GetRequiredService<CredentialRefusals>()));
+            builder.Services.AddSingleton(CapabilityInterfaces.ByCapability[binding.Capability], sp =>
+                WatchCredentials(binding, serve(sp), sp.GetRequiredService<CredentialRefusals>())
+            );
         }
 
         builder.Services.AddVendorLookupCaches(configuration);
@@ -62,9 +78,13 @@ public static class HubConnectorsExtensions
         return builder;
     }
 
-    /// <summary>The connector behind <see cref="CredentialWatch{TCapability}"/>, so a refusal of its credentials shows in health.</summary>
+    /// <summary>
+    /// The connector behind <see cref="CredentialWatch{TCapability}"/>, so a refusal of its credentials shows in
+    /// health.
+    /// </summary>
     private static object WatchCredentials(CapabilityBinding binding, object connector, CredentialRefusals refusals) =>
-        typeof(CredentialWatch<>).MakeGenericType(CapabilityInterfaces.ByCapability[binding.Capability])
+        typeof(CredentialWatch<>)
+            .MakeGenericType(CapabilityInterfaces.ByCapability[binding.Capability])
             .GetMethod(nameof(CredentialWatch<object>.Wrap))!
             .Invoke(null, [connector, refusals, binding.ConnectorName])!;
 
@@ -78,6 +98,7 @@ public static class HubConnectorsExtensions
         // One channel per remote capability for the hub's lifetime: channels are meant to be
         // long-lived and multiplex every call over their HTTP/2 connections.
         var channel = new Lazy<GrpcChannel>(() => RemoteChannel.Create(binding.RemoteEndpoint!, binding.RemoteTls));
-        return _ => RemoteConnectorFactory.Create(binding.Capability, channel.Value.CreateCallInvoker(), binding.ConnectorName);
+        return _ =>
+            RemoteConnectorFactory.Create(binding.Capability, channel.Value.CreateCallInvoker(), binding.ConnectorName);
     }
 }

@@ -1,10 +1,10 @@
 using System.Reflection;
-using IntegrationHub.Sdk.Connectors;
-using IntegrationHub.Sdk.Sandbox;
 using IntegrationHub.Host.Startup;
 using IntegrationHub.Hub.Capabilities;
 using IntegrationHub.Hub.Credentials;
 using IntegrationHub.Hub.Startup;
+using IntegrationHub.Sdk.Connectors;
+using IntegrationHub.Sdk.Sandbox;
 using IntegrationHub.Server.Plugins;
 
 namespace IntegrationHub.Host.Sandbox;
@@ -17,12 +17,17 @@ namespace IntegrationHub.Host.Sandbox;
 internal static partial class SandboxVendors
 {
     public static async Task<StartedSandbox> StartAsync(
-        IConfigurationManager configuration, string contentRoot, IReadOnlyList<Assembly> assemblies,
-        IDictionary<Sdk.Capabilities.Capability, CapabilityBinding> bindings, ILogger logger, CancellationToken cancellationToken)
+        IConfigurationManager configuration,
+        string contentRoot,
+        IReadOnlyList<Assembly> assemblies,
+        IDictionary<Sdk.Capabilities.Capability, CapabilityBinding> bindings,
+        ILogger logger,
+        CancellationToken cancellationToken
+    )
     {
         var options = configuration.GetSection(SandboxOptions.Section).Get<SandboxOptions>() ?? new SandboxOptions();
-        var needing = bindings.Values
-            .Where(b => b.Connector is not null && !HasCredentials(configuration, b.Connector.Descriptor))
+        var needing = bindings
+            .Values.Where(b => b.Connector is not null && !HasCredentials(configuration, b.Connector.Descriptor))
             .Select(b => b.Connector!.Descriptor.Name)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
@@ -31,7 +36,9 @@ internal static partial class SandboxVendors
             return new StartedSandbox([], new SandboxSeed());
         }
 
-        var seedPath = Path.IsPathRooted(options.SeedFile) ? options.SeedFile : Path.Combine(contentRoot, options.SeedFile);
+        var seedPath = Path.IsPathRooted(options.SeedFile)
+            ? options.SeedFile
+            : Path.Combine(contentRoot, options.SeedFile);
         var seed = File.Exists(seedPath) ? SandboxSeed.Load(seedPath) : new SandboxSeed();
         var fakes = FindFakes(assemblies);
         var started = new List<ISandboxVendor>();
@@ -41,7 +48,9 @@ internal static partial class SandboxVendors
             if (!fakes.TryGetValue(name, out var fake))
             {
                 throw new HubStartRefusedException(
-                    $"Connector '{name}' has no credentials under Connectors:{name} and ships no sandbox fake; configure its credentials.");
+                    $"Connector '{name}' has no credentials under Connectors:{name} and ships no sandbox fake; "
+                        + $"configure its credentials."
+                );
             }
 
             foreach (var (key, value) in await fake.StartAsync(cancellationToken))
@@ -66,14 +75,24 @@ internal static partial class SandboxVendors
     }
 
     private static bool HasCredentials(IConfiguration configuration, ConnectorDescriptor connector) =>
-        configuration.GetSection($"Connectors:{connector.Name}").Get(connector.OptionsType) is ConnectorOptions { HasCredentials: true };
+        configuration.GetSection($"Connectors:{connector.Name}").Get(connector.OptionsType)
+            is ConnectorOptions { HasCredentials: true };
 
     private static Dictionary<string, ISandboxVendor> FindFakes(IEnumerable<Assembly> assemblies) =>
-        assemblies.SelectMany(a => a.GetExportedTypes())
-            .Where(t => typeof(ISandboxVendor).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } && t.GetConstructor(Type.EmptyTypes) is not null)
+        assemblies
+            .SelectMany(a => a.GetExportedTypes())
+            .Where(t =>
+                typeof(ISandboxVendor).IsAssignableFrom(t)
+                && t is { IsAbstract: false, IsInterface: false }
+                && t.GetConstructor(Type.EmptyTypes) is not null
+            )
             .Select(t => (ISandboxVendor)Activator.CreateInstance(t)!)
             .ToDictionary(f => f.ConnectorName, StringComparer.OrdinalIgnoreCase);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox mode: connector {Connector} has no credentials and talks to its in-process fake with demo data")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Sandbox mode: connector {Connector} has no credentials and talks to its in-process fake with demo "
+            + "data"
+    )]
     private static partial void LogSandbox(ILogger logger, string connector);
 }

@@ -1,7 +1,7 @@
 using System.Reflection;
+using IntegrationHub.Hub.Startup;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
-using IntegrationHub.Hub.Startup;
 
 namespace IntegrationHub.Host.Startup;
 
@@ -29,9 +29,12 @@ public static class StartRefusal
         {
             HubStartRefusedException refused => refused.Message,
             OptionsValidationException invalid => string.Join(" ", invalid.Failures),
-            AggregateException all when all.InnerExceptions.All(i => i is OptionsValidationException) =>
-                string.Join(" ", all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)),
-            IOException { InnerException: AddressInUseException } inUse => inUse.Message + " (another hub, or set Kestrel:Endpoints:<Name>:Url)",
+            AggregateException all when all.InnerExceptions.All(i => i is OptionsValidationException) => string.Join(
+                " ",
+                all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)
+            ),
+            IOException { InnerException: AddressInUseException } inUse => inUse.Message
+                + " (another hub, or set Kestrel:Endpoints:<Name>:Url)",
             _ => null,
         };
     }

@@ -14,7 +14,12 @@ public sealed class SingleFlightCache<TKey, TValue>(string name, TimeProvider ti
 
     public int Count => _entries.Count;
 
-    public async Task<TValue> GetOrLoadAsync(TKey key, Func<CancellationToken, Task<TValue>> load, Func<TValue, TimeSpan> lifetime, CancellationToken cancellationToken)
+    public async Task<TValue> GetOrLoadAsync(
+        TKey key,
+        Func<CancellationToken, Task<TValue>> load,
+        Func<TValue, TimeSpan> lifetime,
+        CancellationToken cancellationToken
+    )
     {
         while (true)
         {
@@ -53,7 +58,8 @@ public sealed class SingleFlightCache<TKey, TValue>(string name, TimeProvider ti
         }
     }
 
-    private static Task<TValue> Load(Func<CancellationToken, Task<TValue>> load) => Task.Run(() => load(CancellationToken.None));
+    private static Task<TValue> Load(Func<CancellationToken, Task<TValue>> load) =>
+        Task.Run(() => load(CancellationToken.None));
 
     private void TrimIfFull()
     {
@@ -72,7 +78,13 @@ public sealed class SingleFlightCache<TKey, TValue>(string name, TimeProvider ti
         }
 
         // Still full of live entries: drop the ones closest to expiry.
-        foreach (var (key, entry) in _entries.Where(e => e.Value.ExpiresAt is not null).OrderBy(e => e.Value.ExpiresAt).Take(Math.Max(0, _entries.Count - maxEntries)).ToList())
+        foreach (
+            var (key, entry) in _entries
+                .Where(e => e.Value.ExpiresAt is not null)
+                .OrderBy(e => e.Value.ExpiresAt)
+                .Take(Math.Max(0, _entries.Count - maxEntries))
+                .ToList()
+        )
         {
             _entries.TryRemove(KeyValuePair.Create(key, entry));
         }

@@ -1,5 +1,5 @@
-using IntegrationHub.Sdk.Capabilities;
 using IntegrationHub.Hub.Credentials;
+using IntegrationHub.Sdk.Capabilities;
 
 namespace IntegrationHub.Hub.Capabilities;
 

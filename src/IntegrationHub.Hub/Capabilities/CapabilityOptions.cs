@@ -17,7 +17,10 @@ public sealed class CapabilityOptions
     /// <summary>The remote gRPC endpoint, for example "https://crm-connector.internal:7443".</summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>TLS towards the remote endpoint: the hub's client certificate (mutual TLS) and the CA its server certificate must chain to.</summary>
+    /// <summary>
+    /// TLS towards the remote endpoint: the hub's client certificate (mutual TLS) and the CA its server certificate
+    /// must chain to.
+    /// </summary>
     public RemoteTlsOptions Tls { get; set; } = new();
 }
 
@@ -28,6 +31,8 @@ public sealed class RemoteTlsOptions
 
     public string? ClientCertificatePassword { get; set; }
 
-    /// <summary>A PEM file of the CA that signed the connector's server certificate; when set, only that CA is trusted for it.</summary>
+    /// <summary>
+    /// A PEM file of the CA that signed the connector's server certificate; when set, only that CA is trusted for it.
+    /// </summary>
     public string? ServerCaPath { get; set; }
 }

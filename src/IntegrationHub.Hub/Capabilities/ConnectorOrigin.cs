@@ -7,8 +7,10 @@ public enum ConnectorOrigin
 {
     /// <summary>An assembly deployed with the hub.</summary>
     Referenced,
+
     /// <summary>An assembly dropped into the plugins folder.</summary>
     PluginsFolder,
+
     /// <summary>A remote process serving the capability's gRPC contract.</summary>
     Remote,
 }

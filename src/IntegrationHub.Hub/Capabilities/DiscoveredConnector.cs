@@ -1,5 +1,5 @@
-using IntegrationHub.Sdk.Connectors;
 using IntegrationHub.Hub.Credentials;
+using IntegrationHub.Sdk.Connectors;
 
 namespace IntegrationHub.Hub.Capabilities;
 

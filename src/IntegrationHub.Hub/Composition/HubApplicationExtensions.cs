@@ -1,3 +1,8 @@
+using IntegrationHub.Hub.Capabilities;
+using IntegrationHub.Hub.Conversations;
+using IntegrationHub.Hub.Credentials;
+using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Hub.Timers;
 using IntegrationHub.Routing;
 using IntegrationHub.Routing.Assignment;
 using IntegrationHub.Routing.Facts;
@@ -11,17 +16,14 @@ using IntegrationHub.Sdk.Http;
 using IntegrationHub.Storage;
 using IntegrationHub.Storage.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using IntegrationHub.Hub.Capabilities;
-using IntegrationHub.Hub.Conversations;
-using IntegrationHub.Hub.Credentials;
-using IntegrationHub.Hub.Decisions;
-using IntegrationHub.Hub.Timers;
 
 namespace IntegrationHub.Hub.Composition;
 
 public static class HubApplicationExtensions
 {
-    /// <summary>State, the routing policy, the routing engine over the configured connectors, conversations and their timers.</summary>
+    /// <summary>
+    /// State, the routing policy, the routing engine over the configured connectors, conversations and their timers.
+    /// </summary>
     public static IServiceCollection AddHubApplication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHubStorage(configuration);
@@ -30,9 +32,12 @@ public static class HubApplicationExtensions
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.Section));
         services.AddSingleton<PolicyProvider>();
         services.AddSingleton(sp => new FactSources(
-            sp.GetRequiredService<IEnrichmentConnector>(), sp.GetRequiredService<ICrmConnector>(), sp.GetRequiredService<ISequencingConnector>(),
+            sp.GetRequiredService<IEnrichmentConnector>(),
+            sp.GetRequiredService<ICrmConnector>(),
+            sp.GetRequiredService<ISequencingConnector>(),
             sp.GetRequiredService<IMarketingConnector>(),
-            sp.GetRequiredService<ConnectorCatalog>().Bindings.ToDictionary(b => b.Key, b => b.Value.ConnectorName)));
+            sp.GetRequiredService<ConnectorCatalog>().Bindings.ToDictionary(b => b.Key, b => b.Value.ConnectorName)
+        ));
         services.AddSingleton<FactGatherer>();
         services.AddSingleton<LeadFactGatherer>();
         services.AddSingleton<IRoundRobin, SharedRoundRobin>();

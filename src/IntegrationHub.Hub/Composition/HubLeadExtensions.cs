@@ -1,15 +1,21 @@
-using IntegrationHub.Storage.Outbox;
 using IntegrationHub.Hub.Leads;
 using IntegrationHub.Hub.Timers;
+using IntegrationHub.Storage.Outbox;
 
 namespace IntegrationHub.Hub.Composition;
 
 public static class HubLeadExtensions
 {
-    /// <summary>The side effects of lead decisions, the lead lifecycle and what its webhook deliveries remember.</summary>
+    /// <summary>
+    /// The side effects of lead decisions, the lead lifecycle and what its webhook deliveries remember.
+    /// </summary>
     public static IServiceCollection AddHubLeadEffects(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<WebhookOptions>()
+            .Bind(configuration.GetSection(WebhookOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<WebhookDeliveries>();
         services.AddSingleton<IOutboxEffectHandler, UpsertLeadEffectHandler>();
         services.AddSingleton<IOutboxEffectHandler, ConvertLeadEffectHandler>();

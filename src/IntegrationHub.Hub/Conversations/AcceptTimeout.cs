@@ -8,5 +8,6 @@ public sealed class AcceptTimeout(ConversationFlow flow) : IDurableTimerHandler
 {
     public string Kind => ConversationFlow.AcceptTimeoutKind;
 
-    public Task OnDueAsync(string payload, CancellationToken cancellationToken) => flow.OnAcceptTimeoutAsync(payload, cancellationToken);
+    public Task OnDueAsync(string payload, CancellationToken cancellationToken) =>
+        flow.OnAcceptTimeoutAsync(payload, cancellationToken);
 }

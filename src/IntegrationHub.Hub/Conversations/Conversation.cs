@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IntegrationHub.Hub.Decisions;
 using IntegrationHub.Sdk.Capabilities.Meetings;
 using IntegrationHub.Storage.Conversations;
-using IntegrationHub.Hub.Decisions;
 
 namespace IntegrationHub.Hub.Conversations;
 
@@ -19,7 +19,10 @@ public enum ConversationState
 /// <summary>A routed visitor's conversation: who has it, what was offered, and why it is where it is.</summary>
 public sealed record Conversation
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     public required string Id { get; init; }
     public required string DecisionId { get; init; }
@@ -39,7 +42,10 @@ public sealed record Conversation
     public string ToJson() => JsonSerializer.Serialize(this with { Version = 0 }, Json);
 
     public static Conversation FromStored(StoredConversation stored) =>
-        (JsonSerializer.Deserialize<Conversation>(stored.Payload, Json) ?? throw new InvalidDataException($"conversation {stored.Id} is unreadable")) with
+        (
+            JsonSerializer.Deserialize<Conversation>(stored.Payload, Json)
+            ?? throw new InvalidDataException($"conversation {stored.Id} is unreadable")
+        ) with
         {
             Version = stored.Version,
             UpdatedAt = stored.UpdatedAt,

@@ -1,3 +1,6 @@
+using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Hub.Errors;
+using IntegrationHub.Hub.Telemetry;
 using IntegrationHub.Routing.Decisions;
 using IntegrationHub.Routing.Policy;
 using IntegrationHub.Routing.Rules;
@@ -6,10 +9,6 @@ using IntegrationHub.Sdk.Errors;
 using IntegrationHub.Storage.Conversations;
 using IntegrationHub.Storage.Events;
 using IntegrationHub.Storage.Scheduling;
-using IntegrationHub.Hub.Decisions;
-using IntegrationHub.Hub.Errors;
-using IntegrationHub.Hub.Telemetry;
-
 
 namespace IntegrationHub.Hub.Conversations;
 
@@ -21,8 +20,14 @@ namespace IntegrationHub.Hub.Conversations;
 /// compare-and-set, and is published for the streams watching the conversation.
 /// </summary>
 public sealed partial class ConversationFlow(
-    ConversationStore conversations, ScheduleStore schedule, IHubEventBus events, PolicyProvider policies, IMeetingConnector meetings,
-    TimeProvider time, ILogger<ConversationFlow> logger)
+    ConversationStore conversations,
+    ScheduleStore schedule,
+    IHubEventBus events,
+    PolicyProvider policies,
+    IMeetingConnector meetings,
+    TimeProvider time,
+    ILogger<ConversationFlow> logger
+)
 {
     public const string AcceptTimeoutKind = "accept_timeout";
 
@@ -40,25 +45,73 @@ public sealed partial class ConversationFlow(
         {
             TargetKind.HumanRep => new Conversation
             {
-                Id = decision.Id, DecisionId = decision.Id, State = ConversationState.Offered, RepId = decision.Target.RepId,
-                OfferExpiresAt = now + policy.AcceptTimeout, Language = decision.Language, Reason = $"offered to {decision.Target.RepName}",
+                Id = decision.Id,
+                DecisionId = decision.Id,
+                State = ConversationState.Offered,
+                RepId = decision.Target.RepId,
+                OfferExpiresAt = now + policy.AcceptTimeout,
+                Language = decision.Language,
+                Reason = $"offered to {decision.Target.RepName}",
             },
             TargetKind.AiRep => new Conversation
             {
-                Id = decision.Id, DecisionId = decision.Id, State = ConversationState.WithAiRep, RepId = decision.RoutedRepId, Language = decision.Language,
+                Id = decision.Id,
+                DecisionId = decision.Id,
+                State = ConversationState.WithAiRep,
+                RepId = decision.RoutedRepId,
+                Language = decision.Language,
                 Reason = decision.Explanation.Fallbacks.LastOrDefault()?.Reason ?? "the AI rep took it",
             },
-            TargetKind.MeetingOffer => await MeetingOfferAsync(decision.Id, decision.Id, decision.Target.RepId!, decision.Language,
-                decision.Explanation.Fallbacks.LastOrDefault()?.Reason ?? "meeting offered", cancellationToken),
-            _ => new Conversation { Id = decision.Id, DecisionId = decision.Id, State = ConversationState.Closed, Language = decision.Language, Reason = "nobody could take it" },
+            TargetKind.MeetingOffer => await MeetingOfferAsync(
+                decision.Id,
+                decision.Id,
+                decision.Target.RepId!,
+                decision.Language,
+                decision.Explanation.Fallbacks.LastOrDefault()?.Reason ?? "meeting offered",
+                cancellationToken
+            ),
+            _ => new Conversation
+            {
+                Id = decision.Id,
+                DecisionId = decision.Id,
+                State = ConversationState.Closed,
+                Language = decision.Language,
+                Reason = "nobody could take it",
+            },
         };
         conversation = conversation with { UpdatedAt = now, CreatedAt = decision.CreatedAt, Version = 1 };
-        await conversations.CreateAsync(new StoredConversation(conversation.Id, conversation.DecisionId, conversation.State.ToString(), conversation.RepId,
-            conversation.OfferExpiresAt, 1, conversation.ToJson(), now), cancellationToken);
+        await conversations.CreateAsync(
+            new StoredConversation(
+                conversation.Id,
+                conversation.DecisionId,
+                conversation.State.ToString(),
+                conversation.RepId,
+                conversation.OfferExpiresAt,
+                1,
+                conversation.ToJson(),
+                now
+            ),
+            cancellationToken
+        );
         if (conversation.State == ConversationState.Offered)
         {
-            await schedule.ScheduleAsync(new ScheduledWork(TimerKey(conversation.Id), AcceptTimeoutKind, conversation.Id, conversation.OfferExpiresAt!.Value), cancellationToken);
-            await AlertAsync(conversation.RepId!, AlertKind.Offer, decision.Id, conversation.Id, "A visitor is waiting for you: accept within " + policy.AcceptTimeout.TotalSeconds + " s", cancellationToken);
+            await schedule.ScheduleAsync(
+                new ScheduledWork(
+                    TimerKey(conversation.Id),
+                    AcceptTimeoutKind,
+                    conversation.Id,
+                    conversation.OfferExpiresAt!.Value
+                ),
+                cancellationToken
+            );
+            await AlertAsync(
+                conversation.RepId!,
+                AlertKind.Offer,
+                decision.Id,
+                conversation.Id,
+                "A visitor is waiting for you: accept within " + policy.AcceptTimeout.TotalSeconds + " s",
+                cancellationToken
+            );
         }
 
         await PublishAsync(conversation, cancellationToken);
@@ -66,7 +119,9 @@ public sealed partial class ConversationFlow(
     }
 
     public async Task<Conversation> GetAsync(string id, CancellationToken cancellationToken) =>
-        Conversation.FromStored(await conversations.GetAsync(id, cancellationToken) ?? throw HubException.NotFound($"No conversation {id}."));
+        Conversation.FromStored(
+            await conversations.GetAsync(id, cancellationToken) ?? throw HubException.NotFound($"No conversation {id}.")
+        );
 
     public async Task<Conversation> AcceptAsync(string id, string repId, CancellationToken cancellationToken)
     {
@@ -77,19 +132,35 @@ public sealed partial class ConversationFlow(
             throw Precondition("The offer expired; the conversation has moved on.");
         }
 
-        var accepted = await ChangeAsync(current, current with { State = ConversationState.Accepted, OfferExpiresAt = null, Reason = "accepted by the offered rep" }, cancellationToken)
-            ?? throw Precondition("The conversation changed meanwhile (accepted, declined or timed out).");
+        var accepted = await ChangeAsync(
+            current,
+            current with
+            {
+                State = ConversationState.Accepted,
+                OfferExpiresAt = null,
+                Reason = "accepted by the offered rep",
+            },
+            cancellationToken
+        ) ?? throw Precondition("The conversation changed meanwhile (accepted, declined or timed out).");
         await schedule.CancelAsync(TimerKey(id), cancellationToken);
         HubMetrics.OfferAccepted(time.GetUtcNow() - (current.OfferExpiresAt!.Value - policies.Current.AcceptTimeout));
         return accepted;
     }
 
-    public async Task<Conversation> DeclineAsync(string id, string repId, string reason, CancellationToken cancellationToken)
+    public async Task<Conversation> DeclineAsync(
+        string id,
+        string repId,
+        string reason,
+        CancellationToken cancellationToken
+    )
     {
         var current = await GetAsync(id, cancellationToken);
         RequireOfferTo(current, repId);
-        var moved = await FallBackAsync(current, string.IsNullOrWhiteSpace(reason) ? "the rep declined" : $"the rep declined: {reason}", cancellationToken)
-            ?? throw Precondition("The conversation changed meanwhile (accepted, declined or timed out).");
+        var moved = await FallBackAsync(
+            current,
+            string.IsNullOrWhiteSpace(reason) ? "the rep declined" : $"the rep declined: {reason}",
+            cancellationToken
+        ) ?? throw Precondition("The conversation changed meanwhile (accepted, declined or timed out).");
         await schedule.CancelAsync(TimerKey(id), cancellationToken);
         return moved;
     }
@@ -110,7 +181,12 @@ public sealed partial class ConversationFlow(
         }
     }
 
-    public async Task<Conversation> BookAsync(string id, DateTimeOffset slotStart, string inviteeEmail, CancellationToken cancellationToken)
+    public async Task<Conversation> BookAsync(
+        string id,
+        DateTimeOffset slotStart,
+        string inviteeEmail,
+        CancellationToken cancellationToken
+    )
     {
         var current = await GetAsync(id, cancellationToken);
         if (current.State == ConversationState.MeetingBooked)
@@ -124,27 +200,75 @@ public sealed partial class ConversationFlow(
         }
 
         var slot = current.MeetingSlots.FirstOrDefault(s => s.Start == slotStart)
-            ?? throw HubException.Invalid(new FieldViolation("slot_start_time", "must be the start of one of the offered slots"));
-        var rep = policies.Current.RepById(current.RepId) ?? throw Precondition("The routed rep is no longer in the policy.");
-        var meeting = await meetings.CreateMeetingAsync(new MeetingRequest(rep.CalendarUserId ?? rep.Email, $"Meeting with {rep.Name}", slot.Start, slot.End - slot.Start,
-            rep.TimeZone, inviteeEmail, $"{id}/{slot.Start.ToUnixTimeSeconds()}"), cancellationToken);
-        return await ChangeAsync(current, current with { State = ConversationState.MeetingBooked, MeetingJoinUrl = meeting.JoinUrl, Reason = $"meeting booked with {rep.Name}" }, cancellationToken)
-            ?? await GetAsync(id, cancellationToken);
+            ?? throw HubException.Invalid(
+                new FieldViolation("slot_start_time", "must be the start of one of the offered slots")
+            );
+        var rep = policies.Current.RepById(current.RepId)
+            ?? throw Precondition("The routed rep is no longer in the policy.");
+        var meeting = await meetings.CreateMeetingAsync(
+            new MeetingRequest(
+                rep.CalendarUserId ?? rep.Email,
+                $"Meeting with {rep.Name}",
+                slot.Start,
+                slot.End - slot.Start,
+                rep.TimeZone,
+                inviteeEmail,
+                $"{id}/{slot.Start.ToUnixTimeSeconds()}"
+            ),
+            cancellationToken
+        );
+        return await ChangeAsync(
+            current,
+            current with
+            {
+                State = ConversationState.MeetingBooked,
+                MeetingJoinUrl = meeting.JoinUrl,
+                Reason = $"meeting booked with {rep.Name}",
+            },
+            cancellationToken
+        ) ?? await GetAsync(id, cancellationToken);
     }
 
     public static string TimerKey(string conversationId) => $"offer/{conversationId}";
 
     /// <summary>AI rep when it serves the language, otherwise a meeting on the routed rep's calendar.</summary>
-    private async Task<Conversation?> FallBackAsync(Conversation current, string why, CancellationToken cancellationToken)
+    private async Task<Conversation?> FallBackAsync(
+        Conversation current,
+        string why,
+        CancellationToken cancellationToken
+    )
     {
         var policy = policies.Current;
-        var next = policy.AiRep.Enabled && policy.AiRep.Languages.Contains(current.Language, StringComparer.Ordinal)
-            ? current with { State = ConversationState.WithAiRep, OfferExpiresAt = null, Reason = $"{why}: handed to the AI rep" }
-            : await MeetingOfferAsync(current.Id, current.DecisionId, current.RepId!, current.Language, $"{why}: meeting offered", cancellationToken) with { Version = current.Version };
+        var next =
+            policy.AiRep.Enabled && policy.AiRep.Languages.Contains(current.Language, StringComparer.Ordinal)
+                ? current with
+                {
+                    State = ConversationState.WithAiRep,
+                    OfferExpiresAt = null,
+                    Reason = $"{why}: handed to the AI rep",
+                }
+                : await MeetingOfferAsync(
+                    current.Id,
+                    current.DecisionId,
+                    current.RepId!,
+                    current.Language,
+                    $"{why}: meeting offered",
+                    cancellationToken
+                ) with
+                {
+                    Version = current.Version,
+                };
         return await ChangeAsync(current, next, cancellationToken);
     }
 
-    private async Task<Conversation> MeetingOfferAsync(string id, string decisionId, string repId, string language, string why, CancellationToken cancellationToken)
+    private async Task<Conversation> MeetingOfferAsync(
+        string id,
+        string decisionId,
+        string repId,
+        string language,
+        string why,
+        CancellationToken cancellationToken
+    )
     {
         var policy = policies.Current;
         var rep = policy.RepById(repId);
@@ -156,9 +280,23 @@ public sealed partial class ConversationFlow(
             var now = time.GetUtcNow();
             try
             {
-                var all = await meetings.ListFreeSlotsAsync(new FreeSlotQuery(rep.CalendarUserId ?? rep.Email, now, now.AddDays(offer.DaysAhead), TimeSpan.FromMinutes(offer.DurationMinutes),
-                    TimeSpan.FromMinutes(offer.BufferMinutes), TimeSpan.FromMinutes(offer.MinimumNoticeMinutes),
-                    new WorkingHours(rep.TimeZone, rep.WorkingHours.Start, rep.WorkingHours.End, rep.WorkingHours.Days.ToHashSet())), cancellationToken);
+                var all = await meetings.ListFreeSlotsAsync(
+                    new FreeSlotQuery(
+                        rep.CalendarUserId ?? rep.Email,
+                        now,
+                        now.AddDays(offer.DaysAhead),
+                        TimeSpan.FromMinutes(offer.DurationMinutes),
+                        TimeSpan.FromMinutes(offer.BufferMinutes),
+                        TimeSpan.FromMinutes(offer.MinimumNoticeMinutes),
+                        new WorkingHours(
+                            rep.TimeZone,
+                            rep.WorkingHours.Start,
+                            rep.WorkingHours.End,
+                            rep.WorkingHours.Days.ToHashSet()
+                        )
+                    ),
+                    cancellationToken
+                );
                 slots = [.. all.Take(offer.MaxSlots)];
             }
             catch (ConnectorException ex)
@@ -168,12 +306,33 @@ public sealed partial class ConversationFlow(
             }
         }
 
-        return new Conversation { Id = id, DecisionId = decisionId, State = ConversationState.MeetingOffered, RepId = repId, Language = language, MeetingSlots = slots, Reason = reason };
+        return new Conversation
+        {
+            Id = id,
+            DecisionId = decisionId,
+            State = ConversationState.MeetingOffered,
+            RepId = repId,
+            Language = language,
+            MeetingSlots = slots,
+            Reason = reason,
+        };
     }
 
-    private async Task<Conversation?> ChangeAsync(Conversation current, Conversation next, CancellationToken cancellationToken)
+    private async Task<Conversation?> ChangeAsync(
+        Conversation current,
+        Conversation next,
+        CancellationToken cancellationToken
+    )
     {
-        var stored = await conversations.TryUpdateAsync(current.Id, current.Version, next.State.ToString(), next.RepId, next.OfferExpiresAt, next.ToJson(), cancellationToken);
+        var stored = await conversations.TryUpdateAsync(
+            current.Id,
+            current.Version,
+            next.State.ToString(),
+            next.RepId,
+            next.OfferExpiresAt,
+            next.ToJson(),
+            cancellationToken
+        );
         if (stored is null)
         {
             return null;
@@ -185,11 +344,33 @@ public sealed partial class ConversationFlow(
     }
 
     private Task PublishAsync(Conversation conversation, CancellationToken cancellationToken) =>
-        events.PublishAsync(ConversationChannels.Of(conversation.Id), (conversation with { Version = 0 }).ToJson(), cancellationToken);
+        events.PublishAsync(
+            ConversationChannels.Of(conversation.Id),
+            (conversation with { Version = 0 }).ToJson(),
+            cancellationToken
+        );
 
-    public Task AlertAsync(string repId, AlertKind kind, string? decisionId, string? conversationId, string message, CancellationToken cancellationToken) =>
-        events.PublishAsync(RepAlert.Channel(repId),
-            new RepAlert(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), repId, kind, decisionId, conversationId, message, time.GetUtcNow()).ToJson(), cancellationToken);
+    public Task AlertAsync(
+        string repId,
+        AlertKind kind,
+        string? decisionId,
+        string? conversationId,
+        string message,
+        CancellationToken cancellationToken
+    ) =>
+        events.PublishAsync(
+            RepAlert.Channel(repId),
+            new RepAlert(
+                Guid.CreateVersion7(time.GetUtcNow()).ToString("N"),
+                repId,
+                kind,
+                decisionId,
+                conversationId,
+                message,
+                time.GetUtcNow()
+            ).ToJson(),
+            cancellationToken
+        );
 
     private static void RequireOfferTo(Conversation conversation, string repId)
     {
@@ -204,8 +385,12 @@ public sealed partial class ConversationFlow(
         }
     }
 
-    private static HubException Precondition(string message) => HubException.FailedPrecondition(message, "CONVERSATION_STATE");
+    private static HubException Precondition(string message) =>
+        HubException.FailedPrecondition(message, "CONVERSATION_STATE");
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Offer in conversation {ConversationId} timed out and was handed on")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Offer in conversation {ConversationId} timed out and was handed on"
+    )]
     private static partial void LogTimedOut(ILogger logger, string conversationId);
 }

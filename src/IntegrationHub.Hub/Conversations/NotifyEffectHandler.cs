@@ -1,10 +1,12 @@
+using IntegrationHub.Hub.Decisions;
 using IntegrationHub.Storage.Events;
 using IntegrationHub.Storage.Outbox;
-using IntegrationHub.Hub.Decisions;
 
 namespace IntegrationHub.Hub.Conversations;
 
-/// <summary>Delivers a decision's notifications to the reps' alert streams, through the outbox so none is lost.</summary>
+/// <summary>
+/// Delivers a decision's notifications to the reps' alert streams, through the outbox so none is lost.
+/// </summary>
 public sealed class NotifyEffectHandler(IHubEventBus events) : IOutboxEffectHandler
 {
     public const string Type = "hub.notify";

@@ -12,7 +12,15 @@ public enum AlertKind
 }
 
 /// <summary>An alert on a rep's stream.</summary>
-public sealed record RepAlert(string AlertId, string RepId, AlertKind Kind, string? DecisionId, string? ConversationId, string Message, DateTimeOffset CreatedAt)
+public sealed record RepAlert(
+    string AlertId,
+    string RepId,
+    AlertKind Kind,
+    string? DecisionId,
+    string? ConversationId,
+    string Message,
+    DateTimeOffset CreatedAt
+)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

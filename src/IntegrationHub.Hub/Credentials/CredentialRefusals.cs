@@ -4,7 +4,9 @@ using IntegrationHub.Hub.Telemetry;
 
 namespace IntegrationHub.Hub.Credentials;
 
-/// <summary>Since when a connector's vendor refuses the hub's credentials, and the connector's own words for it.</summary>
+/// <summary>
+/// Since when a connector's vendor refuses the hub's credentials, and the connector's own words for it.
+/// </summary>
 public sealed record CredentialRefusal(DateTimeOffset Since, string Reason);
 
 /// <summary>
@@ -38,9 +40,15 @@ public sealed partial class CredentialRefusals(TimeProvider time, ILogger<Creden
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Connector} refuses the hub's credentials; its calls fail until they are renewed: {Reason}")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "{Connector} refuses the hub's credentials; its calls fail until they are renewed: {Reason}"
+    )]
     private static partial void LogRefused(ILogger logger, string connector, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Connector} accepts the hub's credentials again (refused since {Since:u})")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "{Connector} accepts the hub's credentials again (refused since {Since:u})"
+    )]
     private static partial void LogAccepted(ILogger logger, string connector, DateTimeOffset since);
 }

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
-using IntegrationHub.Sdk.Errors;
 using IntegrationHub.Hub.Capabilities;
+using IntegrationHub.Sdk.Errors;
 
 namespace IntegrationHub.Hub.Credentials;
 
@@ -16,7 +16,10 @@ namespace IntegrationHub.Hub.Credentials;
 public class CredentialWatch<TCapability> : DispatchProxy
     where TCapability : class
 {
-    private static readonly MethodInfo ObserveResult = typeof(CredentialWatch<TCapability>).GetMethod(nameof(ObserveResultAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+    private static readonly MethodInfo ObserveResult = typeof(CredentialWatch<TCapability>).GetMethod(
+        nameof(ObserveResultAsync),
+        BindingFlags.NonPublic | BindingFlags.Instance
+    )!;
     private static readonly ConcurrentDictionary<Type, MethodInfo> Observers = new();
 
     private TCapability _inner = null!;
@@ -48,8 +51,9 @@ public class CredentialWatch<TCapability> : DispatchProxy
         return result switch
         {
             Task task when type == typeof(Task) => ObserveAsync(task),
-            Task task when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>) =>
-                Observers.GetOrAdd(type.GetGenericArguments()[0], t => ObserveResult.MakeGenericMethod(t)).Invoke(this, [task]),
+            Task task when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>) => Observers
+                .GetOrAdd(type.GetGenericArguments()[0], t => ObserveResult.MakeGenericMethod(t))
+                .Invoke(this, [task]),
             _ => result,
         };
     }

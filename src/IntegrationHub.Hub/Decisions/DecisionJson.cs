@@ -13,17 +13,38 @@ public static class DecisionJson
     public const string LeadKind = "lead";
 
     /// <summary>How decisions and effect payloads are written: web casing, enums by name.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     public static StoredDecision ToStored(this VisitorDecision d) =>
-        new(d.Id, VisitorKind, d.RequestId, d.CreatedAt, d.Target.RepId, d.MatchedRule, JsonSerializer.Serialize(d, Json));
+        new(
+            d.Id,
+            VisitorKind,
+            d.RequestId,
+            d.CreatedAt,
+            d.Target.RepId,
+            d.MatchedRule,
+            JsonSerializer.Serialize(d, Json)
+        );
 
     public static StoredDecision ToStored(this LeadDecision d) =>
-        new(d.Id, LeadKind, d.RequestId, d.CreatedAt, d.Target.RepId, d.MatchedRule, JsonSerializer.Serialize(d with { Effects = [] }, Json));
+        new(
+            d.Id,
+            LeadKind,
+            d.RequestId,
+            d.CreatedAt,
+            d.Target.RepId,
+            d.MatchedRule,
+            JsonSerializer.Serialize(d with { Effects = [] }, Json)
+        );
 
-    public static VisitorDecision Visitor(this StoredDecision stored) => JsonSerializer.Deserialize<VisitorDecision>(stored.Payload, Json)!;
+    public static VisitorDecision Visitor(this StoredDecision stored) =>
+        JsonSerializer.Deserialize<VisitorDecision>(stored.Payload, Json)!;
 
-    public static LeadDecision Lead(this StoredDecision stored) => JsonSerializer.Deserialize<LeadDecision>(stored.Payload, Json)!;
+    public static LeadDecision Lead(this StoredDecision stored) =>
+        JsonSerializer.Deserialize<LeadDecision>(stored.Payload, Json)!;
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Json);
 }

@@ -16,15 +16,24 @@ public sealed partial class PolicyProvider : IDisposable
     private readonly FileSystemWatcher? _watcher;
     private RoutingPolicy _current;
 
-    public PolicyProvider(IOptions<RoutingOptions> options, IHostEnvironment environment, ILogger<PolicyProvider> logger)
+    public PolicyProvider(
+        IOptions<RoutingOptions> options,
+        IHostEnvironment environment,
+        ILogger<PolicyProvider> logger
+    )
     {
         _logger = logger;
-        _path = Path.IsPathRooted(options.Value.PolicyFile) ? options.Value.PolicyFile : Path.Combine(environment.ContentRootPath, options.Value.PolicyFile);
+        _path = Path.IsPathRooted(options.Value.PolicyFile)
+            ? options.Value.PolicyFile
+            : Path.Combine(environment.ContentRootPath, options.Value.PolicyFile);
         _current = PolicyFile.Load(_path);
         var directory = Path.GetDirectoryName(_path);
         if (directory is not null && Directory.Exists(directory))
         {
-            _watcher = new FileSystemWatcher(directory, Path.GetFileName(_path)) { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size };
+            _watcher = new FileSystemWatcher(directory, Path.GetFileName(_path))
+            {
+                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size,
+            };
             _watcher.Changed += (_, _) => Reload();
             _watcher.Created += (_, _) => Reload();
             _watcher.Renamed += (_, _) => Reload();
@@ -53,9 +62,15 @@ public sealed partial class PolicyProvider : IDisposable
 
     public void Dispose() => _watcher?.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Routing policy {Path} reloaded: {Reps} reps, {Pools} pools")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Routing policy {Path} reloaded: {Reps} reps, {Pools} pools"
+    )]
     private static partial void LogReloaded(ILogger logger, string path, int reps, int pools);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Routing policy {Path} changed but is invalid; keeping the running policy. Problems: {Problems}")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Routing policy {Path} changed but is invalid; keeping the running policy. Problems: {Problems}"
+    )]
     private static partial void LogRejected(ILogger logger, string path, string problems);
 }

@@ -1,4 +1,3 @@
-
 namespace IntegrationHub.Hub.Decisions;
 
 /// <summary>Where the routing policy comes from, bound from <c>Routing</c>.</summary>
@@ -6,6 +5,8 @@ public sealed class RoutingOptions
 {
     public const string Section = "Routing";
 
-    /// <summary>The policy file (JSON); relative to the hub's content root. Edits are picked up while running.</summary>
+    /// <summary>
+    /// The policy file (JSON); relative to the hub's content root. Edits are picked up while running.
+    /// </summary>
     public string PolicyFile { get; set; } = "policy/routing-policy.json";
 }

@@ -9,8 +9,10 @@ public enum HubErrorKind
 {
     /// <summary>A value the caller sent cannot be used here (a slot that was not offered).</summary>
     InvalidArgument,
+
     /// <summary>The hub has no such thing (decision, conversation, rep, API key, side effect).</summary>
     NotFound,
+
     /// <summary>The thing exists but its current state does not allow the request.</summary>
     FailedPrecondition,
 }

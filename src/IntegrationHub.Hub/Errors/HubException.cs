@@ -27,8 +27,11 @@ public sealed class HubException : Exception
     public static HubException NotFound(string message) => new(HubErrorKind.NotFound, message, "NOT_FOUND");
 
     public static HubException Invalid(params FieldViolation[] violations) =>
-        new(HubErrorKind.InvalidArgument, string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")),
-            "INVALID_ARGUMENT")
+        new(
+            HubErrorKind.InvalidArgument,
+            string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")),
+            "INVALID_ARGUMENT"
+        )
         {
             FieldViolations = violations,
         };

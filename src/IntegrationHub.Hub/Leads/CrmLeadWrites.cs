@@ -11,7 +11,12 @@ internal static class CrmLeadWrites
     /// Effects of one decision are delivered independently, so a conversion may land before
     /// an update of the same lead: the converted contact is then the newer truth.
     /// </summary>
-    public static async Task<Person?> UpsertUnlessConvertedAsync(this ICrmConnector crm, string externalId, LeadFields lead, CancellationToken cancellationToken)
+    public static async Task<Person?> UpsertUnlessConvertedAsync(
+        this ICrmConnector crm,
+        string externalId,
+        LeadFields lead,
+        CancellationToken cancellationToken
+    )
     {
         try
         {

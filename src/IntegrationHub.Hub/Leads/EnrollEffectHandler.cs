@@ -17,9 +17,21 @@ public sealed class EnrollEffectHandler(ISequencingConnector sequencing, LeadLif
         var enroll = effect.Read<EnrollEffect>();
         var lead = enroll.Lead;
         Enrollment? enrollment = null;
-        await VendorDelivery.RunAsync(async () => enrollment = await sequencing.EnrollPersonAsync(
-            new PersonEnrollment(lead.Email, lead.FirstName, lead.LastName, lead.Title, lead.Company, enroll.SequenceId, enroll.OwnerEmail, enroll.IdempotencyKey),
-            cancellationToken));
+        await VendorDelivery.RunAsync(async () =>
+            enrollment = await sequencing.EnrollPersonAsync(
+                new PersonEnrollment(
+                    lead.Email,
+                    lead.FirstName,
+                    lead.LastName,
+                    lead.Title,
+                    lead.Company,
+                    enroll.SequenceId,
+                    enroll.OwnerEmail,
+                    enroll.IdempotencyKey
+                ),
+                cancellationToken
+            )
+        );
         await lifecycle.EnrolledAsync(enrollment!.SequenceState.Id, enroll.ExternalId, lead, cancellationToken);
     }
 }

@@ -3,7 +3,9 @@ using IntegrationHub.Storage.Outbox;
 
 namespace IntegrationHub.Hub.Leads;
 
-/// <summary>A person marked inactive: every running sequence of theirs is finished (finishing twice changes nothing).</summary>
+/// <summary>
+/// A person marked inactive: every running sequence of theirs is finished (finishing twice changes nothing).
+/// </summary>
 public sealed record FinishSequences(string ProspectId)
 {
     public const string Type = "sequencing.finish_prospect";
@@ -16,6 +18,8 @@ public sealed class FinishSequencesEffectHandler(ISequencingConnector sequencing
     public Task DeliverAsync(OutboxEffect effect, CancellationToken cancellationToken)
     {
         var finish = effect.Read<FinishSequences>();
-        return VendorDelivery.RunAsync(() => sequencing.FinishProspectSequencesAsync(finish.ProspectId, cancellationToken));
+        return VendorDelivery.RunAsync(() =>
+            sequencing.FinishProspectSequencesAsync(finish.ProspectId, cancellationToken)
+        );
     }
 }

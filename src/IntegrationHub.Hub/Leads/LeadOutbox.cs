@@ -1,8 +1,8 @@
 using System.Text.Json;
-using IntegrationHub.Routing.Leads;
-using IntegrationHub.Storage.Outbox;
 using IntegrationHub.Hub.Conversations;
 using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Routing.Leads;
+using IntegrationHub.Storage.Outbox;
 
 namespace IntegrationHub.Hub.Leads;
 
@@ -10,14 +10,34 @@ namespace IntegrationHub.Hub.Leads;
 public static class LeadOutbox
 {
     public static IReadOnlyList<NewEffect> ToOutbox(this LeadDecision decision, DateTimeOffset now) =>
-        [.. decision.Effects.Select(effect => effect switch
-        {
-            // Notifications reach the alert streams through the same handler as visitor alerts.
-            NotifyEffect notify => new NewEffect(NotifyEffectHandler.Type, notify.IdempotencyKey,
-                new RepAlert("", notify.RecipientId, AlertKind.Notification, decision.Id, null, notify.Message, now).ToJson()),
-            _ => new NewEffect(effect.Type, effect.IdempotencyKey, JsonSerializer.Serialize(effect, effect.GetType(), DecisionJson.Json)),
-        })];
+        [
+            .. decision.Effects.Select(effect =>
+                effect switch
+                {
+                    // Notifications reach the alert streams through the same handler as visitor alerts.
+                    NotifyEffect notify => new NewEffect(
+                        NotifyEffectHandler.Type,
+                        notify.IdempotencyKey,
+                        new RepAlert(
+                            "",
+                            notify.RecipientId,
+                            AlertKind.Notification,
+                            decision.Id,
+                            null,
+                            notify.Message,
+                            now
+                        ).ToJson()
+                    ),
+                    _ => new NewEffect(
+                        effect.Type,
+                        effect.IdempotencyKey,
+                        JsonSerializer.Serialize(effect, effect.GetType(), DecisionJson.Json)
+                    ),
+                }
+            ),
+        ];
 
-    public static T Read<T>(this OutboxEffect effect) => JsonSerializer.Deserialize<T>(effect.Payload, DecisionJson.Json)
+    public static T Read<T>(this OutboxEffect effect) =>
+        JsonSerializer.Deserialize<T>(effect.Payload, DecisionJson.Json)
         ?? throw new PermanentDeliveryFailure($"effect {effect.Id} has an empty payload");
 }

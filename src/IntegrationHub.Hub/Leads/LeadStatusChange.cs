@@ -23,20 +23,30 @@ public sealed class LeadStatusChangeHandler(ICrmConnector crm) : IOutboxEffectHa
         var change = effect.Read<LeadStatusChange>();
         return VendorDelivery.RunAsync(async () =>
         {
-            var people = await crm.FindPeopleAsync(new PeopleQuery(Email: change.Lead.Email, Kind: PersonKind.Lead), cancellationToken);
+            var people = await crm.FindPeopleAsync(
+                new PeopleQuery(Email: change.Lead.Email, Kind: PersonKind.Lead),
+                cancellationToken
+            );
             var current = people.FirstOrDefault(p => p.ExternalId == change.ExternalId) ?? people.FirstOrDefault();
             if (current?.Status == LeadStatus.Converted)
             {
                 return;
             }
 
-            var lead = current is null ? change.Lead : change.Lead with
-            {
-                FirstName = current.FirstName, LastName = current.LastName.Length > 0 ? current.LastName : change.Lead.LastName,
-                Company = current.Company.Length > 0 ? current.Company : change.Lead.Company, Title = current.Title, Phone = current.Phone,
-                CountryCode = current.CountryCode, OwnerUserId = current.OwnerUserId ?? change.Lead.OwnerUserId, LeadScore = current.LeadScore,
-                MqlAt = current.MqlAt ?? change.Lead.MqlAt,
-            };
+            var lead = current is null
+                ? change.Lead
+                : change.Lead with
+                {
+                    FirstName = current.FirstName,
+                    LastName = current.LastName.Length > 0 ? current.LastName : change.Lead.LastName,
+                    Company = current.Company.Length > 0 ? current.Company : change.Lead.Company,
+                    Title = current.Title,
+                    Phone = current.Phone,
+                    CountryCode = current.CountryCode,
+                    OwnerUserId = current.OwnerUserId ?? change.Lead.OwnerUserId,
+                    LeadScore = current.LeadScore,
+                    MqlAt = current.MqlAt ?? change.Lead.MqlAt,
+                };
             await crm.UpsertUnlessConvertedAsync(change.ExternalId, lead, cancellationToken);
         });
     }

@@ -4,7 +4,10 @@ using IntegrationHub.Storage.Outbox;
 
 namespace IntegrationHub.Hub.Leads;
 
-/// <summary>Creates or updates the lead in the CRM, owner included, keyed by its external id so a redelivery updates the same lead.</summary>
+/// <summary>
+/// Creates or updates the lead in the CRM, owner included, keyed by its external id so a redelivery updates the same
+/// lead.
+/// </summary>
 public sealed class UpsertLeadEffectHandler(ICrmConnector crm) : IOutboxEffectHandler
 {
     public string EffectType => EffectTypes.UpsertLead;
@@ -12,6 +15,8 @@ public sealed class UpsertLeadEffectHandler(ICrmConnector crm) : IOutboxEffectHa
     public Task DeliverAsync(OutboxEffect effect, CancellationToken cancellationToken)
     {
         var upsert = effect.Read<UpsertLeadEffect>();
-        return VendorDelivery.RunAsync(() => crm.UpsertUnlessConvertedAsync(upsert.ExternalId, upsert.Lead, cancellationToken));
+        return VendorDelivery.RunAsync(() =>
+            crm.UpsertUnlessConvertedAsync(upsert.ExternalId, upsert.Lead, cancellationToken)
+        );
     }
 }

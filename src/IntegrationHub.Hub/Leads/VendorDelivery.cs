@@ -16,8 +16,14 @@ public static class VendorDelivery
         {
             await deliver();
         }
-        catch (ConnectorException e) when (e.Kind is ConnectorErrorKind.InvalidArgument or ConnectorErrorKind.NotFound or ConnectorErrorKind.Conflict
-            or ConnectorErrorKind.FailedPrecondition or ConnectorErrorKind.VendorProtocol)
+        catch (ConnectorException e)
+            when (e.Kind
+                    is ConnectorErrorKind.InvalidArgument
+                        or ConnectorErrorKind.NotFound
+                        or ConnectorErrorKind.Conflict
+                        or ConnectorErrorKind.FailedPrecondition
+                        or ConnectorErrorKind.VendorProtocol
+            )
         {
             throw new PermanentDeliveryFailure($"{e.Vendor ?? "the vendor"} refused it: {e.Message}", e);
         }

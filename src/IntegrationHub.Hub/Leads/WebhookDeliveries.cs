@@ -18,12 +18,18 @@ public sealed class WebhookDeliveries(IdempotencyStore store)
     /// Called once the delivery has been applied, not before: a crash in between makes a retry
     /// apply it again (lifecycle moves only go forward, so that is harmless), never lose it.
     /// </summary>
-    public async Task RememberAsync(string connector, byte[] body, TimeSpan lifetime, CancellationToken cancellationToken)
+    public async Task RememberAsync(
+        string connector,
+        byte[] body,
+        TimeSpan lifetime,
+        CancellationToken cancellationToken
+    )
     {
         await store.PutIfAbsentAsync(Key(connector, body), "applied", lifetime, cancellationToken);
         // Each delivery clears a few that have expired: the table holds about one window's deliveries.
         await store.PurgeExpiredAsync(most: 10, cancellationToken);
     }
 
-    private static string Key(string connector, byte[] body) => $"webhook/{connector}/{Convert.ToHexStringLower(SHA256.HashData(body))}";
+    private static string Key(string connector, byte[] body) =>
+        $"webhook/{connector}/{Convert.ToHexStringLower(SHA256.HashData(body))}";
 }

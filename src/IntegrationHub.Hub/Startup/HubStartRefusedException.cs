@@ -1,4 +1,3 @@
-
 namespace IntegrationHub.Hub.Startup;
 
 /// <summary>

@@ -2,8 +2,11 @@ using IntegrationHub.Storage.Outbox;
 
 namespace IntegrationHub.Hub.Telemetry;
 
-/// <summary>Reads the outbox's depth every few seconds for the gauges (a metrics scrape must not wait on the database).</summary>
-public sealed partial class OutboxSampler(OutboxStore outbox, TimeProvider time, ILogger<OutboxSampler> logger) : BackgroundService
+/// <summary>
+/// Reads the outbox's depth every few seconds for the gauges (a metrics scrape must not wait on the database).
+/// </summary>
+public sealed partial class OutboxSampler(OutboxStore outbox, TimeProvider time, ILogger<OutboxSampler> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(10);
 

@@ -14,11 +14,18 @@ public interface IDurableTimerHandler
 /// Fires due durable timers: whichever instance claims a timer first handles it, and completes
 /// it; a timer claimed by an instance that died is claimed again when its lease runs out.
 /// </summary>
-public sealed partial class DurableTimerWorker(ScheduleStore schedule, IEnumerable<IDurableTimerHandler> handlers, ILogger<DurableTimerWorker> logger) : BackgroundService
+public sealed partial class DurableTimerWorker(
+    ScheduleStore schedule,
+    IEnumerable<IDurableTimerHandler> handlers,
+    ILogger<DurableTimerWorker> logger
+) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/timers/{Guid.NewGuid():N}";
-    private readonly Dictionary<string, IDurableTimerHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+    private readonly Dictionary<string, IDurableTimerHandler> _handlers = handlers.ToDictionary(
+        h => h.Kind,
+        StringComparer.Ordinal
+    );
 
     public async Task<int> FireDueAsync(CancellationToken cancellationToken)
     {
@@ -65,6 +72,9 @@ public sealed partial class DurableTimerWorker(ScheduleStore schedule, IEnumerab
     [LoggerMessage(Level = LogLevel.Error, Message = "Firing durable timers failed; trying again")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No handler for durable timer kind {Kind} ({Key}); completing it")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "No handler for durable timer kind {Kind} ({Key}); completing it"
+    )]
     private static partial void LogUnknownKind(ILogger logger, string kind, string key);
 }

@@ -10,7 +10,11 @@ public sealed class InMemoryRoundRobin : IRoundRobin
     private readonly Dictionary<(string Pool, string Rep), long> _picks = [];
     private readonly Lock _lock = new();
 
-    public Task<string?> PickAsync(string pool, IReadOnlyList<WeightedMember> eligible, CancellationToken cancellationToken)
+    public Task<string?> PickAsync(
+        string pool,
+        IReadOnlyList<WeightedMember> eligible,
+        CancellationToken cancellationToken
+    )
     {
         lock (_lock)
         {

@@ -16,7 +16,11 @@ public static class RepAvailability
     }
 
     /// <summary>Null when the rep can take a chat, otherwise why not.</summary>
-    public static string? WhyUnavailable(RepDefinition rep, IReadOnlyDictionary<string, PresenceStatus> presence, DateTimeOffset now)
+    public static string? WhyUnavailable(
+        RepDefinition rep,
+        IReadOnlyDictionary<string, PresenceStatus> presence,
+        DateTimeOffset now
+    )
     {
         var status = presence.GetValueOrDefault(rep.Id, PresenceStatus.Offline);
         if (status != PresenceStatus.Available)

@@ -14,7 +14,13 @@ public enum TargetKind
 }
 
 /// <summary>Who or what gets the visitor or lead.</summary>
-public sealed record RoutingTarget(TargetKind Kind, string? RepId = null, string? RepName = null, string? Pool = null, string? Sequence = null);
+public sealed record RoutingTarget(
+    TargetKind Kind,
+    string? RepId = null,
+    string? RepName = null,
+    string? Pool = null,
+    string? Sequence = null
+);
 
 /// <summary>A rule as the explanation records it.</summary>
 public sealed record RuleEvaluation(string Rule, RuleOutcome Outcome, string Reason, IReadOnlyList<Fact> Facts);
@@ -29,7 +35,8 @@ public sealed record Explanation(
     IReadOnlyList<RuleEvaluation> Rules,
     IReadOnlyList<SourceReport> Sources,
     IReadOnlyList<FallbackStep> Fallbacks,
-    IReadOnlyList<Notification> Notifications);
+    IReadOnlyList<Notification> Notifications
+);
 
 /// <summary>
 /// A live-visitor decision. <see cref="RoutedRepId"/> is the human the rules chose (or the
@@ -47,4 +54,5 @@ public sealed record VisitorDecision(
     string Language,
     string Region,
     string? RoutedRepId,
-    VisitorInputs? Inputs = null);
+    VisitorInputs? Inputs = null
+);

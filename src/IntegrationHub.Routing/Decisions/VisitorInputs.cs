@@ -22,15 +22,37 @@ public sealed record VisitorInputs(
     Sourced<Prospect> Prospect,
     Sourced<ClickThrough> ClickThrough,
     Sourced<PersonEngagement> Engagement,
-    IReadOnlyDictionary<string, PresenceStatus> Presence)
+    IReadOnlyDictionary<string, PresenceStatus> Presence
+)
 {
     /// <summary>The inputs of a decision. Offline reps are left out: a rep missing from presence is offline.</summary>
     public static VisitorInputs Of(VisitorFacts facts, IReadOnlyDictionary<string, PresenceStatus> presence) =>
-        new(facts.Request.Email, facts.Request.PageUrl, facts.Company, facts.Account, facts.Person, facts.Prospect, facts.ClickThrough, facts.Engagement,
-            presence.Where(p => p.Value != PresenceStatus.Offline).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+        new(
+            facts.Request.Email,
+            facts.Request.PageUrl,
+            facts.Company,
+            facts.Account,
+            facts.Person,
+            facts.Prospect,
+            facts.ClickThrough,
+            facts.Engagement,
+            presence
+                .Where(p => p.Value != PresenceStatus.Offline)
+                .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
+        );
 
-    /// <summary>The facts again, with the page's language as <paramref name="policy"/> reads it (locale prefixes may change).</summary>
+    /// <summary>
+    /// The facts again, with the page's language as <paramref name="policy"/> reads it (locale prefixes may change).
+    /// </summary>
     public VisitorFacts ToFacts(string requestId, RoutingPolicy policy) =>
-        new(new VisitorRequest(requestId, System.Net.IPAddress.None, PageUrl, Email, ClickThroughToken: null),
-            Company, Account, Person, Prospect, ClickThrough, Engagement, PageLocale.LanguageOf(PageUrl, policy.LocalePrefixes));
+        new(
+            new VisitorRequest(requestId, System.Net.IPAddress.None, PageUrl, Email, ClickThroughToken: null),
+            Company,
+            Account,
+            Person,
+            Prospect,
+            ClickThrough,
+            Engagement,
+            PageLocale.LanguageOf(PageUrl, policy.LocalePrefixes)
+        );
 }

@@ -18,42 +18,63 @@ public sealed class FactGatherer(FactSources sources, TimeProvider time, ILogger
     : FactGathering(sources, time, logger)
 {
     public async Task<VisitorFacts> GatherAsync(
-        VisitorRequest request, RoutingPolicy policy, CancellationToken cancellationToken)
+        VisitorRequest request,
+        RoutingPolicy policy,
+        CancellationToken cancellationToken
+    )
     {
         using var lookups = Begin(policy, cancellationToken);
         var email = request.Email;
 
-        var company = lookups.AskAsync<CompanyIdentification>("company", Capability.Enrichment,
-            async c => await Sources.Enrichment.IdentifyCompanyAsync(request.IpAddress, c));
+        var company = lookups.AskAsync<CompanyIdentification>("company", Capability.Enrichment, async c =>
+            await Sources.Enrichment.IdentifyCompanyAsync(request.IpAddress, c)
+        );
         var person = email is null
             ? FactLookups.NotAsked<Person>("person", Capability.Crm)
             : lookups.AskAsync("person", Capability.Crm, async c =>
                 (await Sources.Crm.FindPeopleAsync(new PeopleQuery(Email: email), c))
-                    .OrderBy(p => p.Kind == PersonKind.Contact ? 0 : 1).FirstOrDefault());
+                    .OrderBy(p => p.Kind == PersonKind.Contact ? 0 : 1)
+                    .FirstOrDefault()
+            );
         var prospect = email is null
             ? FactLookups.NotAsked<Prospect>("prospect", Capability.Sequencing)
-            : lookups.AskAsync("prospect", Capability.Sequencing,
-                c => Sources.Sequencing.GetProspectByEmailAsync(email, c));
+            : lookups.AskAsync("prospect", Capability.Sequencing, c =>
+                Sources.Sequencing.GetProspectByEmailAsync(email, c)
+            );
         var click = request.ClickThroughToken is not { } token
             ? FactLookups.NotAsked<ClickThrough>("click_through", Capability.Sequencing)
-            : lookups.AskAsync("click_through", Capability.Sequencing,
-                c => Sources.Sequencing.ResolveClickThroughAsync(token, c));
+            : lookups.AskAsync("click_through", Capability.Sequencing, c =>
+                Sources.Sequencing.ResolveClickThroughAsync(token, c)
+            );
         var engagement = email is null
             ? FactLookups.NotAsked<PersonEngagement>("engagement", Capability.Marketing)
-            : lookups.AskAsync("engagement", Capability.Marketing,
-                c => Sources.Marketing.GetPersonEngagementAsync(email, c));
+            : lookups.AskAsync("engagement", Capability.Marketing, c =>
+                Sources.Marketing.GetPersonEngagementAsync(email, c)
+            );
         var account = AccountAsync(lookups, company, email);
 
         await Task.WhenAll(company, person, prospect, click, engagement, account);
-        return new VisitorFacts(request, await company, await account, await person, await prospect, await click,
-            await engagement, PageLocale.LanguageOf(request.PageUrl, policy.LocalePrefixes));
+        return new VisitorFacts(
+            request,
+            await company,
+            await account,
+            await person,
+            await prospect,
+            await click,
+            await engagement,
+            PageLocale.LanguageOf(request.PageUrl, policy.LocalePrefixes)
+        );
     }
 
     private async Task<Sourced<Account>> AccountAsync(
-        FactLookups lookups, Task<Sourced<CompanyIdentification>> company, string? email)
+        FactLookups lookups,
+        Task<Sourced<CompanyIdentification>> company,
+        string? email
+    )
     {
         var identified = await company;
-        var domain = identified.Value is { MatchStatus: MatchStatus.Match, Company.Domain: { Length: > 0 } d } ? d
+        var domain = identified.Value is { MatchStatus: MatchStatus.Match, Company.Domain: { Length: > 0 } d }
+            ? d
             : email?[(email.IndexOf('@', StringComparison.Ordinal) + 1)..];
         return string.IsNullOrWhiteSpace(domain)
             ? SourceCall.NotAsked<Account>("account", Capability.Crm)

@@ -24,13 +24,11 @@ public sealed class FactLookups : IDisposable
 
     /// <summary>Asks one source, reporting how it went; the fact is unknown when it failed or was late.</summary>
     public Task<Sourced<T>> AskAsync<T>(string source, Capability capability, Func<CancellationToken, Task<T?>> call)
-        where T : class =>
-        _call.AskAsync(source, capability, call, _linked.Token, _caller);
+        where T : class => _call.AskAsync(source, capability, call, _linked.Token, _caller);
 
     /// <summary>A lookup the decision has nothing to ask with (no email, no account), reported as not asked.</summary>
     public static Task<Sourced<T>> NotAsked<T>(string source, Capability capability)
-        where T : class =>
-        Task.FromResult(SourceCall.NotAsked<T>(source, capability));
+        where T : class => Task.FromResult(SourceCall.NotAsked<T>(source, capability));
 
     public void Dispose()
     {

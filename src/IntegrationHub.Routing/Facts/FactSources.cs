@@ -12,7 +12,9 @@ public sealed record FactSources(
     ICrmConnector Crm,
     ISequencingConnector Sequencing,
     IMarketingConnector Marketing,
-    IReadOnlyDictionary<Capability, string> ConnectorNames)
+    IReadOnlyDictionary<Capability, string> ConnectorNames
+)
 {
-    public string NameOf(Capability capability) => ConnectorNames.TryGetValue(capability, out var name) ? name : capability.Key();
+    public string NameOf(Capability capability) =>
+        ConnectorNames.TryGetValue(capability, out var name) ? name : capability.Key();
 }

@@ -15,20 +15,45 @@ public sealed partial class SourceCall(FactSources sources, TimeProvider time, I
     public FactLookups Begin(TimeSpan deadline, CancellationToken callerToken) =>
         new(this, deadline, time, callerToken);
 
-    public async Task<Sourced<T>> AskAsync<T>(string source, Capability capability, Func<CancellationToken, Task<T?>> call, CancellationToken deadline, CancellationToken callerToken)
+    public async Task<Sourced<T>> AskAsync<T>(
+        string source,
+        Capability capability,
+        Func<CancellationToken, Task<T?>> call,
+        CancellationToken deadline,
+        CancellationToken callerToken
+    )
         where T : class
     {
         var connector = sources.NameOf(capability);
         var started = time.GetTimestamp();
         using var span = RoutingTelemetry.Source.StartActivity("fact " + source);
-        span?.SetTag("hub.source", source).SetTag("hub.capability", capability.Key()).SetTag("hub.connector", connector);
+        span?.SetTag("hub.source", source)
+            .SetTag("hub.capability", capability.Key())
+            .SetTag("hub.connector", connector);
         SourceReport Report(SourceStatus status, string? error)
         {
-            var report = new SourceReport(source, capability.Key(), connector, status, time.GetElapsedTime(started), error);
+            var report = new SourceReport(
+                source,
+                capability.Key(),
+                connector,
+                status,
+                time.GetElapsedTime(started),
+                error
+            );
             var outcome = status.ToString().ToLowerInvariant();
-            span?.SetTag("hub.source.status", outcome).SetStatus(status is SourceStatus.Failed or SourceStatus.TimedOut ? System.Diagnostics.ActivityStatusCode.Error : System.Diagnostics.ActivityStatusCode.Ok, error);
-            RoutingTelemetry.SourceDuration.Record(report.Latency.TotalMilliseconds,
-                new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("connector", connector), new KeyValuePair<string, object?>("status", outcome));
+            span?.SetTag("hub.source.status", outcome)
+                .SetStatus(
+                    status is SourceStatus.Failed or SourceStatus.TimedOut
+                        ? System.Diagnostics.ActivityStatusCode.Error
+                        : System.Diagnostics.ActivityStatusCode.Ok,
+                    error
+                );
+            RoutingTelemetry.SourceDuration.Record(
+                report.Latency.TotalMilliseconds,
+                new KeyValuePair<string, object?>("source", source),
+                new KeyValuePair<string, object?>("connector", connector),
+                new KeyValuePair<string, object?>("status", outcome)
+            );
             return report;
         }
 
@@ -65,6 +90,9 @@ public sealed partial class SourceCall(FactSources sources, TimeProvider time, I
         where T : class =>
         new(null, new SourceReport(source, capability.Key(), "-", SourceStatus.NotAsked, TimeSpan.Zero, null));
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Fact source {Source} ({Connector}) failed unexpectedly; routing went on without it")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "Fact source {Source} ({Connector}) failed unexpectedly; routing went on without it"
+    )]
     private static partial void LogSourceBug(ILogger logger, Exception exception, string source, string connector);
 }

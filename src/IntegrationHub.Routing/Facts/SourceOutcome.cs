@@ -10,7 +10,14 @@ public enum SourceStatus
 }
 
 /// <summary>How one fact source answered for a decision: what, how fast, and why not.</summary>
-public sealed record SourceReport(string Source, string Capability, string Connector, SourceStatus Status, TimeSpan Latency, string? Error);
+public sealed record SourceReport(
+    string Source,
+    string Capability,
+    string Connector,
+    SourceStatus Status,
+    TimeSpan Latency,
+    string? Error
+);
 
 /// <summary>A fact and the report of the source it came from.</summary>
 public sealed record Sourced<T>(T? Value, SourceReport Report)

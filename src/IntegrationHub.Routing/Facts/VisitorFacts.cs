@@ -14,7 +14,8 @@ public sealed record VisitorFacts(
     Sourced<Prospect> Prospect,
     Sourced<ClickThrough> ClickThrough,
     Sourced<PersonEngagement> Engagement,
-    string Language)
+    string Language
+)
 {
     public IReadOnlyList<SourceReport> Reports =>
         [Company.Report, Account.Report, Person.Report, Prospect.Report, ClickThrough.Report, Engagement.Report];
@@ -23,8 +24,7 @@ public sealed record VisitorFacts(
     public bool Degraded => Reports.Any(r => r.Status is SourceStatus.Failed or SourceStatus.TimedOut);
 
     /// <summary>The visitor's country: the identified company's, else the CRM account's.</summary>
-    public string? CountryCode =>
-        NonEmpty(Company.Value?.Company?.CountryCode) ?? NonEmpty(Account.Value?.CountryCode);
+    public string? CountryCode => NonEmpty(Company.Value?.Company?.CountryCode) ?? NonEmpty(Account.Value?.CountryCode);
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -14,4 +14,5 @@ public sealed record LeadDecision(
     SpamVerdict Spam,
     string LeadKey,
     IReadOnlyList<PlannedEffect> Effects,
-    LeadInputs? Inputs = null);
+    LeadInputs? Inputs = null
+);

@@ -31,20 +31,27 @@ internal sealed class LeadDraft(LeadSubmission lead, RoutingPolicy policy, DateT
     /// </summary>
     public string? ChosenBy { get; set; }
 
-    public void Add(string rule, RuleOutcome outcome, string reason, IReadOnlyList<Fact> facts) => _rules.Add(new RuleEvaluation(rule, outcome, reason, facts));
+    public void Add(string rule, RuleOutcome outcome, string reason, IReadOnlyList<Fact> facts) =>
+        _rules.Add(new RuleEvaluation(rule, outcome, reason, facts));
 
-    public void Matched(string rule, string reason, IReadOnlyList<Fact> facts) => Add(rule, RuleOutcome.Matched, reason, facts);
+    public void Matched(string rule, string reason, IReadOnlyList<Fact> facts) =>
+        Add(rule, RuleOutcome.Matched, reason, facts);
 
-    public void NotMatched(string rule, string reason, IReadOnlyList<Fact>? facts = null) => Add(rule, RuleOutcome.NotMatched, reason, facts ?? []);
+    public void NotMatched(string rule, string reason, IReadOnlyList<Fact>? facts = null) =>
+        Add(rule, RuleOutcome.NotMatched, reason, facts ?? []);
 
     public void Skip(string rule, string reason) => Add(rule, RuleOutcome.Skipped, reason, []);
 
     public void Fallback(string name, string reason) => _fallbacks.Add(new FallbackStep(name, reason));
 
     public void Signals(IReadOnlyList<string> signals, int required, AccountSegment segment, bool highTouch) =>
-        Add("sequence_choice", RuleOutcome.Matched,
-            $"{(highTouch ? "high" : "low")} touch: {signals.Count} quality signal(s) for a {segment} lead, {required} needed",
-            [.. signals.Select(s => new Fact("signal", s, "lead"))]);
+        Add(
+            "sequence_choice",
+            RuleOutcome.Matched,
+            $"{(highTouch ? "high" : "low")} touch: {signals.Count} quality signal(s) for a {segment} lead, "
+                + $"{required} needed",
+            [.. signals.Select(s => new Fact("signal", s, "lead"))]
+        );
 
     /// <summary>
     /// The idempotency key of one effect: fixed by the request, so a retried request plans the same keys.
@@ -59,23 +66,27 @@ internal sealed class LeadDraft(LeadSubmission lead, RoutingPolicy policy, DateT
         _effects.Add(new NotifyEffect(Key(EffectTypes.Notify, $"{reason}/{recipient}"), recipient, reason, message));
     }
 
-    public LeadFields Fields(LeadStatus status, string? owner) => new()
-    {
-        Email = Lead.Email,
-        FirstName = Lead.FirstName,
-        LastName = Lead.LastName,
-        Company = Lead.Company,
-        Title = Lead.Title,
-        Phone = Lead.Phone,
-        CountryCode = Lead.CountryCode,
-        Status = status,
-        OwnerUserId = owner,
-        LeadScore = Lead.LeadScore,
-        MqlAt = status == LeadStatus.Mql ? Now : null,
-    };
+    public LeadFields Fields(LeadStatus status, string? owner) =>
+        new()
+        {
+            Email = Lead.Email,
+            FirstName = Lead.FirstName,
+            LastName = Lead.LastName,
+            Company = Lead.Company,
+            Title = Lead.Title,
+            Phone = Lead.Phone,
+            CountryCode = Lead.CountryCode,
+            Status = status,
+            OwnerUserId = owner,
+            LeadScore = Lead.LeadScore,
+            MqlAt = status == LeadStatus.Mql ? Now : null,
+        };
 
     public void Upsert(LeadStatus status, string? owner) =>
-        _effects.Insert(0, new UpsertLeadEffect(Key(EffectTypes.UpsertLead, Lead.LeadKey), Lead.LeadKey, Fields(status, owner)));
+        _effects.Insert(
+            0,
+            new UpsertLeadEffect(Key(EffectTypes.UpsertLead, Lead.LeadKey), Lead.LeadKey, Fields(status, owner))
+        );
 
     public LeadDecision Finish(RoutingTarget target, LeadFacts? facts)
     {
@@ -87,8 +98,17 @@ internal sealed class LeadDraft(LeadSubmission lead, RoutingPolicy policy, DateT
         }
 
         return new LeadDecision(
-            Guid.CreateVersion7(Now).ToString("N"), Lead.RequestId, Now, target, ChosenBy ?? DecidedBy,
+            Guid.CreateVersion7(Now).ToString("N"),
+            Lead.RequestId,
+            Now,
+            target,
+            ChosenBy ?? DecidedBy,
             new Explanation([.. _rules], facts?.Reports ?? [], [.. _fallbacks], [.. _notifications]),
-            facts?.Degraded ?? false, Spam, Lead.LeadKey, [.. _effects], new LeadInputs(Lead, facts));
+            facts?.Degraded ?? false,
+            Spam,
+            Lead.LeadKey,
+            [.. _effects],
+            new LeadInputs(Lead, facts)
+        );
     }
 }

@@ -14,7 +14,11 @@ namespace IntegrationHub.Routing.Leads;
 public sealed class LeadFactGatherer(FactSources sources, TimeProvider time, ILogger<LeadFactGatherer> logger)
     : FactGathering(sources, time, logger)
 {
-    public async Task<LeadFacts> GatherAsync(LeadSubmission lead, RoutingPolicy policy, CancellationToken cancellationToken)
+    public async Task<LeadFacts> GatherAsync(
+        LeadSubmission lead,
+        RoutingPolicy policy,
+        CancellationToken cancellationToken
+    )
     {
         using var lookups = Begin(policy, cancellationToken);
         var crm = Sources.Crm;
@@ -23,10 +27,15 @@ public sealed class LeadFactGatherer(FactSources sources, TimeProvider time, ILo
         var byDomain = companyDomain
             ? await lookups.AskAsync("account", Capability.Crm, c => crm.GetAccountByDomainAsync(lead.EmailDomain, c))
             : SourceCall.NotAsked<Account>("account", Capability.Crm);
-        var (account, matchedBy) = byDomain.Known || byDomain.Report.Status is SourceStatus.Failed or SourceStatus.TimedOut
-            ? (byDomain, byDomain.Known ? "email_domain" : null)
-            : (await lookups.AskAsync("account", Capability.Crm,
-                async c => PickByName(await crm.FindAccountsByNameAsync(lead.Company, c), lead)), "company_name");
+        var (account, matchedBy) =
+            byDomain.Known || byDomain.Report.Status is SourceStatus.Failed or SourceStatus.TimedOut
+                ? (byDomain, byDomain.Known ? "email_domain" : null)
+                : (
+                    await lookups.AskAsync("account", Capability.Crm, async c =>
+                        PickByName(await crm.FindAccountsByNameAsync(lead.Company, c), lead)
+                    ),
+                    "company_name"
+                );
         if (!account.Known)
         {
             matchedBy = null;
@@ -35,18 +44,21 @@ public sealed class LeadFactGatherer(FactSources sources, TimeProvider time, ILo
         var since = Time.GetUtcNow() - policy.Leads.ActivityWindow;
         var found = account.Value;
         var hierarchy = found?.UltimateParentId is { Length: > 0 } parent
-            ? lookups.AskAsync<IReadOnlyList<Account>>("hierarchy", Capability.Crm,
-                c => crm.ListAccountHierarchyAsync(parent, c)!)
+            ? lookups.AskAsync<IReadOnlyList<Account>>("hierarchy", Capability.Crm, c =>
+                crm.ListAccountHierarchyAsync(parent, c)!
+            )
             : FactLookups.NotAsked<IReadOnlyList<Account>>("hierarchy", Capability.Crm);
         var query = found is null
             ? new PeopleQuery(CompanyName: lead.Company, Kind: PersonKind.Lead)
             : new PeopleQuery(AccountId: found.Id, Kind: PersonKind.Lead);
-        var related = lookups.AskAsync<IReadOnlyList<Person>>("related_leads", Capability.Crm,
-            c => crm.FindPeopleAsync(query, c)!);
+        var related = lookups.AskAsync<IReadOnlyList<Person>>("related_leads", Capability.Crm, c =>
+            crm.FindPeopleAsync(query, c)!
+        );
         var activity = found is null
             ? FactLookups.NotAsked<IReadOnlyList<Activity>>("account_activity", Capability.Crm)
-            : lookups.AskAsync<IReadOnlyList<Activity>>("account_activity", Capability.Crm,
-                c => crm.ListActivitiesAsync(found.Id, since, c)!);
+            : lookups.AskAsync<IReadOnlyList<Activity>>("account_activity", Capability.Crm, c =>
+                crm.ListActivitiesAsync(found.Id, since, c)!
+            );
         var bdr = found?.BdrAssignedUserId is { Length: > 0 } bdrId
             ? lookups.AskAsync("bdr", Capability.Crm, c => crm.GetUserAsync(bdrId, c))
             : FactLookups.NotAsked<CrmUser>("bdr", Capability.Crm);

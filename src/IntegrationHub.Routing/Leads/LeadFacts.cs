@@ -11,19 +11,26 @@ public sealed record LeadFacts(
     Sourced<IReadOnlyList<Account>> Hierarchy,
     Sourced<IReadOnlyList<Person>> Related,
     Sourced<IReadOnlyList<Activity>> AccountActivity,
-    Sourced<CrmUser> Bdr)
+    Sourced<CrmUser> Bdr
+)
 {
-    public IReadOnlyList<SourceReport> Reports => [Account.Report, Hierarchy.Report, Related.Report, AccountActivity.Report, Bdr.Report];
+    public IReadOnlyList<SourceReport> Reports =>
+        [Account.Report, Hierarchy.Report, Related.Report, AccountActivity.Report, Bdr.Report];
 
     public bool Degraded => Reports.Any(r => r.Status is SourceStatus.Failed or SourceStatus.TimedOut);
 
     /// <summary>The whole hierarchy takes the largest segment of any member.</summary>
     public AccountSegment HierarchySegment =>
-        (Hierarchy.Value ?? []).Select(a => a.Segment).Append(Account.Value?.Segment ?? AccountSegment.Unspecified).Max();
+        (Hierarchy.Value ?? [])
+            .Select(a => a.Segment)
+            .Append(Account.Value?.Segment ?? AccountSegment.Unspecified)
+            .Max();
 
     /// <summary>Total CARR of the hierarchy (the account alone when no hierarchy is known).</summary>
     public long HierarchyCarrCents =>
-        Hierarchy.Value is { Count: > 0 } members ? members.Sum(a => a.TotalCarrCents) : Account.Value?.TotalCarrCents ?? 0;
+        Hierarchy.Value is { Count: > 0 } members
+            ? members.Sum(a => a.TotalCarrCents)
+            : Account.Value?.TotalCarrCents ?? 0;
 
     public bool HierarchyPaid => (Hierarchy.Value ?? []).Any(a => a.PaidTier) || Account.Value?.PaidTier == true;
 }

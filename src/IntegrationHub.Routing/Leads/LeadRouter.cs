@@ -19,8 +19,19 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
     /// <summary>Lead cursors are kept apart from chat cursors: the two are weighted differently.</summary>
     public const string LeadCursorSuffix = "#leads";
 
-    public Task<LeadDecision> RouteAsync(LeadSubmission lead, RoutingPolicy policy, CancellationToken cancellationToken) =>
-        DecideAsync(lead, policy, time.GetUtcNow(), ct => gatherer.GatherAsync(lead, policy, ct), roundRobin, cancellationToken);
+    public Task<LeadDecision> RouteAsync(
+        LeadSubmission lead,
+        RoutingPolicy policy,
+        CancellationToken cancellationToken
+    ) =>
+        DecideAsync(
+            lead,
+            policy,
+            time.GetUtcNow(),
+            ct => gatherer.GatherAsync(lead, policy, ct),
+            roundRobin,
+            cancellationToken
+        );
 
     /// <summary>
     /// The decision for a lead at <paramref name="now"/>: the rules in the policy's order until one
@@ -29,8 +40,13 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
     /// does, and what a policy simulation replays from a stored decision's inputs.
     /// </summary>
     public static async Task<LeadDecision> DecideAsync(
-        LeadSubmission lead, RoutingPolicy policy, DateTimeOffset now, Func<CancellationToken, Task<LeadFacts>> gather, IRoundRobin roundRobin,
-        CancellationToken cancellationToken)
+        LeadSubmission lead,
+        RoutingPolicy policy,
+        DateTimeOffset now,
+        Func<CancellationToken, Task<LeadFacts>> gather,
+        IRoundRobin roundRobin,
+        CancellationToken cancellationToken
+    )
     {
         var draft = new LeadDraft(lead, policy, now);
         LeadFacts? facts = null;
@@ -64,7 +80,13 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
         return draft.Finish(await ResolveAsync(decided, crmFacts, draft, roundRobin, cancellationToken), crmFacts);
     }
 
-    private static async Task<RoutingTarget> ResolveAsync(LeadTarget target, LeadFacts facts, LeadDraft draft, IRoundRobin roundRobin, CancellationToken cancellationToken)
+    private static async Task<RoutingTarget> ResolveAsync(
+        LeadTarget target,
+        LeadFacts facts,
+        LeadDraft draft,
+        IRoundRobin roundRobin,
+        CancellationToken cancellationToken
+    )
     {
         var policy = draft.Policy;
         switch (target)
@@ -74,13 +96,29 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
                 return new RoutingTarget(TargetKind.MarketingQueue, queue.UserId);
             case LeadTarget.Convert convert:
                 draft.Upsert(LeadStatus.Mql, convert.OwnerId);
-                draft.Effect(new ConvertLeadEffect(draft.Key(EffectTypes.ConvertLead, convert.AccountId), draft.Lead.LeadKey, draft.Fields(LeadStatus.Mql, convert.OwnerId), convert.AccountId));
-                draft.Notify(convert.OwnerId, "customer_lead", $"{draft.Lead.Email} at your customer {facts.Account.Value?.Name} was converted to a contact");
+                draft.Effect(
+                    new ConvertLeadEffect(
+                        draft.Key(EffectTypes.ConvertLead, convert.AccountId),
+                        draft.Lead.LeadKey,
+                        draft.Fields(LeadStatus.Mql, convert.OwnerId),
+                        convert.AccountId
+                    )
+                );
+                draft.Notify(
+                    convert.OwnerId,
+                    "customer_lead",
+                    $"{draft.Lead.Email} at your customer {facts.Account.Value?.Name} was converted to a contact"
+                );
                 return Human(policy, convert.OwnerId, pool: null, sequence: null);
             case LeadTarget.Rep rep:
                 return Assign(rep.RepId, pool: null, facts, draft);
             case LeadTarget.Pool pool:
-                return Assign(await PickAsync(pool.Name, draft, roundRobin, cancellationToken), pool.Name, facts, draft);
+                return Assign(
+                    await PickAsync(pool.Name, draft, roundRobin, cancellationToken),
+                    pool.Name,
+                    facts,
+                    draft
+                );
             case LeadTarget.SdrTeam team:
                 var geo = policy.GeoPool(team.Region)!;
                 if (RelatedLeadsRule.OwnerToKeep(draft, facts) is { } owner)
@@ -96,11 +134,19 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
         }
     }
 
-    private static async Task<string?> PickAsync(string poolName, LeadDraft draft, IRoundRobin roundRobin, CancellationToken cancellationToken)
+    private static async Task<string?> PickAsync(
+        string poolName,
+        LeadDraft draft,
+        IRoundRobin roundRobin,
+        CancellationToken cancellationToken
+    )
     {
         var pool = draft.Policy.Pool(poolName)!;
-        var members = pool.Members.Select(draft.Policy.RepById).OfType<RepDefinition>()
-            .Select(r => new WeightedMember(r.Id, r.RoutingLevel.ForLeads())).ToList();
+        var members = pool
+            .Members.Select(draft.Policy.RepById)
+            .OfType<RepDefinition>()
+            .Select(r => new WeightedMember(r.Id, r.RoutingLevel.ForLeads()))
+            .ToList();
         var picked = await roundRobin.PickAsync(pool.Name + LeadCursorSuffix, members, cancellationToken);
         if (picked is null)
         {
@@ -120,16 +166,32 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
 
         var policy = draft.Policy;
         var (sequence, signals, required) = SequenceChoice.Choose(draft.Lead, facts.HierarchySegment, policy.Leads);
-        draft.Signals(signals, required, facts.HierarchySegment, sequence == policy.Leads.Sequences.HighTouchSequenceId);
+        draft.Signals(
+            signals,
+            required,
+            facts.HierarchySegment,
+            sequence == policy.Leads.Sequences.HighTouchSequenceId
+        );
         draft.Upsert(LeadStatus.Mql, repId);
         draft.Notify(repId, "lead_assigned", $"New MQL {draft.Lead.Email} at {draft.Lead.Company} is yours");
         if (policy.RepById(repId) is { } rep)
         {
-            draft.Effect(new EnrollEffect(draft.Key(EffectTypes.Enroll, sequence), draft.Lead.LeadKey, draft.Fields(LeadStatus.Mql, repId), sequence, rep.Email));
+            draft.Effect(
+                new EnrollEffect(
+                    draft.Key(EffectTypes.Enroll, sequence),
+                    draft.Lead.LeadKey,
+                    draft.Fields(LeadStatus.Mql, repId),
+                    sequence,
+                    rep.Email
+                )
+            );
         }
         else
         {
-            draft.Fallback("not_sequenced", $"owner {repId} is not a rep in the policy, so no mailbox to sequence from");
+            draft.Fallback(
+                "not_sequenced",
+                $"owner {repId} is not a rep in the policy, so no mailbox to sequence from"
+            );
         }
 
         return Human(policy, repId, pool, sequence);

@@ -19,7 +19,15 @@ public static class LeadRuleNames
 
     /// <summary>The rules a policy orders (<c>leads.rules</c>), in DOMAIN.md's order: the default order.</summary>
     public static readonly IReadOnlyList<string> All =
-        [Spam, MqlThreshold, PartnerProspecting, CustomerConversion, PublicSector, AccountStatus, NoAccount];
+    [
+        Spam,
+        MqlThreshold,
+        PartnerProspecting,
+        CustomerConversion,
+        PublicSector,
+        AccountStatus,
+        NoAccount,
+    ];
 
     /// <summary>
     /// Where every order starts: a lead is judged on its own, and spam or a non-MQL stops before the CRM is asked.

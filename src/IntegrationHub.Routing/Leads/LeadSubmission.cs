@@ -22,5 +22,11 @@ public sealed record LeadSubmission
     /// The key the lead is upserted on in the CRM: one per email, so the same person
     /// submitting twice updates one lead instead of creating two.
     /// </summary>
-    public string LeadKey => "hub-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Email.Trim().ToLowerInvariant())))[..24];
+    public string LeadKey =>
+        "hub-"
+        + Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes(Email.Trim().ToLowerInvariant())
+            )
+        )[..24];
 }

@@ -9,16 +9,28 @@ namespace IntegrationHub.Routing.Leads;
 public abstract record PlannedEffect(string Type, string IdempotencyKey);
 
 /// <summary>Create or update the lead in the CRM, keyed by the lead's external id.</summary>
-public sealed record UpsertLeadEffect(string IdempotencyKey, string ExternalId, LeadFields Lead) : PlannedEffect(EffectTypes.UpsertLead, IdempotencyKey);
+public sealed record UpsertLeadEffect(string IdempotencyKey, string ExternalId, LeadFields Lead)
+    : PlannedEffect(EffectTypes.UpsertLead, IdempotencyKey);
 
 /// <summary>Convert the lead (found by its external id) into a contact on the account.</summary>
-public sealed record ConvertLeadEffect(string IdempotencyKey, string ExternalId, LeadFields Lead, string AccountId) : PlannedEffect(EffectTypes.ConvertLead, IdempotencyKey);
+public sealed record ConvertLeadEffect(string IdempotencyKey, string ExternalId, LeadFields Lead, string AccountId)
+    : PlannedEffect(EffectTypes.ConvertLead, IdempotencyKey);
 
-/// <summary>Enrol the person in a sequence on the owner's mailbox; <paramref name="ExternalId"/> is the lead's CRM key, for the lifecycle that follows.</summary>
-public sealed record EnrollEffect(string IdempotencyKey, string ExternalId, LeadFields Lead, string SequenceId, string OwnerEmail) : PlannedEffect(EffectTypes.Enroll, IdempotencyKey);
+/// <summary>
+/// Enrol the person in a sequence on the owner's mailbox; <paramref name="ExternalId"/> is the lead's CRM key, for the
+/// lifecycle that follows.
+/// </summary>
+public sealed record EnrollEffect(
+    string IdempotencyKey,
+    string ExternalId,
+    LeadFields Lead,
+    string SequenceId,
+    string OwnerEmail
+) : PlannedEffect(EffectTypes.Enroll, IdempotencyKey);
 
 /// <summary>Alert a rep or user on their alert stream.</summary>
-public sealed record NotifyEffect(string IdempotencyKey, string RecipientId, string Reason, string Message) : PlannedEffect(EffectTypes.Notify, IdempotencyKey);
+public sealed record NotifyEffect(string IdempotencyKey, string RecipientId, string Reason, string Message)
+    : PlannedEffect(EffectTypes.Notify, IdempotencyKey);
 
 public static class EffectTypes
 {

@@ -6,7 +6,11 @@ namespace IntegrationHub.Routing.Leads;
 /// <summary>High touch for higher-quality leads: count the quality signals against the segment's bar.</summary>
 public static class SequenceChoice
 {
-    public static (string SequenceId, IReadOnlyList<string> Signals, int Required) Choose(LeadSubmission lead, AccountSegment segment, LeadPolicy policy)
+    public static (string SequenceId, IReadOnlyList<string> Signals, int Required) Choose(
+        LeadSubmission lead,
+        AccountSegment segment,
+        LeadPolicy policy
+    )
     {
         var rules = policy.Sequences;
         var signals = new List<string>();

@@ -15,6 +15,11 @@ public sealed record SpamVerdict(double Confidence, IReadOnlyList<string> Reason
 /// </summary>
 public static partial class SpamCheck
 {
+    /// <summary>
+    /// Vowels of the hub's languages: a "word" of seven letters or more with none of them is keyboard noise.
+    /// </summary>
+    private const string Vowels = "aeiouyAEIOUYàâäéèêëîïôöùûüÿæœ";
+
     public static SpamVerdict Evaluate(LeadSubmission lead, SpamPolicy policy)
     {
         var signals = new List<(double P, string Reason)>();
@@ -29,12 +34,22 @@ public static partial class SpamCheck
             signals.Add((0.9, $"email domain {domain} is disposable"));
         }
 
-        if (lead.FirstName.Length > 0 && string.Equals(lead.FirstName.Trim(), lead.LastName.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (
+            lead.FirstName.Length > 0
+            && string.Equals(lead.FirstName.Trim(), lead.LastName.Trim(), StringComparison.OrdinalIgnoreCase)
+        )
         {
             signals.Add((0.85, "first name equals last name"));
         }
 
-        foreach (var (field, value) in new[] { ("first_name", lead.FirstName), ("last_name", lead.LastName), ("company", lead.Company) })
+        foreach (
+            var (field, value) in new[]
+            {
+                ("first_name", lead.FirstName),
+                ("last_name", lead.LastName),
+                ("company", lead.Company),
+            }
+        )
         {
             if (IsGibberish(value))
             {
@@ -55,7 +70,13 @@ public static partial class SpamCheck
             return false;
         }
 
-        return ConsonantRun().IsMatch(text) || RepeatedCharacter().IsMatch(text) || (text.Length >= 7 && !text.Any(c => "aeiouyAEIOUYàâäéèêëîïôöùûüÿæœ".Contains(c, StringComparison.Ordinal)) && text.All(char.IsLetter));
+        return ConsonantRun().IsMatch(text)
+            || RepeatedCharacter().IsMatch(text)
+            || (
+                text.Length >= 7
+                && !text.Any(c => Vowels.Contains(c, StringComparison.Ordinal))
+                && text.All(char.IsLetter)
+            );
     }
 
     [GeneratedRegex("[bcdfghjklmnpqrstvwxzBCDFGHJKLMNPQRSTVWXZ]{6,}")]

@@ -31,16 +31,44 @@ public sealed record LeadPolicy
     /// <summary>Words in a US account's description that mark it public sector.</summary>
     public IReadOnlyList<string> PublicSectorKeywords { get; init; } =
     [
-        "County", "City of", "State", "University", "College", "Defense", "Intelligence", "Agency", "Mission",
-        "System Integrator", "Contract Vehicle", "Government Bid", "Government Contract", "Civilian", "Task Order",
+        "County",
+        "City of",
+        "State",
+        "University",
+        "College",
+        "Defense",
+        "Intelligence",
+        "Agency",
+        "Mission",
+        "System Integrator",
+        "Contract Vehicle",
+        "Government Bid",
+        "Government Contract",
+        "Civilian",
+        "Task Order",
     ];
 
     /// <summary>Words in a description that mark a government or education body outside the US.</summary>
-    public IReadOnlyList<string> GovernmentKeywords { get; init; } = ["Government", "Ministry", "Agency", "University", "College", "Provincial"];
+    public IReadOnlyList<string> GovernmentKeywords { get; init; } =
+    ["Government", "Ministry", "Agency", "University", "College", "Provincial"];
 
     /// <summary>Email domains that say nothing about the company (gmail.com …).</summary>
     public IReadOnlyList<string> FreeEmailDomains { get; init; } =
-        ["gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com", "icloud.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "web.de", "yahoo.co.jp"];
+    [
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "hotmail.com",
+        "outlook.com",
+        "live.com",
+        "icloud.com",
+        "aol.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.de",
+        "web.de",
+        "yahoo.co.jp",
+    ];
 
     public SequenceChoicePolicy Sequences { get; init; } = new();
 }
@@ -49,7 +77,15 @@ public sealed record LeadPolicy
 public sealed record SpamPolicy
 {
     public IReadOnlyList<string> DisposableDomains { get; init; } =
-        ["mailinator.com", "10minutemail.com", "guerrillamail.com", "trashmail.com", "yopmail.com", "tempmail.dev", "sharklasers.com"];
+    [
+        "mailinator.com",
+        "10minutemail.com",
+        "guerrillamail.com",
+        "trashmail.com",
+        "yopmail.com",
+        "tempmail.dev",
+        "sharklasers.com",
+    ];
 
     public IReadOnlyList<string> BlockedDomains { get; init; } = ["example.com", "test.com"];
 
@@ -71,7 +107,23 @@ public sealed record SequenceChoicePolicy
 
     /// <summary>Title words that make a persona worth a human's time.</summary>
     public IReadOnlyList<string> PersonaTitles { get; init; } =
-        ["Chief", "CEO", "CTO", "CIO", "CMO", "CRO", "VP", "Vice President", "Head", "Director", "Founder", "Owner", "Directeur", "Leiter", "Manager"];
+    [
+        "Chief",
+        "CEO",
+        "CTO",
+        "CIO",
+        "CMO",
+        "CRO",
+        "VP",
+        "Vice President",
+        "Head",
+        "Director",
+        "Founder",
+        "Owner",
+        "Directeur",
+        "Leiter",
+        "Manager",
+    ];
 
     /// <summary>A lead score at or above this counts as an intent signal.</summary>
     public int IntentScore { get; init; } = 150;

@@ -56,7 +56,10 @@ public static class PolicyFile
 
 /// <summary>A policy that cannot be used, with every problem and its path.</summary>
 public sealed class PolicyValidationException(string source, IReadOnlyList<string> problems)
-    : Exception($"The routing policy '{source}' is invalid:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}")
+    : Exception(
+        $"The routing policy '{source}' is invalid:{Environment.NewLine}  - "
+            + $"{string.Join(Environment.NewLine + "  - ", problems)}"
+    )
 {
     public IReadOnlyList<string> Problems { get; } = problems;
 }

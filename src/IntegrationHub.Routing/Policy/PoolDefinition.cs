@@ -4,8 +4,10 @@ public enum PoolKind
 {
     /// <summary>SDRs of a geographic region.</summary>
     Geo,
+
     /// <summary>BDRs for US public-sector accounts.</summary>
     PubSec,
+
     /// <summary>Members who speak a language.</summary>
     Language,
 }
@@ -15,8 +17,10 @@ public sealed record PoolDefinition
 {
     public required string Name { get; init; }
     public PoolKind Kind { get; init; }
+
     /// <summary>For a geo pool: the region it serves ("AMER").</summary>
     public string? Region { get; init; }
+
     /// <summary>For a language pool: the language it serves ("fr").</summary>
     public string? Language { get; init; }
     public IReadOnlyList<string> Members { get; init; } = [];

@@ -24,5 +24,5 @@ public sealed record WorkingHoursDefinition
     public TimeOnly Start { get; init; } = new(9, 0);
     public TimeOnly End { get; init; } = new(17, 0);
     public IReadOnlyList<DayOfWeek> Days { get; init; } =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+    [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 }

@@ -1,6 +1,8 @@
 namespace IntegrationHub.Routing.Policy;
 
-/// <summary>How much inbound work an SDR takes: Onboarding none, Ramping half the leads and no chats, Expert all.</summary>
+/// <summary>
+/// How much inbound work an SDR takes: Onboarding none, Ramping half the leads and no chats, Expert all.
+/// </summary>
 public enum RoutingLevel
 {
     Onboarding,
@@ -14,10 +16,11 @@ public static class RoutingLevelWeights
     public static int ForChats(this RoutingLevel level) => level == RoutingLevel.Expert ? 100 : 0;
 
     /// <summary>Round-robin weight for inbound leads.</summary>
-    public static int ForLeads(this RoutingLevel level) => level switch
-    {
-        RoutingLevel.Expert => 100,
-        RoutingLevel.Ramping => 50,
-        _ => 0,
-    };
+    public static int ForLeads(this RoutingLevel level) =>
+        level switch
+        {
+            RoutingLevel.Expert => 100,
+            RoutingLevel.Ramping => 50,
+            _ => 0,
+        };
 }

@@ -40,6 +40,7 @@ public sealed record AiRepDefinition
     public bool Enabled { get; init; } = true;
     public string Id { get; init; } = "ai-rep";
     public string Name { get; init; } = "AI rep";
+
     /// <summary>The experience languages the AI rep serves (English only, as a first iteration).</summary>
     public IReadOnlyList<string> Languages { get; init; } = ["en"];
 }
@@ -64,5 +65,13 @@ public static class VisitorRuleNames
     public const string Language = "language";
     public const string GeoPool = "geo_pool";
 
-    public static readonly IReadOnlyList<string> All = [ClickThrough, ActivelySequenced, PublicSector, ActivelyWorkingAccount, Language, GeoPool];
+    public static readonly IReadOnlyList<string> All =
+    [
+        ClickThrough,
+        ActivelySequenced,
+        PublicSector,
+        ActivelyWorkingAccount,
+        Language,
+        GeoPool,
+    ];
 }

@@ -28,7 +28,13 @@ public sealed class ActivelySequencedRule : IVisitorRule
         }
 
         var active = prospect.SequenceStates.FirstOrDefault(s => s.State == SequenceStateKind.Active);
-        read.Add(new Fact("prospect.sequence_states", string.Join(",", prospect.SequenceStates.Select(s => s.State)), facts.Prospect.Report.Capability));
+        read.Add(
+            new Fact(
+                "prospect.sequence_states",
+                string.Join(",", prospect.SequenceStates.Select(s => s.State)),
+                facts.Prospect.Report.Capability
+            )
+        );
         if (active is null)
         {
             return new RuleVerdict(Name, RuleOutcome.NotMatched, "no active sequence", read);
@@ -37,8 +43,19 @@ public sealed class ActivelySequencedRule : IVisitorRule
         var sequencer = active.Rep ?? prospect.Owner;
         read.Add(new Fact("sequence_state.rep", sequencer?.Email ?? "", facts.Prospect.Report.Capability));
         return policy.RepByEmail(sequencer?.Email) is { } rep
-            ? new RuleVerdict(Name, RuleOutcome.Matched, $"active in sequence {active.SequenceName}, sequenced by {rep.Name}", read, new RepTarget(rep.Id))
-            : new RuleVerdict(Name, RuleOutcome.NotMatched, $"the sequencing rep {sequencer?.Email} is not a rep in the policy", read);
+            ? new RuleVerdict(
+                Name,
+                RuleOutcome.Matched,
+                $"active in sequence {active.SequenceName}, sequenced by {rep.Name}",
+                read,
+                new RepTarget(rep.Id)
+            )
+            : new RuleVerdict(
+                Name,
+                RuleOutcome.NotMatched,
+                $"the sequencing rep {sequencer?.Email} is not a rep in the policy",
+                read
+            );
     }
 
     private RuleVerdict Unknown(SourceReport report, string notFound, IReadOnlyList<Fact>? read = null) =>

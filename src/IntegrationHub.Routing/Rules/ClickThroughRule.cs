@@ -14,7 +14,10 @@ public sealed class ClickThroughRule : IVisitorRule
         if (click.Value is not { } found)
         {
             var outcome = PolicyLookups.SourceBroken(click.Report) ? RuleOutcome.Undecided : RuleOutcome.NotMatched;
-            var reason = click.Report.Status == SourceStatus.NotAsked ? "the visitor did not come from a tracked link" : PolicyLookups.Unknown(click.Report);
+            var reason =
+                click.Report.Status == SourceStatus.NotAsked
+                    ? "the visitor did not come from a tracked link"
+                    : PolicyLookups.Unknown(click.Report);
             return new RuleVerdict(Name, outcome, reason, []);
         }
 
@@ -24,7 +27,18 @@ public sealed class ClickThroughRule : IVisitorRule
             new("click_through.sequence_owner", found.SequenceOwner.Email, click.Report.Capability),
         ];
         return policy.RepByEmail(found.SequenceOwner.Email) is { } owner
-            ? new RuleVerdict(Name, RuleOutcome.Matched, $"came from a link in sequence {found.SequenceId}, owned by {owner.Name}", read, new RepTarget(owner.Id))
-            : new RuleVerdict(Name, RuleOutcome.NotMatched, $"the sequence owner {found.SequenceOwner.Email} is not a rep in the policy", read);
+            ? new RuleVerdict(
+                Name,
+                RuleOutcome.Matched,
+                $"came from a link in sequence {found.SequenceId}, owned by {owner.Name}",
+                read,
+                new RepTarget(owner.Id)
+            )
+            : new RuleVerdict(
+                Name,
+                RuleOutcome.NotMatched,
+                $"the sequence owner {found.SequenceOwner.Email} is not a rep in the policy",
+                read
+            );
     }
 }

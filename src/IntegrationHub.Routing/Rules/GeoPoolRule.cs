@@ -14,12 +14,24 @@ public sealed class GeoPoolRule : IVisitorRule
         var country = facts.CountryCode;
         Fact[] read =
         [
-            new("visitor.country_code", country ?? "", facts.Company.Value?.Company is not null ? facts.Company.Report.Capability : facts.Account.Report.Capability),
+            new(
+                "visitor.country_code",
+                country ?? "",
+                facts.Company.Value?.Company is not null
+                    ? facts.Company.Report.Capability
+                    : facts.Account.Report.Capability
+            ),
             new("visitor.region", region, "policy"),
         ];
         var why = country is null ? $"country unknown, default region {region}" : $"{country} is in {region}";
         return policy.GeoPool(region) is { } pool
-            ? new RuleVerdict(Name, RuleOutcome.Matched, $"{why}: round robin in {pool.Name}", read, new PoolTarget(pool.Name))
+            ? new RuleVerdict(
+                Name,
+                RuleOutcome.Matched,
+                $"{why}: round robin in {pool.Name}",
+                read,
+                new PoolTarget(pool.Name)
+            )
             : new RuleVerdict(Name, RuleOutcome.NotMatched, $"no geo pool serves {region}", read);
     }
 }

@@ -17,7 +17,13 @@ public sealed class LanguageRule : IVisitorRule
         }
 
         return policy.LanguagePool(facts.Language) is { } pool
-            ? new RuleVerdict(Name, RuleOutcome.Matched, $"{facts.Language} experience: round robin in {pool.Name}", read, new PoolTarget(pool.Name))
+            ? new RuleVerdict(
+                Name,
+                RuleOutcome.Matched,
+                $"{facts.Language} experience: round robin in {pool.Name}",
+                read,
+                new PoolTarget(pool.Name)
+            )
             : new RuleVerdict(Name, RuleOutcome.NotMatched, $"no language pool serves {facts.Language}", read);
     }
 }

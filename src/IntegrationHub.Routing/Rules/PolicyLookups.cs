@@ -10,18 +10,25 @@ public static class PolicyLookups
         id is null ? null : policy.Reps.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal));
 
     public static RepDefinition? RepByEmail(this RoutingPolicy policy, string? email) =>
-        string.IsNullOrWhiteSpace(email) ? null : policy.Reps.FirstOrDefault(r => string.Equals(r.Email, email, StringComparison.OrdinalIgnoreCase));
+        string.IsNullOrWhiteSpace(email)
+            ? null
+            : policy.Reps.FirstOrDefault(r => string.Equals(r.Email, email, StringComparison.OrdinalIgnoreCase));
 
     public static PoolDefinition? Pool(this RoutingPolicy policy, string name) =>
         policy.Pools.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
 
     public static PoolDefinition? GeoPool(this RoutingPolicy policy, string region) =>
-        policy.Pools.FirstOrDefault(p => p.Kind == PoolKind.Geo && string.Equals(p.Region, region, StringComparison.Ordinal));
+        policy.Pools.FirstOrDefault(p =>
+            p.Kind == PoolKind.Geo && string.Equals(p.Region, region, StringComparison.Ordinal)
+        );
 
     public static PoolDefinition? LanguagePool(this RoutingPolicy policy, string language) =>
-        policy.Pools.FirstOrDefault(p => p.Kind == PoolKind.Language && string.Equals(p.Language, language, StringComparison.Ordinal));
+        policy.Pools.FirstOrDefault(p =>
+            p.Kind == PoolKind.Language && string.Equals(p.Language, language, StringComparison.Ordinal)
+        );
 
-    public static PoolDefinition? PubSecPool(this RoutingPolicy policy) => policy.Pools.FirstOrDefault(p => p.Kind == PoolKind.PubSec);
+    public static PoolDefinition? PubSecPool(this RoutingPolicy policy) =>
+        policy.Pools.FirstOrDefault(p => p.Kind == PoolKind.PubSec);
 
     /// <summary>The visitor's sales region: from the company's (or account's) country, else the default.</summary>
     public static string RegionOf(this RoutingPolicy policy, VisitorFacts facts) => policy.RegionOf(facts.CountryCode);
@@ -33,13 +40,15 @@ public static class PolicyLookups
             : policy.DefaultRegion;
 
     /// <summary>Why a fact is unknown, for a rule's Undecided or NotMatched reason.</summary>
-    public static string Unknown(SourceReport report) => report.Status switch
-    {
-        SourceStatus.Failed => $"{report.Source} unknown: {report.Connector} failed ({report.Error})",
-        SourceStatus.TimedOut => $"{report.Source} unknown: {report.Connector} did not answer in time",
-        SourceStatus.NotAsked => $"{report.Source} not looked up",
-        _ => $"no {report.Source} found",
-    };
+    public static string Unknown(SourceReport report) =>
+        report.Status switch
+        {
+            SourceStatus.Failed => $"{report.Source} unknown: {report.Connector} failed ({report.Error})",
+            SourceStatus.TimedOut => $"{report.Source} unknown: {report.Connector} did not answer in time",
+            SourceStatus.NotAsked => $"{report.Source} not looked up",
+            _ => $"no {report.Source} found",
+        };
 
-    public static bool SourceBroken(SourceReport report) => report.Status is SourceStatus.Failed or SourceStatus.TimedOut;
+    public static bool SourceBroken(SourceReport report) =>
+        report.Status is SourceStatus.Failed or SourceStatus.TimedOut;
 }

@@ -12,8 +12,12 @@ public sealed class PublicSectorRule : IVisitorRule
     {
         if (facts.Account.Value is not { } account)
         {
-            return new RuleVerdict(Name, PolicyLookups.SourceBroken(facts.Account.Report) ? RuleOutcome.Undecided : RuleOutcome.NotMatched,
-                PolicyLookups.Unknown(facts.Account.Report), []);
+            return new RuleVerdict(
+                Name,
+                PolicyLookups.SourceBroken(facts.Account.Report) ? RuleOutcome.Undecided : RuleOutcome.NotMatched,
+                PolicyLookups.Unknown(facts.Account.Report),
+                []
+            );
         }
 
         Fact[] read =
@@ -29,10 +33,22 @@ public sealed class PublicSectorRule : IVisitorRule
 
         if (policy.RepById(account.BdrAssignedUserId) is { } bdr)
         {
-            return new RuleVerdict(Name, RuleOutcome.Matched, $"US public-sector account with BDR Assigned {bdr.Name}", read, new RepTarget(bdr.Id));
+            return new RuleVerdict(
+                Name,
+                RuleOutcome.Matched,
+                $"US public-sector account with BDR Assigned {bdr.Name}",
+                read,
+                new RepTarget(bdr.Id)
+            );
         }
 
         var pool = policy.PubSecPool()!;
-        return new RuleVerdict(Name, RuleOutcome.Matched, $"US public-sector account with no BDR Assigned: round robin in {pool.Name}", read, new PoolTarget(pool.Name));
+        return new RuleVerdict(
+            Name,
+            RuleOutcome.Matched,
+            $"US public-sector account with no BDR Assigned: round robin in {pool.Name}",
+            read,
+            new PoolTarget(pool.Name)
+        );
     }
 }

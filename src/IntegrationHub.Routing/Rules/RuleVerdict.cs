@@ -4,10 +4,13 @@ public enum RuleOutcome
 {
     /// <summary>The rule applied and named a target.</summary>
     Matched,
+
     /// <summary>The rule did not apply.</summary>
     NotMatched,
+
     /// <summary>An earlier rule matched, so this one was not tried.</summary>
     Skipped,
+
     /// <summary>A fact the rule needs is unknown because its source failed or was late.</summary>
     Undecided,
 }
@@ -16,7 +19,13 @@ public enum RuleOutcome
 public sealed record Fact(string Name, string Value, string Source);
 
 /// <summary>A rule's outcome, its reason in words, and the facts it read.</summary>
-public sealed record RuleVerdict(string Rule, RuleOutcome Outcome, string Reason, IReadOnlyList<Fact> Facts, TargetSpec? Target = null);
+public sealed record RuleVerdict(
+    string Rule,
+    RuleOutcome Outcome,
+    string Reason,
+    IReadOnlyList<Fact> Facts,
+    TargetSpec? Target = null
+);
 
 /// <summary>Who a matched rule sends the visitor to, before availability is checked.</summary>
 public abstract record TargetSpec;

@@ -7,9 +7,14 @@ public static class VisitorRules
 {
     private static readonly IReadOnlyDictionary<string, IVisitorRule> ByName = new IVisitorRule[]
     {
-        new ClickThroughRule(), new ActivelySequencedRule(), new PublicSectorRule(),
-        new ActivelyWorkingAccountRule(), new LanguageRule(), new GeoPoolRule(),
+        new ClickThroughRule(),
+        new ActivelySequencedRule(),
+        new PublicSectorRule(),
+        new ActivelyWorkingAccountRule(),
+        new LanguageRule(),
+        new GeoPoolRule(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
-    public static IEnumerable<IVisitorRule> InOrder(RoutingPolicy policy) => policy.VisitorRules.Select(name => ByName[name]);
+    public static IEnumerable<IVisitorRule> InOrder(RoutingPolicy policy) =>
+        policy.VisitorRules.Select(name => ByName[name]);
 }

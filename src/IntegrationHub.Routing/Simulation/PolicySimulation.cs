@@ -22,7 +22,11 @@ public sealed class PolicySimulation(RoutingPolicy current, RoutingPolicy candid
     private readonly Dictionary<(string, string), int> _byTarget = [];
     private readonly Dictionary<string, (int Before, int After)> _load = [];
     private readonly List<MovedDecision> _examples = [];
-    private int _decisions, _replayed, _notReplayable, _reproduced, _moved;
+    private int _decisions,
+        _replayed,
+        _notReplayable,
+        _reproduced,
+        _moved;
 
     public int Decisions => _decisions;
 
@@ -35,9 +39,30 @@ public sealed class PolicySimulation(RoutingPolicy current, RoutingPolicy candid
             return;
         }
 
-        var before = await VisitorRouter.DecideAsync(inputs.ToFacts(recorded.RequestId, current), inputs.Presence, current, recorded.CreatedAt, _currentRoundRobin, cancellationToken);
-        var after = await VisitorRouter.DecideAsync(inputs.ToFacts(recorded.RequestId, candidate), inputs.Presence, candidate, recorded.CreatedAt, _candidateRoundRobin, cancellationToken);
-        Count(recorded.Id, "visitor", recorded.CreatedAt, (recorded.MatchedRule, recorded.Target), (before.MatchedRule, before.Target), (after.MatchedRule, after.Target));
+        var before = await VisitorRouter.DecideAsync(
+            inputs.ToFacts(recorded.RequestId, current),
+            inputs.Presence,
+            current,
+            recorded.CreatedAt,
+            _currentRoundRobin,
+            cancellationToken
+        );
+        var after = await VisitorRouter.DecideAsync(
+            inputs.ToFacts(recorded.RequestId, candidate),
+            inputs.Presence,
+            candidate,
+            recorded.CreatedAt,
+            _candidateRoundRobin,
+            cancellationToken
+        );
+        Count(
+            recorded.Id,
+            "visitor",
+            recorded.CreatedAt,
+            (recorded.MatchedRule, recorded.Target),
+            (before.MatchedRule, before.Target),
+            (after.MatchedRule, after.Target)
+        );
     }
 
     public async Task ReplayAsync(LeadDecision recorded, CancellationToken cancellationToken)
@@ -49,12 +74,34 @@ public sealed class PolicySimulation(RoutingPolicy current, RoutingPolicy candid
             return;
         }
 
-        Task<LeadFacts> Recorded(CancellationToken _) => inputs.Facts is { } facts ? Task.FromResult(facts) : throw new FactsNotGatheredException();
+        Task<LeadFacts> Recorded(CancellationToken _) =>
+            inputs.Facts is { } facts ? Task.FromResult(facts) : throw new FactsNotGatheredException();
         try
         {
-            var before = await LeadRouter.DecideAsync(inputs.Lead, current, recorded.CreatedAt, Recorded, _currentRoundRobin, cancellationToken);
-            var after = await LeadRouter.DecideAsync(inputs.Lead, candidate, recorded.CreatedAt, Recorded, _candidateRoundRobin, cancellationToken);
-            Count(recorded.Id, "lead", recorded.CreatedAt, (recorded.MatchedRule, recorded.Target), (before.MatchedRule, before.Target), (after.MatchedRule, after.Target));
+            var before = await LeadRouter.DecideAsync(
+                inputs.Lead,
+                current,
+                recorded.CreatedAt,
+                Recorded,
+                _currentRoundRobin,
+                cancellationToken
+            );
+            var after = await LeadRouter.DecideAsync(
+                inputs.Lead,
+                candidate,
+                recorded.CreatedAt,
+                Recorded,
+                _candidateRoundRobin,
+                cancellationToken
+            );
+            Count(
+                recorded.Id,
+                "lead",
+                recorded.CreatedAt,
+                (recorded.MatchedRule, recorded.Target),
+                (before.MatchedRule, before.Target),
+                (after.MatchedRule, after.Target)
+            );
         }
         catch (FactsNotGatheredException)
         {
@@ -64,18 +111,38 @@ public sealed class PolicySimulation(RoutingPolicy current, RoutingPolicy candid
 
     public SimulationReport Report()
     {
-        var reps = current.Reps.Concat(candidate.Reps).Select(r => (r.Id, r.Name))
+        var reps = current
+            .Reps.Concat(candidate.Reps)
+            .Select(r => (r.Id, r.Name))
             .Append((current.AiRep.Id, $"AI rep {current.AiRep.Name}"))
             .DistinctBy(r => r.Id);
-        var load = reps
-            .Select(r => (Id: r.Item1, Name: r.Item2, Counts: _load.GetValueOrDefault(r.Item1)))
+        var load = reps.Select(r => (Id: r.Item1, Name: r.Item2, Counts: _load.GetValueOrDefault(r.Item1)))
             .Where(r => r.Id != current.AiRep.Id || r.Counts != default)
             .Select(r => new RepLoad(r.Id, r.Name, r.Counts.Before, r.Counts.After))
-            .OrderByDescending(l => Math.Abs(l.After - l.Before)).ThenBy(l => l.RepId, StringComparer.Ordinal).ToList();
-        return new SimulationReport(_decisions, _replayed, _notReplayable, _reproduced, _moved, Moves(_byRule), Moves(_byTarget), load, [.. _examples]);
+            .OrderByDescending(l => Math.Abs(l.After - l.Before))
+            .ThenBy(l => l.RepId, StringComparer.Ordinal)
+            .ToList();
+        return new SimulationReport(
+            _decisions,
+            _replayed,
+            _notReplayable,
+            _reproduced,
+            _moved,
+            Moves(_byRule),
+            Moves(_byTarget),
+            load,
+            [.. _examples]
+        );
     }
 
-    private void Count(string id, string kind, DateTimeOffset at, (string?, RoutingTarget) recorded, (string?, RoutingTarget) before, (string?, RoutingTarget) after)
+    private void Count(
+        string id,
+        string kind,
+        DateTimeOffset at,
+        (string?, RoutingTarget) recorded,
+        (string?, RoutingTarget) before,
+        (string?, RoutingTarget) after
+    )
     {
         _replayed++;
         var was = ReplayOutcome.Of(recorded.Item1, recorded.Item2, current);
@@ -114,10 +181,17 @@ public sealed class PolicySimulation(RoutingPolicy current, RoutingPolicy candid
         }
     }
 
-    private static void Increment(Dictionary<(string, string), int> counts, (string, string) key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+    private static void Increment(Dictionary<(string, string), int> counts, (string, string) key) =>
+        counts[key] = counts.GetValueOrDefault(key) + 1;
 
     private static List<Move> Moves(Dictionary<(string, string), int> counts) =>
-        [.. counts.Select(c => new Move(c.Key.Item1, c.Key.Item2, c.Value)).OrderByDescending(m => m.Count).ThenBy(m => m.From, StringComparer.Ordinal).ThenBy(m => m.To, StringComparer.Ordinal)];
+        [
+            .. counts
+                .Select(c => new Move(c.Key.Item1, c.Key.Item2, c.Value))
+                .OrderByDescending(m => m.Count)
+                .ThenBy(m => m.From, StringComparer.Ordinal)
+                .ThenBy(m => m.To, StringComparer.Ordinal),
+        ];
 
     /// <summary>The candidate needs CRM facts the hub never asked for when it decided.</summary>
     private sealed class FactsNotGatheredException : Exception;

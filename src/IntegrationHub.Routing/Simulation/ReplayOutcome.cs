@@ -24,7 +24,9 @@ internal sealed record ReplayOutcome(string Rule, TargetKind Kind, string? RepId
         return new ReplayOutcome(rule ?? NoRule, target.Kind, target.RepId, label);
     }
 
-    /// <summary>Whether the decision counts as work for <paramref name="repId"/>: a human rep or the AI rep taking it.</summary>
+    /// <summary>
+    /// Whether the decision counts as work for <paramref name="repId"/>: a human rep or the AI rep taking it.
+    /// </summary>
     public bool Loads(string repId) => Kind is TargetKind.HumanRep or TargetKind.AiRep && RepId == repId;
 
     public bool SameAs(ReplayOutcome other) => Rule == other.Rule && Kind == other.Kind && RepId == other.RepId;

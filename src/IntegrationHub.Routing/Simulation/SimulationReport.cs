@@ -15,7 +15,8 @@ public sealed record SimulationReport(
     IReadOnlyList<Move> ByRule,
     IReadOnlyList<Move> ByTarget,
     IReadOnlyList<RepLoad> Load,
-    IReadOnlyList<MovedDecision> Examples);
+    IReadOnlyList<MovedDecision> Examples
+);
 
 /// <summary>How many decisions went from one rule (or target) to another.</summary>
 public sealed record Move(string From, string To, int Count);
@@ -24,4 +25,12 @@ public sealed record Move(string From, string To, int Count);
 public sealed record RepLoad(string RepId, string Name, int Before, int After);
 
 /// <summary>One decision that would come out differently.</summary>
-public sealed record MovedDecision(string DecisionId, string Kind, DateTimeOffset CreatedAt, string RuleBefore, string TargetBefore, string RuleAfter, string TargetAfter);
+public sealed record MovedDecision(
+    string DecisionId,
+    string Kind,
+    DateTimeOffset CreatedAt,
+    string RuleBefore,
+    string TargetBefore,
+    string RuleAfter,
+    string TargetAfter
+);

@@ -13,13 +13,22 @@ public abstract class CrmConformance : ConnectorConformance<ICrmConnector>
     /// <summary>A domain no account has.</summary>
     protected virtual string UnknownDomain => "no-such-company.example";
 
-    /// <summary>A well-formed id of a person the fake does not know (a malformed one is INVALID_ARGUMENT, not NOT_FOUND).</summary>
+    /// <summary>
+    /// A well-formed id of a person the fake does not know (a malformed one is INVALID_ARGUMENT, not NOT_FOUND).
+    /// </summary>
     protected virtual string UnknownPersonId => "00Q00000000000NOPE";
 
     /// <summary>A well-formed id of a CRM user the fake knows or not; the owner of an unknown person.</summary>
     protected virtual string SomeUserId => "005000000000000AAA";
 
-    private static LeadFields Lead(string email) => new() { Email = email, FirstName = "Conformance", LastName = "Lead", Company = "Conformance Inc" };
+    private static LeadFields Lead(string email) =>
+        new()
+        {
+            Email = email,
+            FirstName = "Conformance",
+            LastName = "Lead",
+            Company = "Conformance Inc",
+        };
 
     [Fact]
     public async Task An_account_is_found_by_its_domain_whatever_the_case()
@@ -43,21 +52,38 @@ public abstract class CrmConformance : ConnectorConformance<ICrmConnector>
         var crm = await CreateConnectorAsync(VendorCondition.Healthy);
         var key = "conformance-" + Guid.NewGuid().ToString("N");
         var first = await crm.UpsertLeadAsync(key, Lead($"{key}@conformance.example"), CancellationToken.None);
-        var second = await crm.UpsertLeadAsync(key, Lead($"{key}@conformance.example") with { Title = "Updated" }, CancellationToken.None);
+        var second = await crm.UpsertLeadAsync(
+            key,
+            Lead($"{key}@conformance.example") with
+            {
+                Title = "Updated",
+            },
+            CancellationToken.None
+        );
 
         Assert.True(first.Created);
         Assert.False(second.Created);
         Assert.Equal(first.Lead.Id, second.Lead.Id);
         Assert.Equal("Updated", second.Lead.Title);
-        Assert.Single(await crm.FindPeopleAsync(new PeopleQuery(Email: $"{key}@conformance.example"), CancellationToken.None));
+        Assert.Single(
+            await crm.FindPeopleAsync(new PeopleQuery(Email: $"{key}@conformance.example"), CancellationToken.None)
+        );
     }
 
     [Fact]
     public async Task A_lead_without_required_fields_is_invalid_argument()
     {
         var crm = await CreateConnectorAsync(VendorCondition.Healthy);
-        var error = await AssertFailsWith(ConnectorErrorKind.InvalidArgument,
-            () => crm.UpsertLeadAsync("k", new LeadFields { Email = "x@conformance.example", LastName = "", Company = "" }, CancellationToken.None));
+        var error = await AssertFailsWith(ConnectorErrorKind.InvalidArgument, () => crm.UpsertLeadAsync(
+                "k",
+                new LeadFields
+                {
+                    Email = "x@conformance.example",
+                    LastName = "",
+                    Company = "",
+                },
+                CancellationToken.None
+            ));
         Assert.Contains(error.FieldViolations, v => v.Field == "lead.last_name");
         Assert.Contains(error.FieldViolations, v => v.Field == "lead.company");
     }
@@ -66,14 +92,18 @@ public abstract class CrmConformance : ConnectorConformance<ICrmConnector>
     public async Task Changing_the_owner_of_an_unknown_person_is_not_found()
     {
         var crm = await CreateConnectorAsync(VendorCondition.Healthy);
-        await AssertFailsWith(ConnectorErrorKind.NotFound, () => crm.ChangeOwnerAsync(UnknownPersonId, SomeUserId, CancellationToken.None));
+        await AssertFailsWith(ConnectorErrorKind.NotFound, () =>
+            crm.ChangeOwnerAsync(UnknownPersonId, SomeUserId, CancellationToken.None)
+        );
     }
 
     [Fact]
     public async Task Vendor_outage_is_vendor_unavailable()
     {
         var crm = await CreateConnectorAsync(VendorCondition.Down);
-        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable, () => crm.GetAccountByDomainAsync(KnownDomain, CancellationToken.None));
+        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable, () =>
+            crm.GetAccountByDomainAsync(KnownDomain, CancellationToken.None)
+        );
     }
 
     [Fact]

@@ -41,8 +41,9 @@ public abstract class EnrichmentConformance : ConnectorConformance<IEnrichmentCo
     public async Task Unroutable_ip_is_invalid_argument(string ip)
     {
         var connector = await CreateConnectorAsync(VendorCondition.Healthy);
-        var error = await AssertFailsWith(ConnectorErrorKind.InvalidArgument,
-            () => connector.IdentifyCompanyAsync(IPAddress.Parse(ip), CancellationToken.None));
+        var error = await AssertFailsWith(ConnectorErrorKind.InvalidArgument, () =>
+            connector.IdentifyCompanyAsync(IPAddress.Parse(ip), CancellationToken.None)
+        );
         Assert.NotEmpty(error.FieldViolations);
     }
 
@@ -50,8 +51,9 @@ public abstract class EnrichmentConformance : ConnectorConformance<IEnrichmentCo
     public async Task Vendor_outage_is_vendor_unavailable()
     {
         var connector = await CreateConnectorAsync(VendorCondition.Down);
-        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable,
-            () => connector.IdentifyCompanyAsync(KnownIp, CancellationToken.None));
+        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable, () =>
+            connector.IdentifyCompanyAsync(KnownIp, CancellationToken.None)
+        );
     }
 
     [Fact]

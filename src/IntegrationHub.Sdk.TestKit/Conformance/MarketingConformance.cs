@@ -20,14 +20,21 @@ public abstract class MarketingConformance : ConnectorConformance<IMarketingConn
         var programs = await marketing.ListProgramsByTagAsync("UsedWithQualified", "True", CancellationToken.None);
         Assert.Equal(TaggedProgramCount, programs.Count);
         Assert.All(programs, p => Assert.Contains(new ProgramTag("UsedWithQualified", "True"), p.Tags));
-        Assert.Equal(programs.Select(p => long.Parse(p.Id, System.Globalization.CultureInfo.InvariantCulture)).Order(), programs.Select(p => long.Parse(p.Id, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(
+            programs.Select(p => long.Parse(p.Id, System.Globalization.CultureInfo.InvariantCulture)).Order(),
+            programs.Select(p => long.Parse(p.Id, System.Globalization.CultureInfo.InvariantCulture))
+        );
     }
 
     [Fact]
     public async Task A_known_person_has_engagement_and_an_unknown_one_is_null()
     {
         var marketing = await CreateConnectorAsync(VendorCondition.Healthy);
-        Assert.Equal(KnownEmail, (await marketing.GetPersonEngagementAsync(KnownEmail, CancellationToken.None))?.Email, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(
+            KnownEmail,
+            (await marketing.GetPersonEngagementAsync(KnownEmail, CancellationToken.None))?.Email,
+            StringComparer.OrdinalIgnoreCase
+        );
         Assert.Null(await marketing.GetPersonEngagementAsync("nobody@conformance.example", CancellationToken.None));
     }
 
@@ -35,7 +42,9 @@ public abstract class MarketingConformance : ConnectorConformance<IMarketingConn
     public async Task A_blank_tag_is_invalid_argument()
     {
         var marketing = await CreateConnectorAsync(VendorCondition.Healthy);
-        var error = await AssertFailsWith(ConnectorErrorKind.InvalidArgument, () => marketing.ListProgramsByTagAsync("", "True", CancellationToken.None));
+        var error = await AssertFailsWith(ConnectorErrorKind.InvalidArgument, () =>
+            marketing.ListProgramsByTagAsync("", "True", CancellationToken.None)
+        );
         Assert.NotEmpty(error.FieldViolations);
     }
 
@@ -43,7 +52,9 @@ public abstract class MarketingConformance : ConnectorConformance<IMarketingConn
     public async Task Vendor_outage_is_vendor_unavailable()
     {
         var marketing = await CreateConnectorAsync(VendorCondition.Down);
-        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable, () => marketing.GetPersonEngagementAsync(KnownEmail, CancellationToken.None));
+        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable, () =>
+            marketing.GetPersonEngagementAsync(KnownEmail, CancellationToken.None)
+        );
     }
 
     [Fact]

@@ -10,13 +10,21 @@ public abstract class MeetingsConformance : ConnectorConformance<IMeetingConnect
     /// <summary>A calendar user the fake knows, with an empty calendar.</summary>
     protected abstract string KnownUser { get; }
 
-    protected static WorkingHours AllDay { get; } = new("UTC", TimeOnly.MinValue, TimeOnly.MinValue,
-        new HashSet<DayOfWeek>(Enum.GetValues<DayOfWeek>()));
+    protected static WorkingHours AllDay { get; } =
+        new("UTC", TimeOnly.MinValue, TimeOnly.MinValue, new HashSet<DayOfWeek>(Enum.GetValues<DayOfWeek>()));
 
     private DateTimeOffset Today => new(Time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
 
-    private FreeSlotQuery Tomorrow(string user) => new(user, Today.AddDays(1), Today.AddDays(1).AddHours(4),
-        TimeSpan.FromMinutes(30), TimeSpan.Zero, TimeSpan.Zero, AllDay);
+    private FreeSlotQuery Tomorrow(string user) =>
+        new(
+            user,
+            Today.AddDays(1),
+            Today.AddDays(1).AddHours(4),
+            TimeSpan.FromMinutes(30),
+            TimeSpan.Zero,
+            TimeSpan.Zero,
+            AllDay
+        );
 
     [Fact]
     public async Task A_booked_slot_disappears_from_the_free_slots()
@@ -24,7 +32,18 @@ public abstract class MeetingsConformance : ConnectorConformance<IMeetingConnect
         var meetings = await CreateConnectorAsync(VendorCondition.Healthy);
         var before = await meetings.ListFreeSlotsAsync(Tomorrow(KnownUser), CancellationToken.None);
         var slot = before[2];
-        var meeting = await meetings.CreateMeetingAsync(new MeetingRequest(KnownUser, "Conformance", slot.Start, TimeSpan.FromMinutes(30), "UTC", "v@conformance.example", "conf-1"), CancellationToken.None);
+        var meeting = await meetings.CreateMeetingAsync(
+            new MeetingRequest(
+                KnownUser,
+                "Conformance",
+                slot.Start,
+                TimeSpan.FromMinutes(30),
+                "UTC",
+                "v@conformance.example",
+                "conf-1"
+            ),
+            CancellationToken.None
+        );
         var after = await meetings.ListFreeSlotsAsync(Tomorrow(KnownUser), CancellationToken.None);
 
         Assert.StartsWith("https://", meeting.JoinUrl, StringComparison.Ordinal);
@@ -49,9 +68,24 @@ public abstract class MeetingsConformance : ConnectorConformance<IMeetingConnect
     {
         var meetings = await CreateConnectorAsync(VendorCondition.Healthy);
         var start = Today.AddDays(3).AddHours(9);
-        await meetings.CreateMeetingAsync(new MeetingRequest(KnownUser, "First", start, TimeSpan.FromMinutes(30), "UTC", null, "conf-a"), CancellationToken.None);
-        await AssertFailsWith(ConnectorErrorKind.FailedPrecondition,
-            () => meetings.CreateMeetingAsync(new MeetingRequest(KnownUser, "Second", start.AddMinutes(15), TimeSpan.FromMinutes(30), "UTC", null, "conf-b"), CancellationToken.None));
+        await meetings.CreateMeetingAsync(
+            new MeetingRequest(KnownUser, "First", start, TimeSpan.FromMinutes(30), "UTC", null, "conf-a"),
+            CancellationToken.None
+        );
+        await AssertFailsWith(ConnectorErrorKind.FailedPrecondition, () =>
+            meetings.CreateMeetingAsync(
+                new MeetingRequest(
+                    KnownUser,
+                    "Second",
+                    start.AddMinutes(15),
+                    TimeSpan.FromMinutes(30),
+                    "UTC",
+                    null,
+                    "conf-b"
+                ),
+                CancellationToken.None
+            )
+        );
     }
 
     [Fact]
@@ -59,7 +93,9 @@ public abstract class MeetingsConformance : ConnectorConformance<IMeetingConnect
     {
         var meetings = await CreateConnectorAsync(VendorCondition.Healthy);
         var query = Tomorrow(KnownUser) with { WindowEnd = Time.GetUtcNow().AddDays(-1) };
-        var error = await AssertFailsWith(ConnectorErrorKind.InvalidArgument, () => meetings.ListFreeSlotsAsync(query, CancellationToken.None));
+        var error = await AssertFailsWith(ConnectorErrorKind.InvalidArgument, () =>
+            meetings.ListFreeSlotsAsync(query, CancellationToken.None)
+        );
         Assert.NotEmpty(error.FieldViolations);
     }
 
@@ -67,15 +103,21 @@ public abstract class MeetingsConformance : ConnectorConformance<IMeetingConnect
     public async Task An_unknown_user_or_meeting_is_not_found()
     {
         var meetings = await CreateConnectorAsync(VendorCondition.Healthy);
-        await AssertFailsWith(ConnectorErrorKind.NotFound, () => meetings.ListFreeSlotsAsync(Tomorrow("nobody@conformance.example"), CancellationToken.None));
-        await AssertFailsWith(ConnectorErrorKind.NotFound, () => meetings.CancelMeetingAsync("123", CancellationToken.None));
+        await AssertFailsWith(ConnectorErrorKind.NotFound, () =>
+            meetings.ListFreeSlotsAsync(Tomorrow("nobody@conformance.example"), CancellationToken.None)
+        );
+        await AssertFailsWith(ConnectorErrorKind.NotFound, () =>
+            meetings.CancelMeetingAsync("123", CancellationToken.None)
+        );
     }
 
     [Fact]
     public async Task Vendor_outage_is_vendor_unavailable()
     {
         var meetings = await CreateConnectorAsync(VendorCondition.Down);
-        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable, () => meetings.ListFreeSlotsAsync(Tomorrow(KnownUser), CancellationToken.None));
+        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable, () =>
+            meetings.ListFreeSlotsAsync(Tomorrow(KnownUser), CancellationToken.None)
+        );
     }
 
     [Fact]

@@ -48,8 +48,14 @@ public abstract class SequencingConformance : ConnectorConformance<ISequencingCo
         var sequencing = await CreateConnectorAsync(VendorCondition.Healthy);
         var prospect = (await sequencing.GetProspectByEmailAsync(KnownEmail, CancellationToken.None))!;
         var (sequence, mailbox) = Enrolment;
-        var first = await sequencing.EnrollProspectAsync(new EnrollmentRequest(prospect.Id, sequence, mailbox, "conformance-1"), CancellationToken.None);
-        var second = await sequencing.EnrollProspectAsync(new EnrollmentRequest(prospect.Id, sequence, mailbox, "conformance-1"), CancellationToken.None);
+        var first = await sequencing.EnrollProspectAsync(
+            new EnrollmentRequest(prospect.Id, sequence, mailbox, "conformance-1"),
+            CancellationToken.None
+        );
+        var second = await sequencing.EnrollProspectAsync(
+            new EnrollmentRequest(prospect.Id, sequence, mailbox, "conformance-1"),
+            CancellationToken.None
+        );
         Assert.True(first.Created);
         Assert.False(second.Created);
         Assert.Equal(first.SequenceState.Id, second.SequenceState.Id);
@@ -60,8 +66,12 @@ public abstract class SequencingConformance : ConnectorConformance<ISequencingCo
     {
         var sequencing = await CreateConnectorAsync(VendorCondition.Healthy);
         var (sequence, mailbox) = Enrolment;
-        var error = await AssertFailsWith(ConnectorErrorKind.InvalidArgument,
-            () => sequencing.EnrollProspectAsync(new EnrollmentRequest("999999999", sequence, mailbox, "k"), CancellationToken.None));
+        var error = await AssertFailsWith(ConnectorErrorKind.InvalidArgument, () =>
+            sequencing.EnrollProspectAsync(
+                new EnrollmentRequest("999999999", sequence, mailbox, "k"),
+                CancellationToken.None
+            )
+        );
         Assert.NotEmpty(error.FieldViolations);
     }
 
@@ -69,7 +79,9 @@ public abstract class SequencingConformance : ConnectorConformance<ISequencingCo
     public async Task Vendor_outage_is_vendor_unavailable()
     {
         var sequencing = await CreateConnectorAsync(VendorCondition.Down);
-        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable, () => sequencing.GetProspectByEmailAsync(KnownEmail, CancellationToken.None));
+        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable, () =>
+            sequencing.GetProspectByEmailAsync(KnownEmail, CancellationToken.None)
+        );
     }
 
     [Fact]

@@ -5,6 +5,7 @@ public enum VendorCondition
 {
     /// <summary>The fake answers normally.</summary>
     Healthy,
+
     /// <summary>Every call fails at the vendor (5xx or a refused connection) for the whole test.</summary>
     Down,
 }

@@ -9,9 +9,12 @@ public sealed record ConnectorDescriptor(
     string Version,
     Type ImplementationType,
     Type OptionsType,
-    IReadOnlyList<Capability> Capabilities)
+    IReadOnlyList<Capability> Capabilities
+)
 {
-    /// <summary>The descriptor of a class carrying <see cref="ConnectorAttribute"/>, or null for any other type.</summary>
+    /// <summary>
+    /// The descriptor of a class carrying <see cref="ConnectorAttribute"/>, or null for any other type.
+    /// </summary>
     public static ConnectorDescriptor? Of(Type type)
     {
         var attribute = type.GetCustomAttribute<ConnectorAttribute>();
@@ -20,6 +23,12 @@ public sealed record ConnectorDescriptor(
             return null;
         }
 
-        return new ConnectorDescriptor(attribute.Name, attribute.Version, type, attribute.OptionsType, CapabilityInterfaces.Of(type));
+        return new ConnectorDescriptor(
+            attribute.Name,
+            attribute.Version,
+            type,
+            attribute.OptionsType,
+            CapabilityInterfaces.Of(type)
+        );
     }
 }

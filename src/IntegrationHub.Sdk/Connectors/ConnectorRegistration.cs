@@ -13,18 +13,30 @@ namespace IntegrationHub.Sdk.Connectors;
 /// </summary>
 public static class ConnectorRegistration
 {
-    public static IServiceCollection AddConnectorInfrastructure(this IServiceCollection services, ConnectorDescriptor connector, IConfiguration connectorSection)
+    public static IServiceCollection AddConnectorInfrastructure(
+        this IServiceCollection services,
+        ConnectorDescriptor connector,
+        IConfiguration connectorSection
+    )
     {
         if (!typeof(ConnectorOptions).IsAssignableFrom(connector.OptionsType))
         {
             throw new InvalidOperationException(
-                $"Connector '{connector.Name}' declares options type {connector.OptionsType.Name}, which does not derive from {nameof(ConnectorOptions)}.");
+                $"Connector '{connector.Name}' declares options type {connector.OptionsType.Name}, which does not "
+                    + $"derive from {nameof(ConnectorOptions)}."
+            );
         }
 
         services.TryAddSingleton<IConnectorCredentialStore, InMemoryConnectorCredentialStore>();
-        var http = services.AddConnectorHttpClient(connector.Name, connectorSection.GetSection(nameof(ConnectorOptions.Resilience)));
+        var http = services.AddConnectorHttpClient(
+            connector.Name,
+            connectorSection.GetSection(nameof(ConnectorOptions.Resilience))
+        );
         typeof(ConnectorRegistration)
-            .GetMethod(nameof(AddValidatedOptions), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .GetMethod(
+                nameof(AddValidatedOptions),
+                System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static
+            )!
             .MakeGenericMethod(connector.OptionsType)
             .Invoke(null, [services, http, connector.Name, connectorSection]);
 
@@ -40,7 +52,11 @@ public static class ConnectorRegistration
     /// Registers a connector class directly (contract tests); the host registers the classes it
     /// scans with Scrutor instead.
     /// </summary>
-    public static IServiceCollection AddConnector(this IServiceCollection services, Type connectorType, IConfiguration connectorsSection)
+    public static IServiceCollection AddConnector(
+        this IServiceCollection services,
+        Type connectorType,
+        IConfiguration connectorsSection
+    )
     {
         var descriptor = ConnectorDescriptor.Of(connectorType)
             ?? throw new InvalidOperationException($"{connectorType.Name} carries no [Connector] attribute.");
@@ -50,15 +66,22 @@ public static class ConnectorRegistration
     }
 
     private static IEnumerable<IConnectorSetup> SetupsFor(ConnectorDescriptor connector) =>
-        connector.ImplementationType.Assembly.GetTypes()
+        connector
+            .ImplementationType.Assembly.GetTypes()
             .Where(t => typeof(IConnectorSetup).IsAssignableFrom(t) && t is { IsAbstract: false, IsPublic: true })
             .Select(t => (IConnectorSetup)Activator.CreateInstance(t)!)
             .Where(s => s.ConnectorName == connector.Name);
 
-    private static void AddValidatedOptions<TOptions>(IServiceCollection services, IHttpClientBuilder http, string name, IConfiguration section)
+    private static void AddValidatedOptions<TOptions>(
+        IServiceCollection services,
+        IHttpClientBuilder http,
+        string name,
+        IConfiguration section
+    )
         where TOptions : ConnectorOptions
     {
-        services.AddOptions<TOptions>()
+        services
+            .AddOptions<TOptions>()
             .Bind(section)
             .ValidateDataAnnotations()
             .Validate(o => o.BaseUrl is { IsAbsoluteUri: true }, $"Connectors:{name}:BaseUrl must be an absolute URL.")
@@ -66,10 +89,12 @@ public static class ConnectorRegistration
 
         // Connectors send paths relative to the vendor's base address, which the hub may
         // point at a sandbox fake; a trailing slash keeps the base's own path segments.
-        http.ConfigureHttpClient((sp, client) =>
-        {
-            var baseUrl = sp.GetRequiredService<IOptions<TOptions>>().Value.BaseUrl!;
-            client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-        });
+        http.ConfigureHttpClient(
+            (sp, client) =>
+            {
+                var baseUrl = sp.GetRequiredService<IOptions<TOptions>>().Value.BaseUrl!;
+                client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+            }
+        );
     }
 }

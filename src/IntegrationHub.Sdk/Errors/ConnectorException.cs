@@ -27,7 +27,10 @@ public sealed class ConnectorException : Exception
     public IReadOnlyList<FieldViolation> FieldViolations { get; init; } = [];
 
     public static ConnectorException Invalid(params FieldViolation[] violations) =>
-        new(ConnectorErrorKind.InvalidArgument, string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")))
+        new(
+            ConnectorErrorKind.InvalidArgument,
+            string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}"))
+        )
         {
             FieldViolations = violations,
         };

@@ -24,7 +24,10 @@ public sealed class AccessTokenCache(TimeProvider time)
     /// </summary>
     public string? Rejected => _rejected;
 
-    public async Task<string> GetAsync(Func<CancellationToken, Task<AccessToken>> fetch, CancellationToken cancellationToken)
+    public async Task<string> GetAsync(
+        Func<CancellationToken, Task<AccessToken>> fetch,
+        CancellationToken cancellationToken
+    )
     {
         if (Current() is { } token)
         {
@@ -42,7 +45,9 @@ public sealed class AccessTokenCache(TimeProvider time)
             var fresh = await fetch(cancellationToken);
             Fetches++;
             _token = fresh.Value;
-            _expiresAt = fresh.Lifetime is { } lifetime ? time.GetUtcNow() + lifetime - (lifetime > RenewBefore * 2 ? RenewBefore : TimeSpan.Zero) : null;
+            _expiresAt = fresh.Lifetime is { } lifetime
+                ? time.GetUtcNow() + lifetime - (lifetime > RenewBefore * 2 ? RenewBefore : TimeSpan.Zero)
+                : null;
             return fresh.Value;
         }
         finally
@@ -65,5 +70,6 @@ public sealed class AccessTokenCache(TimeProvider time)
         }
     }
 
-    private string? Current() => _token is not null && (_expiresAt is null || _expiresAt > time.GetUtcNow()) ? _token : null;
+    private string? Current() =>
+        _token is not null && (_expiresAt is null || _expiresAt > time.GetUtcNow()) ? _token : null;
 }

@@ -14,13 +14,20 @@ public static class BearerTokenRequests
     /// <param name="client">The vendor's resilient client.</param>
     /// <param name="vendor">The vendor's name, for errors.</param>
     /// <param name="request">Builds the request around a token; called again for the second send.</param>
-    /// <param name="rejectsToken">Whether an answer says the token is no good (a 401, or the vendor's code for it).</param>
+    /// <param name="rejectsToken">Whether an answer says the token is no good (a 401, or the vendor's code for
+    /// it).</param>
     /// <param name="answer">Reads the answer that counts, with its body, while it is still open.</param>
     /// <param name="cancellationToken">The caller's cancellation.</param>
-    public static async Task<T> SendAsync<T>(this AccessTokenCache tokens, Func<CancellationToken, Task<AccessToken>> fetchToken,
-        HttpClient client, string vendor, Func<string, HttpRequestMessage> request,
-        Func<HttpResponseMessage, string, bool> rejectsToken, Func<HttpResponseMessage, string, T> answer,
-        CancellationToken cancellationToken)
+    public static async Task<T> SendAsync<T>(
+        this AccessTokenCache tokens,
+        Func<CancellationToken, Task<AccessToken>> fetchToken,
+        HttpClient client,
+        string vendor,
+        Func<string, HttpRequestMessage> request,
+        Func<HttpResponseMessage, string, bool> rejectsToken,
+        Func<HttpResponseMessage, string, T> answer,
+        CancellationToken cancellationToken
+    )
     {
         for (var attempt = 0; ; attempt++)
         {

@@ -14,17 +14,25 @@ namespace IntegrationHub.Sdk.Http;
 /// </summary>
 public static class ConnectorHttpClients
 {
-    public static IHttpClientBuilder AddConnectorHttpClient(this IServiceCollection services, string connectorName, IConfiguration resilienceSection)
+    public static IHttpClientBuilder AddConnectorHttpClient(
+        this IServiceCollection services,
+        string connectorName,
+        IConfiguration resilienceSection
+    )
     {
-        services.AddOptions<ConnectorResilienceOptions>(connectorName)
+        services
+            .AddOptions<ConnectorResilienceOptions>(connectorName)
             .Bind(resilienceSection)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
         var builder = services.AddHttpClient(connectorName);
-        builder.AddResilienceHandler($"{connectorName}-pipeline", (pipeline, context) =>
+        builder
+            .AddResilienceHandler($"{connectorName}-pipeline", (pipeline, context) =>
             {
-                var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<ConnectorResilienceOptions>>().Get(connectorName);
+                var options = context
+                    .ServiceProvider.GetRequiredService<IOptionsMonitor<ConnectorResilienceOptions>>()
+                    .Get(connectorName);
                 var time = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
                 Configure(pipeline, options, time);
             })
@@ -32,36 +40,54 @@ public static class ConnectorHttpClients
         return builder;
     }
 
-    private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ConnectorResilienceOptions options, TimeProvider time)
+    private static void Configure(
+        ResiliencePipelineBuilder<HttpResponseMessage> pipeline,
+        ConnectorResilienceOptions options,
+        TimeProvider time
+    )
     {
         pipeline.TimeProvider = time;
         pipeline
             .AddTimeout(new HttpTimeoutStrategyOptions { Name = "total-timeout", Timeout = options.TotalTimeout })
-            .AddRetry(new HttpRetryStrategyOptions
-            {
-                Name = "retry",
-                MaxRetryAttempts = Math.Max(options.MaxRetryAttempts, 1),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.BaseDelay,
-                ShouldRetryAfterHeader = false,
-                ShouldHandle = args => ValueTask.FromResult(
-                    options.MaxRetryAttempts > 0 && IsRetryable(args.Outcome, options, time.GetUtcNow())),
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result is { } response ? RetryAfterHeader.Read(response, time.GetUtcNow()) : null),
-            })
-            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-            {
-                Name = "circuit-breaker",
-                FailureRatio = options.CircuitFailureRatio,
-                MinimumThroughput = options.CircuitMinimumThroughput,
-                SamplingDuration = options.CircuitSamplingDuration,
-                BreakDuration = options.CircuitBreakDuration,
-            })
+            .AddRetry(
+                new HttpRetryStrategyOptions
+                {
+                    Name = "retry",
+                    MaxRetryAttempts = Math.Max(options.MaxRetryAttempts, 1),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.BaseDelay,
+                    ShouldRetryAfterHeader = false,
+                    ShouldHandle = args =>
+                        ValueTask.FromResult(
+                            options.MaxRetryAttempts > 0 && IsRetryable(args.Outcome, options, time.GetUtcNow())
+                        ),
+                    DelayGenerator = args =>
+                        ValueTask.FromResult(
+                            args.Outcome.Result is { } response
+                                ? RetryAfterHeader.Read(response, time.GetUtcNow())
+                                : null
+                        ),
+                }
+            )
+            .AddCircuitBreaker(
+                new HttpCircuitBreakerStrategyOptions
+                {
+                    Name = "circuit-breaker",
+                    FailureRatio = options.CircuitFailureRatio,
+                    MinimumThroughput = options.CircuitMinimumThroughput,
+                    SamplingDuration = options.CircuitSamplingDuration,
+                    BreakDuration = options.CircuitBreakDuration,
+                }
+            )
             .AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt-timeout", Timeout = options.AttemptTimeout });
     }
 
-    private static bool IsRetryable(Outcome<HttpResponseMessage> outcome, ConnectorResilienceOptions options, DateTimeOffset now)
+    private static bool IsRetryable(
+        Outcome<HttpResponseMessage> outcome,
+        ConnectorResilienceOptions options,
+        DateTimeOffset now
+    )
     {
         if (!HttpClientResiliencePredicates.IsTransient(outcome))
         {
@@ -70,9 +96,12 @@ public static class ConnectorHttpClients
 
         // A vendor asking us to come back later than we are willing to wait (a daily quota)
         // is answered at once, so the caller learns when to retry instead of timing out.
-        if (outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable } response
+        if (
+            outcome.Result
+                is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable } response
             && RetryAfterHeader.Read(response, now) is { } wait
-            && wait > options.MaxRetryAfter)
+            && wait > options.MaxRetryAfter
+        )
         {
             return false;
         }

@@ -28,7 +28,9 @@ public interface IConnectorCredentialStore
     Task<ICredentialLease> LockAsync(string connector, CancellationToken cancellationToken);
 }
 
-/// <summary>The connector's credential lock, held until disposed. See <see cref="IConnectorCredentialStore.LockAsync"/>.</summary>
+/// <summary>
+/// The connector's credential lock, held until disposed. See <see cref="IConnectorCredentialStore.LockAsync"/>.
+/// </summary>
 public interface ICredentialLease : IAsyncDisposable
 {
     /// <summary>The connector's stored credentials by name, as read after the lock was taken.</summary>
@@ -65,11 +67,18 @@ public sealed class InMemoryConnectorCredentialStore : IConnectorCredentialStore
     {
         var gate = _locks.GetOrAdd(connector, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
-        var values = _values.Where(v => v.Key.Item1 == connector).ToDictionary(v => v.Key.Item2, v => v.Value, StringComparer.Ordinal);
+        var values = _values
+            .Where(v => v.Key.Item1 == connector)
+            .ToDictionary(v => v.Key.Item2, v => v.Value, StringComparer.Ordinal);
         return new Lease(this, connector, values, gate);
     }
 
-    private sealed class Lease(InMemoryConnectorCredentialStore store, string connector, IReadOnlyDictionary<string, string> values, SemaphoreSlim gate) : ICredentialLease
+    private sealed class Lease(
+        InMemoryConnectorCredentialStore store,
+        string connector,
+        IReadOnlyDictionary<string, string> values,
+        SemaphoreSlim gate
+    ) : ICredentialLease
     {
         private int _released;
 

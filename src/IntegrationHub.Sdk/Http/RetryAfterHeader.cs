@@ -43,7 +43,14 @@ public static class RetryAfterHeader
             return NonNegative(TimeSpan.FromSeconds(seconds));
         }
 
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+        if (
+            DateTimeOffset.TryParse(
+                value,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+                out var at
+            )
+        )
         {
             return NonNegative(at - now);
         }

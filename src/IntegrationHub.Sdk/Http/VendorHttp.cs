@@ -12,7 +12,12 @@ namespace IntegrationHub.Sdk.Http;
 /// </summary>
 public static class VendorHttp
 {
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, string vendor, CancellationToken cancellationToken)
+    public static async Task<HttpResponseMessage> SendAsync(
+        HttpClient client,
+        HttpRequestMessage request,
+        string vendor,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
@@ -24,18 +29,32 @@ public static class VendorHttp
         }
         catch (BrokenCircuitException ex)
         {
-            throw new ConnectorException(ConnectorErrorKind.VendorUnavailable, $"{vendor} is failing; calls are paused for a while (circuit open).", ex)
+            throw new ConnectorException(
+                ConnectorErrorKind.VendorUnavailable,
+                $"{vendor} is failing; calls are paused for a while (circuit open).",
+                ex
+            )
             {
-                Vendor = vendor, Reason = "VENDOR_CIRCUIT_OPEN", RetryAfter = ex.RetryAfter,
+                Vendor = vendor,
+                Reason = "VENDOR_CIRCUIT_OPEN",
+                RetryAfter = ex.RetryAfter,
             };
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new ConnectorException(ConnectorErrorKind.VendorUnavailable, $"{vendor} did not answer in time.", ex) { Vendor = vendor, Reason = "VENDOR_TIMEOUT" };
+            throw new ConnectorException(ConnectorErrorKind.VendorUnavailable, $"{vendor} did not answer in time.", ex)
+            {
+                Vendor = vendor,
+                Reason = "VENDOR_TIMEOUT",
+            };
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
         {
-            throw new ConnectorException(ConnectorErrorKind.VendorUnavailable, $"{vendor} could not be reached.", ex) { Vendor = vendor, Reason = "VENDOR_UNREACHABLE" };
+            throw new ConnectorException(ConnectorErrorKind.VendorUnavailable, $"{vendor} could not be reached.", ex)
+            {
+                Vendor = vendor,
+                Reason = "VENDOR_UNREACHABLE",
+            };
         }
     }
 

@@ -15,12 +15,13 @@ namespace IntegrationHub.Sdk.Sandbox;
 /// </summary>
 public sealed record SandboxSeed
 {
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
+    public static JsonSerializerOptions JsonOptions { get; } =
+        new(JsonSerializerDefaults.Web)
+        {
+            Converters = { new JsonStringEnumConverter() },
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+        };
 
     /// <summary>The instant the file's times are relative to; null leaves them as written.</summary>
     public DateTimeOffset? Anchor { get; init; }
@@ -55,8 +56,11 @@ public sealed record SandboxSeed
             ?? throw new InvalidDataException($"Seed file '{path}' is empty.");
     }
 
-    /// <summary>Moves a time written relative to <see cref="Anchor"/> to the same distance from <paramref name="now"/>.</summary>
-    public DateTimeOffset Shift(DateTimeOffset value, DateTimeOffset now) => Anchor is { } anchor ? value + (now - anchor) : value;
+    /// <summary>
+    /// Moves a time written relative to <see cref="Anchor"/> to the same distance from <paramref name="now"/>.
+    /// </summary>
+    public DateTimeOffset Shift(DateTimeOffset value, DateTimeOffset now) =>
+        Anchor is { } anchor ? value + (now - anchor) : value;
 
     /// <inheritdoc cref="Shift(DateTimeOffset, DateTimeOffset)"/>
     public DateTimeOffset? Shift(DateTimeOffset? value, DateTimeOffset now) => value is { } v ? Shift(v, now) : null;
@@ -66,7 +70,13 @@ public sealed record SandboxSeed
 public sealed record SeedCompany(IReadOnlyList<string> IpRanges, CompanyIdentification Identification);
 
 /// <summary>A tracked link click from a sequence email.</summary>
-public sealed record SeedClickThrough(string Token, string ProspectId, string SequenceId, string OwnerRepId, DateTimeOffset? ClickedAt);
+public sealed record SeedClickThrough(
+    string Token,
+    string ProspectId,
+    string SequenceId,
+    string OwnerRepId,
+    DateTimeOffset? ClickedAt
+);
 
 /// <summary>A rep's video/calendar user and the meetings already on it.</summary>
 public sealed record SeedCalendar(string UserId, string Email, IReadOnlyList<SeedMeeting> Meetings);

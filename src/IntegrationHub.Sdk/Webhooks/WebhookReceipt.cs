@@ -18,7 +18,11 @@ public abstract record WebhookReceipt
 /// reports nothing the hub acts on.
 /// </summary>
 public sealed record WebhookDelivery(
-    string Name, string Subject, DateTimeOffset? SentAt, IReadOnlyList<VendorEvent> Events) : WebhookReceipt;
+    string Name,
+    string Subject,
+    DateTimeOffset? SentAt,
+    IReadOnlyList<VendorEvent> Events
+) : WebhookReceipt;
 
 /// <summary>A refused request, with a reason for the hub's log (and, when malformed, for the sender).</summary>
 public sealed record WebhookRefusal(WebhookRefusalKind Kind, string Reason) : WebhookReceipt;

@@ -1,14 +1,14 @@
-using IntegrationHub.Server.Webhooks;
-using IntegrationHub.Server.Capabilities;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using IntegrationHub.Server.Dashboard;
-using IntegrationHub.Server.Errors;
-using IntegrationHub.Server.Security;
-using Microsoft.Extensions.Options;
 using IntegrationHub.Hub.Composition;
 using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Server.Capabilities;
+using IntegrationHub.Server.Dashboard;
+using IntegrationHub.Server.Errors;
 using IntegrationHub.Server.Operations;
 using IntegrationHub.Server.RoutingApi;
+using IntegrationHub.Server.Security;
+using IntegrationHub.Server.Webhooks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Server.Composition;
 
@@ -17,10 +17,17 @@ public static class HubGrpcExtensions
     /// <summary>The largest request message (gRPC, decompressed) or JSON request body the hub reads: 1 MB.</summary>
     public const int MaxMessageBytes = 1024 * 1024;
 
-    /// <summary>gRPC with the error interceptor, per-caller limits, message-size limits, HTTP/2 keep-alive and server reflection.</summary>
+    /// <summary>
+    /// gRPC with the error interceptor, per-caller limits, message-size limits, HTTP/2 keep-alive and server
+    /// reflection.
+    /// </summary>
     public static WebApplicationBuilder AddHubGrpc(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CallerLimitOptions>().Bind(builder.Configuration.GetSection(CallerLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder
+            .Services.AddOptions<CallerLimitOptions>()
+            .Bind(builder.Configuration.GetSection(CallerLimitOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         // One instance for every call: it holds the per-caller buckets and stream counts.
         builder.Services.AddSingleton<CallerLimitInterceptor>();
         builder.Services.AddSingleton<RequestDecoding>();
@@ -34,16 +41,22 @@ public static class HubGrpcExtensions
             // bounded per message by RequestDecoding instead (413 before that).
             k.Limits.MaxRequestBodySize = MaxMessageBytes;
         });
-        builder.Services.AddGrpc(o =>
-        {
-            o.Interceptors.Add<ErrorInterceptor>();
-            o.Interceptors.Add<CallerLimitInterceptor>();
-            o.MaxReceiveMessageSize = MaxMessageBytes;
-            o.EnableDetailedErrors = false;
-        }).AddJsonTranscoding(o =>
-            // The rich error details a JSON caller gets in the status body.
-            o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
-                Google.Rpc.ErrorInfo.Descriptor, Google.Rpc.BadRequest.Descriptor, Google.Rpc.RetryInfo.Descriptor));
+        builder
+            .Services.AddGrpc(o =>
+            {
+                o.Interceptors.Add<ErrorInterceptor>();
+                o.Interceptors.Add<CallerLimitInterceptor>();
+                o.MaxReceiveMessageSize = MaxMessageBytes;
+                o.EnableDetailedErrors = false;
+            })
+            .AddJsonTranscoding(o =>
+                // The rich error details a JSON caller gets in the status body.
+                o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
+                    Google.Rpc.ErrorInfo.Descriptor,
+                    Google.Rpc.BadRequest.Descriptor,
+                    Google.Rpc.RetryInfo.Descriptor
+                )
+            );
         builder.Services.AddGrpcReflection();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
@@ -51,7 +64,8 @@ public static class HubGrpcExtensions
 
     /// <summary>
     /// Every gRPC service of the hub (routing and presence also as JSON over HTTP, described at
-    /// /openapi/v1.json), each method behind its scope; health open to all, reflection to callers (or all, when configured).
+    /// /openapi/v1.json), each method behind its scope; health open to all, reflection to callers (or all, when
+    /// configured).
     /// </summary>
     public static WebApplication MapHubEndpoints(this WebApplication app)
     {
@@ -77,7 +91,10 @@ public static class HubGrpcExtensions
         app.MapGet(Http.OpenApiDocument.Path, () => Results.Text(openApi, "application/json")).AllowAnonymous();
         app.MapHubWebhooks();
         app.MapHubDashboard();
-        app.MapGet("/", () => "IntegrationHub: a gRPC service. Use a gRPC client (grpcurl -plaintext -H 'x-api-key: KEY' HOST list).").AllowAnonymous();
+        app.MapGet("/", () =>
+                "IntegrationHub: a gRPC service. Use a gRPC client (grpcurl -plaintext -H 'x-api-key: KEY' HOST list)."
+            )
+            .AllowAnonymous();
         return app;
     }
 }

@@ -1,12 +1,12 @@
-using IntegrationHub.Routing;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
 using IntegrationHub.Hub.Capabilities;
 using IntegrationHub.Hub.Composition;
 using IntegrationHub.Hub.Credentials;
 using IntegrationHub.Hub.Telemetry;
+using IntegrationHub.Routing;
 using IntegrationHub.Server.Plugins;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace IntegrationHub.Server.Composition;
 
@@ -31,12 +31,19 @@ public static class HubTelemetryExtensions
         if (otlp is not null)
         {
             // Spans only go somewhere over OTLP; without it they are not even created.
-            telemetry.WithTracing(t => t.AddSource(RoutingTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter(o => o.Endpoint = otlp));
+            telemetry.WithTracing(t =>
+                t.AddSource(RoutingTelemetry.Name)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddOtlpExporter(o => o.Endpoint = otlp)
+            );
         }
 
         telemetry.WithMetrics(m =>
         {
-            m.AddMeter(HubMetrics.Name, RoutingTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+            m.AddMeter(HubMetrics.Name, RoutingTelemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation();
             if (otlp is not null)
             {
                 m.AddOtlpExporter(o => o.Endpoint = otlp);
@@ -51,7 +58,10 @@ public static class HubTelemetryExtensions
         return builder;
     }
 
-    /// <summary>The Prometheus scrape endpoint at /metrics, when enabled (it carries no personal data: rules, connectors, counts).</summary>
+    /// <summary>
+    /// The Prometheus scrape endpoint at /metrics, when enabled (it carries no personal data: rules, connectors,
+    /// counts).
+    /// </summary>
     public static WebApplication MapHubTelemetry(this WebApplication app)
     {
         if (PrometheusEnabled(app.Configuration, app.Services.GetRequiredService<ConnectorCatalog>()))
@@ -63,8 +73,12 @@ public static class HubTelemetryExtensions
     }
 
     private static bool PrometheusEnabled(WebApplicationBuilder builder) =>
-        PrometheusEnabled(builder.Configuration, builder.Services.Select(d => d.ImplementationInstance).OfType<ConnectorCatalog>().FirstOrDefault());
+        PrometheusEnabled(
+            builder.Configuration,
+            builder.Services.Select(d => d.ImplementationInstance).OfType<ConnectorCatalog>().FirstOrDefault()
+        );
 
     private static bool PrometheusEnabled(IConfiguration configuration, ConnectorCatalog? catalog) =>
-        configuration.GetValue<bool?>("Telemetry:Prometheus:Enabled") ?? catalog?.Bindings.Values.Any(b => b.Sandbox) != true;
+        configuration.GetValue<bool?>("Telemetry:Prometheus:Enabled")
+        ?? catalog?.Bindings.Values.Any(b => b.Sandbox) != true;
 }

@@ -24,14 +24,18 @@ public static class DashboardEndpoints
         {
             var bytes = Read(resource);
             app.MapGet(route, (HttpContext context) =>
-            {
-                var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers.CacheControl = "no-cache";
-                return Results.Bytes(bytes, contentType);
-            }).AllowAnonymous().ExcludeFromDescription();
+                {
+                    var headers = context.Response.Headers;
+                    headers.ContentSecurityPolicy =
+                        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src "
+                        + "'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+                    headers.XContentTypeOptions = "nosniff";
+                    headers["Referrer-Policy"] = "no-referrer";
+                    headers.CacheControl = "no-cache";
+                    return Results.Bytes(bytes, contentType);
+                })
+                .AllowAnonymous()
+                .ExcludeFromDescription();
         }
 
         return app;

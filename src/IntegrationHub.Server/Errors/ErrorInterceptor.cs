@@ -13,7 +13,10 @@ namespace IntegrationHub.Server.Errors;
 public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+        TRequest request,
+        ServerCallContext context,
+        UnaryServerMethod<TRequest, TResponse> continuation
+    )
     {
         try
         {
@@ -26,7 +29,11 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+        TRequest request,
+        IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation
+    )
     {
         try
         {
@@ -48,12 +55,23 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
                 LogRefused(logger, context.Method, refusal.Kind, refusal.Reason);
                 return RpcErrors.FromHub(refusal);
             case ConnectorException connector:
-                LogConnectorFailure(logger, context.Method, connector.Kind, connector.Vendor ?? "-", connector.Reason ?? "-");
+                LogConnectorFailure(
+                    logger,
+                    context.Method,
+                    connector.Kind,
+                    connector.Vendor ?? "-",
+                    connector.Reason ?? "-"
+                );
                 return RpcErrors.FromConnector(connector);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 // grpc-dotnet sets the deadline from grpc-timeout on the machine's clock, not the hub's.
                 return context.Deadline <= TimeProvider.System.GetUtcNow().UtcDateTime
-                    ? new RpcException(new Status(StatusCode.DeadlineExceeded, "The call's deadline passed before the hub could answer."))
+                    ? new RpcException(
+                        new Status(
+                            StatusCode.DeadlineExceeded,
+                            "The call's deadline passed before the hub could answer."
+                        )
+                    )
                     : new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled by the caller."));
             default:
                 var traceId = Activity.Current?.TraceId.ToString() ?? context.GetHttpContext().TraceIdentifier;
@@ -62,8 +80,17 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} failed at the vendor: {Kind} from {Vendor} ({Reason})")]
-    private static partial void LogConnectorFailure(ILogger logger, string method, ConnectorErrorKind kind, string vendor, string reason);
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "{Method} failed at the vendor: {Kind} from {Vendor} ({Reason})"
+    )]
+    private static partial void LogConnectorFailure(
+        ILogger logger,
+        string method,
+        ConnectorErrorKind kind,
+        string vendor,
+        string reason
+    );
 
     // A refusal is the caller's business, not the operator's: it stays below Warning.
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} refused by the hub: {Kind} ({Reason})")]

@@ -3,8 +3,8 @@ using System.Buffers.Binary;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
-using Code = Google.Rpc.Code;
 using Grpc.Net.Compression;
+using Code = Google.Rpc.Code;
 
 namespace IntegrationHub.Server.Errors;
 
@@ -37,7 +37,11 @@ public sealed class GrpcRequestFraming(Stream inner, HttpResponse response, Grpc
 
     public override long Length => throw new NotSupportedException();
 
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -65,11 +69,10 @@ public sealed class GrpcRequestFraming(Stream inner, HttpResponse response, Grpc
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("The gRPC request body is read asynchronously.");
+    public override int Read(byte[] buffer, int offset, int count) =>
+        throw new NotSupportedException("The gRPC request body is read asynchronously.");
 
-    public override void Flush()
-    {
-    }
+    public override void Flush() { }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
@@ -83,7 +86,9 @@ public sealed class GrpcRequestFraming(Stream inner, HttpResponse response, Grpc
         base.Dispose(disposing);
     }
 
-    /// <summary>Reads, checks and holds the next message as an uncompressed frame; false at the end of a well-formed body.</summary>
+    /// <summary>
+    /// Reads, checks and holds the next message as an uncompressed frame; false at the end of a well-formed body.
+    /// </summary>
     private async ValueTask<bool> NextFrameAsync(CancellationToken cancellationToken)
     {
         var got = await inner.ReadAtLeastAsync(_header, HeaderSize, throwOnEndOfStream: false, cancellationToken);
@@ -91,24 +96,40 @@ public sealed class GrpcRequestFraming(Stream inner, HttpResponse response, Grpc
         {
             return _messages > 0 || !rules.SingleMessage
                 ? false
-                : throw Refusal(Code.Unimplemented, "REQUEST_CARDINALITY", "The call carries no request message; this method takes exactly one.");
+                : throw Refusal(
+                    Code.Unimplemented,
+                    "REQUEST_CARDINALITY",
+                    "The call carries no request message; this method takes exactly one."
+                );
         }
 
         if (rules.SingleMessage && _messages > 0)
         {
-            throw Refusal(Code.Unimplemented, "REQUEST_CARDINALITY", "The call carries more than one request message; this method takes exactly one.");
+            throw Refusal(
+                Code.Unimplemented,
+                "REQUEST_CARDINALITY",
+                "The call carries more than one request message; this method takes exactly one."
+            );
         }
 
         if (got < HeaderSize)
         {
-            throw Refusal(Code.Internal, "MALFORMED_FRAME", $"The request ended inside a message header ({got} of {HeaderSize} bytes).");
+            throw Refusal(
+                Code.Internal,
+                "MALFORMED_FRAME",
+                $"The request ended inside a message header ({got} of {HeaderSize} bytes)."
+            );
         }
 
         var flag = _header[0];
         var length = BinaryPrimitives.ReadUInt32BigEndian(_header.AsSpan(1));
         if (flag > 1)
         {
-            throw Refusal(Code.Internal, "MALFORMED_FRAME", $"The message's compressed flag is {flag}; gRPC allows only 0 and 1.");
+            throw Refusal(
+                Code.Internal,
+                "MALFORMED_FRAME",
+                $"The message's compressed flag is {flag}; gRPC allows only 0 and 1."
+            );
         }
 
         if (length > rules.MaxMessageBytes)
@@ -120,13 +141,24 @@ public sealed class GrpcRequestFraming(Stream inner, HttpResponse response, Grpc
         var payload = ArrayPool<byte>.Shared.Rent(HeaderSize + (int)length);
         try
         {
-            got = await inner.ReadAtLeastAsync(payload.AsMemory(HeaderSize, (int)length), (int)length, throwOnEndOfStream: false, cancellationToken);
+            got = await inner.ReadAtLeastAsync(
+                payload.AsMemory(HeaderSize, (int)length),
+                (int)length,
+                throwOnEndOfStream: false,
+                cancellationToken
+            );
             if (got < length)
             {
-                throw Refusal(Code.Internal, "MALFORMED_FRAME", $"The request message declares {length} bytes but the request ended after {got}.");
+                throw Refusal(
+                    Code.Internal,
+                    "MALFORMED_FRAME",
+                    $"The request message declares {length} bytes but the request ended after {got}."
+                );
             }
 
-            (_frame, _frameLength) = decompressor is null ? (payload, HeaderSize + (int)length) : Decompress(decompressor, payload, (int)length);
+            (_frame, _frameLength) = decompressor is null
+                ? (payload, HeaderSize + (int)length)
+                : Decompress(decompressor, payload, (int)length);
             if (!ReferenceEquals(_frame, payload))
             {
                 ArrayPool<byte>.Shared.Return(payload);
@@ -151,7 +183,11 @@ public sealed class GrpcRequestFraming(Stream inner, HttpResponse response, Grpc
         var encoding = response.HttpContext.Request.Headers["grpc-encoding"].ToString();
         if (encoding.Length == 0 || encoding == "identity")
         {
-            throw Refusal(Code.Internal, "MALFORMED_FRAME", "The message is marked compressed but the call names no grpc-encoding.");
+            throw Refusal(
+                Code.Internal,
+                "MALFORMED_FRAME",
+                "The message is marked compressed but the call names no grpc-encoding."
+            );
         }
 
         if (rules.Compression.FirstOrDefault(p => p.EncodingName == encoding) is { } provider)
@@ -165,7 +201,11 @@ public sealed class GrpcRequestFraming(Stream inner, HttpResponse response, Grpc
             response.Headers["grpc-accept-encoding"] = supported;
         }
 
-        throw Refusal(Code.Unimplemented, "UNSUPPORTED_ENCODING", $"The hub does not support grpc-encoding '{encoding}'; it supports {supported}.");
+        throw Refusal(
+            Code.Unimplemented,
+            "UNSUPPORTED_ENCODING",
+            $"The hub does not support grpc-encoding '{encoding}'; it supports {supported}."
+        );
     }
 
     /// <summary>The message decompressed, behind room for a header; at most the limit, or RESOURCE_EXHAUSTED.</summary>
@@ -174,20 +214,31 @@ public sealed class GrpcRequestFraming(Stream inner, HttpResponse response, Grpc
         var output = ArrayPool<byte>.Shared.Rent(HeaderSize + rules.MaxMessageBytes + 1);
         try
         {
-            using var source = provider.CreateDecompressionStream(new MemoryStream(payload, HeaderSize, length, writable: false));
+            using var source = provider.CreateDecompressionStream(
+                new MemoryStream(payload, HeaderSize, length, writable: false)
+            );
             var total = 0;
             int read;
-            while (total <= rules.MaxMessageBytes && (read = source.Read(output, HeaderSize + total, rules.MaxMessageBytes + 1 - total)) > 0)
+            while (
+                total <= rules.MaxMessageBytes
+                && (read = source.Read(output, HeaderSize + total, rules.MaxMessageBytes + 1 - total)) > 0
+            )
             {
                 total += read;
             }
 
-            return total > rules.MaxMessageBytes ? throw TooLarge("The request message decompresses to more bytes") : (output, HeaderSize + total);
+            return total > rules.MaxMessageBytes
+                ? throw TooLarge("The request message decompresses to more bytes")
+                : (output, HeaderSize + total);
         }
         catch (InvalidDataException)
         {
             ArrayPool<byte>.Shared.Return(output);
-            throw Refusal(Code.Internal, "UNDECOMPRESSABLE", $"The request message does not decompress as {provider.EncodingName}.");
+            throw Refusal(
+                Code.Internal,
+                "UNDECOMPRESSABLE",
+                $"The request message does not decompress as {provider.EncodingName}."
+            );
         }
         catch
         {
@@ -209,12 +260,18 @@ public sealed class GrpcRequestFraming(Stream inner, HttpResponse response, Grpc
         }
         catch (InvalidProtocolBufferException e)
         {
-            throw RpcErrors.InvalidRequest([new Sdk.Errors.FieldViolation("", $"the request does not decode as {input.FullName}: {e.Message}")]);
+            throw RpcErrors.InvalidRequest([
+                new Sdk.Errors.FieldViolation("", $"the request does not decode as {input.FullName}: {e.Message}"),
+            ]);
         }
     }
 
     private Grpc.Core.RpcException TooLarge(string what) =>
-        Refusal(Code.ResourceExhausted, "MESSAGE_TOO_LARGE", $"{what} than the hub's limit of {rules.MaxMessageBytes} bytes.");
+        Refusal(
+            Code.ResourceExhausted,
+            "MESSAGE_TOO_LARGE",
+            $"{what} than the hub's limit of {rules.MaxMessageBytes} bytes."
+        );
 
     private static Grpc.Core.RpcException Refusal(Code code, string reason, string message) =>
         RpcErrors.BuildStatus(code, message, reason, vendor: null, retryAfter: null, []).ToRpcException();
@@ -230,8 +287,14 @@ public sealed class GrpcRequestFraming(Stream inner, HttpResponse response, Grpc
 
     /// <summary>What a method's request body must be.</summary>
     /// <param name="SingleMessage">Unary and server-streaming calls carry exactly one message.</param>
-    /// <param name="Input">The request message type, to check that each message decodes; null to leave that to gRPC.</param>
+    /// <param name="Input">The request message type, to check that each message decodes; null to leave that to
+    /// gRPC.</param>
     /// <param name="MaxMessageBytes">The largest message, compressed or not.</param>
     /// <param name="Compression">The encodings the hub decompresses.</param>
-    public sealed record Rules(bool SingleMessage, MessageDescriptor? Input, int MaxMessageBytes, IReadOnlyList<ICompressionProvider> Compression);
+    public sealed record Rules(
+        bool SingleMessage,
+        MessageDescriptor? Input,
+        int MaxMessageBytes,
+        IReadOnlyList<ICompressionProvider> Compression
+    );
 }

@@ -15,19 +15,32 @@ public static class JsonRequestBody
 {
     private const int PieceBytes = 64 * 1024;
 
-    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithTypeRegistry(TypeRegistry.FromMessages(ErrorInfo.Descriptor)));
+    private static readonly JsonFormatter Formatter = new(
+        JsonFormatter.Settings.Default.WithTypeRegistry(TypeRegistry.FromMessages(ErrorInfo.Descriptor))
+    );
 
-    /// <summary>Replaces the request body with its bytes held in memory; false (the call answered) when it is over <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// Replaces the request body with its bytes held in memory; false (the call answered) when it is over
+    /// <paramref name="limit"/>.
+    /// </summary>
     public static async Task<bool> TryHoldAsync(HttpContext context, int limit)
     {
         if (context.Request.ContentLength > limit)
         {
-            await RefuseAsync(context, $"The request body declares {context.Request.ContentLength} bytes, more than the hub's limit of {limit} bytes.");
+            await RefuseAsync(
+                context,
+                $"The request body declares {context.Request.ContentLength} bytes, more than the hub's limit of "
+                    + $"{limit} bytes."
+            );
             return false;
         }
 
         // A declared length is enforced by the web server (the body ends there); only a chunked body is counted here.
-        if (context.Request.ContentLength is not null || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsDelete(context.Request.Method))
+        if (
+            context.Request.ContentLength is not null
+            || HttpMethods.IsGet(context.Request.Method)
+            || HttpMethods.IsDelete(context.Request.Method)
+        )
         {
             return true;
         }
@@ -40,11 +53,15 @@ public static class JsonRequestBody
         do
         {
             var piece = new byte[Math.Min(PieceBytes, limit + 1 - total)];
-            read = await context.Request.Body.ReadAtLeastAsync(piece, piece.Length, throwOnEndOfStream: false, context.RequestAborted);
+            read = await context.Request.Body.ReadAtLeastAsync(
+                piece,
+                piece.Length,
+                throwOnEndOfStream: false,
+                context.RequestAborted
+            );
             total += read;
             pieces.Add((piece, read));
-        }
-        while (read == pieces[^1].Bytes.Length && total <= limit);
+        } while (read == pieces[^1].Bytes.Length && total <= limit);
 
         if (total > limit)
         {
@@ -66,7 +83,14 @@ public static class JsonRequestBody
 
     private static Task RefuseAsync(HttpContext context, string message)
     {
-        var status = RpcErrors.BuildStatus(Code.ResourceExhausted, message, "MESSAGE_TOO_LARGE", vendor: null, retryAfter: null, []);
+        var status = RpcErrors.BuildStatus(
+            Code.ResourceExhausted,
+            message,
+            "MESSAGE_TOO_LARGE",
+            vendor: null,
+            retryAfter: null,
+            []
+        );
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.ContentType = "application/json; charset=utf-8";
         return context.Response.WriteAsync(Formatter.Format(status), context.RequestAborted);

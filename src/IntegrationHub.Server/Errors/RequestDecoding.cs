@@ -28,7 +28,8 @@ public sealed class RequestDecoding(IOptions<GrpcServiceOptions> grpc) : IMiddle
             return;
         }
 
-        var limit = grpc.Value.MaxReceiveMessageSize ?? throw new InvalidOperationException("gRPC's MaxReceiveMessageSize must be set.");
+        var limit = grpc.Value.MaxReceiveMessageSize
+            ?? throw new InvalidOperationException("gRPC's MaxReceiveMessageSize must be set.");
         // The message limit bounds what is held; Kestrel's own body limit (for every other route) would refuse a
         // streaming call's total, or a JSON body with an answer gRPC clients cannot read.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
@@ -46,18 +47,32 @@ public sealed class RequestDecoding(IOptions<GrpcServiceOptions> grpc) : IMiddle
             return;
         }
 
-        var body = new GrpcRequestFraming(context.Request.Body, context.Response, _rules.GetOrAdd(method, Rules, limit));
+        var body = new GrpcRequestFraming(
+            context.Request.Body,
+            context.Response,
+            _rules.GetOrAdd(method, Rules, limit)
+        );
         context.Response.RegisterForDispose(body);
         context.Request.Body = body;
         await next(context);
     }
 
-    private GrpcRequestFraming.Rules Rules(IMethod method, int limit) => new(
-        method.Type is MethodType.Unary or MethodType.ServerStreaming, RequestDescriptor(method), limit, [.. grpc.Value.CompressionProviders]);
+    private GrpcRequestFraming.Rules Rules(IMethod method, int limit) =>
+        new(
+            method.Type is MethodType.Unary or MethodType.ServerStreaming,
+            RequestDescriptor(method),
+            limit,
+            [.. grpc.Value.CompressionProviders]
+        );
 
-    /// <summary>The request message's descriptor, from the generated message type of <c>Method&lt;TRequest, TResponse&gt;</c>; null when it has none.</summary>
+    /// <summary>
+    /// The request message's descriptor, from the generated message type of <c>Method&lt;TRequest, TResponse&gt;</c>;
+    /// null when it has none.
+    /// </summary>
     private static MessageDescriptor? RequestDescriptor(IMethod method) =>
         method.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(Method<,>)
-            ? type.GetGenericArguments()[0].GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as MessageDescriptor
+            ? type.GetGenericArguments()[0]
+                .GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static)
+                ?.GetValue(null) as MessageDescriptor
             : null;
 }

@@ -70,7 +70,12 @@ public sealed class RequestValidator
         }
 
         var trimmed = value.Trim();
-        if (trimmed.Length > 254 || !MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed || !parsed.Host.Contains('.', StringComparison.Ordinal))
+        if (
+            trimmed.Length > 254
+            || !MailAddress.TryCreate(trimmed, out var parsed)
+            || parsed.Address != trimmed
+            || !parsed.Host.Contains('.', StringComparison.Ordinal)
+        )
         {
             Add(field, "must be an email address such as jane@example.com");
             return "";
@@ -91,7 +96,11 @@ public sealed class RequestValidator
             return null;
         }
 
-        if (value.Length > 2048 || !Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (
+            value.Length > 2048
+            || !Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+        )
         {
             Add(field, "must be an absolute http or https URL");
             return null;

@@ -15,12 +15,19 @@ public static class RpcErrors
 {
     public const string Domain = "integrationhub";
 
-    public static RpcException InvalidRequest(IReadOnlyList<FieldViolation> violations) => InvalidRequestStatus(violations).ToRpcException();
+    public static RpcException InvalidRequest(IReadOnlyList<FieldViolation> violations) =>
+        InvalidRequestStatus(violations).ToRpcException();
 
     /// <summary>The status of <see cref="InvalidRequest"/>, for code that answers outside a service method.</summary>
     public static Google.Rpc.Status InvalidRequestStatus(IReadOnlyList<FieldViolation> violations) =>
-        BuildStatus(Code.InvalidArgument, "The request is invalid: " + string.Join("; ", violations.Select(v => $"{v.Field} {v.Description}".Trim())),
-            "INVALID_REQUEST", vendor: null, retryAfter: null, violations);
+        BuildStatus(
+            Code.InvalidArgument,
+            "The request is invalid: " + string.Join("; ", violations.Select(v => $"{v.Field} {v.Description}".Trim())),
+            "INVALID_REQUEST",
+            vendor: null,
+            retryAfter: null,
+            violations
+        );
 
     public static RpcException FromConnector(ConnectorException error)
     {
@@ -58,30 +65,54 @@ public static class RpcErrors
     public static string CodeName(StatusCode code) =>
         System.Text.RegularExpressions.Regex.Replace(code.ToString(), "(?<=[a-z])(?=[A-Z])", "_").ToUpperInvariant();
 
-    /// <summary>The caller went over one of its own limits (not a vendor's): RESOURCE_EXHAUSTED, with RetryInfo when waiting helps.</summary>
+    /// <summary>
+    /// The caller went over one of its own limits (not a vendor's): RESOURCE_EXHAUSTED, with RetryInfo when waiting
+    /// helps.
+    /// </summary>
     public static RpcException CallerLimited(string message, string reason, TimeSpan? retryAfter) =>
         Build(Code.ResourceExhausted, message, reason, vendor: null, retryAfter, []);
 
     public static RpcException Internal(string traceId) =>
-        Build(Code.Internal, $"The hub failed unexpectedly; report trace id {traceId}.", "INTERNAL", vendor: null, retryAfter: null, []);
+        Build(
+            Code.Internal,
+            $"The hub failed unexpectedly; report trace id {traceId}.",
+            "INTERNAL",
+            vendor: null,
+            retryAfter: null,
+            []
+        );
 
-    private static string ReasonOf(ConnectorErrorKind kind) => kind switch
-    {
-        ConnectorErrorKind.QuotaExhausted => "VENDOR_QUOTA_EXHAUSTED",
-        ConnectorErrorKind.RateLimited => "VENDOR_RATE_LIMITED",
-        ConnectorErrorKind.VendorAuthentication => "VENDOR_AUTHENTICATION_FAILED",
-        ConnectorErrorKind.VendorUnavailable => "VENDOR_UNAVAILABLE",
-        ConnectorErrorKind.VendorProtocol => "VENDOR_PROTOCOL_ERROR",
-        ConnectorErrorKind.NotFound => "NOT_FOUND",
-        ConnectorErrorKind.Conflict => "CONFLICT",
-        ConnectorErrorKind.FailedPrecondition => "FAILED_PRECONDITION",
-        _ => "INVALID_ARGUMENT",
-    };
+    private static string ReasonOf(ConnectorErrorKind kind) =>
+        kind switch
+        {
+            ConnectorErrorKind.QuotaExhausted => "VENDOR_QUOTA_EXHAUSTED",
+            ConnectorErrorKind.RateLimited => "VENDOR_RATE_LIMITED",
+            ConnectorErrorKind.VendorAuthentication => "VENDOR_AUTHENTICATION_FAILED",
+            ConnectorErrorKind.VendorUnavailable => "VENDOR_UNAVAILABLE",
+            ConnectorErrorKind.VendorProtocol => "VENDOR_PROTOCOL_ERROR",
+            ConnectorErrorKind.NotFound => "NOT_FOUND",
+            ConnectorErrorKind.Conflict => "CONFLICT",
+            ConnectorErrorKind.FailedPrecondition => "FAILED_PRECONDITION",
+            _ => "INVALID_ARGUMENT",
+        };
 
-    private static RpcException Build(Code code, string message, string reason, string? vendor, TimeSpan? retryAfter, IReadOnlyList<FieldViolation> violations) =>
-        BuildStatus(code, message, reason, vendor, retryAfter, violations).ToRpcException();
+    private static RpcException Build(
+        Code code,
+        string message,
+        string reason,
+        string? vendor,
+        TimeSpan? retryAfter,
+        IReadOnlyList<FieldViolation> violations
+    ) => BuildStatus(code, message, reason, vendor, retryAfter, violations).ToRpcException();
 
-    public static Google.Rpc.Status BuildStatus(Code code, string message, string reason, string? vendor, TimeSpan? retryAfter, IReadOnlyList<FieldViolation> violations)
+    public static Google.Rpc.Status BuildStatus(
+        Code code,
+        string message,
+        string reason,
+        string? vendor,
+        TimeSpan? retryAfter,
+        IReadOnlyList<FieldViolation> violations
+    )
     {
         var info = new ErrorInfo { Reason = reason, Domain = Domain };
         if (vendor is not null)
@@ -89,11 +120,22 @@ public static class RpcErrors
             info.Metadata["vendor"] = vendor;
         }
 
-        var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } };
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)code,
+            Message = message,
+            Details = { Any.Pack(info) },
+        };
         if (violations.Count > 0)
         {
             var badRequest = new BadRequest();
-            badRequest.FieldViolations.AddRange(violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+            badRequest.FieldViolations.AddRange(
+                violations.Select(v => new BadRequest.Types.FieldViolation
+                {
+                    Field = v.Field,
+                    Description = v.Description,
+                })
+            );
             status.Details.Add(Any.Pack(badRequest));
         }
 

@@ -4,7 +4,8 @@ namespace IntegrationHub.Server.Errors;
 
 /// <summary>
 /// Ends a gRPC call with a status and no message, as a gRPC server does ("trailers-only"), for
-/// refusals decided before a service method runs (authentication and scopes; request-body faults are answered by gRPC from GrpcRequestFraming).
+/// refusals decided before a service method runs (authentication and scopes; request-body faults are answered by gRPC
+/// from GrpcRequestFraming).
 /// </summary>
 public static class TrailersOnlyResponse
 {
@@ -12,7 +13,9 @@ public static class TrailersOnlyResponse
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/grpc";
-        context.Response.Headers["grpc-status"] = status.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["grpc-status"] = status.Code.ToString(
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         context.Response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
         context.Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
         return context.Response.CompleteAsync();

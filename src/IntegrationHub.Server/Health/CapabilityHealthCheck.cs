@@ -10,16 +10,22 @@ namespace IntegrationHub.Server.Health;
 /// </summary>
 internal sealed class CapabilityHealthCheck(IServiceProvider services, Capability capability) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default
+    )
     {
         try
         {
             services.GetRequiredService(CapabilityInterfaces.ByCapability[capability]);
             return Task.FromResult(HealthCheckResult.Healthy($"{capability.Key()} connector ready"));
         }
-        catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception ex)
+            when (ex is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy($"{capability.Key()} connector cannot start: {ex.Message}"));
+            return Task.FromResult(
+                HealthCheckResult.Unhealthy($"{capability.Key()} connector cannot start: {ex.Message}")
+            );
         }
     }
 }

@@ -13,22 +13,35 @@ internal static class HealthExtensions
     /// The empty name, the hub as a whole, leaves out refused credentials: routing still answers
     /// without that vendor, and every instance would otherwise leave the load balancer at once.
     /// </summary>
-    public static IServiceCollection AddCapabilityHealthChecks(this IServiceCollection services, IEnumerable<Capability> capabilities)
+    public static IServiceCollection AddCapabilityHealthChecks(
+        this IServiceCollection services,
+        IEnumerable<Capability> capabilities
+    )
     {
         var list = capabilities.ToList();
         var checks = services.AddHealthChecks();
         foreach (var capability in list)
         {
-            checks.Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
-                capability.Key(),
-                sp => new CapabilityHealthCheck(sp, capability),
-                failureStatus: null,
-                tags: [capability.Key()]));
-            checks.Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
-                capability.Key() + "." + CredentialsTag,
-                sp => new CredentialHealthCheck(sp.GetRequiredService<IntegrationHub.Hub.Credentials.CredentialRefusals>(), sp.GetRequiredService<IntegrationHub.Hub.Capabilities.ConnectorCatalog>(), capability),
-                failureStatus: null,
-                tags: [capability.Key(), CredentialsTag]));
+            checks.Add(
+                new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+                    capability.Key(),
+                    sp => new CapabilityHealthCheck(sp, capability),
+                    failureStatus: null,
+                    tags: [capability.Key()]
+                )
+            );
+            checks.Add(
+                new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+                    capability.Key() + "." + CredentialsTag,
+                    sp => new CredentialHealthCheck(
+                        sp.GetRequiredService<IntegrationHub.Hub.Credentials.CredentialRefusals>(),
+                        sp.GetRequiredService<IntegrationHub.Hub.Capabilities.ConnectorCatalog>(),
+                        capability
+                    ),
+                    failureStatus: null,
+                    tags: [capability.Key(), CredentialsTag]
+                )
+            );
         }
 
         services.AddGrpcHealthChecks(o =>

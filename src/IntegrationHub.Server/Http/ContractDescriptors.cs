@@ -6,9 +6,17 @@ namespace IntegrationHub.Server.Http;
 /// <summary>Every gRPC service of the hub's contracts, from the descriptors generated into the SDK.</summary>
 public static class ContractDescriptors
 {
-    public static IReadOnlyList<ServiceDescriptor> Services { get; } = [.. typeof(Contracts.Routing.V1.RoutingService).Assembly.GetTypes()
-        .Where(t => t.Namespace?.StartsWith("IntegrationHub.Contracts", StringComparison.Ordinal) == true && t.Name.EndsWith("Reflection", StringComparison.Ordinal))
-        .Select(t => t.GetProperty("Descriptor")?.GetValue(null)).OfType<FileDescriptor>()
-        .SelectMany(f => f.Services)
-        .OrderBy(s => s.FullName, StringComparer.Ordinal)];
+    public static IReadOnlyList<ServiceDescriptor> Services { get; } =
+    [
+        .. typeof(Contracts.Routing.V1.RoutingService)
+            .Assembly.GetTypes()
+            .Where(t =>
+                t.Namespace?.StartsWith("IntegrationHub.Contracts", StringComparison.Ordinal) == true
+                && t.Name.EndsWith("Reflection", StringComparison.Ordinal)
+            )
+            .Select(t => t.GetProperty("Descriptor")?.GetValue(null))
+            .OfType<FileDescriptor>()
+            .SelectMany(f => f.Services)
+            .OrderBy(s => s.FullName, StringComparer.Ordinal),
+    ];
 }

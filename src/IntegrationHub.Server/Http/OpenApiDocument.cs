@@ -48,53 +48,101 @@ public static class OpenApiDocument
         {
             ["openapi"] = "3.0.3",
             ["info"] = new JsonObject { ["title"] = "IntegrationHub routing and presence", ["version"] = "v1" },
-            ["security"] = new JsonArray(new JsonObject { ["apiKey"] = new JsonArray() }, new JsonObject { ["bearer"] = new JsonArray() }),
+            ["security"] = new JsonArray(
+                new JsonObject { ["apiKey"] = new JsonArray() },
+                new JsonObject { ["bearer"] = new JsonArray() }
+            ),
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
                 ["securitySchemes"] = new JsonObject
                 {
-                    ["apiKey"] = new JsonObject { ["type"] = "apiKey", ["in"] = "header", ["name"] = "x-api-key" },
-                    ["bearer"] = new JsonObject { ["type"] = "http", ["scheme"] = "bearer", ["bearerFormat"] = "JWT" },
+                    ["apiKey"] = new JsonObject
+                    {
+                        ["type"] = "apiKey",
+                        ["in"] = "header",
+                        ["name"] = "x-api-key",
+                    },
+                    ["bearer"] = new JsonObject
+                    {
+                        ["type"] = "http",
+                        ["scheme"] = "bearer",
+                        ["bearerFormat"] = "JWT",
+                    },
                 },
                 ["schemas"] = new JsonObject([.. schemas.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.Value))]),
             },
         };
     }
 
-    private static JsonObject Operation(MethodDescriptor method, string template, string body, SortedDictionary<string, JsonNode> schemas)
+    private static JsonObject Operation(
+        MethodDescriptor method,
+        string template,
+        string body,
+        SortedDictionary<string, JsonNode> schemas
+    )
     {
-        var inPath = template.Split('{', '}').Where((_, i) => i % 2 == 1).Select(p => p.Split('=')[0]).ToHashSet(StringComparer.Ordinal);
+        var inPath = template
+            .Split('{', '}')
+            .Where((_, i) => i % 2 == 1)
+            .Select(p => p.Split('=')[0])
+            .ToHashSet(StringComparer.Ordinal);
         var parameters = new JsonArray();
         foreach (var field in method.InputType.Fields.InDeclarationOrder())
         {
-            var located = inPath.Contains(field.Name) ? "path" : body == "*" || field.FieldType == FieldType.Message ? null : "query";
+            var located =
+                inPath.Contains(field.Name) ? "path"
+                : body == "*" || field.FieldType == FieldType.Message ? null
+                : "query";
             if (located is not null)
             {
-                parameters.Add(new JsonObject { ["name"] = located == "path" ? field.Name : field.JsonName, ["in"] = located, ["required"] = located == "path", ["schema"] = Schema(field, schemas) });
+                parameters.Add(
+                    new JsonObject
+                    {
+                        ["name"] = located == "path" ? field.Name : field.JsonName,
+                        ["in"] = located,
+                        ["required"] = located == "path",
+                        ["schema"] = Schema(field, schemas),
+                    }
+                );
             }
         }
 
         var operation = new JsonObject
         {
             ["operationId"] = method.Name,
-            ["summary"] = $"{method.Service.Name}.{method.Name}" + (method.IsServerStreaming ? " (a stream of JSON messages)" : ""),
+            ["summary"] =
+                $"{method.Service.Name}.{method.Name}"
+                + (method.IsServerStreaming ? " (a stream of JSON messages)" : ""),
             ["parameters"] = parameters,
             ["responses"] = new JsonObject
             {
-                ["200"] = new JsonObject { ["description"] = "OK", ["content"] = Json(Reference(method.OutputType, schemas)) },
-                ["default"] = new JsonObject { ["description"] = "A google.rpc.Status: code, message, details (field violations, error info, retry info)" },
+                ["200"] = new JsonObject
+                {
+                    ["description"] = "OK",
+                    ["content"] = Json(Reference(method.OutputType, schemas)),
+                },
+                ["default"] = new JsonObject
+                {
+                    ["description"] =
+                        "A google.rpc.Status: code, message, details (field violations, error info, retry info)",
+                },
             },
         };
         if (body == "*")
         {
-            operation["requestBody"] = new JsonObject { ["required"] = true, ["content"] = Json(Reference(method.InputType, schemas)) };
+            operation["requestBody"] = new JsonObject
+            {
+                ["required"] = true,
+                ["content"] = Json(Reference(method.InputType, schemas)),
+            };
         }
 
         return operation;
     }
 
-    private static JsonObject Json(JsonNode schema) => new() { ["application/json"] = new JsonObject { ["schema"] = schema } };
+    private static JsonObject Json(JsonNode schema) =>
+        new() { ["application/json"] = new JsonObject { ["schema"] = schema } };
 
     private static JsonObject Reference(MessageDescriptor message, SortedDictionary<string, JsonNode> schemas)
     {
@@ -104,7 +152,10 @@ public static class OpenApiDocument
             var properties = new JsonObject();
             foreach (var field in message.Fields.InDeclarationOrder())
             {
-                properties[field.JsonName] = field.IsRepeated && !field.IsMap ? new JsonObject { ["type"] = "array", ["items"] = Schema(field, schemas) } : Schema(field, schemas);
+                properties[field.JsonName] =
+                    field.IsRepeated && !field.IsMap
+                        ? new JsonObject { ["type"] = "array", ["items"] = Schema(field, schemas) }
+                        : Schema(field, schemas);
             }
 
             schemas[message.FullName] = new JsonObject { ["type"] = "object", ["properties"] = properties };
@@ -113,18 +164,33 @@ public static class OpenApiDocument
         return new JsonObject { ["$ref"] = "#/components/schemas/" + message.FullName };
     }
 
-    private static JsonNode Schema(FieldDescriptor field, SortedDictionary<string, JsonNode> schemas) => field.FieldType switch
-    {
-        FieldType.String => new JsonObject { ["type"] = "string" },
-        FieldType.Bool => new JsonObject { ["type"] = "boolean" },
-        FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 or FieldType.UInt32 or FieldType.Fixed32 => new JsonObject { ["type"] = "integer", ["format"] = "int32" },
-        FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 or FieldType.UInt64 or FieldType.Fixed64 => new JsonObject { ["type"] = "string", ["format"] = "int64" },
-        FieldType.Double or FieldType.Float => new JsonObject { ["type"] = "number" },
-        FieldType.Bytes => new JsonObject { ["type"] = "string", ["format"] = "byte" },
-        FieldType.Enum => new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. field.EnumType.Values.Select(v => (JsonNode)JsonValue.Create(v.Name))]) },
-        FieldType.Message when field.MessageType.FullName == "google.protobuf.Timestamp" => new JsonObject { ["type"] = "string", ["format"] = "date-time" },
-        FieldType.Message when field.MessageType.FullName == "google.protobuf.Duration" => new JsonObject { ["type"] = "string", ["example"] = "30s" },
-        FieldType.Message => Reference(field.MessageType, schemas),
-        _ => new JsonObject(),
-    };
+    private static JsonNode Schema(FieldDescriptor field, SortedDictionary<string, JsonNode> schemas) =>
+        field.FieldType switch
+        {
+            FieldType.String => new JsonObject { ["type"] = "string" },
+            FieldType.Bool => new JsonObject { ["type"] = "boolean" },
+            FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 or FieldType.UInt32 or FieldType.Fixed32 =>
+                new JsonObject { ["type"] = "integer", ["format"] = "int32" },
+            FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 or FieldType.UInt64 or FieldType.Fixed64 =>
+                new JsonObject { ["type"] = "string", ["format"] = "int64" },
+            FieldType.Double or FieldType.Float => new JsonObject { ["type"] = "number" },
+            FieldType.Bytes => new JsonObject { ["type"] = "string", ["format"] = "byte" },
+            FieldType.Enum => new JsonObject
+            {
+                ["type"] = "string",
+                ["enum"] = new JsonArray([.. field.EnumType.Values.Select(v => (JsonNode)JsonValue.Create(v.Name))]),
+            },
+            FieldType.Message when field.MessageType.FullName == "google.protobuf.Timestamp" => new JsonObject
+            {
+                ["type"] = "string",
+                ["format"] = "date-time",
+            },
+            FieldType.Message when field.MessageType.FullName == "google.protobuf.Duration" => new JsonObject
+            {
+                ["type"] = "string",
+                ["example"] = "30s",
+            },
+            FieldType.Message => Reference(field.MessageType, schemas),
+            _ => new JsonObject(),
+        };
 }

@@ -31,7 +31,11 @@ public static partial class PersonalData
     private static partial Regex Ipv4();
 
     // Eight full groups, or a compressed form with "::" — a clock time such as 12:20:05 is neither.
-    [GeneratedRegex(@"(?<![\w:.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?|::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*))(?![\w:])")]
+    [GeneratedRegex(
+        @"(?<![\w:.])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
+            + @"|(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?"
+            + @"|::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*))(?![\w:])"
+    )]
     private static partial Regex Ipv6();
 
     // An international number, or a North-American one written with separators.

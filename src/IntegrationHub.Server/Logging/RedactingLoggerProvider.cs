@@ -18,7 +18,13 @@ public sealed class RedactingLoggerProvider(ILoggerProvider inner) : ILoggerProv
 
         public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        )
         {
             if (logLevel <= LogLevel.Debug || !inner.IsEnabled(logLevel))
             {
@@ -27,13 +33,28 @@ public sealed class RedactingLoggerProvider(ILoggerProvider inner) : ILoggerProv
             }
 
             var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
-            var redacted = new RedactedState(PersonalData.Redact(formatter(state, exception)),
-                [.. values.Select(v => v.Key == "{OriginalFormat}" || v.Value is not string text ? v : new KeyValuePair<string, object?>(v.Key, PersonalData.Redact(text)))]);
-            inner.Log(logLevel, eventId, redacted, exception is null ? null : new RedactedException(exception), static (s, _) => s.Message);
+            var redacted = new RedactedState(
+                PersonalData.Redact(formatter(state, exception)),
+                [
+                    .. values.Select(v =>
+                        v.Key == "{OriginalFormat}" || v.Value is not string text
+                            ? v
+                            : new KeyValuePair<string, object?>(v.Key, PersonalData.Redact(text))
+                    ),
+                ]
+            );
+            inner.Log(
+                logLevel,
+                eventId,
+                redacted,
+                exception is null ? null : new RedactedException(exception),
+                static (s, _) => s.Message
+            );
         }
     }
 
-    private sealed record RedactedState(string Message, IReadOnlyList<KeyValuePair<string, object?>> Values) : IReadOnlyList<KeyValuePair<string, object?>>
+    private sealed record RedactedState(string Message, IReadOnlyList<KeyValuePair<string, object?>> Values)
+        : IReadOnlyList<KeyValuePair<string, object?>>
     {
         public int Count => Values.Count;
 

@@ -1,17 +1,21 @@
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
-using IntegrationHub.Sdk.Capabilities;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using IntegrationHub.Hub.Capabilities;
 using IntegrationHub.Hub.Credentials;
+using IntegrationHub.Sdk.Capabilities;
 using IntegrationHub.Server.Plugins;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IntegrationHub.Server.Operations;
 
 /// <summary>Lists the connectors the hub found, what each serves, and their health.</summary>
-public sealed class ConnectorCatalogGrpcService(ConnectorCatalog catalog, HealthCheckService health) : ConnectorCatalogService.ConnectorCatalogServiceBase
+public sealed class ConnectorCatalogGrpcService(ConnectorCatalog catalog, HealthCheckService health)
+    : ConnectorCatalogService.ConnectorCatalogServiceBase
 {
-    public override async Task<ListConnectorsResponse> ListConnectors(ListConnectorsRequest request, ServerCallContext context)
+    public override async Task<ListConnectorsResponse> ListConnectors(
+        ListConnectorsRequest request,
+        ServerCallContext context
+    )
     {
         var report = await health.CheckHealthAsync(context.CancellationToken);
         var response = new ListConnectorsResponse();
@@ -33,7 +37,12 @@ public sealed class ConnectorCatalogGrpcService(ConnectorCatalog catalog, Health
 
         foreach (var remote in catalog.Bindings.Values.Where(b => b.RemoteEndpoint is not null))
         {
-            var info = new ConnectorInfo { Name = remote.ConnectorName, Origin = "remote", Endpoint = remote.RemoteEndpoint!.ToString() };
+            var info = new ConnectorInfo
+            {
+                Name = remote.ConnectorName,
+                Origin = "remote",
+                Endpoint = remote.RemoteEndpoint!.ToString(),
+            };
             info.Capabilities.Add(remote.Capability.Key());
             info.ServingCapabilities.Add(remote.Capability.Key());
             SetHealth(info, [remote], report);
@@ -50,7 +59,9 @@ public sealed class ConnectorCatalogGrpcService(ConnectorCatalog catalog, Health
             return;
         }
 
-        var entries = serving.SelectMany(b => report.Entries.Values.Where(e => e.Tags.Contains(b.Capability.Key()))).ToList();
+        var entries = serving
+            .SelectMany(b => report.Entries.Values.Where(e => e.Tags.Contains(b.Capability.Key())))
+            .ToList();
         var worst = entries.Select(e => e.Status).DefaultIfEmpty(HealthStatus.Healthy).Min();
         info.Health = worst switch
         {
@@ -58,6 +69,9 @@ public sealed class ConnectorCatalogGrpcService(ConnectorCatalog catalog, Health
             HealthStatus.Degraded => ConnectorHealth.Degraded,
             _ => ConnectorHealth.Unhealthy,
         };
-        info.HealthDetail = string.Join("; ", entries.Where(e => e.Status != HealthStatus.Healthy).Select(e => e.Description).Distinct());
+        info.HealthDetail = string.Join(
+            "; ",
+            entries.Where(e => e.Status != HealthStatus.Healthy).Select(e => e.Description).Distinct()
+        );
     }
 }

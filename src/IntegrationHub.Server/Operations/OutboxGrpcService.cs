@@ -11,7 +11,10 @@ namespace IntegrationHub.Server.Operations;
 /// <summary>The operator's view of the outbox: the dead-letter list, retrying from it, and the queue's depth.</summary>
 public sealed class OutboxGrpcService(OutboxStore outbox) : OutboxService.OutboxServiceBase
 {
-    public override async Task<ListDeadLettersResponse> ListDeadLetters(ListDeadLettersRequest request, ServerCallContext context)
+    public override async Task<ListDeadLettersResponse> ListDeadLetters(
+        ListDeadLettersRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var type = validator.Length("type", request.Type, 64);
@@ -20,13 +23,22 @@ public sealed class OutboxGrpcService(OutboxStore outbox) : OutboxService.Outbox
         validator.ThrowIfInvalid();
 
         // One more than asked tells whether another page exists without a second query.
-        var effects = await outbox.ListAsync(EffectState.Dead, size + 1, type.Length == 0 ? null : type, after, context.CancellationToken);
+        var effects = await outbox.ListAsync(
+            EffectState.Dead,
+            size + 1,
+            type.Length == 0 ? null : type,
+            after,
+            context.CancellationToken
+        );
         var response = new ListDeadLettersResponse { NextPageToken = effects.Count > size ? effects[size - 1].Id : "" };
         response.Effects.AddRange(effects.Take(size).Select(ToContract));
         return response;
     }
 
-    public override async Task<RetryDeadLetterResponse> RetryDeadLetter(RetryDeadLetterRequest request, ServerCallContext context)
+    public override async Task<RetryDeadLetterResponse> RetryDeadLetter(
+        RetryDeadLetterRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var id = validator.Required("id", request.Id, 64);
@@ -34,15 +46,24 @@ public sealed class OutboxGrpcService(OutboxStore outbox) : OutboxService.Outbox
 
         if (!await outbox.RetryDeadAsync(id, context.CancellationToken))
         {
-            var effect = await outbox.GetAsync(id, context.CancellationToken) ?? throw HubException.NotFound($"No side effect {id}.");
+            var effect = await outbox.GetAsync(id, context.CancellationToken)
+                ?? throw HubException.NotFound($"No side effect {id}.");
             throw HubException.FailedPrecondition(
-                $"Side effect {id} is {effect.State.ToString().ToLowerInvariant()}, not dead; only dead effects are retried.");
+                $"Side effect {id} is {effect.State.ToString().ToLowerInvariant()}, not dead; only dead effects are "
+                    + $"retried."
+            );
         }
 
-        return new RetryDeadLetterResponse { Effect = ToContract((await outbox.GetAsync(id, context.CancellationToken))!) };
+        return new RetryDeadLetterResponse
+        {
+            Effect = ToContract((await outbox.GetAsync(id, context.CancellationToken))!),
+        };
     }
 
-    public override async Task<GetOutboxStatsResponse> GetOutboxStats(GetOutboxStatsRequest request, ServerCallContext context)
+    public override async Task<GetOutboxStatsResponse> GetOutboxStats(
+        GetOutboxStatsRequest request,
+        ServerCallContext context
+    )
     {
         var (pending, oldest) = await outbox.DepthAsync(context.CancellationToken);
         return new GetOutboxStatsResponse
@@ -70,22 +91,23 @@ public sealed class OutboxGrpcService(OutboxStore outbox) : OutboxService.Outbox
         return token;
     }
 
-    private static Contract.OutboxEffect ToContract(Storage.Outbox.OutboxEffect effect) => new()
-    {
-        Id = effect.Id,
-        DecisionId = effect.DecisionId ?? "",
-        Type = effect.Type,
-        IdempotencyKey = effect.IdempotencyKey,
-        PayloadJson = effect.Payload,
-        State = effect.State switch
+    private static Contract.OutboxEffect ToContract(Storage.Outbox.OutboxEffect effect) =>
+        new()
         {
-            EffectState.Pending => OutboxEffectState.Pending,
-            EffectState.Delivered => OutboxEffectState.Delivered,
-            _ => OutboxEffectState.Dead,
-        },
-        Attempts = effect.Attempts,
-        LastError = effect.LastError ?? "",
-        CreateTime = Timestamp.FromDateTimeOffset(effect.CreatedAt),
-        NextAttemptTime = Timestamp.FromDateTimeOffset(effect.NextAttemptAt),
-    };
+            Id = effect.Id,
+            DecisionId = effect.DecisionId ?? "",
+            Type = effect.Type,
+            IdempotencyKey = effect.IdempotencyKey,
+            PayloadJson = effect.Payload,
+            State = effect.State switch
+            {
+                EffectState.Pending => OutboxEffectState.Pending,
+                EffectState.Delivered => OutboxEffectState.Delivered,
+                _ => OutboxEffectState.Dead,
+            },
+            Attempts = effect.Attempts,
+            LastError = effect.LastError ?? "",
+            CreateTime = Timestamp.FromDateTimeOffset(effect.CreatedAt),
+            NextAttemptTime = Timestamp.FromDateTimeOffset(effect.NextAttemptAt),
+        };
 }

@@ -1,7 +1,7 @@
-using IntegrationHub.Sdk.Capabilities;
 using IntegrationHub.Hub.Capabilities;
 using IntegrationHub.Hub.Credentials;
 using IntegrationHub.Hub.Startup;
+using IntegrationHub.Sdk.Capabilities;
 
 namespace IntegrationHub.Server.Plugins;
 
@@ -13,13 +13,22 @@ namespace IntegrationHub.Server.Plugins;
 /// </summary>
 internal static class CapabilitySelection
 {
-    public static IReadOnlyDictionary<Capability, CapabilityBinding> Resolve(IConfiguration capabilities, IReadOnlyList<DiscoveredConnector> discovered)
+    public static IReadOnlyDictionary<Capability, CapabilityBinding> Resolve(
+        IConfiguration capabilities,
+        IReadOnlyList<DiscoveredConnector> discovered
+    )
     {
         var problems = new List<string>();
         var bindings = new Dictionary<Capability, CapabilityBinding>();
-        var found = discovered.Count == 0
-            ? "none"
-            : string.Join(", ", discovered.Select(d => $"{d.Descriptor.Name} ({string.Join("/", d.Descriptor.Capabilities.Select(c => c.Key()))})"));
+        var found =
+            discovered.Count == 0
+                ? "none"
+                : string.Join(
+                    ", ",
+                    discovered.Select(d =>
+                        $"{d.Descriptor.Name} ({string.Join("/", d.Descriptor.Capabilities.Select(c => c.Key()))})"
+                    )
+                );
 
         foreach (var capability in Enum.GetValues<Capability>())
         {
@@ -34,7 +43,10 @@ internal static class CapabilitySelection
 
             if (options.Endpoint is { } endpoint)
             {
-                if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
+                if (
+                    !endpoint.IsAbsoluteUri
+                    || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)
+                )
                 {
                     problems.Add($"{path}:Endpoint must be an absolute http:// or https:// address, not '{endpoint}'.");
                     continue;
@@ -44,7 +56,13 @@ internal static class CapabilitySelection
                 {
                     Capabilities.Remote.RemoteChannel.LoadFiles(options.Tls);
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+                catch (Exception e)
+                    when (e
+                            is IOException
+                                or UnauthorizedAccessException
+                                or System.Security.Cryptography.CryptographicException
+                                or ArgumentException
+                    )
                 {
                     problems.Add($"{path}:Tls: a certificate file cannot be used: {e.Message}");
                 }
@@ -69,15 +87,19 @@ internal static class CapabilitySelection
             }
 
             var name = options.Connector.Trim();
-            var match = discovered.FirstOrDefault(d => string.Equals(d.Descriptor.Name, name, StringComparison.OrdinalIgnoreCase));
+            var match = discovered.FirstOrDefault(d =>
+                string.Equals(d.Descriptor.Name, name, StringComparison.OrdinalIgnoreCase)
+            );
             if (match is null)
             {
                 problems.Add($"{path}:Connector names '{name}', but no such connector was found. Found: {found}.");
             }
             else if (!match.Descriptor.Capabilities.Contains(capability))
             {
-                problems.Add($"{path}:Connector names '{name}', which does not implement {capability.Key()} "
-                    + $"(it implements {string.Join(", ", match.Descriptor.Capabilities.Select(c => c.Key()))}).");
+                problems.Add(
+                    $"{path}:Connector names '{name}', which does not implement {capability.Key()} "
+                        + $"(it implements {string.Join(", ", match.Descriptor.Capabilities.Select(c => c.Key()))})."
+                );
             }
             else
             {
@@ -87,7 +109,12 @@ internal static class CapabilitySelection
 
         if (problems.Count > 0)
         {
-            throw new HubStartRefusedException("The hub's connector configuration is invalid:" + Environment.NewLine + "  - " + string.Join(Environment.NewLine + "  - ", problems));
+            throw new HubStartRefusedException(
+                "The hub's connector configuration is invalid:"
+                    + Environment.NewLine
+                    + "  - "
+                    + string.Join(Environment.NewLine + "  - ", problems)
+            );
         }
 
         return bindings;

@@ -13,13 +13,20 @@ internal static class DefaultConnector
 {
     /// <returns>The chosen connector, or else the problem to list, naming <paramref name="key"/>.</returns>
     public static (DiscoveredConnector? Chosen, string? Problem) Choose(
-        Capability capability, IReadOnlyList<DiscoveredConnector> discovered, string key, string found)
+        Capability capability,
+        IReadOnlyList<DiscoveredConnector> discovered,
+        string key,
+        string found
+    )
     {
         var candidates = discovered.Where(d => d.Descriptor.Capabilities.Contains(capability)).ToList();
         if (candidates.Count == 0)
         {
-            return (null, $"{key} is not set, and no connector that implements {capability.Key()} was found. "
-                + $"Found: {found}.");
+            return (
+                null,
+                $"{key} is not set, and no connector that implements {capability.Key()} was found. "
+                    + $"Found: {found}."
+            );
         }
 
         if (candidates.Count == 1)
@@ -34,8 +41,11 @@ internal static class DefaultConnector
         }
 
         var names = string.Join(", ", candidates.Select(d => $"{d.Descriptor.Name} ({Origin(d.Origin)})"));
-        return (null, $"{key} is not set, and several connectors implement {capability.Key()}: {names}. "
-            + $"Set {key} to the one that should serve it.");
+        return (
+            null,
+            $"{key} is not set, and several connectors implement {capability.Key()}: {names}. "
+                + $"Set {key} to the one that should serve it."
+        );
     }
 
     private static string Origin(ConnectorOrigin origin) =>

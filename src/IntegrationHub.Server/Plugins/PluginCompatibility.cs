@@ -15,12 +15,15 @@ public static class PluginCompatibility
         var sdk = references.FirstOrDefault(r => r.Name == SdkVersion.AssemblyName);
         if (sdk?.Version is null)
         {
-            return $"Plugin '{pluginName}' does not reference {SdkVersion.AssemblyName}, so it cannot contain a connector.";
+            return $"Plugin '{pluginName}' does not reference {SdkVersion.AssemblyName}, so it cannot contain a "
+                + $"connector.";
         }
 
         return sdk.Version.Major == hostSdk.Major
             ? null
-            : $"Plugin '{pluginName}' was built against {SdkVersion.AssemblyName} {sdk.Version}, but this hub runs SDK {hostSdk}; "
-              + $"plugins must be built against SDK {hostSdk.Major}.x. Rebuild the plugin or remove it from the plugins folder.";
+            : $"Plugin '{pluginName}' was built against {SdkVersion.AssemblyName} {sdk.Version}, but this hub runs "
+                + $"SDK {hostSdk}; "
+                + $"plugins must be built against SDK {hostSdk.Major}.x. Rebuild the plugin or remove it from the "
+                + $"plugins folder.";
     }
 }

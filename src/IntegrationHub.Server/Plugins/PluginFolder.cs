@@ -1,6 +1,6 @@
 using System.Reflection;
-using IntegrationHub.Sdk.Connectors;
 using IntegrationHub.Hub.Startup;
+using IntegrationHub.Sdk.Connectors;
 
 namespace IntegrationHub.Server.Plugins;
 
@@ -19,7 +19,11 @@ internal static class PluginFolder
 
         var hostAssemblies = HostAssemblyNames();
         var loaded = new List<Assembly>();
-        foreach (var depsFile in Directory.EnumerateFiles(folder, "*.deps.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (
+            var depsFile in Directory
+                .EnumerateFiles(folder, "*.deps.json", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal)
+        )
         {
             var assemblyPath = depsFile[..^".deps.json".Length] + ".dll";
             if (!File.Exists(assemblyPath))
@@ -42,7 +46,11 @@ internal static class PluginFolder
 
             var context = new PluginLoadContext(assemblyPath, hostAssemblies);
             var assembly = context.LoadFromAssemblyPath(assemblyPath);
-            var problem = PluginCompatibility.Check(name.Name ?? assemblyPath, assembly.GetReferencedAssemblies(), SdkVersion.Current);
+            var problem = PluginCompatibility.Check(
+                name.Name ?? assemblyPath,
+                assembly.GetReferencedAssemblies(),
+                SdkVersion.Current
+            );
             if (problem is not null)
             {
                 throw new HubStartRefusedException(problem);
@@ -60,6 +68,12 @@ internal static class PluginFolder
         var tpa = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(Path.GetFileNameWithoutExtension);
-        return [.. tpa.OfType<string>(), .. System.Runtime.Loader.AssemblyLoadContext.Default.Assemblies.Select(a => a.GetName().Name).OfType<string>()];
+        return
+        [
+            .. tpa.OfType<string>(),
+            .. System
+                .Runtime.Loader.AssemblyLoadContext.Default.Assemblies.Select(a => a.GetName().Name)
+                .OfType<string>(),
+        ];
     }
 }

@@ -27,6 +27,8 @@ public sealed class AllowedPlugin
     /// <summary>The plugin's main assembly name, for example "Acme.Connectors.Hubspot".</summary>
     public string Name { get; set; } = "";
 
-    /// <summary>Hexadecimal public key token (16 digits) the assembly must be signed with; empty: any or none.</summary>
+    /// <summary>
+    /// Hexadecimal public key token (16 digits) the assembly must be signed with; empty: any or none.
+    /// </summary>
     public string? PublicKeyToken { get; set; }
 }

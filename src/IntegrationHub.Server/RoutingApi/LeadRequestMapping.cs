@@ -1,12 +1,14 @@
+using IntegrationHub.Hub.Leads;
 using IntegrationHub.Routing.Leads;
 using IntegrationHub.Server.Errors;
-using Contract = IntegrationHub.Contracts.Routing.V1;
-using IntegrationHub.Hub.Leads;
 using IntegrationHub.Server.Webhooks;
+using Contract = IntegrationHub.Contracts.Routing.V1;
 
 namespace IntegrationHub.Server.RoutingApi;
 
-/// <summary>Validates a RouteLead request at the edge and maps it to the engine's record; every problem is reported at once.</summary>
+/// <summary>
+/// Validates a RouteLead request at the edge and maps it to the engine's record; every problem is reported at once.
+/// </summary>
 public static class LeadRequestMapping
 {
     public static LeadSubmission ToSubmission(this Contract.RouteLeadRequest request)

@@ -1,17 +1,18 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Hub.Decisions;
 using IntegrationHub.Routing.Policy;
 using IntegrationHub.Routing.Simulation;
 using IntegrationHub.Server.Errors;
 using IntegrationHub.Storage.Decisions;
 using Domain = IntegrationHub.Routing.Simulation;
-using IntegrationHub.Hub.Decisions;
 
 namespace IntegrationHub.Server.RoutingApi;
 
 /// <summary>The running policy, and what a candidate would change over stored decisions.</summary>
-public sealed class PolicyGrpcService(PolicyProvider policies, DecisionStore decisions, TimeProvider time) : PolicyService.PolicyServiceBase
+public sealed class PolicyGrpcService(PolicyProvider policies, DecisionStore decisions, TimeProvider time)
+    : PolicyService.PolicyServiceBase
 {
     private const int MaxPolicyLength = 1024 * 1024;
     private const int PageSize = 500;
@@ -19,10 +20,21 @@ public sealed class PolicyGrpcService(PolicyProvider policies, DecisionStore dec
     public override Task<GetPolicyResponse> GetPolicy(GetPolicyRequest request, ServerCallContext context)
     {
         var policy = policies.Current;
-        return Task.FromResult(new GetPolicyResponse { PolicyJson = PolicyFile.Serialize(policy), RepCount = policy.Reps.Count, PoolCount = policy.Pools.Count });
+        return Task.FromResult(
+            new GetPolicyResponse
+            {
+                PolicyJson = PolicyFile.Serialize(policy),
+                RepCount = policy.Reps.Count,
+                PoolCount = policy.Pools.Count,
+            }
+        );
     }
 
-    public override async Task SimulatePolicyChange(SimulatePolicyChangeRequest request, IServerStreamWriter<SimulatePolicyChangeResponse> responseStream, ServerCallContext context)
+    public override async Task SimulatePolicyChange(
+        SimulatePolicyChangeRequest request,
+        IServerStreamWriter<SimulatePolicyChangeResponse> responseStream,
+        ServerCallContext context
+    )
     {
         var (candidate, from, to) = Validate(request);
         var ct = context.CancellationToken;
@@ -35,20 +47,36 @@ public sealed class PolicyGrpcService(PolicyProvider policies, DecisionStore dec
             var page = await decisions.ListAsync(window with { PageToken = token }, ct);
             foreach (var stored in page.Decisions)
             {
-                await (stored.Kind == DecisionJson.VisitorKind
-                    ? simulation.ReplayAsync(stored.Visitor(), ct)
-                    : simulation.ReplayAsync(stored.Lead(), ct));
+                await (
+                    stored.Kind == DecisionJson.VisitorKind
+                        ? simulation.ReplayAsync(stored.Visitor(), ct)
+                        : simulation.ReplayAsync(stored.Lead(), ct)
+                );
             }
 
             token = page.NextPageToken;
-            await responseStream.WriteAsync(new SimulatePolicyChangeResponse { Progress = new SimulationProgress { Done = simulation.Decisions, Total = Math.Max(total, simulation.Decisions) } }, ct);
-        }
-        while (token is not null);
+            await responseStream.WriteAsync(
+                new SimulatePolicyChangeResponse
+                {
+                    Progress = new SimulationProgress
+                    {
+                        Done = simulation.Decisions,
+                        Total = Math.Max(total, simulation.Decisions),
+                    },
+                },
+                ct
+            );
+        } while (token is not null);
 
-        await responseStream.WriteAsync(new SimulatePolicyChangeResponse { Report = ToContract(simulation.Report()) }, ct);
+        await responseStream.WriteAsync(
+            new SimulatePolicyChangeResponse { Report = ToContract(simulation.Report()) },
+            ct
+        );
     }
 
-    private (RoutingPolicy Candidate, DateTimeOffset From, DateTimeOffset To) Validate(SimulatePolicyChangeRequest request)
+    private (RoutingPolicy Candidate, DateTimeOffset From, DateTimeOffset To) Validate(
+        SimulatePolicyChangeRequest request
+    )
     {
         var validator = new RequestValidator();
         var from = validator.Timestamp("start_time", request.StartTime, required: true);
@@ -90,18 +118,43 @@ public sealed class PolicyGrpcService(PolicyProvider policies, DecisionStore dec
     {
         var contract = new Contracts.Routing.V1.SimulationReport
         {
-            Decisions = report.Decisions, Replayed = report.Replayed, NotReplayable = report.NotReplayable, Reproduced = report.Reproduced, Moved = report.Moved,
+            Decisions = report.Decisions,
+            Replayed = report.Replayed,
+            NotReplayable = report.NotReplayable,
+            Reproduced = report.Reproduced,
+            Moved = report.Moved,
         };
         contract.MovesByRule.AddRange(report.ByRule.Select(Move));
         contract.MovesByTarget.AddRange(report.ByTarget.Select(Move));
-        contract.RepLoads.AddRange(report.Load.Select(l => new Contracts.Routing.V1.RepLoad { RepId = l.RepId, Name = l.Name, Before = l.Before, After = l.After }));
-        contract.Examples.AddRange(report.Examples.Select(e => new Contracts.Routing.V1.MovedDecision
-        {
-            DecisionId = e.DecisionId, Kind = e.Kind == DecisionJson.VisitorKind ? DecisionKind.Visitor : DecisionKind.Lead, CreateTime = Timestamp.FromDateTimeOffset(e.CreatedAt),
-            RuleBefore = e.RuleBefore, TargetBefore = e.TargetBefore, RuleAfter = e.RuleAfter, TargetAfter = e.TargetAfter,
-        }));
+        contract.RepLoads.AddRange(
+            report.Load.Select(l => new Contracts.Routing.V1.RepLoad
+            {
+                RepId = l.RepId,
+                Name = l.Name,
+                Before = l.Before,
+                After = l.After,
+            })
+        );
+        contract.Examples.AddRange(
+            report.Examples.Select(e => new Contracts.Routing.V1.MovedDecision
+            {
+                DecisionId = e.DecisionId,
+                Kind = e.Kind == DecisionJson.VisitorKind ? DecisionKind.Visitor : DecisionKind.Lead,
+                CreateTime = Timestamp.FromDateTimeOffset(e.CreatedAt),
+                RuleBefore = e.RuleBefore,
+                TargetBefore = e.TargetBefore,
+                RuleAfter = e.RuleAfter,
+                TargetAfter = e.TargetAfter,
+            })
+        );
         return contract;
     }
 
-    private static SimulationMove Move(Domain.Move move) => new() { From = move.From, To = move.To, Count = move.Count };
+    private static SimulationMove Move(Domain.Move move) =>
+        new()
+        {
+            From = move.From,
+            To = move.To,
+            Count = move.Count,
+        };
 }

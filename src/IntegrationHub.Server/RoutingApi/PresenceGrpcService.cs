@@ -1,20 +1,28 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Hub.Conversations;
+using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Hub.Errors;
 using IntegrationHub.Routing.Rules;
 using IntegrationHub.Server.Errors;
 using IntegrationHub.Storage.Events;
 using IntegrationHub.Storage.Presence;
-using IntegrationHub.Hub.Conversations;
-using IntegrationHub.Hub.Decisions;
-using IntegrationHub.Hub.Errors;
 
 namespace IntegrationHub.Server.RoutingApi;
 
 /// <summary>Reps' availability, and each rep's stream of alerts.</summary>
-public sealed class PresenceGrpcService(PresenceStore presence, PolicyProvider policies, IHubEventBus events, TimeProvider time) : PresenceService.PresenceServiceBase
+public sealed class PresenceGrpcService(
+    PresenceStore presence,
+    PolicyProvider policies,
+    IHubEventBus events,
+    TimeProvider time
+) : PresenceService.PresenceServiceBase
 {
-    public override async Task<SetRepPresenceResponse> SetRepPresence(SetRepPresenceRequest request, ServerCallContext context)
+    public override async Task<SetRepPresenceResponse> SetRepPresence(
+        SetRepPresenceRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var repId = validator.Required("rep_id", request.RepId, 64);
@@ -24,8 +32,13 @@ public sealed class PresenceGrpcService(PresenceStore presence, PolicyProvider p
         }
 
         validator.ThrowIfInvalid();
-        var rep = policies.Current.RepById(repId) ?? throw HubException.NotFound($"No rep {repId} in the routing policy.");
-        var stored = await presence.SetAsync(rep.Id, request.Status.ToString().ToLowerInvariant(), context.CancellationToken);
+        var rep = policies.Current.RepById(repId)
+            ?? throw HubException.NotFound($"No rep {repId} in the routing policy.");
+        var stored = await presence.SetAsync(
+            rep.Id,
+            request.Status.ToString().ToLowerInvariant(),
+            context.CancellationToken
+        );
         return new SetRepPresenceResponse { Rep = Describe(rep, stored) };
     }
 
@@ -36,13 +49,19 @@ public sealed class PresenceGrpcService(PresenceStore presence, PolicyProvider p
         validator.ThrowIfInvalid();
         var policy = policies.Current;
         var statuses = (await presence.ListAsync(context.CancellationToken)).ToDictionary(p => p.RepId);
-        var reps = policy.Reps.Where(r => pool.Length == 0 || policy.Pool(pool)?.Members.Contains(r.Id) == true).OrderBy(r => r.Id, StringComparer.Ordinal);
+        var reps = policy
+            .Reps.Where(r => pool.Length == 0 || policy.Pool(pool)?.Members.Contains(r.Id) == true)
+            .OrderBy(r => r.Id, StringComparer.Ordinal);
         var response = new ListRepsResponse();
         response.Reps.AddRange(reps.Select(r => Describe(r, statuses.GetValueOrDefault(r.Id))));
         return response;
     }
 
-    public override async Task WatchRepAlerts(WatchRepAlertsRequest request, IServerStreamWriter<WatchRepAlertsResponse> responseStream, ServerCallContext context)
+    public override async Task WatchRepAlerts(
+        WatchRepAlertsRequest request,
+        IServerStreamWriter<WatchRepAlertsResponse> responseStream,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var repId = validator.Required("rep_id", request.RepId, 64);
@@ -62,8 +81,16 @@ public sealed class PresenceGrpcService(PresenceStore presence, PolicyProvider p
         var policy = policies.Current;
         var contract = new RepPresence
         {
-            RepId = rep.Id, Name = rep.Name, RoutingLevel = rep.RoutingLevel.ToString(), InWorkingHours = IntegrationHub.Routing.Assignment.RepAvailability.InWorkingHours(rep, time.GetUtcNow()),
-            Status = stored?.Status switch { "available" => PresenceStatus.Available, "away" => PresenceStatus.Away, _ => PresenceStatus.Offline },
+            RepId = rep.Id,
+            Name = rep.Name,
+            RoutingLevel = rep.RoutingLevel.ToString(),
+            InWorkingHours = IntegrationHub.Routing.Assignment.RepAvailability.InWorkingHours(rep, time.GetUtcNow()),
+            Status = stored?.Status switch
+            {
+                "available" => PresenceStatus.Available,
+                "away" => PresenceStatus.Away,
+                _ => PresenceStatus.Offline,
+            },
             UpdateTime = stored is null ? null : Timestamp.FromDateTimeOffset(stored.Since),
         };
         contract.Pools.AddRange(policy.Pools.Where(p => p.Members.Contains(rep.Id)).Select(p => p.Name));

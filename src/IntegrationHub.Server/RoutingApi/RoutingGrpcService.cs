@@ -1,27 +1,36 @@
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
-using IntegrationHub.Routing;
-using IntegrationHub.Routing.Facts;
-using IntegrationHub.Routing.Leads;
-using IntegrationHub.Server.Errors;
-using IntegrationHub.Storage.Decisions;
-using IntegrationHub.Storage.Outbox;
 using IntegrationHub.Hub.Conversations;
 using IntegrationHub.Hub.Decisions;
 using IntegrationHub.Hub.Errors;
 using IntegrationHub.Hub.Leads;
 using IntegrationHub.Hub.Telemetry;
+using IntegrationHub.Routing;
+using IntegrationHub.Routing.Facts;
+using IntegrationHub.Routing.Leads;
 using IntegrationHub.Server.Composition;
+using IntegrationHub.Server.Errors;
 using IntegrationHub.Server.Webhooks;
+using IntegrationHub.Storage.Decisions;
+using IntegrationHub.Storage.Outbox;
 
 namespace IntegrationHub.Server.RoutingApi;
 
 /// <summary>Routes live visitors and serves stored decisions with their explanations.</summary>
 public sealed class RoutingGrpcService(
-    VisitorRouter router, LeadRouter leads, PolicyProvider policies, DecisionStore decisions, ConversationFlow conversations, RoutingMetrics metrics, TimeProvider time)
-    : RoutingService.RoutingServiceBase
+    VisitorRouter router,
+    LeadRouter leads,
+    PolicyProvider policies,
+    DecisionStore decisions,
+    ConversationFlow conversations,
+    RoutingMetrics metrics,
+    TimeProvider time
+) : RoutingService.RoutingServiceBase
 {
-    public override async Task<RouteVisitorResponse> RouteVisitor(RouteVisitorRequest request, ServerCallContext context)
+    public override async Task<RouteVisitorResponse> RouteVisitor(
+        RouteVisitorRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var requestId = validator.Required("request_id", request.RequestId, 128);
@@ -31,17 +40,44 @@ public sealed class RoutingGrpcService(
         var token = validator.Length("click_through_token", request.ClickThroughToken, 512);
         validator.ThrowIfInvalid();
 
-        if (await decisions.GetByRequestAsync(DecisionJson.VisitorKind, requestId, context.CancellationToken) is { } earlier)
+        if (
+            await decisions.GetByRequestAsync(DecisionJson.VisitorKind, requestId, context.CancellationToken) is
+            { } earlier
+        )
         {
             return await AnswerAsync(earlier, context.CancellationToken);
         }
 
-        var decision = await router.RouteAsync(new VisitorRequest(requestId, ip!, page!, email.Length == 0 ? null : email, token.Length == 0 ? null : token),
-            policies.Current, context.CancellationToken);
-        var alerts = decision.Explanation.Notifications.Select(n => new NewEffect(NotifyEffectHandler.Type, $"{requestId}/notify/{n.Reason}/{n.RecipientId}",
-            new RepAlert("", n.RecipientId, n.Reason == "pounce" ? Hub.Conversations.AlertKind.Pounce : Hub.Conversations.AlertKind.ClickThrough, decision.Id, decision.Id,
-                n.Reason == "pounce" ? "A visitor from your Actively Working account is on the site" : "A prospect clicked through from your sequence email and is on the site",
-                time.GetUtcNow()).ToJson())).ToList();
+        var decision = await router.RouteAsync(
+            new VisitorRequest(
+                requestId,
+                ip!,
+                page!,
+                email.Length == 0 ? null : email,
+                token.Length == 0 ? null : token
+            ),
+            policies.Current,
+            context.CancellationToken
+        );
+        var alerts = decision
+            .Explanation.Notifications.Select(n => new NewEffect(
+                NotifyEffectHandler.Type,
+                $"{requestId}/notify/{n.Reason}/{n.RecipientId}",
+                new RepAlert(
+                    "",
+                    n.RecipientId,
+                    n.Reason == "pounce"
+                        ? Hub.Conversations.AlertKind.Pounce
+                        : Hub.Conversations.AlertKind.ClickThrough,
+                    decision.Id,
+                    decision.Id,
+                    n.Reason == "pounce"
+                        ? "A visitor from your Actively Working account is on the site"
+                        : "A prospect clicked through from your sequence email and is on the site",
+                    time.GetUtcNow()
+                ).ToJson()
+            ))
+            .ToList();
         var outcome = await decisions.RecordAsync(decision.ToStored(), alerts, context.CancellationToken);
         if (outcome.Recorded)
         {
@@ -60,13 +96,20 @@ public sealed class RoutingGrpcService(
     public override async Task<RouteLeadResponse> RouteLead(RouteLeadRequest request, ServerCallContext context)
     {
         var lead = request.ToSubmission();
-        if (await decisions.GetByRequestAsync(DecisionJson.LeadKind, lead.RequestId, context.CancellationToken) is { } earlier)
+        if (
+            await decisions.GetByRequestAsync(DecisionJson.LeadKind, lead.RequestId, context.CancellationToken) is
+            { } earlier
+        )
         {
             return new RouteLeadResponse { Decision = earlier.ToContract() };
         }
 
         var decision = await leads.RouteAsync(lead, policies.Current, context.CancellationToken);
-        var outcome = await decisions.RecordAsync(decision.ToStored(), decision.ToOutbox(time.GetUtcNow()), context.CancellationToken);
+        var outcome = await decisions.RecordAsync(
+            decision.ToStored(),
+            decision.ToOutbox(time.GetUtcNow()),
+            context.CancellationToken
+        );
         if (outcome.Recorded)
         {
             HubMetrics.Decided(DecisionJson.LeadKind, decision.MatchedRule, decision.Target, decision.Explanation);
@@ -80,11 +123,15 @@ public sealed class RoutingGrpcService(
         var validator = new RequestValidator();
         var id = validator.Required("decision_id", request.DecisionId, 64);
         validator.ThrowIfInvalid();
-        var stored = await decisions.GetAsync(id, context.CancellationToken) ?? throw HubException.NotFound($"No decision {id}.");
+        var stored = await decisions.GetAsync(id, context.CancellationToken)
+            ?? throw HubException.NotFound($"No decision {id}.");
         return new GetDecisionResponse { Decision = stored.ToContract() };
     }
 
-    public override async Task<ListDecisionsResponse> ListDecisions(ListDecisionsRequest request, ServerCallContext context)
+    public override async Task<ListDecisionsResponse> ListDecisions(
+        ListDecisionsRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var from = validator.Timestamp("start_time", request.StartTime, required: false);
@@ -99,13 +146,26 @@ public sealed class RoutingGrpcService(
         }
 
         validator.ThrowIfInvalid();
-        var page = await decisions.ListAsync(new DecisionQuery(from, to, NullIfEmpty(request.RepId), NullIfEmpty(request.Rule), size, NullIfEmpty(request.PageToken)), context.CancellationToken);
+        var page = await decisions.ListAsync(
+            new DecisionQuery(
+                from,
+                to,
+                NullIfEmpty(request.RepId),
+                NullIfEmpty(request.Rule),
+                size,
+                NullIfEmpty(request.PageToken)
+            ),
+            context.CancellationToken
+        );
         var response = new ListDecisionsResponse { NextPageToken = page.NextPageToken ?? "" };
         response.Decisions.AddRange(page.Decisions.Select(d => d.ToContract()));
         return response;
     }
 
-    public override async Task<GetRoutingMetricsResponse> GetRoutingMetrics(GetRoutingMetricsRequest request, ServerCallContext context)
+    public override async Task<GetRoutingMetricsResponse> GetRoutingMetrics(
+        GetRoutingMetricsRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var from = validator.Timestamp("start_time", request.StartTime, required: true);
@@ -118,7 +178,11 @@ public sealed class RoutingGrpcService(
         validator.ThrowIfInvalid();
         // Time that has not happened yet is nobody's availability: a window reaching into the future ends now.
         var end = to!.Value < time.GetUtcNow() ? to.Value : time.GetUtcNow();
-        var figures = await metrics.ComputeAsync(from!.Value, end < from.Value ? from.Value : end, context.CancellationToken);
+        var figures = await metrics.ComputeAsync(
+            from!.Value,
+            end < from.Value ? from.Value : end,
+            context.CancellationToken
+        );
         var response = new GetRoutingMetricsResponse
         {
             SessionsRoutedForPounce = figures.RoutedForPounce,
@@ -128,15 +192,20 @@ public sealed class RoutingGrpcService(
             SessionsWaitedWithoutConversation = figures.WaitedWithoutConversation,
             TotalAvailableSeconds = (long)figures.Availability.Sum(a => a.Available.TotalSeconds),
         };
-        response.RepAvailability.AddRange(figures.Availability.Select(a =>
-        {
-            var rep = new RepAvailability { RepId = a.RepId, AvailableSeconds = (long)a.Available.TotalSeconds };
-            rep.Spans.AddRange(a.Spans.Select(s => new AvailabilitySpan
+        response.RepAvailability.AddRange(
+            figures.Availability.Select(a =>
             {
-                StartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(s.Start), EndTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(s.End),
-            }));
-            return rep;
-        }));
+                var rep = new RepAvailability { RepId = a.RepId, AvailableSeconds = (long)a.Available.TotalSeconds };
+                rep.Spans.AddRange(
+                    a.Spans.Select(s => new AvailabilitySpan
+                    {
+                        StartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(s.Start),
+                        EndTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(s.End),
+                    })
+                );
+                return rep;
+            })
+        );
         return response;
     }
 

@@ -11,16 +11,23 @@ namespace IntegrationHub.Server.Security;
 /// development key, or a key issued over ApiKeyService. The caller's scopes become "scope" claims.
 /// </summary>
 public sealed partial class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggers, UrlEncoder encoder,
-    ApiKeyStore store, ConfiguredKeys configured, RecentApiKeys recent)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggers, encoder)
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggers,
+    UrlEncoder encoder,
+    ApiKeyStore store,
+    ConfiguredKeys configured,
+    RecentApiKeys recent
+) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggers, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "x-api-key";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(Header, out var values) || values.FirstOrDefault() is not { Length: > 0 } presented)
+        if (
+            !Request.Headers.TryGetValue(Header, out var values)
+            || values.FirstOrDefault() is not { Length: > 0 } presented
+        )
         {
             return AuthenticateResult.NoResult();
         }
@@ -31,7 +38,11 @@ public sealed partial class ApiKeyAuthenticationHandler(
             return Success(known.Name, "config:" + known.Name, known.Scopes);
         }
 
-        if (ApiKeySecret.IdOf(presented) is { } id && await StoredAsync(id) is { RevokedAt: null } key && ApiKeySecret.SameHash(presentedHash, key.SecretHash))
+        if (
+            ApiKeySecret.IdOf(presented) is { } id
+            && await StoredAsync(id) is { RevokedAt: null } key
+            && ApiKeySecret.SameHash(presentedHash, key.SecretHash)
+        )
         {
             return Success(key.Name, key.Id, key.Scopes);
         }
@@ -58,7 +69,14 @@ public sealed partial class ApiKeyAuthenticationHandler(
 
     private AuthenticateResult Success(string name, string keyId, IEnumerable<string> scopes)
     {
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim("key_id", keyId), .. scopes.Select(s => new Claim("scope", s))], SchemeName);
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Name, name),
+                new Claim("key_id", keyId),
+                .. scopes.Select(s => new Claim("scope", s)),
+            ],
+            SchemeName
+        );
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -29,7 +29,13 @@ public sealed class ApiKeyGrpcService(ApiKeyStore store, RecentApiKeys recent) :
 
         validator.ThrowIfInvalid();
         var (id, secret) = ApiKeySecret.Create();
-        var key = await store.InsertAsync(id, name, ApiKeySecret.Hash(secret), [.. request.Scopes.Distinct(StringComparer.Ordinal)], context.CancellationToken);
+        var key = await store.InsertAsync(
+            id,
+            name,
+            ApiKeySecret.Hash(secret),
+            [.. request.Scopes.Distinct(StringComparer.Ordinal)],
+            context.CancellationToken
+        );
         return new IssueApiKeyResponse { ApiKey = ToContract(key), Secret = secret };
     }
 
@@ -40,12 +46,16 @@ public sealed class ApiKeyGrpcService(ApiKeyStore store, RecentApiKeys recent) :
         return response;
     }
 
-    public override async Task<RevokeApiKeyResponse> RevokeApiKey(RevokeApiKeyRequest request, ServerCallContext context)
+    public override async Task<RevokeApiKeyResponse> RevokeApiKey(
+        RevokeApiKeyRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var id = validator.Required("id", request.Id, 64);
         validator.ThrowIfInvalid();
-        var key = await store.RevokeAsync(id, context.CancellationToken) ?? throw HubException.NotFound($"No API key {id}.");
+        var key = await store.RevokeAsync(id, context.CancellationToken)
+            ?? throw HubException.NotFound($"No API key {id}.");
         recent.Forget(id);
         return new RevokeApiKeyResponse { ApiKey = ToContract(key) };
     }
@@ -54,7 +64,9 @@ public sealed class ApiKeyGrpcService(ApiKeyStore store, RecentApiKeys recent) :
     {
         var contract = new Contracts.Admin.V1.ApiKey
         {
-            Id = key.Id, Name = key.Name, CreateTime = Timestamp.FromDateTimeOffset(key.CreatedAt),
+            Id = key.Id,
+            Name = key.Name,
+            CreateTime = Timestamp.FromDateTimeOffset(key.CreatedAt),
             RevokeTime = key.RevokedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
         };
         contract.Scopes.AddRange(key.Scopes);

@@ -31,14 +31,19 @@ public static class ApiKeySecret
         return end == Prefix.Length + 16 ? presented[Prefix.Length..end] : null;
     }
 
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    public static string Hash(string secret) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     /// <summary>
     /// Compares the hash of a presented secret (hashed once per call by the caller) with a stored
     /// hash in constant time, so the time taken says nothing about how much matched.
     /// </summary>
     public static bool SameHash(string presentedHash, string storedHash) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presentedHash), Encoding.ASCII.GetBytes(storedHash));
+        CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(presentedHash),
+            Encoding.ASCII.GetBytes(storedHash)
+        );
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

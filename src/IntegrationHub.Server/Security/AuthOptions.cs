@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace IntegrationHub.Server.Security;
 
-/// <summary>How callers authenticate: API keys (issued over ApiKeyService, or listed here) and JWT bearer tokens.</summary>
+/// <summary>
+/// How callers authenticate: API keys (issued over ApiKeyService, or listed here) and JWT bearer tokens.
+/// </summary>
 public sealed class AuthOptions : IValidatableObject
 {
     public const string Section = "Auth";
@@ -32,20 +34,37 @@ public sealed class AuthOptions : IValidatableObject
     {
         foreach (var (key, i) in Keys.Select((k, i) => (k, i)))
         {
-            if (string.IsNullOrWhiteSpace(key.Name) || key.Sha256 is not { Length: 64 } || !key.Sha256.All(Uri.IsHexDigit))
+            if (
+                string.IsNullOrWhiteSpace(key.Name)
+                || key.Sha256 is not { Length: 64 }
+                || !key.Sha256.All(Uri.IsHexDigit)
+            )
             {
-                yield return new ValidationResult($"Auth:Keys:{i} needs a Name and Sha256 (64 hexadecimal digits, the SHA-256 of the secret).");
+                yield return new ValidationResult(
+                    $"Auth:Keys:{i} needs a Name and Sha256 (64 hexadecimal digits, the SHA-256 of the secret)."
+                );
             }
 
             foreach (var scope in key.Scopes.Where(s => !Scopes.All.Contains(s)))
             {
-                yield return new ValidationResult($"Auth:Keys:{i}:Scopes has unknown scope '{scope}' (known: {string.Join(", ", Scopes.All)}).");
+                yield return new ValidationResult(
+                    $"Auth:Keys:{i}:Scopes has unknown scope '{scope}' (known: {string.Join(", ", Scopes.All)})."
+                );
             }
         }
 
-        if (Jwt.Enabled && (string.IsNullOrWhiteSpace(Jwt.Issuer) || string.IsNullOrWhiteSpace(Jwt.Audience) || (Jwt.Authority is null && Jwt.SigningKeys.Count == 0)))
+        if (
+            Jwt.Enabled
+            && (
+                string.IsNullOrWhiteSpace(Jwt.Issuer)
+                || string.IsNullOrWhiteSpace(Jwt.Audience)
+                || (Jwt.Authority is null && Jwt.SigningKeys.Count == 0)
+            )
+        )
         {
-            yield return new ValidationResult("Auth:Jwt needs Issuer, Audience, and an Authority (for its signing keys) or SigningKeys.");
+            yield return new ValidationResult(
+                "Auth:Jwt needs Issuer, Audience, and an Authority (for its signing keys) or SigningKeys."
+            );
         }
 
         if (ClientCaPath is { Length: > 0 } ca && !File.Exists(ca))
@@ -108,11 +127,17 @@ public sealed class JwtOptions
     public IEnumerable<byte[]> DecodedSigningKeys() => SigningKeys.Select(Convert.FromBase64String);
 
     /// <summary>The HMAC algorithms the configured keys are long enough for.</summary>
-    public IEnumerable<string> SymmetricAlgorithms() => DecodedSigningKeys()
-        .SelectMany(k => HmacMinimumBytes.Where(a => k.Length >= a.Value).Select(a => a.Key))
-        .Distinct();
+    public IEnumerable<string> SymmetricAlgorithms() =>
+        DecodedSigningKeys()
+            .SelectMany(k => HmacMinimumBytes.Where(a => k.Length >= a.Value).Select(a => a.Key))
+            .Distinct();
 
-    private static readonly Dictionary<string, int> HmacMinimumBytes = new() { ["HS256"] = 32, ["HS384"] = 48, ["HS512"] = 64 };
+    private static readonly Dictionary<string, int> HmacMinimumBytes = new()
+    {
+        ["HS256"] = 32,
+        ["HS384"] = 48,
+        ["HS512"] = 64,
+    };
 
     /// <summary>Settings that would start a hub on which no token can ever pass, each naming its key.</summary>
     public IEnumerable<string> Problems()
@@ -124,7 +149,8 @@ public sealed class JwtOptions
 
         if (Authority is { } authority && authority.Scheme != Uri.UriSchemeHttps && !AllowInsecureAuthority)
         {
-            yield return $"Auth:Jwt:Authority must be https:// ({authority} is not); set Auth:Jwt:AllowInsecureAuthority=true for a development identity provider.";
+            yield return $"Auth:Jwt:Authority must be https:// ({authority} is not); set "
+                + $"Auth:Jwt:AllowInsecureAuthority=true for a development identity provider.";
         }
 
         for (var i = 0; i < SigningKeys.Count; i++)
@@ -136,7 +162,8 @@ public sealed class JwtOptions
             }
             else if (length < HmacMinimumBytes["HS256"])
             {
-                yield return $"Auth:Jwt:SigningKeys:{i} is {length} bytes; HMAC signing needs at least 32 (HS256), 48 for HS384, 64 for HS512.";
+                yield return $"Auth:Jwt:SigningKeys:{i} is {length} bytes; HMAC signing needs at least 32 (HS256), "
+                    + $"48 for HS384, 64 for HS512.";
             }
         }
 

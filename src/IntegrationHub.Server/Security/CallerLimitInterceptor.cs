@@ -17,14 +17,22 @@ public sealed class CallerLimitInterceptor(IOptions<CallerLimitOptions> options,
     private readonly CallerTokenBuckets _rate = new(options.Value.RequestsPerSecond, options.Value.Burst, time);
     private readonly ConcurrentDictionary<string, int> _streams = new(StringComparer.Ordinal);
 
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request,
+        ServerCallContext context,
+        UnaryServerMethod<TRequest, TResponse> continuation
+    )
     {
         Admit(context);
         return await continuation(request, context);
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+        TRequest request,
+        IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation
+    )
     {
         if (Admit(context) is not { } caller)
         {
@@ -35,7 +43,11 @@ public sealed class CallerLimitInterceptor(IOptions<CallerLimitOptions> options,
         if (_streams.AddOrUpdate(caller, 1, (_, open) => open + 1) > _options.StreamsPerCaller)
         {
             Release(caller);
-            throw RpcErrors.CallerLimited($"This caller already holds {_options.StreamsPerCaller} open streams; close one first.", "TOO_MANY_STREAMS", retryAfter: null);
+            throw RpcErrors.CallerLimited(
+                $"This caller already holds {_options.StreamsPerCaller} open streams; close one first.",
+                "TOO_MANY_STREAMS",
+                retryAfter: null
+            );
         }
 
         try
@@ -49,14 +61,21 @@ public sealed class CallerLimitInterceptor(IOptions<CallerLimitOptions> options,
     }
 
     public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+        IAsyncStreamReader<TRequest> requestStream,
+        ServerCallContext context,
+        ClientStreamingServerMethod<TRequest, TResponse> continuation
+    )
     {
         Admit(context);
         return await continuation(requestStream, context);
     }
 
     public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+        IAsyncStreamReader<TRequest> requestStream,
+        IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation
+    )
     {
         Admit(context);
         await continuation(requestStream, responseStream, context);
@@ -74,7 +93,12 @@ public sealed class CallerLimitInterceptor(IOptions<CallerLimitOptions> options,
         var caller = user.FindFirst("key_id")?.Value ?? user.FindFirst("sub")?.Value ?? user.Identity.Name ?? "unnamed";
         if (!_rate.TryTake(caller, out var retryAfter))
         {
-            throw RpcErrors.CallerLimited($"This caller is over {_options.RequestsPerSecond} calls per second (burst {_options.Burst}); retry later.", "CALLER_RATE_LIMITED", retryAfter);
+            throw RpcErrors.CallerLimited(
+                $"This caller is over {_options.RequestsPerSecond} calls per second (burst {_options.Burst}); retry "
+                    + $"later.",
+                "CALLER_RATE_LIMITED",
+                retryAfter
+            );
         }
 
         return caller;

@@ -15,7 +15,9 @@ namespace IntegrationHub.Server.Security;
 /// </remarks>
 public sealed class CallerTokenBuckets(int rate, int burst, TimeProvider time)
 {
-    /// <summary>A bucket full this long is dropped; a returning caller starts again full, which is what it would hold anyway.</summary>
+    /// <summary>
+    /// A bucket full this long is dropped; a returning caller starts again full, which is what it would hold anyway.
+    /// </summary>
     private static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
@@ -31,7 +33,11 @@ public sealed class CallerTokenBuckets(int rate, int burst, TimeProvider time)
         SweepIdle(now);
         while (true)
         {
-            var bucket = _buckets.GetOrAdd(caller, static (_, state) => new Bucket(state.burst, state.now), (burst, now));
+            var bucket = _buckets.GetOrAdd(
+                caller,
+                static (_, state) => new Bucket(state.burst, state.now),
+                (burst, now)
+            );
             lock (bucket)
             {
                 if (bucket.Forgotten)
@@ -55,11 +61,17 @@ public sealed class CallerTokenBuckets(int rate, int burst, TimeProvider time)
         }
     }
 
-    /// <summary>Now and then, forgets callers whose bucket has been full for a while, so a stream of new keys cannot grow the table for ever.</summary>
+    /// <summary>
+    /// Now and then, forgets callers whose bucket has been full for a while, so a stream of new keys cannot grow the
+    /// table for ever.
+    /// </summary>
     private void SweepIdle(long now)
     {
         var last = Volatile.Read(ref _lastSweep);
-        if (time.GetElapsedTime(last, now) < IdleLimit || Interlocked.CompareExchange(ref _lastSweep, now, last) != last)
+        if (
+            time.GetElapsedTime(last, now) < IdleLimit
+            || Interlocked.CompareExchange(ref _lastSweep, now, last) != last
+        )
         {
             return;
         }

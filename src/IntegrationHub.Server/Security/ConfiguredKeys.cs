@@ -9,9 +9,12 @@ namespace IntegrationHub.Server.Security;
 public sealed class ConfiguredKeys(IOptions<AuthOptions> options)
 {
     private readonly List<(string Name, string Hash, IReadOnlyList<string> Scopes)> _keys =
-        [.. options.Value.Keys.Select(k => (k.Name, k.Sha256.ToLowerInvariant(), (IReadOnlyList<string>)k.Scopes))];
+    [
+        .. options.Value.Keys.Select(k => (k.Name, k.Sha256.ToLowerInvariant(), (IReadOnlyList<string>)k.Scopes)),
+    ];
 
-    public void AddDevelopmentKey(string secret) => _keys.Add(("sandbox-development", ApiKeySecret.Hash(secret), Scopes.All));
+    public void AddDevelopmentKey(string secret) =>
+        _keys.Add(("sandbox-development", ApiKeySecret.Hash(secret), Scopes.All));
 
     /// <summary>The key whose secret hashes to <paramref name="presentedHash"/>.</summary>
     public (string Name, IReadOnlyList<string> Scopes)? Find(string presentedHash)

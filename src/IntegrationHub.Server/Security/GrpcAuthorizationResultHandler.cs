@@ -1,7 +1,7 @@
 using Google.Rpc;
+using IntegrationHub.Server.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using IntegrationHub.Server.Errors;
 
 namespace IntegrationHub.Server.Security;
 
@@ -14,17 +14,34 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
 {
     private readonly AuthorizationMiddlewareResultHandler _http = new();
 
-    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    public async Task HandleAsync(
+        RequestDelegate next,
+        HttpContext context,
+        AuthorizationPolicy policy,
+        PolicyAuthorizationResult authorizeResult
+    )
     {
-        if (authorizeResult.Succeeded || context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+        if (
+            authorizeResult.Succeeded
+            || context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true
+        )
         {
             await _http.HandleAsync(next, context, policy, authorizeResult);
             return;
         }
 
-        var status = authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated == true
-            ? Status(Code.PermissionDenied, $"The caller does not hold the scope this call needs ({string.Join(", ", ScopesOf(policy))}).", "MISSING_SCOPE")
-            : Status(Code.Unauthenticated, "The call needs credentials: an x-api-key header or an Authorization: Bearer token.", "UNAUTHENTICATED");
+        var status =
+            authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated == true
+                ? Status(
+                    Code.PermissionDenied,
+                    $"The caller does not hold the scope this call needs ({string.Join(", ", ScopesOf(policy))}).",
+                    "MISSING_SCOPE"
+                )
+                : Status(
+                    Code.Unauthenticated,
+                    "The call needs credentials: an x-api-key header or an Authorization: Bearer token.",
+                    "UNAUTHENTICATED"
+                );
         await TrailersOnlyResponse.WriteAsync(context, status);
     }
 

@@ -11,9 +11,12 @@ namespace IntegrationHub.Server.Security;
 public sealed class RecentApiKeys(TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
-    private readonly ConcurrentDictionary<string, (StoredApiKey Key, DateTimeOffset Until)> _keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (StoredApiKey Key, DateTimeOffset Until)> _keys = new(
+        StringComparer.Ordinal
+    );
 
-    public StoredApiKey? Get(string id) => _keys.TryGetValue(id, out var entry) && entry.Until > time.GetUtcNow() ? entry.Key : null;
+    public StoredApiKey? Get(string id) =>
+        _keys.TryGetValue(id, out var entry) && entry.Until > time.GetUtcNow() ? entry.Key : null;
 
     public void Remember(StoredApiKey key) => _keys[key.Id] = (key, time.GetUtcNow() + Lifetime);
 

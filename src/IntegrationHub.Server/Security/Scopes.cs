@@ -15,21 +15,31 @@ public static class Scopes
     public const string Meetings = "meetings";
     public const string Admin = "admin";
 
-    public static IReadOnlyList<string> All { get; } = [Routing, CrmRead, CrmWrite, Enrichment, Sequencing, Marketing, Meetings, Admin];
+    public static IReadOnlyList<string> All { get; } =
+    [Routing, CrmRead, CrmWrite, Enrichment, Sequencing, Marketing, Meetings, Admin];
 
-    private static readonly HashSet<string> CrmWrites = new(StringComparer.Ordinal) { "UpsertLead", "ChangeOwner", "ConvertLead", "LogActivity" };
+    private static readonly HashSet<string> CrmWrites = new(StringComparer.Ordinal)
+    {
+        "UpsertLead",
+        "ChangeOwner",
+        "ConvertLead",
+        "LogActivity",
+    };
 
     /// <summary>The scope an RPC needs; a service this map does not know needs admin, the strictest.</summary>
-    public static string For(string service, string method) => service switch
-    {
-        "integrationhub.routing.v1.RoutingService" or "integrationhub.routing.v1.ConversationService" or "integrationhub.routing.v1.PresenceService" => Routing,
-        "integrationhub.crm.v1.CrmService" => CrmWrites.Contains(method) ? CrmWrite : CrmRead,
-        "integrationhub.enrichment.v1.EnrichmentService" => Enrichment,
-        "integrationhub.sequencing.v1.SequencingService" => Sequencing,
-        "integrationhub.marketing.v1.MarketingService" => Marketing,
-        "integrationhub.meetings.v1.MeetingService" => Meetings,
-        _ => Admin,
-    };
+    public static string For(string service, string method) =>
+        service switch
+        {
+            "integrationhub.routing.v1.RoutingService"
+            or "integrationhub.routing.v1.ConversationService"
+            or "integrationhub.routing.v1.PresenceService" => Routing,
+            "integrationhub.crm.v1.CrmService" => CrmWrites.Contains(method) ? CrmWrite : CrmRead,
+            "integrationhub.enrichment.v1.EnrichmentService" => Enrichment,
+            "integrationhub.sequencing.v1.SequencingService" => Sequencing,
+            "integrationhub.marketing.v1.MarketingService" => Marketing,
+            "integrationhub.meetings.v1.MeetingService" => Meetings,
+            _ => Admin,
+        };
 
     /// <summary>The authorization policy that requires <paramref name="scope"/>.</summary>
     public static string Policy(string scope) => "scope:" + scope;

@@ -20,7 +20,8 @@ public sealed partial class VendorWebhook(
     WebhookDeliveries deliveries,
     IOptionsMonitor<WebhookOptions> options,
     TimeProvider time,
-    ILogger<VendorWebhook> logger)
+    ILogger<VendorWebhook> logger
+)
 {
     public const string Route = "/webhooks/{connector}";
     private const string StaleError = "the event's deliveredAt is too far from now to be a fresh delivery";
@@ -36,8 +37,10 @@ public sealed partial class VendorWebhook(
         if (receiver.NotReadyReason is { } notReady)
         {
             LogRefused(logger, name, notReady);
-            return Results.Problem($"{name} webhooks are not configured on this hub.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Results.Problem(
+                $"{name} webhooks are not configured on this hub.",
+                statusCode: StatusCodes.Status503ServiceUnavailable
+            );
         }
 
         var settings = options.CurrentValue;
@@ -70,14 +73,22 @@ public sealed partial class VendorWebhook(
 
     /// <summary>A verified delivery: refused when stale, without effect when replayed, applied otherwise.</summary>
     private async Task<IResult> TakeAsync(
-        string name, WebhookDelivery delivery, byte[] body, WebhookOptions settings, CancellationToken cancellation)
+        string name,
+        WebhookDelivery delivery,
+        byte[] body,
+        WebhookOptions settings,
+        CancellationToken cancellation
+    )
     {
         // Remembered deliveries and metrics are keyed by the lower-case name, as when Outreach's was the only webhook.
         var key = name.ToLowerInvariant();
         if (delivery.SentAt is { } at && (time.GetUtcNow() - at).Duration() > settings.MaxEventAge)
         {
-            LogRefused(logger, name,
-                $"delivered at {at:O}, further than Webhooks:MaxEventAge ({settings.MaxEventAge}) from now");
+            LogRefused(
+                logger,
+                name,
+                $"delivered at {at:O}, further than Webhooks:MaxEventAge ({settings.MaxEventAge}) from now"
+            );
             HubMetrics.WebhookTakenWithoutEffect(key, "stale");
             return Results.BadRequest(new { error = StaleError });
         }
@@ -116,12 +127,21 @@ public sealed partial class VendorWebhook(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Connector} webhook refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string connector, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "{Connector} webhook {EventName} for {ResourceId} replayed: taken without effect")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "{Connector} webhook {EventName} for {ResourceId} replayed: taken without effect"
+    )]
     private static partial void LogReplay(ILogger logger, string connector, string eventName, string resourceId);
 
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "{Connector} webhook {EventName} for {ResourceId}: applied {Applied}")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "{Connector} webhook {EventName} for {ResourceId}: applied {Applied}"
+    )]
     private static partial void LogReceived(
-        ILogger logger, string connector, string eventName, string resourceId, bool applied);
+        ILogger logger,
+        string connector,
+        string eventName,
+        string resourceId,
+        bool applied
+    );
 }

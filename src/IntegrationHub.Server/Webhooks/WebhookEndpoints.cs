@@ -7,9 +7,11 @@ public static class WebhookEndpoints
 
     public static WebApplication MapHubWebhooks(this WebApplication app)
     {
-        app.MapPost(VendorWebhook.Route,
+        app.MapPost(
+                VendorWebhook.Route,
                 (string connector, HttpRequest request, VendorWebhook webhook, CancellationToken cancellationToken) =>
-                    webhook.HandleAsync(connector, request, cancellationToken))
+                    webhook.HandleAsync(connector, request, cancellationToken)
+            )
             .AllowAnonymous(); // authenticated by the connector's check of the vendor's signature, not a hub credential
         return app;
     }

@@ -11,7 +11,9 @@ namespace IntegrationHub.Server.Webhooks;
 public sealed class WebhookReceivers(ConnectorCatalog catalog, IServiceProvider services)
 {
     private readonly IReadOnlyList<DiscoveredConnector> _serving =
-        [.. catalog.Bindings.Values.Select(b => b.Connector).OfType<DiscoveredConnector>().Distinct()];
+    [
+        .. catalog.Bindings.Values.Select(b => b.Connector).OfType<DiscoveredConnector>().Distinct(),
+    ];
 
     /// <summary>The receiver of the connector named <paramref name="connector"/> (any case), or why none.</summary>
     public (IWebhookReceiver? Receiver, string Name, string? Missing) Find(string connector)
@@ -20,8 +22,11 @@ public sealed class WebhookReceivers(ConnectorCatalog catalog, IServiceProvider 
         if (match is null)
         {
             return catalog.Discovered.FirstOrDefault(c => Named(c, connector)) is { } idle
-                ? (null, idle.Descriptor.Name,
-                    $"The {idle.Descriptor.Name} connector serves nothing on this hub, so it takes no webhooks.")
+                ? (
+                    null,
+                    idle.Descriptor.Name,
+                    $"The {idle.Descriptor.Name} connector serves nothing on this hub, so it takes no webhooks."
+                )
                 : (null, connector, $"No connector named '{connector}' was found.");
         }
 

@@ -4,7 +4,16 @@ using IntegrationHub.Storage.Sql;
 namespace IntegrationHub.Storage.Conversations;
 
 /// <summary>A conversation's stored state; <see cref="Version"/> guards every change.</summary>
-public sealed record StoredConversation(string Id, string DecisionId, string State, string? RepId, DateTimeOffset? OfferExpiresAt, long Version, string Payload, DateTimeOffset UpdatedAt);
+public sealed record StoredConversation(
+    string Id,
+    string DecisionId,
+    string State,
+    string? RepId,
+    DateTimeOffset? OfferExpiresAt,
+    long Version,
+    string Payload,
+    DateTimeOffset UpdatedAt
+);
 
 /// <summary>
 /// Conversations and their offers. Every change is a compare-and-set on the version, so two
@@ -17,36 +26,92 @@ public sealed class ConversationStore(Database database, TimeProvider time)
     public async Task CreateAsync(StoredConversation conversation, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync($"INSERT INTO conversations ({Columns}) VALUES (@id, @decision, @state, @rep, @expires, 1, @payload, @now)", null, cancellationToken,
-            ("id", conversation.Id), ("decision", conversation.DecisionId), ("state", conversation.State), ("rep", conversation.RepId),
-            ("expires", conversation.OfferExpiresAt?.Millis()), ("payload", conversation.Payload), ("now", time.GetUtcNow().Millis()));
+        await connection.ExecuteAsync(
+            $"INSERT INTO conversations ({Columns}) VALUES (@id, @decision, @state, @rep, @expires, 1, @payload, @now)",
+            null,
+            cancellationToken,
+            ("id", conversation.Id),
+            ("decision", conversation.DecisionId),
+            ("state", conversation.State),
+            ("rep", conversation.RepId),
+            ("expires", conversation.OfferExpiresAt?.Millis()),
+            ("payload", conversation.Payload),
+            ("now", time.GetUtcNow().Millis())
+        );
     }
 
     public async Task<StoredConversation?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync($"SELECT {Columns} FROM conversations WHERE id = @id", null, Read, cancellationToken, ("id", id))).FirstOrDefault();
+        return (
+            await connection.QueryAsync(
+                $"SELECT {Columns} FROM conversations WHERE id = @id",
+                null,
+                Read,
+                cancellationToken,
+                ("id", id)
+            )
+        ).FirstOrDefault();
     }
 
     /// <summary>Conversations in <paramref name="state"/>, the earliest routed first (ids sort by time).</summary>
-    public async Task<IReadOnlyList<StoredConversation>> ListAsync(string state, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredConversation>> ListAsync(
+        string state,
+        int max,
+        CancellationToken cancellationToken
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QueryAsync($"SELECT {Columns} FROM conversations WHERE state = @state ORDER BY id LIMIT @limit", null, Read, cancellationToken,
-            ("state", state), ("limit", max));
+        return await connection.QueryAsync(
+            $"SELECT {Columns} FROM conversations WHERE state = @state ORDER BY id LIMIT @limit",
+            null,
+            Read,
+            cancellationToken,
+            ("state", state),
+            ("limit", max)
+        );
     }
 
-    /// <summary>Applies a change if the conversation is still at <paramref name="expectedVersion"/>; null when someone else changed it first.</summary>
-    public async Task<StoredConversation?> TryUpdateAsync(string id, long expectedVersion, string state, string? repId, DateTimeOffset? offerExpiresAt, string payload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies a change if the conversation is still at <paramref name="expectedVersion"/>; null when someone else
+    /// changed it first.
+    /// </summary>
+    public async Task<StoredConversation?> TryUpdateAsync(
+        string id,
+        long expectedVersion,
+        string state,
+        string? repId,
+        DateTimeOffset? offerExpiresAt,
+        string payload,
+        CancellationToken cancellationToken
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(
-            "UPDATE conversations SET state = @state, rep_id = @rep, offer_expires_at = @expires, payload = @payload, version = version + 1, updated_at = @now WHERE id = @id AND version = @version",
-            null, cancellationToken, ("state", state), ("rep", repId), ("expires", offerExpiresAt?.Millis()), ("payload", payload), ("now", time.GetUtcNow().Millis()),
-            ("id", id), ("version", expectedVersion));
+            "UPDATE conversations SET state = @state, rep_id = @rep, offer_expires_at = @expires, payload = "
+                + "@payload, version = version + 1, updated_at = @now WHERE id = @id AND version = @version",
+            null,
+            cancellationToken,
+            ("state", state),
+            ("rep", repId),
+            ("expires", offerExpiresAt?.Millis()),
+            ("payload", payload),
+            ("now", time.GetUtcNow().Millis()),
+            ("id", id),
+            ("version", expectedVersion)
+        );
         return changed == 1 ? await GetAsync(id, cancellationToken) : null;
     }
 
-    private static StoredConversation Read(DbDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.NullableString(3), r.NullableLong(4)?.Time(), r.GetInt64(5), r.GetString(6), r.GetInt64(7).Time());
+    private static StoredConversation Read(DbDataReader r) =>
+        new(
+            r.GetString(0),
+            r.GetString(1),
+            r.GetString(2),
+            r.NullableString(3),
+            r.NullableLong(4)?.Time(),
+            r.GetInt64(5),
+            r.GetString(6),
+            r.GetInt64(7).Time()
+        );
 }

@@ -17,7 +17,14 @@ public sealed class CredentialLease : IAsyncDisposable
     private bool _stored;
     private bool _released;
 
-    internal CredentialLease(CredentialStore store, string connector, IReadOnlyDictionary<string, string> values, DbConnection? connection, DbTransaction? transaction, SemaphoreSlim? gate)
+    internal CredentialLease(
+        CredentialStore store,
+        string connector,
+        IReadOnlyDictionary<string, string> values,
+        DbConnection? connection,
+        DbTransaction? transaction,
+        SemaphoreSlim? gate
+    )
     {
         _store = store;
         _connector = connector;
@@ -30,7 +37,9 @@ public sealed class CredentialLease : IAsyncDisposable
     /// <summary>The connector's credentials by name, as stored when the lock was taken.</summary>
     public IReadOnlyDictionary<string, string> Values { get; }
 
-    /// <summary>Stores these credentials in one transaction; it ignores cancellation (the vendor has already rotated).</summary>
+    /// <summary>
+    /// Stores these credentials in one transaction; it ignores cancellation (the vendor has already rotated).
+    /// </summary>
     public async Task StoreAsync(IReadOnlyDictionary<string, string> values)
     {
         ObjectDisposedException.ThrowIf(_released, this);

@@ -5,14 +5,32 @@ using IntegrationHub.Storage.Sql;
 namespace IntegrationHub.Storage.Decisions;
 
 /// <summary>A decision as stored: indexed columns plus its full explanation as JSON.</summary>
-public sealed record StoredDecision(string Id, string Kind, string RequestId, DateTimeOffset CreatedAt, string? RepId, string? Rule, string Payload);
+public sealed record StoredDecision(
+    string Id,
+    string Kind,
+    string RequestId,
+    DateTimeOffset CreatedAt,
+    string? RepId,
+    string? Rule,
+    string Payload
+);
 
 /// <summary>Whether <see cref="DecisionStore.RecordAsync"/> wrote, or found the request already decided.</summary>
 public sealed record RecordOutcome(bool Recorded, StoredDecision Decision);
 
-/// <summary>Which decisions to list; newest first unless <see cref="OldestFirst"/> (for replaying them in the order they were made).</summary>
+/// <summary>
+/// Which decisions to list; newest first unless <see cref="OldestFirst"/> (for replaying them in the order they were
+/// made).
+/// </summary>
 public sealed record DecisionQuery(
-    DateTimeOffset? From = null, DateTimeOffset? To = null, string? RepId = null, string? Rule = null, int PageSize = 100, string? PageToken = null, bool OldestFirst = false);
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    string? RepId = null,
+    string? Rule = null,
+    int PageSize = 100,
+    string? PageToken = null,
+    bool OldestFirst = false
+);
 
 public sealed record DecisionPage(IReadOnlyList<StoredDecision> Decisions, string? NextPageToken);
 
@@ -24,23 +42,55 @@ public sealed class DecisionStore(Database database, TimeProvider time)
 {
     private const string Columns = "id, kind, request_id, created_at, rep_id, rule, payload";
 
-    public async Task<RecordOutcome> RecordAsync(StoredDecision decision, IReadOnlyList<NewEffect> effects, CancellationToken cancellationToken)
+    public async Task<RecordOutcome> RecordAsync(
+        StoredDecision decision,
+        IReadOnlyList<NewEffect> effects,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
-            return await database.InTransactionAsync(async (connection, transaction) =>
-            {
-                if (await FindAsync(connection, transaction, decision.Kind, decision.RequestId, cancellationToken) is { } existing)
+            return await database.InTransactionAsync(
+                async (connection, transaction) =>
                 {
-                    return new RecordOutcome(false, existing);
-                }
+                    if (
+                        await FindAsync(
+                            connection,
+                            transaction,
+                            decision.Kind,
+                            decision.RequestId,
+                            cancellationToken
+                        ) is
+                        { } existing
+                    )
+                    {
+                        return new RecordOutcome(false, existing);
+                    }
 
-                await connection.ExecuteAsync($"INSERT INTO decisions ({Columns}) VALUES (@id, @kind, @request, @at, @rep, @rule, @payload)", transaction, cancellationToken,
-                    ("id", decision.Id), ("kind", decision.Kind), ("request", decision.RequestId), ("at", decision.CreatedAt.Millis()), ("rep", decision.RepId),
-                    ("rule", decision.Rule), ("payload", decision.Payload));
-                await OutboxStore.EnqueueAsync(connection, transaction, decision.Id, effects, time.GetUtcNow(), cancellationToken);
-                return new RecordOutcome(true, decision);
-            }, cancellationToken);
+                    await connection.ExecuteAsync(
+                        $"INSERT INTO decisions ({Columns}) VALUES (@id, @kind, @request, @at, @rep, @rule, @payload)",
+                        transaction,
+                        cancellationToken,
+                        ("id", decision.Id),
+                        ("kind", decision.Kind),
+                        ("request", decision.RequestId),
+                        ("at", decision.CreatedAt.Millis()),
+                        ("rep", decision.RepId),
+                        ("rule", decision.Rule),
+                        ("payload", decision.Payload)
+                    );
+                    await OutboxStore.EnqueueAsync(
+                        connection,
+                        transaction,
+                        decision.Id,
+                        effects,
+                        time.GetUtcNow(),
+                        cancellationToken
+                    );
+                    return new RecordOutcome(true, decision);
+                },
+                cancellationToken
+            );
         }
         catch (DbException)
         {
@@ -58,10 +108,22 @@ public sealed class DecisionStore(Database database, TimeProvider time)
     public async Task<StoredDecision?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync($"SELECT {Columns} FROM decisions WHERE id = @id", null, Read, cancellationToken, ("id", id))).FirstOrDefault();
+        return (
+            await connection.QueryAsync(
+                $"SELECT {Columns} FROM decisions WHERE id = @id",
+                null,
+                Read,
+                cancellationToken,
+                ("id", id)
+            )
+        ).FirstOrDefault();
     }
 
-    public async Task<StoredDecision?> GetByRequestAsync(string kind, string requestId, CancellationToken cancellationToken)
+    public async Task<StoredDecision?> GetByRequestAsync(
+        string kind,
+        string requestId,
+        CancellationToken cancellationToken
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await FindAsync(connection, null, kind, requestId, cancellationToken);
@@ -74,7 +136,13 @@ public sealed class DecisionStore(Database database, TimeProvider time)
         var (where, parameters) = Where(query);
         parameters.Add(("limit", size + 1));
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync($"SELECT {Columns} FROM decisions{where} ORDER BY id {(query.OldestFirst ? "ASC" : "DESC")} LIMIT @limit", null, Read, cancellationToken, [.. parameters]);
+        var rows = await connection.QueryAsync(
+            $"SELECT {Columns} FROM decisions{where} ORDER BY id {(query.OldestFirst ? "ASC" : "DESC")} LIMIT @limit",
+            null,
+            Read,
+            cancellationToken,
+            [.. parameters]
+        );
         return new DecisionPage([.. rows.Take(size)], rows.Count > size ? rows[size - 1].Id : null);
     }
 
@@ -83,7 +151,15 @@ public sealed class DecisionStore(Database database, TimeProvider time)
     {
         var (where, parameters) = Where(query with { PageToken = null });
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync($"SELECT COUNT(*) FROM decisions{where}", null, r => r.GetInt64(0), cancellationToken, [.. parameters]))[0];
+        return (
+            await connection.QueryAsync(
+                $"SELECT COUNT(*) FROM decisions{where}",
+                null,
+                r => r.GetInt64(0),
+                cancellationToken,
+                [.. parameters]
+            )
+        )[0];
     }
 
     private static (string Where, List<(string, object?)> Parameters) Where(DecisionQuery query)
@@ -108,10 +184,32 @@ public sealed class DecisionStore(Database database, TimeProvider time)
         return (filters.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filters), parameters);
     }
 
-    private static async Task<StoredDecision?> FindAsync(DbConnection connection, DbTransaction? transaction, string kind, string requestId, CancellationToken ct) =>
-        (await connection.QueryAsync($"SELECT {Columns} FROM decisions WHERE kind = @kind AND request_id = @request", transaction, Read, ct, ("kind", kind), ("request", requestId)))
-            .FirstOrDefault();
+    private static async Task<StoredDecision?> FindAsync(
+        DbConnection connection,
+        DbTransaction? transaction,
+        string kind,
+        string requestId,
+        CancellationToken ct
+    ) =>
+        (
+            await connection.QueryAsync(
+                $"SELECT {Columns} FROM decisions WHERE kind = @kind AND request_id = @request",
+                transaction,
+                Read,
+                ct,
+                ("kind", kind),
+                ("request", requestId)
+            )
+        ).FirstOrDefault();
 
     private static StoredDecision Read(DbDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3).Time(), r.NullableString(4), r.NullableString(5), r.GetString(6));
+        new(
+            r.GetString(0),
+            r.GetString(1),
+            r.GetString(2),
+            r.GetInt64(3).Time(),
+            r.NullableString(4),
+            r.NullableString(5),
+            r.GetString(6)
+        );
 }

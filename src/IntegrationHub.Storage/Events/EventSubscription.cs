@@ -2,10 +2,14 @@ using System.Threading.Channels;
 
 namespace IntegrationHub.Storage.Events;
 
-/// <summary>One subscriber's queue of events. A slow reader drops the oldest rather than holding memory without bound.</summary>
+/// <summary>
+/// One subscriber's queue of events. A slow reader drops the oldest rather than holding memory without bound.
+/// </summary>
 public sealed class EventSubscription(string channel, Action<EventSubscription> unsubscribe) : IDisposable
 {
-    private readonly Channel<string> _queue = Channel.CreateBounded<string>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly Channel<string> _queue = Channel.CreateBounded<string>(
+        new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest }
+    );
 
     public string ChannelName { get; } = channel;
 

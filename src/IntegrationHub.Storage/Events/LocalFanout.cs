@@ -5,11 +5,15 @@ namespace IntegrationHub.Storage.Events;
 /// <summary>Hands an event to every subscription of its channel in this process.</summary>
 public sealed class LocalFanout
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<EventSubscription, byte>> _subscribers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<EventSubscription, byte>> _subscribers = new(
+        StringComparer.Ordinal
+    );
 
     public EventSubscription Subscribe(string channel)
     {
-        var subscription = new EventSubscription(channel, s => _subscribers.GetValueOrDefault(s.ChannelName)?.TryRemove(s, out _));
+        var subscription = new EventSubscription(channel, s =>
+            _subscribers.GetValueOrDefault(s.ChannelName)?.TryRemove(s, out _)
+        );
         _subscribers.GetOrAdd(channel, _ => new()).TryAdd(subscription, 0);
         return subscription;
     }

@@ -11,7 +11,9 @@ namespace IntegrationHub.Storage.Events;
 /// instance, the publisher included, hears every event and hands it to its own subscribers.
 /// A payload too large for NOTIFY (8000 bytes) travels by reference to a row.
 /// </summary>
-public sealed partial class PostgresEventBus(Database database, TimeProvider time, ILogger<PostgresEventBus> logger) : BackgroundService, IHubEventBus
+public sealed partial class PostgresEventBus(Database database, TimeProvider time, ILogger<PostgresEventBus> logger)
+    : BackgroundService,
+        IHubEventBus
 {
     public const string PgChannel = "integrationhub_events";
     private const int InlineLimit = 7000;
@@ -28,8 +30,14 @@ public sealed partial class PostgresEventBus(Database database, TimeProvider tim
         if (payload.Length > InlineLimit)
         {
             var id = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
-            await connection.ExecuteAsync("INSERT INTO event_payloads (id, payload, created_at) VALUES (@id, @payload, @now)", null, cancellationToken,
-                ("id", id), ("payload", payload), ("now", time.GetUtcNow().Millis()));
+            await connection.ExecuteAsync(
+                "INSERT INTO event_payloads (id, payload, created_at) VALUES (@id, @payload, @now)",
+                null,
+                cancellationToken,
+                ("id", id),
+                ("payload", payload),
+                ("now", time.GetUtcNow().Millis())
+            );
             message = JsonSerializer.Serialize(new Envelope(channel, null, id));
         }
         else
@@ -37,7 +45,13 @@ public sealed partial class PostgresEventBus(Database database, TimeProvider tim
             message = JsonSerializer.Serialize(new Envelope(channel, payload, null));
         }
 
-        await connection.ExecuteAsync("SELECT pg_notify(@channel, @message)", null, cancellationToken, ("channel", PgChannel), ("message", message));
+        await connection.ExecuteAsync(
+            "SELECT pg_notify(@channel, @message)",
+            null,
+            cancellationToken,
+            ("channel", PgChannel),
+            ("message", message)
+        );
     }
 
     public EventSubscription Subscribe(string channel) => _fanout.Subscribe(channel);
@@ -69,7 +83,8 @@ public sealed partial class PostgresEventBus(Database database, TimeProvider tim
             catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException)
             {
                 LogListenerLost(logger, ex);
-                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken)
+                    .ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
@@ -88,7 +103,15 @@ public sealed partial class PostgresEventBus(Database database, TimeProvider tim
             if (payload is null && envelope.Ref is { } id)
             {
                 await using var connection = await database.OpenAsync(CancellationToken.None);
-                payload = (await connection.QueryAsync("SELECT payload FROM event_payloads WHERE id = @id", null, r => r.GetString(0), CancellationToken.None, ("id", id))).FirstOrDefault();
+                payload = (
+                    await connection.QueryAsync(
+                        "SELECT payload FROM event_payloads WHERE id = @id",
+                        null,
+                        r => r.GetString(0),
+                        CancellationToken.None,
+                        ("id", id)
+                    )
+                ).FirstOrDefault();
             }
 
             if (payload is not null)

@@ -4,7 +4,13 @@ using IntegrationHub.Storage.Sql;
 namespace IntegrationHub.Storage.Leads;
 
 /// <summary>A lead enrolled in a sequence: its CRM external id, its fields as JSON, its lifecycle status.</summary>
-public sealed record LeadEnrollment(string EnrollmentId, string ExternalId, string Lead, string Status, DateTimeOffset UpdatedAt);
+public sealed record LeadEnrollment(
+    string EnrollmentId,
+    string ExternalId,
+    string Lead,
+    string Status,
+    DateTimeOffset UpdatedAt
+);
 
 /// <summary>
 /// The leads the hub enrolled, keyed by the sequencer's enrolment id, so that sequencing events
@@ -17,43 +23,108 @@ public sealed class LeadEnrollmentStore(Database database, TimeProvider time)
     private const string Columns = "enrollment_id, external_id, lead, status, updated_at";
 
     /// <summary>Records an enrolment; a repeat keeps the first record.</summary>
-    public async Task LinkAsync(string enrollmentId, string externalId, string lead, string status, CancellationToken cancellationToken)
+    public async Task LinkAsync(
+        string enrollmentId,
+        string externalId,
+        string lead,
+        string status,
+        CancellationToken cancellationToken
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync($"INSERT INTO lead_enrollments ({Columns}) VALUES (@id, @external, @lead, @status, @now) ON CONFLICT (enrollment_id) DO NOTHING",
-            null, cancellationToken, ("id", enrollmentId), ("external", externalId), ("lead", lead), ("status", status), ("now", time.GetUtcNow().Millis()));
+        await connection.ExecuteAsync(
+            $"INSERT INTO lead_enrollments ({Columns}) VALUES (@id, @external, @lead, @status, @now) ON CONFLICT "
+                + $"(enrollment_id) DO NOTHING",
+            null,
+            cancellationToken,
+            ("id", enrollmentId),
+            ("external", externalId),
+            ("lead", lead),
+            ("status", status),
+            ("now", time.GetUtcNow().Millis())
+        );
     }
 
     public async Task<LeadEnrollment?> GetAsync(string enrollmentId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync($"SELECT {Columns} FROM lead_enrollments WHERE enrollment_id = @id", null,
-            r => new LeadEnrollment(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4).Time()), cancellationToken, ("id", enrollmentId))).FirstOrDefault();
+        return (
+            await connection.QueryAsync(
+                $"SELECT {Columns} FROM lead_enrollments WHERE enrollment_id = @id",
+                null,
+                r => new LeadEnrollment(
+                    r.GetString(0),
+                    r.GetString(1),
+                    r.GetString(2),
+                    r.GetString(3),
+                    r.GetInt64(4).Time()
+                ),
+                cancellationToken,
+                ("id", enrollmentId)
+            )
+        ).FirstOrDefault();
     }
 
     /// <summary>
     /// Moves the lead to <paramref name="to"/> if its status is one of <paramref name="from"/>, and
     /// enqueues <paramref name="effect"/> with the change; false when the lead is unknown or elsewhere.
     /// </summary>
-    public Task<bool> TryAdvanceAsync(string enrollmentId, IReadOnlyCollection<string> from, string to, Func<LeadEnrollment, NewEffect> effect, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(async (connection, transaction) =>
-        {
-            var now = time.GetUtcNow();
-            var current = (await connection.QueryAsync($"SELECT {Columns} FROM lead_enrollments WHERE enrollment_id = @id{database.ForUpdate}", transaction,
-                r => new LeadEnrollment(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4).Time()), cancellationToken, ("id", enrollmentId))).FirstOrDefault();
-            if (current is null || !from.Contains(current.Status))
+    public Task<bool> TryAdvanceAsync(
+        string enrollmentId,
+        IReadOnlyCollection<string> from,
+        string to,
+        Func<LeadEnrollment, NewEffect> effect,
+        CancellationToken cancellationToken
+    ) =>
+        database.InTransactionAsync(
+            async (connection, transaction) =>
             {
-                return false;
-            }
+                var now = time.GetUtcNow();
+                var current = (
+                    await connection.QueryAsync(
+                        $"SELECT {Columns} FROM lead_enrollments WHERE enrollment_id = @id{database.ForUpdate}",
+                        transaction,
+                        r => new LeadEnrollment(
+                            r.GetString(0),
+                            r.GetString(1),
+                            r.GetString(2),
+                            r.GetString(3),
+                            r.GetInt64(4).Time()
+                        ),
+                        cancellationToken,
+                        ("id", enrollmentId)
+                    )
+                ).FirstOrDefault();
+                if (current is null || !from.Contains(current.Status))
+                {
+                    return false;
+                }
 
-            var changed = await connection.ExecuteAsync("UPDATE lead_enrollments SET status = @to, updated_at = @now WHERE enrollment_id = @id AND status = @from", transaction, cancellationToken,
-                ("to", to), ("now", now.Millis()), ("id", enrollmentId), ("from", current.Status));
-            if (changed != 1)
-            {
-                return false;
-            }
+                var changed = await connection.ExecuteAsync(
+                    "UPDATE lead_enrollments SET status = @to, updated_at = @now WHERE enrollment_id = @id AND "
+                        + "status = @from",
+                    transaction,
+                    cancellationToken,
+                    ("to", to),
+                    ("now", now.Millis()),
+                    ("id", enrollmentId),
+                    ("from", current.Status)
+                );
+                if (changed != 1)
+                {
+                    return false;
+                }
 
-            await OutboxStore.EnqueueAsync(connection, transaction, null, [effect(current with { Status = to })], now, cancellationToken);
-            return true;
-        }, cancellationToken);
+                await OutboxStore.EnqueueAsync(
+                    connection,
+                    transaction,
+                    null,
+                    [effect(current with { Status = to })],
+                    now,
+                    cancellationToken
+                );
+                return true;
+            },
+            cancellationToken
+        );
 }

@@ -12,5 +12,8 @@ public interface IOutboxEffectHandler
     Task DeliverAsync(OutboxEffect effect, CancellationToken cancellationToken);
 }
 
-/// <summary>Thrown by a handler when retrying cannot help (the vendor refused the effect for good): straight to the dead-letter list.</summary>
+/// <summary>
+/// Thrown by a handler when retrying cannot help (the vendor refused the effect for good): straight to the dead-letter
+/// list.
+/// </summary>
 public sealed class PermanentDeliveryFailure(string message, Exception? inner = null) : Exception(message, inner);

@@ -11,10 +11,17 @@ namespace IntegrationHub.Storage.Outbox;
 /// deliveries finish within the grace period, and releases what is left for other instances.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    OutboxStore outbox, IEnumerable<IOutboxEffectHandler> handlers, IOptions<StorageOptions> options, TimeProvider time, ILogger<OutboxDispatcher> logger)
-    : BackgroundService
+    OutboxStore outbox,
+    IEnumerable<IOutboxEffectHandler> handlers,
+    IOptions<StorageOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger
+) : BackgroundService
 {
-    private readonly Dictionary<string, IOutboxEffectHandler> _handlers = handlers.ToDictionary(h => h.EffectType, StringComparer.Ordinal);
+    private readonly Dictionary<string, IOutboxEffectHandler> _handlers = handlers.ToDictionary(
+        h => h.EffectType,
+        StringComparer.Ordinal
+    );
     private readonly CancellationTokenSource _abortDeliveries = new();
 
     /// <summary>This dispatcher's lease owner name.</summary>
@@ -110,7 +117,14 @@ public sealed partial class OutboxDispatcher(
             var retryAt = time.GetUtcNow() + Backoff(effect.Attempts, settings);
             try
             {
-                await outbox.MarkFailedAsync(effect.Id, Owner, $"{ex.GetType().Name}: {ex.Message}", retryAt, dead, CancellationToken.None);
+                await outbox.MarkFailedAsync(
+                    effect.Id,
+                    Owner,
+                    $"{ex.GetType().Name}: {ex.Message}",
+                    retryAt,
+                    dead,
+                    CancellationToken.None
+                );
             }
             catch (System.Data.Common.DbException store)
             {
@@ -133,19 +147,34 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Exponential back-off with full jitter, capped.</summary>
     public static TimeSpan Backoff(int attempts, OutboxOptions settings)
     {
-        var ceiling = Math.Min(settings.MaxBackoff.TotalMilliseconds, settings.BaseBackoff.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1)));
+        var ceiling = Math.Min(
+            settings.MaxBackoff.TotalMilliseconds,
+            settings.BaseBackoff.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempts - 1))
+        );
         return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Outbox dispatcher stopped without releasing its leases ({Reason}); their effects are taken over when the leases expire, within {Lease}")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Outbox dispatcher stopped without releasing its leases ({Reason}); their effects are taken over "
+            + "when the leases expire, within {Lease}"
+    )]
     private static partial void LogReleaseFailed(ILogger logger, string reason, TimeSpan lease);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch failed; trying again next round")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Effect {Type} {Id} failed (attempt {Attempts}); retrying at {RetryAt}")]
-    private static partial void LogRetrying(ILogger logger, string type, string id, int attempts, DateTimeOffset retryAt);
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Effect {Type} {Id} failed (attempt {Attempts}); retrying at {RetryAt}"
+    )]
+    private static partial void LogRetrying(
+        ILogger logger,
+        string type,
+        string id,
+        int attempts,
+        DateTimeOffset retryAt
+    );
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Effect {Type} {Id} dead-lettered after {Attempts} attempts")]
     private static partial void LogDeadLettered(ILogger logger, string type, string id, int attempts);

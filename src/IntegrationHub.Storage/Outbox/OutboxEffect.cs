@@ -22,4 +22,5 @@ public sealed record OutboxEffect(
     DateTimeOffset NextAttemptAt,
     string? LastError,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? DeliveredAt);
+    DateTimeOffset? DeliveredAt
+);

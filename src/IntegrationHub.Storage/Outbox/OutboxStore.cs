@@ -10,119 +10,259 @@ namespace IntegrationHub.Storage.Outbox;
 /// </summary>
 public sealed class OutboxStore(Database database, TimeProvider time)
 {
-    private const string Columns = "id, decision_id, type, idempotency_key, payload, state, attempts, next_attempt_at, last_error, created_at, delivered_at";
+    private const string Columns =
+        "id, decision_id, type, idempotency_key, payload, state, attempts, next_attempt_at, last_error, created_at, "
+        + "delivered_at";
 
     /// <summary>Writes effects inside the caller's transaction (the decision's).</summary>
-    internal static async Task EnqueueAsync(DbConnection connection, DbTransaction transaction, string? decisionId, IReadOnlyList<NewEffect> effects, DateTimeOffset now, CancellationToken ct)
+    internal static async Task EnqueueAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string? decisionId,
+        IReadOnlyList<NewEffect> effects,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
         foreach (var effect in effects)
         {
             await connection.ExecuteAsync(
-                "INSERT INTO outbox (id, decision_id, type, idempotency_key, payload, state, attempts, next_attempt_at, created_at) "
-                + "VALUES (@id, @decision, @type, @key, @payload, 'pending', 0, @now, @now) ON CONFLICT (idempotency_key) DO NOTHING",
-                transaction, ct, ("id", Guid.CreateVersion7(now).ToString("N")), ("decision", decisionId), ("type", effect.Type), ("key", effect.IdempotencyKey),
-                ("payload", effect.Payload), ("now", now.Millis()));
+                "INSERT INTO outbox (id, decision_id, type, idempotency_key, payload, state, attempts, "
+                    + "next_attempt_at, created_at) "
+                    + "VALUES (@id, @decision, @type, @key, @payload, 'pending', 0, @now, @now) ON CONFLICT "
+                    + "(idempotency_key) DO NOTHING",
+                transaction,
+                ct,
+                ("id", Guid.CreateVersion7(now).ToString("N")),
+                ("decision", decisionId),
+                ("type", effect.Type),
+                ("key", effect.IdempotencyKey),
+                ("payload", effect.Payload),
+                ("now", now.Millis())
+            );
         }
     }
 
     /// <summary>Enqueues effects that belong to no decision (timers, webhooks).</summary>
     public Task EnqueueAsync(IReadOnlyList<NewEffect> effects, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(async (c, t) =>
-        {
-            await EnqueueAsync(c, t, null, effects, time.GetUtcNow(), cancellationToken);
-            return 0;
-        }, cancellationToken);
-
-    /// <summary>Claims up to <paramref name="max"/> due effects for <paramref name="owner"/> until the lease runs out.</summary>
-    public Task<IReadOnlyList<OutboxEffect>> ClaimAsync(string owner, TimeSpan lease, int max, CancellationToken cancellationToken) =>
-        database.InTransactionAsync<IReadOnlyList<OutboxEffect>>(async (connection, transaction) =>
-        {
-            var now = time.GetUtcNow().Millis();
-            var ids = await connection.QueryAsync(
-                $"SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until < @now) ORDER BY next_attempt_at, id LIMIT @max{database.ForUpdateSkipLocked}",
-                transaction, r => r.GetString(0), cancellationToken, ("now", now), ("max", max));
-            var claimed = new List<OutboxEffect>();
-            foreach (var id in ids)
+        database.InTransactionAsync(
+            async (c, t) =>
             {
-                await connection.ExecuteAsync("UPDATE outbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1 WHERE id = @id", transaction, cancellationToken,
-                    ("owner", owner), ("until", now + (long)lease.TotalMilliseconds), ("id", id));
-                claimed.AddRange(await connection.QueryAsync($"SELECT {Columns} FROM outbox WHERE id = @id", transaction, Read, cancellationToken, ("id", id)));
-            }
+                await EnqueueAsync(c, t, null, effects, time.GetUtcNow(), cancellationToken);
+                return 0;
+            },
+            cancellationToken
+        );
 
-            return claimed;
-        }, cancellationToken);
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due effects for <paramref name="owner"/> until the lease runs out.
+    /// </summary>
+    public Task<IReadOnlyList<OutboxEffect>> ClaimAsync(
+        string owner,
+        TimeSpan lease,
+        int max,
+        CancellationToken cancellationToken
+    ) =>
+        database.InTransactionAsync<IReadOnlyList<OutboxEffect>>(
+            async (connection, transaction) =>
+            {
+                var now = time.GetUtcNow().Millis();
+                var ids = await connection.QueryAsync(
+                    $"SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now AND (lease_until IS "
+                        + $"NULL OR lease_until < @now) ORDER BY next_attempt_at, id LIMIT "
+                        + $"@max{database.ForUpdateSkipLocked}",
+                    transaction,
+                    r => r.GetString(0),
+                    cancellationToken,
+                    ("now", now),
+                    ("max", max)
+                );
+                var claimed = new List<OutboxEffect>();
+                foreach (var id in ids)
+                {
+                    await connection.ExecuteAsync(
+                        "UPDATE outbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1 WHERE "
+                            + "id = @id",
+                        transaction,
+                        cancellationToken,
+                        ("owner", owner),
+                        ("until", now + (long)lease.TotalMilliseconds),
+                        ("id", id)
+                    );
+                    claimed.AddRange(
+                        await connection.QueryAsync(
+                            $"SELECT {Columns} FROM outbox WHERE id = @id",
+                            transaction,
+                            Read,
+                            cancellationToken,
+                            ("id", id)
+                        )
+                    );
+                }
+
+                return claimed;
+            },
+            cancellationToken
+        );
 
     /// <summary>Marks an effect delivered, if the lease is still ours (false: it was taken over).</summary>
     public async Task<bool> MarkDeliveredAsync(string id, string owner, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(
-            "UPDATE outbox SET state = 'delivered', delivered_at = @now, lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE id = @id AND lease_owner = @owner AND state = 'pending'",
-            null, cancellationToken, ("now", time.GetUtcNow().Millis()), ("id", id), ("owner", owner)) == 1;
+                "UPDATE outbox SET state = 'delivered', delivered_at = @now, lease_owner = NULL, lease_until = NULL, "
+                    + "last_error = NULL WHERE id = @id AND lease_owner = @owner AND state = 'pending'",
+                null,
+                cancellationToken,
+                ("now", time.GetUtcNow().Millis()),
+                ("id", id),
+                ("owner", owner)
+            ) == 1;
     }
 
-    /// <summary>Records a failed delivery: retried at <paramref name="retryAt"/>, or dead when <paramref name="dead"/>.</summary>
-    public async Task MarkFailedAsync(string id, string owner, string error, DateTimeOffset retryAt, bool dead, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a failed delivery: retried at <paramref name="retryAt"/>, or dead when <paramref name="dead"/>.
+    /// </summary>
+    public async Task MarkFailedAsync(
+        string id,
+        string owner,
+        string error,
+        DateTimeOffset retryAt,
+        bool dead,
+        CancellationToken cancellationToken
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
-            "UPDATE outbox SET state = @state, next_attempt_at = @retry, last_error = @error, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner",
-            null, cancellationToken, ("state", dead ? "dead" : "pending"), ("retry", retryAt.Millis()), ("error", error.Length > 2000 ? error[..2000] : error), ("id", id), ("owner", owner));
+            "UPDATE outbox SET state = @state, next_attempt_at = @retry, last_error = @error, lease_owner = NULL, "
+                + "lease_until = NULL WHERE id = @id AND lease_owner = @owner",
+            null,
+            cancellationToken,
+            ("state", dead ? "dead" : "pending"),
+            ("retry", retryAt.Millis()),
+            ("error", error.Length > 2000 ? error[..2000] : error),
+            ("id", id),
+            ("owner", owner)
+        );
     }
 
     /// <summary>Gives back every lease an owner holds (graceful shutdown), so others take the work at once.</summary>
     public async Task<int> ReleaseAsync(string owner, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync("UPDATE outbox SET lease_owner = NULL, lease_until = NULL, attempts = attempts - 1 WHERE lease_owner = @owner AND state = 'pending'",
-            null, cancellationToken, ("owner", owner));
+        return await connection.ExecuteAsync(
+            "UPDATE outbox SET lease_owner = NULL, lease_until = NULL, attempts = attempts - 1 WHERE lease_owner = "
+                + "@owner AND state = 'pending'",
+            null,
+            cancellationToken,
+            ("owner", owner)
+        );
     }
 
-    public Task<IReadOnlyList<OutboxEffect>> ListAsync(EffectState state, int max, CancellationToken cancellationToken) =>
-        ListAsync(state, max, type: null, afterId: null, cancellationToken);
+    public Task<IReadOnlyList<OutboxEffect>> ListAsync(
+        EffectState state,
+        int max,
+        CancellationToken cancellationToken
+    ) => ListAsync(state, max, type: null, afterId: null, cancellationToken);
 
-    /// <summary>Effects in a state, oldest first (ids are time-ordered), optionally of one type and after an id (paging).</summary>
-    public async Task<IReadOnlyList<OutboxEffect>> ListAsync(EffectState state, int max, string? type, string? afterId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Effects in a state, oldest first (ids are time-ordered), optionally of one type and after an id (paging).
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxEffect>> ListAsync(
+        EffectState state,
+        int max,
+        string? type,
+        string? afterId,
+        CancellationToken cancellationToken
+    )
     {
         // Filters are added only when given: PostgreSQL cannot type an untyped NULL parameter.
-        var where = "state = @state" + (type is null ? "" : " AND type = @type") + (afterId is null ? "" : " AND id > @after");
+        var where =
+            "state = @state" + (type is null ? "" : " AND type = @type") + (afterId is null ? "" : " AND id > @after");
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QueryAsync($"SELECT {Columns} FROM outbox WHERE {where} ORDER BY id LIMIT @max", null, Read, cancellationToken,
-            ("state", StateName(state)), ("type", type ?? ""), ("after", afterId ?? ""), ("max", max));
+        return await connection.QueryAsync(
+            $"SELECT {Columns} FROM outbox WHERE {where} ORDER BY id LIMIT @max",
+            null,
+            Read,
+            cancellationToken,
+            ("state", StateName(state)),
+            ("type", type ?? ""),
+            ("after", afterId ?? ""),
+            ("max", max)
+        );
     }
 
     public async Task<long> CountAsync(EffectState state, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync("SELECT COUNT(*) FROM outbox WHERE state = @state", null, r => r.GetInt64(0), cancellationToken, ("state", StateName(state))))[0];
+        return (
+            await connection.QueryAsync(
+                "SELECT COUNT(*) FROM outbox WHERE state = @state",
+                null,
+                r => r.GetInt64(0),
+                cancellationToken,
+                ("state", StateName(state))
+            )
+        )[0];
     }
 
     public async Task<OutboxEffect?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync($"SELECT {Columns} FROM outbox WHERE id = @id", null, Read, cancellationToken, ("id", id))).FirstOrDefault();
+        return (
+            await connection.QueryAsync(
+                $"SELECT {Columns} FROM outbox WHERE id = @id",
+                null,
+                Read,
+                cancellationToken,
+                ("id", id)
+            )
+        ).FirstOrDefault();
     }
 
-    /// <summary>Puts a dead-lettered effect back in the queue with a fresh attempt count (false: no such dead effect).</summary>
+    /// <summary>
+    /// Puts a dead-lettered effect back in the queue with a fresh attempt count (false: no such dead effect).
+    /// </summary>
     public async Task<bool> RetryDeadAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync("UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = @now WHERE id = @id AND state = 'dead'",
-            null, cancellationToken, ("now", time.GetUtcNow().Millis()), ("id", id)) == 1;
+        return await connection.ExecuteAsync(
+                "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = @now WHERE id = @id AND state "
+                    + "= 'dead'",
+                null,
+                cancellationToken,
+                ("now", time.GetUtcNow().Millis()),
+                ("id", id)
+            ) == 1;
     }
 
     /// <summary>How many effects wait, and since when the oldest (for metrics).</summary>
     public async Task<(long Pending, DateTimeOffset? Oldest)> DepthAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE state = 'pending'", null,
-            r => (r.GetInt64(0), r.IsDBNull(1) ? (DateTimeOffset?)null : r.GetInt64(1).Time()), cancellationToken);
+        var rows = await connection.QueryAsync(
+            "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE state = 'pending'",
+            null,
+            r => (r.GetInt64(0), r.IsDBNull(1) ? (DateTimeOffset?)null : r.GetInt64(1).Time()),
+            cancellationToken
+        );
         return rows[0];
     }
 
     private static string StateName(EffectState state) => state.ToString().ToLowerInvariant();
 
-    private static OutboxEffect Read(DbDataReader r) => new(
-        r.GetString(0), r.NullableString(1), r.GetString(2), r.GetString(3), r.GetString(4),
-        Enum.Parse<EffectState>(r.GetString(5), ignoreCase: true), r.GetInt32(6), r.GetInt64(7).Time(), r.NullableString(8), r.GetInt64(9).Time(), r.NullableLong(10)?.Time());
+    private static OutboxEffect Read(DbDataReader r) =>
+        new(
+            r.GetString(0),
+            r.NullableString(1),
+            r.GetString(2),
+            r.GetString(3),
+            r.GetString(4),
+            Enum.Parse<EffectState>(r.GetString(5), ignoreCase: true),
+            r.GetInt32(6),
+            r.GetInt64(7).Time(),
+            r.NullableString(8),
+            r.GetInt64(9).Time(),
+            r.NullableLong(10)?.Time()
+        );
 }

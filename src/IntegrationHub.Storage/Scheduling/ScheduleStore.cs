@@ -19,39 +19,79 @@ public sealed class ScheduleStore(Database database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
             "INSERT INTO scheduled_work (work_key, kind, payload, due_at) VALUES (@key, @kind, @payload, @due) "
-            + "ON CONFLICT (work_key) DO UPDATE SET kind = @kind, payload = @payload, due_at = @due WHERE scheduled_work.done_at IS NULL",
-            null, cancellationToken, ("key", work.Key), ("kind", work.Kind), ("payload", work.Payload), ("due", work.DueAt.Millis()));
+                + "ON CONFLICT (work_key) DO UPDATE SET kind = @kind, payload = @payload, due_at = @due WHERE "
+                + "scheduled_work.done_at IS NULL",
+            null,
+            cancellationToken,
+            ("key", work.Key),
+            ("kind", work.Kind),
+            ("payload", work.Payload),
+            ("due", work.DueAt.Millis())
+        );
     }
 
     /// <summary>Cancels work not yet done (false: nothing to cancel).</summary>
     public async Task<bool> CancelAsync(string key, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync("UPDATE scheduled_work SET done_at = @now WHERE work_key = @key AND done_at IS NULL", null, cancellationToken,
-            ("now", time.GetUtcNow().Millis()), ("key", key)) == 1;
+        return await connection.ExecuteAsync(
+                "UPDATE scheduled_work SET done_at = @now WHERE work_key = @key AND done_at IS NULL",
+                null,
+                cancellationToken,
+                ("now", time.GetUtcNow().Millis()),
+                ("key", key)
+            ) == 1;
     }
 
-    public Task<IReadOnlyList<ScheduledWork>> ClaimDueAsync(string owner, TimeSpan lease, int max, CancellationToken cancellationToken) =>
-        database.InTransactionAsync<IReadOnlyList<ScheduledWork>>(async (connection, transaction) =>
-        {
-            var now = time.GetUtcNow().Millis();
-            var due = await connection.QueryAsync(
-                $"SELECT work_key, kind, payload, due_at FROM scheduled_work WHERE done_at IS NULL AND due_at <= @now AND (lease_until IS NULL OR lease_until < @now) ORDER BY due_at LIMIT @max{database.ForUpdateSkipLocked}",
-                transaction, r => new ScheduledWork(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3).Time()), cancellationToken, ("now", now), ("max", max));
-            foreach (var work in due)
+    public Task<IReadOnlyList<ScheduledWork>> ClaimDueAsync(
+        string owner,
+        TimeSpan lease,
+        int max,
+        CancellationToken cancellationToken
+    ) =>
+        database.InTransactionAsync<IReadOnlyList<ScheduledWork>>(
+            async (connection, transaction) =>
             {
-                await connection.ExecuteAsync("UPDATE scheduled_work SET lease_owner = @owner, lease_until = @until WHERE work_key = @key", transaction, cancellationToken,
-                    ("owner", owner), ("until", now + (long)lease.TotalMilliseconds), ("key", work.Key));
-            }
+                var now = time.GetUtcNow().Millis();
+                var due = await connection.QueryAsync(
+                    $"SELECT work_key, kind, payload, due_at FROM scheduled_work WHERE done_at IS NULL AND due_at <= "
+                        + $"@now AND (lease_until IS NULL OR lease_until < @now) ORDER BY due_at LIMIT "
+                        + $"@max{database.ForUpdateSkipLocked}",
+                    transaction,
+                    r => new ScheduledWork(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3).Time()),
+                    cancellationToken,
+                    ("now", now),
+                    ("max", max)
+                );
+                foreach (var work in due)
+                {
+                    await connection.ExecuteAsync(
+                        "UPDATE scheduled_work SET lease_owner = @owner, lease_until = @until WHERE work_key = @key",
+                        transaction,
+                        cancellationToken,
+                        ("owner", owner),
+                        ("until", now + (long)lease.TotalMilliseconds),
+                        ("key", work.Key)
+                    );
+                }
 
-            return due;
-        }, cancellationToken);
+                return due;
+            },
+            cancellationToken
+        );
 
     /// <summary>Marks claimed work done (false: the lease was lost and someone else has it).</summary>
     public async Task<bool> CompleteAsync(string key, string owner, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync("UPDATE scheduled_work SET done_at = @now, lease_owner = NULL, lease_until = NULL WHERE work_key = @key AND lease_owner = @owner AND done_at IS NULL",
-            null, cancellationToken, ("now", time.GetUtcNow().Millis()), ("key", key), ("owner", owner)) == 1;
+        return await connection.ExecuteAsync(
+                "UPDATE scheduled_work SET done_at = @now, lease_owner = NULL, lease_until = NULL WHERE work_key = "
+                    + "@key AND lease_owner = @owner AND done_at IS NULL",
+                null,
+                cancellationToken,
+                ("now", time.GetUtcNow().Millis()),
+                ("key", key),
+                ("owner", owner)
+            ) == 1;
     }
 }

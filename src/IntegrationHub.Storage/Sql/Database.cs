@@ -13,7 +13,10 @@ public sealed class Database
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqlite;
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object?> Configured = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<
+        SQLitePCL.sqlite3,
+        object?
+    > Configured = [];
 
     private Database(NpgsqlDataSource? postgres, string? sqlite)
     {
@@ -36,7 +39,13 @@ public sealed class Database
 
     public static Database Sqlite(string path)
     {
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Cache = SqliteCacheMode.Private, Pooling = true };
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+        };
         return new Database(null, builder.ToString());
     }
 
@@ -65,7 +74,10 @@ public sealed class Database
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committing when it returns.</summary>
-    public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> InTransactionAsync<T>(
+        Func<DbConnection, DbTransaction, Task<T>> work,
+        CancellationToken cancellationToken
+    )
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -5,7 +5,12 @@ namespace IntegrationHub.Storage.Sql;
 /// <summary>Small helpers over ADO.NET: parameters by name, scalars, rows.</summary>
 internal static class SqlCommands
 {
-    public static DbCommand Command(this DbConnection connection, string sql, DbTransaction? transaction = null, params (string Name, object? Value)[] parameters)
+    public static DbCommand Command(
+        this DbConnection connection,
+        string sql,
+        DbTransaction? transaction = null,
+        params (string Name, object? Value)[] parameters
+    )
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -21,13 +26,26 @@ internal static class SqlCommands
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(this DbConnection connection, string sql, DbTransaction? transaction, CancellationToken ct, params (string, object?)[] parameters)
+    public static async Task<int> ExecuteAsync(
+        this DbConnection connection,
+        string sql,
+        DbTransaction? transaction,
+        CancellationToken ct,
+        params (string, object?)[] parameters
+    )
     {
         await using var command = connection.Command(sql, transaction, parameters);
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    public static async Task<List<T>> QueryAsync<T>(this DbConnection connection, string sql, DbTransaction? transaction, Func<DbDataReader, T> read, CancellationToken ct, params (string, object?)[] parameters)
+    public static async Task<List<T>> QueryAsync<T>(
+        this DbConnection connection,
+        string sql,
+        DbTransaction? transaction,
+        Func<DbDataReader, T> read,
+        CancellationToken ct,
+        params (string, object?)[] parameters
+    )
     {
         await using var command = connection.Command(sql, transaction, parameters);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -40,9 +58,11 @@ internal static class SqlCommands
         return rows;
     }
 
-    public static string? NullableString(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    public static string? NullableString(this DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    public static long? NullableLong(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+    public static long? NullableLong(this DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 
     public static long Millis(this DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 

@@ -1,15 +1,19 @@
 using System.Net;
+using IntegrationHub.Hub.Caching;
 using IntegrationHub.Sdk.Capabilities.Enrichment;
 using IntegrationHub.Sdk.Errors;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using IntegrationHub.Hub.Caching;
 
 namespace IntegrationHub.Server.Tests.Caching;
 
 public sealed class CachingEnrichmentConnectorTests
 {
-    private static readonly CacheOptions Options = new() { EnrichmentLifetime = TimeSpan.FromHours(1), EnrichmentNoMatchLifetime = TimeSpan.FromMinutes(5) };
+    private static readonly CacheOptions Options = new()
+    {
+        EnrichmentLifetime = TimeSpan.FromHours(1),
+        EnrichmentNoMatchLifetime = TimeSpan.FromMinutes(5),
+    };
 
     /// <summary>A vendor that answers slowly (until released) and counts calls per IP.</summary>
     private sealed class SlowVendor : IEnrichmentConnector
@@ -20,7 +24,10 @@ public sealed class CachingEnrichmentConnectorTests
 
         public void Release() => _release.TrySetResult();
 
-        public async Task<CompanyIdentification> IdentifyCompanyAsync(IPAddress ipAddress, CancellationToken cancellationToken)
+        public async Task<CompanyIdentification> IdentifyCompanyAsync(
+            IPAddress ipAddress,
+            CancellationToken cancellationToken
+        )
         {
             lock (Calls)
             {
@@ -45,10 +52,17 @@ public sealed class CachingEnrichmentConnectorTests
     public async Task A_concurrent_burst_from_K_companies_costs_K_vendor_calls()
     {
         var vendor = new SlowVendor();
-        var cached = new CachingEnrichmentConnector(vendor, new FakeTimeProvider(), Microsoft.Extensions.Options.Options.Create(Options));
+        var cached = new CachingEnrichmentConnector(
+            vendor,
+            new FakeTimeProvider(),
+            Microsoft.Extensions.Options.Options.Create(Options)
+        );
         const int companies = 7;
 
-        var burst = Enumerable.Range(0, 200).Select(i => cached.IdentifyCompanyAsync(Ip(i % companies), CancellationToken.None)).ToList();
+        var burst = Enumerable
+            .Range(0, 200)
+            .Select(i => cached.IdentifyCompanyAsync(Ip(i % companies), CancellationToken.None))
+            .ToList();
         vendor.Release();
         await Task.WhenAll(burst);
 
@@ -84,7 +98,11 @@ public sealed class CachingEnrichmentConnectorTests
     {
         var vendor = new SlowVendor { Fail = true };
         vendor.Release();
-        var cached = new CachingEnrichmentConnector(vendor, new FakeTimeProvider(), Microsoft.Extensions.Options.Options.Create(Options));
+        var cached = new CachingEnrichmentConnector(
+            vendor,
+            new FakeTimeProvider(),
+            Microsoft.Extensions.Options.Options.Create(Options)
+        );
 
         await Assert.ThrowsAsync<ConnectorException>(() => cached.IdentifyCompanyAsync(Ip(2), CancellationToken.None));
         vendor.Fail = false;
@@ -98,7 +116,11 @@ public sealed class CachingEnrichmentConnectorTests
     public async Task A_caller_giving_up_does_not_fail_the_others_sharing_the_load()
     {
         var vendor = new SlowVendor();
-        var cached = new CachingEnrichmentConnector(vendor, new FakeTimeProvider(), Microsoft.Extensions.Options.Options.Create(Options));
+        var cached = new CachingEnrichmentConnector(
+            vendor,
+            new FakeTimeProvider(),
+            Microsoft.Extensions.Options.Options.Create(Options)
+        );
         using var impatient = new CancellationTokenSource();
 
         var first = cached.IdentifyCompanyAsync(Ip(2), impatient.Token);

@@ -10,22 +10,34 @@ namespace IntegrationHub.Server.Tests.Dashboard;
 /// </summary>
 public sealed class DashboardTests : IAsyncLifetime
 {
-    private const string LondonIp = "198.51.100.115";   // Thames Fintech, GB: the EMEA pool
-    private const string UnknownIp = "192.0.2.200";     // nobody known: AMER, where nobody is available
+    private const string LondonIp = "198.51.100.115"; // Thames Fintech, GB: the EMEA pool
+    private const string UnknownIp = "192.0.2.200"; // nobody known: AMER, where nobody is available
 
     private HubProcess _hub = null!;
 
     public async Task InitializeAsync() =>
-        _hub = await HubProcess.StartAsync(new Dictionary<string, string?> { ["Routing:PolicyFile"] = DemoPolicy.AlwaysOpen(TimeSpan.FromMinutes(5), factDeadline: TimeSpan.FromSeconds(15)) });
+        _hub = await HubProcess.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Routing:PolicyFile"] = DemoPolicy.AlwaysOpen(
+                    TimeSpan.FromMinutes(5),
+                    factDeadline: TimeSpan.FromSeconds(15)
+                ),
+            }
+        );
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
 
     [Fact]
-    public async Task A_manager_sees_who_is_waiting_each_reps_availability_the_days_figures_and_why_each_visitor_went_where()
+    public async Task A_manager_sees_who_waits_each_reps_availability_the_days_figures_and_why_each_visitor_went_where()
     {
         var presence = new PresenceService.PresenceServiceClient(_hub.Channel);
-        await presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "005SDR05", Status = PresenceStatus.Available });
-        await presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "005SDR06", Status = PresenceStatus.Away });
+        await presence.SetRepPresenceAsync(
+            new SetRepPresenceRequest { RepId = "005SDR05", Status = PresenceStatus.Available }
+        );
+        await presence.SetRepPresenceAsync(
+            new SetRepPresenceRequest { RepId = "005SDR06", Status = PresenceStatus.Away }
+        );
         var london = await _hub.RouteVisitorAsync(LondonIp);
         var unknown = await _hub.RouteVisitorAsync(UnknownIp);
         Assert.Equal("005SDR05", london.Target.RepId);
@@ -54,20 +66,33 @@ public sealed class DashboardTests : IAsyncLifetime
         var elise = page.QuerySelector("tr[data-rep='005SDR05']");
         Assert.Equal(["Elise Martin", "available", "in hours", "sdr-emea, lang-fr"], Cells(elise)[..4]);
         Assert.NotEmpty(elise!.QuerySelectorAll(".timeline span"));
-        Assert.Contains("Elise Martin was available for", elise.QuerySelector(".timeline")!.GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Contains(
+            "Elise Martin was available for",
+            elise.QuerySelector(".timeline")!.GetAttribute("aria-label"),
+            StringComparison.Ordinal
+        );
         Assert.Equal("away", Cells(page.QuerySelector("tr[data-rep='005SDR06']"))[1]);
         Assert.Equal("offline", Cells(page.QuerySelector("tr[data-rep='005SDR01']"))[1]);
         Assert.Empty(page.QuerySelector("tr[data-rep='005SDR01']")!.QuerySelectorAll(".timeline span"));
 
         // The latest decisions, newest first, each with why.
-        var decisions = page.QuerySelectorAll("#decisions > li").Select(li => li.GetAttribute("data-decision")).ToList();
+        var decisions = page.QuerySelectorAll("#decisions > li")
+            .Select(li => li.GetAttribute("data-decision"))
+            .ToList();
         Assert.Equal([unknown.Id, london.Id], decisions);
         var toElise = page.QuerySelector($"li[data-decision='{london.Id}']");
-        Assert.Equal("Visitor → Elise Martin (round robin in sdr-emea) by geo_pool", toElise!.QuerySelector(".headline").Seen());
+        Assert.Equal(
+            "Visitor → Elise Martin (round robin in sdr-emea) by geo_pool",
+            toElise!.QuerySelector(".headline").Seen()
+        );
         Assert.Equal("GB is in EMEA: round robin in sdr-emea", toElise.QuerySelector(".why").Seen());
         var toAi = page.QuerySelector($"li[data-decision='{unknown.Id}']");
         Assert.Equal("Visitor → AI rep Hub AI by geo_pool", toAi!.QuerySelector(".headline").Seen());
-        Assert.Contains("no member of sdr-amer is available for chats", toAi.QuerySelector(".why").Seen(), StringComparison.Ordinal);
+        Assert.Contains(
+            "no member of sdr-amer is available for chats",
+            toAi.QuerySelector(".why").Seen(),
+            StringComparison.Ordinal
+        );
         Assert.Contains("geo_pool: matched", toAi.QuerySelector("details").Seen(), StringComparison.Ordinal);
     }
 
@@ -79,8 +104,14 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Contains("routing scope", bare.GetElementById("key-form").Seen(), StringComparison.Ordinal);
         Assert.Equal("", bare.GetElementById("board").Seen());
 
-        var refused = await HeadlessChromium.RenderAsync($"{_hub.HttpAddress}dashboard#key=ihk_0000000000000000_not-a-real-key");
-        Assert.Contains("the hub refused the key (HTTP 401)", refused.GetElementById("status").Seen(), StringComparison.Ordinal);
+        var refused = await HeadlessChromium.RenderAsync(
+            $"{_hub.HttpAddress}dashboard#key=ihk_0000000000000000_not-a-real-key"
+        );
+        Assert.Contains(
+            "the hub refused the key (HTTP 401)",
+            refused.GetElementById("status").Seen(),
+            StringComparison.Ordinal
+        );
         Assert.Equal("", refused.GetElementById("board").Seen());
         Assert.Empty(refused.QuerySelectorAll("#reps tbody tr"));
     }
@@ -98,7 +129,8 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
     }
 
-    private static string Figure(IDocument page, string label) => page.QuerySelector($"[data-metric='{label}'] dd").Seen();
+    private static string Figure(IDocument page, string label) =>
+        page.QuerySelector($"[data-metric='{label}'] dd").Seen();
 
     private static string[] Cells(IElement? row)
     {

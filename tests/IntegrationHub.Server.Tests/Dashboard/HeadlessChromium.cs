@@ -13,7 +13,9 @@ public static class HeadlessChromium
     public static async Task<IDocument> RenderAsync(string url)
     {
         var binary = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("The dashboard tests need Debian's chromium: apt-get install -y chromium (.ci/run installs it).");
+            ?? throw new InvalidOperationException(
+                "The dashboard tests need Debian's chromium: apt-get install -y chromium (.ci/run installs it)."
+            );
         var profile = Directory.CreateTempSubdirectory("hub-chromium-");
         var info = new ProcessStartInfo(binary)
         {
@@ -21,8 +23,15 @@ public static class HeadlessChromium
             RedirectStandardError = true,
             ArgumentList =
             {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", $"--user-data-dir={profile.FullName}",
-                "--virtual-time-budget=4000", "--dump-dom", url,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                $"--user-data-dir={profile.FullName}",
+                "--virtual-time-budget=4000",
+                "--dump-dom",
+                url,
             },
         };
         try
@@ -53,6 +62,11 @@ public static class HeadlessChromium
             }
         }
 
-        return element is null ? "" : string.Join(' ', element.TextContent.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return element is null
+            ? ""
+            : string.Join(
+                ' ',
+                element.TextContent.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            );
     }
 }

@@ -18,9 +18,7 @@ public sealed class LogCapture : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new CategoryLogger(this, categoryName);
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() { }
 
     private sealed class CategoryLogger(LogCapture capture, string category) : ILogger
     {
@@ -29,8 +27,13 @@ public sealed class LogCapture : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            capture._entries.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), exception));
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        ) => capture._entries.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), exception));
     }
 }
 

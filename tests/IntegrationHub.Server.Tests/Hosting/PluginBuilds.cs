@@ -4,7 +4,9 @@ using System.Reflection.PortableExecutable;
 
 namespace IntegrationHub.Server.Tests.Hosting;
 
-/// <summary>The external plugin's build output, copied into a fresh plugins folder as a partner would drop it.</summary>
+/// <summary>
+/// The external plugin's build output, copied into a fresh plugins folder as a partner would drop it.
+/// </summary>
 public static class PluginBuilds
 {
     public const string ExternalPluginName = "IntegrationHub.ExternalPlugin";
@@ -53,9 +55,12 @@ public static class PluginBuilds
             var metadataStart = pe.PEHeaders.MetadataStartOffset;
             var rowSize = reader.GetTableRowSize(TableIndex.AssemblyRef);
             var tableStart = reader.GetTableMetadataOffset(TableIndex.AssemblyRef);
-            var row = reader.AssemblyReferences
-                .Select((handle, index) => (Name: reader.GetString(reader.GetAssemblyReference(handle).Name), Index: index))
-                .Single(r => r.Name == "IntegrationHub.Sdk").Index;
+            var row = reader
+                .AssemblyReferences.Select(
+                    (handle, index) => (Name: reader.GetString(reader.GetAssemblyReference(handle).Name), Index: index)
+                )
+                .Single(r => r.Name == "IntegrationHub.Sdk")
+                .Index;
             offset = metadataStart + tableStart + (row * rowSize);
         }
 

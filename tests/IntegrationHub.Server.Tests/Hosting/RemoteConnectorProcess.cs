@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using IntegrationHub.Sdk.Capabilities.Enrichment;
 using IntegrationHub.Server.Capabilities.Enrichment;
 using IntegrationHub.Server.Errors;
@@ -7,7 +8,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationHub.Server.Tests.Hosting;
@@ -30,32 +30,44 @@ public sealed class RemoteConnectorProcess : IAsyncDisposable
 
     public MemoryConnector Connector => _app.Services.GetRequiredService<MemoryConnector>();
 
-    /// <summary>Plaintext h2c, or TLS with <paramref name="certificate"/> requiring a client certificate issued by <paramref name="clientCa"/>.</summary>
-    public static async Task<RemoteConnectorProcess> StartAsync(X509Certificate2? certificate = null, X509Certificate2? clientCa = null)
+    /// <summary>
+    /// Plaintext h2c, or TLS with <paramref name="certificate"/> requiring a client certificate issued by
+    /// <paramref name="clientCa"/>.
+    /// </summary>
+    public static async Task<RemoteConnectorProcess> StartAsync(
+        X509Certificate2? certificate = null,
+        X509Certificate2? clientCa = null
+    )
     {
         var builder = WebApplication.CreateSlimBuilder();
         // The test folder carries the hub's appsettings.json, whose Kestrel endpoints (the hub's
         // default ports) would be bound beside port 0 and clash with a hub a developer is running.
         builder.Configuration.Sources.Clear();
         builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, o =>
-        {
-            o.Protocols = HttpProtocols.Http2;
-            if (certificate is not null)
             {
-                o.UseHttps(certificate, https =>
+                o.Protocols = HttpProtocols.Http2;
+                if (certificate is not null)
                 {
-                    https.ClientCertificateMode = clientCa is null ? ClientCertificateMode.NoCertificate : ClientCertificateMode.RequireCertificate;
-                    https.ClientCertificateValidation = (client, _, _) => clientCa is not null && TestCertificates.ChainsTo(client, clientCa);
-                });
-            }
-        }));
+                    o.UseHttps(certificate, https =>
+                    {
+                        https.ClientCertificateMode = clientCa is null
+                            ? ClientCertificateMode.NoCertificate
+                            : ClientCertificateMode.RequireCertificate;
+                        https.ClientCertificateValidation = (client, _, _) =>
+                            clientCa is not null && TestCertificates.ChainsTo(client, clientCa);
+                    });
+                }
+            }));
         builder.Services.AddGrpc(o => o.Interceptors.Add<ErrorInterceptor>());
         builder.Services.AddSingleton<MemoryConnector>();
         builder.Services.AddSingleton<IEnrichmentConnector>(sp => sp.GetRequiredService<MemoryConnector>());
         var app = builder.Build();
         app.MapGrpcService<EnrichmentGrpcService>();
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app
+            .Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
         return new RemoteConnectorProcess(app, new Uri(address));
     }
 

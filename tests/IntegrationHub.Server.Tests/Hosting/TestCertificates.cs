@@ -13,9 +13,16 @@ public sealed class TestCertificates : IDisposable
     public TestCertificates()
     {
         using var caKey = RSA.Create(2048);
-        var caRequest = new CertificateRequest("CN=IntegrationHub test CA", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var caRequest = new CertificateRequest(
+            "CN=IntegrationHub test CA",
+            caKey,
+            HashAlgorithmName.SHA256,
+            RSASignaturePadding.Pkcs1
+        );
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        caRequest.CertificateExtensions.Add(
+            new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true)
+        );
         Ca = caRequest.CreateSelfSigned(MachineNow.AddDays(-1), MachineNow.AddDays(1));
         Server = Issue("CN=127.0.0.1", serverAuth: true);
         Client = Issue("CN=integrationhub", serverAuth: false);
@@ -27,7 +34,9 @@ public sealed class TestCertificates : IDisposable
 
     public X509Certificate2 Client { get; }
 
-    /// <summary>Writes the CA as PEM and the client certificate as PKCS#12, as an operator would hand them to the hub.</summary>
+    /// <summary>
+    /// Writes the CA as PEM and the client certificate as PKCS#12, as an operator would hand them to the hub.
+    /// </summary>
     public (string CaPem, string ClientPfx) WriteFiles(string password)
     {
         var folder = Directory.CreateTempSubdirectory("hub-tls-").FullName;
@@ -38,7 +47,9 @@ public sealed class TestCertificates : IDisposable
         return (caPem, clientPfx);
     }
 
-    /// <summary>Writes the server certificate (for 127.0.0.1) as PKCS#12, for a Kestrel endpoint's Certificate:Path.</summary>
+    /// <summary>
+    /// Writes the server certificate (for 127.0.0.1) as PKCS#12, for a Kestrel endpoint's Certificate:Path.
+    /// </summary>
     public string WriteServerPfx(string password)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("hub-tls-").FullName, "server.pfx");
@@ -46,7 +57,8 @@ public sealed class TestCertificates : IDisposable
         return path;
     }
 
-    public static bool ChainsTo(X509Certificate2 certificate, X509Certificate2 ca) => IntegrationHub.Server.Security.PrivateCa.Issued(certificate, ca);
+    public static bool ChainsTo(X509Certificate2 certificate, X509Certificate2 ca) =>
+        IntegrationHub.Server.Security.PrivateCa.Issued(certificate, ca);
 
     public void Dispose()
     {
@@ -59,7 +71,9 @@ public sealed class TestCertificates : IDisposable
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(serverAuth ? "1.3.6.1.5.5.7.3.1" : "1.3.6.1.5.5.7.3.2")], false));
+        request.CertificateExtensions.Add(
+            new X509EnhancedKeyUsageExtension([new Oid(serverAuth ? "1.3.6.1.5.5.7.3.1" : "1.3.6.1.5.5.7.3.2")], false)
+        );
         if (serverAuth)
         {
             var names = new SubjectAlternativeNameBuilder();
@@ -68,8 +82,17 @@ public sealed class TestCertificates : IDisposable
             request.CertificateExtensions.Add(names.Build());
         }
 
-        using var issued = request.Create(Ca, MachineNow.AddHours(-1), MachineNow.AddHours(12), RandomNumberGenerator.GetBytes(8));
+        using var issued = request.Create(
+            Ca,
+            MachineNow.AddHours(-1),
+            MachineNow.AddHours(12),
+            RandomNumberGenerator.GetBytes(8)
+        );
         // With its private key, and exportable, so Kestrel can serve it and the hub can load it from a file.
-        return X509CertificateLoader.LoadPkcs12(issued.CopyWithPrivateKey(key).Export(X509ContentType.Pkcs12, ""), "", X509KeyStorageFlags.Exportable);
+        return X509CertificateLoader.LoadPkcs12(
+            issued.CopyWithPrivateKey(key).Export(X509ContentType.Pkcs12, ""),
+            "",
+            X509KeyStorageFlags.Exportable
+        );
     }
 }

@@ -7,7 +7,9 @@ using IntegrationHub.Testing;
 
 namespace IntegrationHub.Server.Tests.Http;
 
-/// <summary>The routing and presence RPCs as JSON over HTTP (gRPC JSON transcoding), as a browser or curl calls them.</summary>
+/// <summary>
+/// The routing and presence RPCs as JSON over HTTP (gRPC JSON transcoding), as a browser or curl calls them.
+/// </summary>
 public sealed class JsonOverHttpTests : IDisposable
 {
     private readonly SandboxHub _hub = new();
@@ -30,7 +32,17 @@ public sealed class JsonOverHttpTests : IDisposable
     {
         await _hub.AvailableAsync("005BDR01");
 
-        var routed = await Json(await _http.PostAsJsonAsync("/v1/visitors:route", new { requestId = "json-1", ipAddress = "203.0.113.5", pageUrl = "https://www.example.com/pricing" }));
+        var routed = await Json(
+            await _http.PostAsJsonAsync(
+                "/v1/visitors:route",
+                new
+                {
+                    requestId = "json-1",
+                    ipAddress = "203.0.113.5",
+                    pageUrl = "https://www.example.com/pricing",
+                }
+            )
+        );
         var id = (string)routed["decision"]!["id"]!;
         var read = await Json(await _http.GetAsync($"/v1/decisions/{id}"));
 
@@ -47,15 +59,33 @@ public sealed class JsonOverHttpTests : IDisposable
         var reps = await Json(await _http.GetAsync("/v1/reps"));
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
-        Assert.Contains(reps["reps"]!.AsArray(), r => (string?)r!["repId"] == "005SDR01" && (string?)r["status"] == "PRESENCE_STATUS_AWAY");
+        Assert.Contains(reps["reps"]!.AsArray(), r =>
+            (string?)r!["repId"] == "005SDR01" && (string?)r["status"] == "PRESENCE_STATUS_AWAY"
+        );
     }
 
     [Fact]
     public async Task Bad_input_is_a_400_with_the_field_violations_and_no_credentials_a_401()
     {
-        var bad = await _http.PostAsJsonAsync("/v1/visitors:route", new { requestId = "json-2", ipAddress = "not-an-ip", pageUrl = "ftp://x" });
+        var bad = await _http.PostAsJsonAsync(
+            "/v1/visitors:route",
+            new
+            {
+                requestId = "json-2",
+                ipAddress = "not-an-ip",
+                pageUrl = "ftp://x",
+            }
+        );
         using var anonymous = _hub.CreateHttpClient();
-        var refused = await anonymous.PostAsJsonAsync("/v1/visitors:route", new { requestId = "json-3", ipAddress = "203.0.113.5", pageUrl = "https://www.example.com/" });
+        var refused = await anonymous.PostAsJsonAsync(
+            "/v1/visitors:route",
+            new
+            {
+                requestId = "json-3",
+                ipAddress = "203.0.113.5",
+                pageUrl = "https://www.example.com/",
+            }
+        );
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var status = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!;
@@ -75,14 +105,36 @@ public sealed class JsonOverHttpTests : IDisposable
 
         Assert.Equal("3.0.3", (string?)document["openapi"]);
         Assert.Equal(
-            ["/v1/conversations", "/v1/decisions", "/v1/decisions/{decision_id}", "/v1/leads:route", "/v1/metrics/routing", "/v1/reps", "/v1/reps/{rep_id}/alerts", "/v1/reps/{rep_id}/presence", "/v1/visitors:route"],
-            paths.Select(p => p.Key).Order(StringComparer.Ordinal));
-        Assert.Equal("#/components/schemas/integrationhub.routing.v1.RouteVisitorRequest",
-            (string?)paths["/v1/visitors:route"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]);
-        var request = document["components"]!["schemas"]!["integrationhub.routing.v1.RouteVisitorRequest"]!["properties"]!.AsObject();
+            [
+                "/v1/conversations",
+                "/v1/decisions",
+                "/v1/decisions/{decision_id}",
+                "/v1/leads:route",
+                "/v1/metrics/routing",
+                "/v1/reps",
+                "/v1/reps/{rep_id}/alerts",
+                "/v1/reps/{rep_id}/presence",
+                "/v1/visitors:route",
+            ],
+            paths.Select(p => p.Key).Order(StringComparer.Ordinal)
+        );
+        Assert.Equal(
+            "#/components/schemas/integrationhub.routing.v1.RouteVisitorRequest",
+            (string?)
+                paths["/v1/visitors:route"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]![
+                    "$ref"
+                ]
+        );
+        var request = document["components"]!["schemas"]!["integrationhub.routing.v1.RouteVisitorRequest"]![
+            "properties"
+        ]!.AsObject();
         Assert.Equal(["requestId", "ipAddress", "pageUrl", "email", "clickThroughToken"], request.Select(p => p.Key));
-        Assert.Contains(paths["/v1/decisions"]!["get"]!["parameters"]!.AsArray(), p => (string?)p!["name"] == "pageSize" && (string?)p["in"] == "query");
-        Assert.Contains(paths["/v1/conversations"]!["get"]!["parameters"]!.AsArray(), p => (string?)p!["name"] == "state" && (string?)p["in"] == "query");
+        Assert.Contains(paths["/v1/decisions"]!["get"]!["parameters"]!.AsArray(), p =>
+            (string?)p!["name"] == "pageSize" && (string?)p["in"] == "query"
+        );
+        Assert.Contains(paths["/v1/conversations"]!["get"]!["parameters"]!.AsArray(), p =>
+            (string?)p!["name"] == "state" && (string?)p["in"] == "query"
+        );
     }
 
     private static async Task<JsonNode> Json(HttpResponseMessage response)

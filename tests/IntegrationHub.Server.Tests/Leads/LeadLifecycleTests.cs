@@ -5,9 +5,9 @@ using IntegrationHub.Connectors.Outreach;
 using IntegrationHub.Connectors.Outreach.Fake;
 using IntegrationHub.Connectors.Salesforce.Fake;
 using IntegrationHub.Contracts.Routing.V1;
-using IntegrationHub.Server.Tests.Routing;
 using IntegrationHub.Hub.Leads;
 using IntegrationHub.Server.RoutingApi;
+using IntegrationHub.Server.Tests.Routing;
 
 namespace IntegrationHub.Server.Tests.Leads;
 
@@ -20,7 +20,9 @@ public sealed class LeadLifecycleTests : IDisposable
 {
     private const string Secret = "test-outreach-webhook-secret";
     private const string Path = "/webhooks/outreach";
-    private readonly SandboxHub _hub = new(new Dictionary<string, string?> { ["Connectors:Outreach:WebhookSecret"] = Secret });
+    private readonly SandboxHub _hub = new(
+        new Dictionary<string, string?> { ["Connectors:Outreach:WebhookSecret"] = Secret }
+    );
     private readonly HttpClient _http;
 
     public LeadLifecycleTests() => _http = _hub.CreateHttpClient();
@@ -40,7 +42,9 @@ public sealed class LeadLifecycleTests : IDisposable
     {
         var state = await EnrolledLeadAsync("reply@brand-new-startup.io");
 
-        var response = await PostAsync(Event("sequenceState", state, "sequenceState.updated", """{"state":"active","replyCount":1}"""));
+        var response = await PostAsync(
+            Event("sequenceState", state, "sequenceState.updated", """{"state":"active","replyCount":1}""")
+        );
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await StatusBecomesAsync("reply@brand-new-startup.io", "Qualifying");
@@ -62,7 +66,15 @@ public sealed class LeadLifecycleTests : IDisposable
     {
         var state = await FinishedWithoutReplyAsync("late@brand-new-startup.io");
         _hub.Time.Advance(TimeSpan.FromDays(3));
-        await PostAsync(Event("mailing", "99123", "mailing.replied", "{}", "{\"sequenceState\":{\"data\":{\"type\":\"sequenceState\",\"id\":" + state + "}}}"));
+        await PostAsync(
+            Event(
+                "mailing",
+                "99123",
+                "mailing.replied",
+                "{}",
+                "{\"sequenceState\":{\"data\":{\"type\":\"sequenceState\",\"id\":" + state + "}}}"
+            )
+        );
         await StatusBecomesAsync("late@brand-new-startup.io", "Qualifying");
         await _hub.AdvanceAndFireTimersAsync(TimeSpan.FromDays(5));
 
@@ -75,10 +87,24 @@ public sealed class LeadLifecycleTests : IDisposable
         await EnrolledLeadAsync("gone@brand-new-startup.io");
         var prospect = Sequencer.ProspectsWithEmail("gone@brand-new-startup.io").Single();
 
-        var response = await PostAsync(Event("prospect", prospect.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "prospect.updated", """{"optedOut":true}"""));
+        var response = await PostAsync(
+            Event(
+                "prospect",
+                prospect.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "prospect.updated",
+                """{"optedOut":true}"""
+            )
+        );
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await SandboxHub.EventuallyAsync(() => Sequencer.ProspectsWithEmail("gone@brand-new-startup.io").Single().States.All(s => s.State == "finished"), "the sequences finishing");
+        await SandboxHub.EventuallyAsync(
+            () =>
+                Sequencer
+                    .ProspectsWithEmail("gone@brand-new-startup.io")
+                    .Single()
+                    .States.All(s => s.State == "finished"),
+            "the sequences finishing"
+        );
     }
 
     [Fact]
@@ -90,7 +116,10 @@ public sealed class LeadLifecycleTests : IDisposable
         using var unsigned = new StringContent(reply, Encoding.UTF8, "application/json");
         var noSignature = await _http.PostAsync(Path, unsigned);
         var wrongSignature = await PostAsync(reply, signature: Sign(reply, "not-the-secret"));
-        var tampered = await PostAsync(reply.Replace("\"replyCount\":3", "\"replyCount\":4", StringComparison.Ordinal), signature: Sign(reply, Secret));
+        var tampered = await PostAsync(
+            reply.Replace("\"replyCount\":3", "\"replyCount\":4", StringComparison.Ordinal),
+            signature: Sign(reply, Secret)
+        );
         var malformed = await PostAsync("{\"data\":{\"type\":\"sequenceState\"}}");
         var notJson = await PostAsync("<xml/>");
         // A webhook let through would have queued its CRM write before it was answered.
@@ -116,7 +145,11 @@ public sealed class LeadLifecycleTests : IDisposable
         // Both events were answered, so a second write, had either queued one, is in the outbox.
         await _hub.OutboxDrainedAsync();
 
-        var statusWrites = Crm.Requests.Select(r => r.RequestMessage!).Count(r => r.Method == "PATCH" && (r.Body ?? "").Contains("\"Status\":\"Qualifying\"", StringComparison.Ordinal));
+        var statusWrites = Crm
+            .Requests.Select(r => r.RequestMessage!)
+            .Count(r =>
+                r.Method == "PATCH" && (r.Body ?? "").Contains("\"Status\":\"Qualifying\"", StringComparison.Ordinal)
+            );
         Assert.Equal(1, statusWrites);
     }
 
@@ -124,7 +157,12 @@ public sealed class LeadLifecycleTests : IDisposable
     public async Task A_replayed_delivery_is_answered_without_effect_and_counted()
     {
         var state = await EnrolledLeadAsync("replayed@brand-new-startup.io");
-        var finished = Event("sequenceState", state, "sequenceState.finished", """{"state":"finished","replyCount":0}""");
+        var finished = Event(
+            "sequenceState",
+            state,
+            "sequenceState.finished",
+            """{"state":"finished","replyCount":0}"""
+        );
         using var counted = new WebhookRefusals();
 
         var first = await PostAsync(finished);
@@ -142,8 +180,15 @@ public sealed class LeadLifecycleTests : IDisposable
         var state = await EnrolledLeadAsync("stale@brand-new-startup.io");
         using var counted = new WebhookRefusals();
 
-        var stale = await PostAsync(Event("sequenceState", state, "sequenceState.updated", """{"replyCount":1}""",
-            deliveredAt: _hub.Time.GetUtcNow().AddMinutes(-16)));
+        var stale = await PostAsync(
+            Event(
+                "sequenceState",
+                state,
+                "sequenceState.updated",
+                """{"replyCount":1}""",
+                deliveredAt: _hub.Time.GetUtcNow().AddMinutes(-16)
+            )
+        );
         await _hub.OutboxDrainedAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
@@ -154,30 +199,69 @@ public sealed class LeadLifecycleTests : IDisposable
     /// <summary>Routes a lead and waits until it is enrolled and Accepted; returns the sequence state id.</summary>
     private async Task<string> EnrolledLeadAsync(string email)
     {
-        await _hub.RouteLeadAsync(new LeadSubmission { Email = email, FirstName = "Robin", LastName = "Lee", Company = "Brand New Startup", CountryCode = "DE", Title = "Engineer", LeadScore = 120 });
+        await _hub.RouteLeadAsync(
+            new LeadSubmission
+            {
+                Email = email,
+                FirstName = "Robin",
+                LastName = "Lee",
+                Company = "Brand New Startup",
+                CountryCode = "DE",
+                Title = "Engineer",
+                LeadScore = 120,
+            }
+        );
         await SandboxHub.EventuallyAsync(() => Status(email) == "Accepted", "the lead enrolled and Accepted");
         return Sequencer.ProspectsWithEmail(email).Single().States.Count == 1
-            ? Sequencer.SequenceStates().Single(s => s.Prospect == Sequencer.ProspectsWithEmail(email).Single().Id).Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ? Sequencer
+                .SequenceStates()
+                .Single(s => s.Prospect == Sequencer.ProspectsWithEmail(email).Single().Id)
+                .Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : throw new InvalidOperationException("expected one enrolment");
     }
 
     private async Task<string> FinishedWithoutReplyAsync(string email)
     {
         var state = await EnrolledLeadAsync(email);
-        await PostAsync(Event("sequenceState", state, "sequenceState.finished", """{"state":"finished","replyCount":0}"""));
+        await PostAsync(
+            Event("sequenceState", state, "sequenceState.finished", """{"state":"finished","replyCount":0}""")
+        );
         return state;
     }
 
-    private Task StatusBecomesAsync(string email, string status) => SandboxHub.EventuallyAsync(() => Status(email) == status, $"{email} becoming {status}");
+    private Task StatusBecomesAsync(string email, string status) =>
+        SandboxHub.EventuallyAsync(() => Status(email) == status, $"{email} becoming {status}");
 
     private string? Status(string email) =>
         (string?)Crm.LeadsWithEmail(email).LastOrDefault()?.GetValueOrDefault("Status");
 
-    /// <summary>An Outreach event body as delivered now by the hub's clock (or at <paramref name="deliveredAt"/>).</summary>
-    private string Event(string type, string id, string name, string attributes, string relationships = "{}", DateTimeOffset? deliveredAt = null) =>
-        "{\"data\":{\"type\":\"" + type + "\",\"id\":" + id + ",\"attributes\":" + attributes + ",\"relationships\":" + relationships
-        + ",\"meta\":{\"eventName\":\"" + name + "\",\"deliveredAt\":\""
-        + (deliveredAt ?? _hub.Time.GetUtcNow()).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture) + "\"}}}";
+    /// <summary>
+    /// An Outreach event body as delivered now by the hub's clock (or at <paramref name="deliveredAt"/>).
+    /// </summary>
+    private string Event(
+        string type,
+        string id,
+        string name,
+        string attributes,
+        string relationships = "{}",
+        DateTimeOffset? deliveredAt = null
+    ) =>
+        "{\"data\":{\"type\":\""
+        + type
+        + "\",\"id\":"
+        + id
+        + ",\"attributes\":"
+        + attributes
+        + ",\"relationships\":"
+        + relationships
+        + ",\"meta\":{\"eventName\":\""
+        + name
+        + "\",\"deliveredAt\":\""
+        + (deliveredAt ?? _hub.Time.GetUtcNow()).UtcDateTime.ToString(
+            "yyyy-MM-dd'T'HH:mm:ss.fff'Z'",
+            System.Globalization.CultureInfo.InvariantCulture
+        )
+        + "\"}}}";
 
     private async Task<HttpResponseMessage> PostAsync(string body, string? signature = null)
     {
@@ -189,7 +273,10 @@ public sealed class LeadLifecycleTests : IDisposable
     private static string Sign(string body, string secret) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 
-    /// <summary>Outreach deliveries the hub took without effect while this is alive, by reason (the hub.webhooks.without_effect counter).</summary>
+    /// <summary>
+    /// Outreach deliveries the hub took without effect while this is alive, by reason (the hub.webhooks.without_effect
+    /// counter).
+    /// </summary>
     private sealed class WebhookRefusals : IDisposable
     {
         private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
@@ -204,16 +291,18 @@ public sealed class LeadLifecycleTests : IDisposable
                     listener.EnableMeasurementEvents(instrument);
                 }
             };
-            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-            {
-                foreach (var tag in tags)
+            _listener.SetMeasurementEventCallback<long>(
+                (_, _, tags, _) =>
                 {
-                    if (tag.Key == "reason")
+                    foreach (var tag in tags)
                     {
-                        _reasons.Enqueue((string)tag.Value!);
+                        if (tag.Key == "reason")
+                        {
+                            _reasons.Enqueue((string)tag.Value!);
+                        }
                     }
                 }
-            });
+            );
             _listener.Start();
         }
 

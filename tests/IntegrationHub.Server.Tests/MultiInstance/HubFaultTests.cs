@@ -36,21 +36,38 @@ public sealed class HubFaultTests(ITestOutputHelper output) : IAsyncLifetime
         {
             var routing = new RoutingService.RoutingServiceClient(first.Channel);
             var next = -1;
-            var senders = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-            {
-                for (var i = Interlocked.Increment(ref next); i < Leads; i = Interlocked.Increment(ref next))
-                {
-                    try
+            var senders = Enumerable
+                .Range(0, 4)
+                .Select(_ =>
+                    Task.Run(async () =>
                     {
-                        answered[i] = (await routing.RouteLeadAsync(Request(i), deadline: CallDeadline.In(TimeSpan.FromSeconds(20)))).Decision.Id;
-                    }
-                    catch (RpcException)
-                    {
-                        // The hub died under this request; the caller retries it below with the same request id.
-                    }
-                }
-            })).ToList();
-            await SandboxHub.EventuallyAsync(() => answered.Count >= KillAfter, $"{KillAfter} leads answered", seconds: 60);
+                        for (var i = Interlocked.Increment(ref next); i < Leads; i = Interlocked.Increment(ref next))
+                        {
+                            try
+                            {
+                                answered[i] = (
+                                    await routing.RouteLeadAsync(
+                                        Request(i),
+                                        deadline: CallDeadline.In(TimeSpan.FromSeconds(20))
+                                    )
+                                )
+                                    .Decision
+                                    .Id;
+                            }
+                            catch (RpcException)
+                            {
+                                // The hub died under this request; the caller retries it below with the same request
+                                // id.
+                            }
+                        }
+                    })
+                )
+                .ToList();
+            await SandboxHub.EventuallyAsync(
+                () => answered.Count >= KillAfter,
+                $"{KillAfter} leads answered",
+                seconds: 60
+            );
             await first.KillAsync();
             await Task.WhenAll(senders);
         }
@@ -63,18 +80,30 @@ public sealed class HubFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var outbox = new OutboxService.OutboxServiceClient(second.Channel);
         var final = new ConcurrentDictionary<int, string>();
         // Every lead is sent again, as a caller that got no answer (or is unsure) would.
-        await Parallel.ForEachAsync(Enumerable.Range(0, Leads), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
-            final[i] = (await routingAgain.RouteLeadAsync(Request(i), cancellationToken: ct)).Decision.Id);
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, Leads),
+            new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            async (i, ct) =>
+                final[i] = (await routingAgain.RouteLeadAsync(Request(i), cancellationToken: ct)).Decision.Id
+        );
 
-        await SandboxHub.EventuallyAsync(() => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 }, "the outbox drained after the restart", seconds: 60);
+        await SandboxHub.EventuallyAsync(
+            () => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 },
+            "the outbox drained after the restart",
+            seconds: 60
+        );
         var drained = restartWatch.Elapsed;
         var stored = (await routingAgain.ListDecisionsAsync(new ListDecisionsRequest { PageSize = 500 })).Decisions;
         var emails = Enumerable.Range(0, Leads).Select(Email).ToList();
         // Each lead makes three vendor writes: the upsert, the enrolment, and the upsert to Accepted after it.
         var raw = _vendors.RawLeadUpserts + _vendors.RawEnrolments;
-        var line = $"[crash] leads {Leads}; answered before SIGKILL {answeredBeforeKill.Count}; vendor writes before it {deliveredAtKill}; decisions stored {stored.Count}; "
-            + $"vendor writes raw {raw} for {3 * Leads} effects (redelivered and deduplicated by key {raw - 3 * Leads}); "
-            + $"leads in the CRM once {emails.Count(e => _vendors.CrmLeads(e) == 1)}, enrolled once {emails.Count(e => _vendors.Enrolments(e) == 1)}; "
+        var line =
+            $"[crash] leads {Leads}; answered before SIGKILL {answeredBeforeKill.Count}; vendor writes before it "
+            + $"{deliveredAtKill}; decisions stored {stored.Count}; "
+            + $"vendor writes raw {raw} for {3 * Leads} effects (redelivered and deduplicated by key "
+            + $"{raw - 3 * Leads}); "
+            + $"leads in the CRM once {emails.Count(e => _vendors.CrmLeads(e) == 1)}, enrolled once "
+            + $"{emails.Count(e => _vendors.Enrolments(e) == 1)}; "
             + $"restart to drained {drained.TotalSeconds:F1} s";
         output.WriteLine(line);
         Console.WriteLine(line);
@@ -89,7 +118,7 @@ public sealed class HubFaultTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_crm_down_for_a_stretch_gets_every_lead_once_after_it_returns_and_routing_keeps_answering_meanwhile()
+    public async Task A_crm_down_for_a_stretch_gets_every_lead_once_after_it_returns_and_routing_keeps_answering()
     {
         const int leads = 20;
         // Retries never run out here, however long routing under the outage takes on a slow machine.
@@ -106,7 +135,15 @@ public sealed class HubFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var answeredWhileDown = 0;
         for (var i = 0; i < leads; i++)
         {
-            var decision = (await routing.RouteLeadAsync(new RouteLeadRequest { RequestId = $"outage-{i}", Lead = SandboxHub.Lead(OutageEmail(i), $"Outage Co {i}", "DE", "Engineer") })).Decision;
+            var decision = (
+                await routing.RouteLeadAsync(
+                    new RouteLeadRequest
+                    {
+                        RequestId = $"outage-{i}",
+                        Lead = SandboxHub.Lead(OutageEmail(i), $"Outage Co {i}", "DE", "Engineer"),
+                    }
+                )
+            ).Decision;
             answeredWhileDown += decision.Target.Kind == TargetKind.HumanRep ? 1 : 0;
         }
 
@@ -116,21 +153,34 @@ public sealed class HubFaultTests(ITestOutputHelper output) : IAsyncLifetime
         // Keep it down until the outbox has tried the CRM as well (a call after routing has ended
         // is a delivery), so the deliveries that land once it is back are retries. How long that
         // takes, with the circuit breaker holding calls back, is the machine's business.
-        await SandboxHub.EventuallyAsync(() => _vendors.Crm.Requests.Count() > crmCallsWhileRouting, "a delivery refused by the CRM while it is down", seconds: 60);
+        await SandboxHub.EventuallyAsync(
+            () => _vendors.Crm.Requests.Count() > crmCallsWhileRouting,
+            "a delivery refused by the CRM while it is down",
+            seconds: 60
+        );
         var attemptsWhileDown = _vendors.Crm.Requests.Count();
         var appliedWhileDown = Enumerable.Range(0, leads).Count(i => _vendors.CrmLeads(OutageEmail(i)) > 0);
         _vendors.Crm.ComeBack();
         var downFor = down.Elapsed;
         var back = Stopwatch.StartNew();
-        await SandboxHub.EventuallyAsync(() => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 }, "the outbox drained after the CRM came back", seconds: 60);
+        await SandboxHub.EventuallyAsync(
+            () => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 },
+            "the outbox drained after the CRM came back",
+            seconds: 60
+        );
         var drained = back.Elapsed;
 
         var once = Enumerable.Range(0, leads).Count(i => _vendors.CrmLeads(OutageEmail(i)) == 1);
         var stats = await outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest());
-        var line = $"[outage] CRM down {downFor.TotalSeconds:F1} s; leads {leads}, routed while down {answeredWhileDown} ({routingTime.TotalMilliseconds / leads:F0} ms each); "
+        var line =
+            $"[outage] CRM down {downFor.TotalSeconds:F1} s; leads {leads}, routed while down {answeredWhileDown} "
+            + $"({routingTime.TotalMilliseconds / leads:F0} ms each); "
             + $"CRM requests refused while down {attemptsWhileDown}, leads applied while down {appliedWhileDown}; "
-            + $"after it returned: in the CRM once {once}, twice or more {Enumerable.Range(0, leads).Count(i => _vendors.CrmLeads(OutageEmail(i)) > 1)}, lost {leads - once}, dead {stats.Dead}; "
-            + $"drained {drained.TotalSeconds:F1} s after (the CRM circuit breaker, open during the outage, waits 3 s before trying again)";
+            + $"after it returned: in the CRM once {once}, twice or more "
+            + $"{Enumerable.Range(0, leads).Count(i => _vendors.CrmLeads(OutageEmail(i)) > 1)}, lost {leads - once}, "
+            + $"dead {stats.Dead}; "
+            + $"drained {drained.TotalSeconds:F1} s after (the CRM circuit breaker, open during the outage, waits 3 "
+            + $"s before trying again)";
         output.WriteLine(line);
         Console.WriteLine(line);
 
@@ -142,7 +192,8 @@ public sealed class HubFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(Enumerable.Range(0, leads), i => Assert.Equal(1, _vendors.Enrolments(OutageEmail(i))));
     }
 
-    private Dictionary<string, string?> Settings() => _vendors.RestartableHubSettings("fault", maxBackoff: TimeSpan.FromSeconds(2));
+    private Dictionary<string, string?> Settings() =>
+        _vendors.RestartableHubSettings("fault", maxBackoff: TimeSpan.FromSeconds(2));
 
     private static string Email(int i) => $"buyer{i}@crash-co-{i}.io";
 

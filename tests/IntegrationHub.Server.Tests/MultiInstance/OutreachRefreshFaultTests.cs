@@ -41,25 +41,44 @@ public sealed class OutreachRefreshFaultTests(ITestOutputHelper output) : IAsync
         await using var b = started[1];
         var held = _vendors.Sequencer.PauseAt(OutreachStep.TokenRequestArrived);
 
-        var routed = new[] { RouteInBackground(a, "two-a", "buyer@refresh-a.io"), RouteInBackground(b, "two-b", "buyer@refresh-b.io") };
+        var routed = new[]
+        {
+            RouteInBackground(a, "two-a", "buyer@refresh-a.io"),
+            RouteInBackground(b, "two-b", "buyer@refresh-b.io"),
+        };
         await held.Reached.WaitAsync(TimeSpan.FromSeconds(60));
         // One hub's refresh is at the vendor; the other needs a token too and waits for the lock.
-        await SandboxHub.EventuallyAsync(() => WaitingForAdvisoryLock(database) > 0, "the second hub waiting for the first one's refresh", seconds: 60);
+        await SandboxHub.EventuallyAsync(
+            () => WaitingForAdvisoryLock(database) > 0,
+            "the second hub waiting for the first one's refresh",
+            seconds: 60
+        );
         held.Release();
         await Task.WhenAll(routed);
 
-        await SandboxHub.EventuallyAsync(() => _vendors.Enrolments("buyer@refresh-a.io") == 1 && _vendors.Enrolments("buyer@refresh-b.io") == 1, "both leads enrolled", seconds: 60);
-        output.WriteLine($"[two hubs] token requests at the vendor {_vendors.Sequencer.CountRequests("POST", "/oauth/token")}, refreshes {_vendors.Sequencer.TokensIssued}");
+        await SandboxHub.EventuallyAsync(
+            () => _vendors.Enrolments("buyer@refresh-a.io") == 1 && _vendors.Enrolments("buyer@refresh-b.io") == 1,
+            "both leads enrolled",
+            seconds: 60
+        );
+        output.WriteLine(
+            $"[two hubs] token requests at the vendor {_vendors.Sequencer.CountRequests("POST", "/oauth/token")}, "
+                + $"refreshes {_vendors.Sequencer.TokensIssued}"
+        );
         Assert.Equal(1, _vendors.Sequencer.TokensIssued);
         Assert.Equal(1, _vendors.Sequencer.CountRequests("POST", "/oauth/token"));
-        Assert.All(new[] { a, b }, hub => Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, SequencingStatus(hub)));
+        Assert.All(new[] { a, b }, hub =>
+            Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, SequencingStatus(hub))
+        );
     }
 
     [Theory]
     [InlineData(OutreachStep.TokenRequestArrived)]
     [InlineData(OutreachStep.FirstCallWithNewToken)]
     [InlineData(OutreachStep.EnrolmentArrived)]
-    public async Task A_hub_killed_at_a_step_of_a_refresh_enrols_the_lead_after_a_restart_with_nobody_re_authorizing(OutreachStep step)
+    public async Task A_hub_killed_at_a_step_of_a_refresh_enrols_the_lead_after_a_restart_with_nobody_re_authorizing(
+        OutreachStep step
+    )
     {
         var settings = Settings();
         var held = _vendors.Sequencer.PauseAt(step);
@@ -83,12 +102,22 @@ public sealed class OutreachRefreshFaultTests(ITestOutputHelper output) : IAsync
 
         await using var second = await HubProcess.StartAsync(settings);
         // The caller got no answer (or is unsure) and sends the lead again with its request id.
-        await new RoutingService.RoutingServiceClient(second.Channel).RouteLeadAsync(Lead("killed-1", "buyer@killed-co.io"));
+        await new RoutingService.RoutingServiceClient(second.Channel).RouteLeadAsync(
+            Lead("killed-1", "buyer@killed-co.io")
+        );
         var outbox = new OutboxService.OutboxServiceClient(second.Channel);
-        await SandboxHub.EventuallyAsync(() => _vendors.Enrolments("buyer@killed-co.io") == 1 && outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 },
-            "the lead enrolled and the outbox drained after the restart", seconds: 90);
+        await SandboxHub.EventuallyAsync(
+            () =>
+                _vendors.Enrolments("buyer@killed-co.io") == 1
+                && outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 },
+            "the lead enrolled and the outbox drained after the restart",
+            seconds: 90
+        );
 
-        output.WriteLine($"[killed at {step}] refreshes at the vendor {_vendors.Sequencer.TokensIssued}, enrolment requests {_vendors.RawEnrolments}");
+        output.WriteLine(
+            $"[killed at {step}] refreshes at the vendor {_vendors.Sequencer.TokensIssued}, enrolment requests "
+                + $"{_vendors.RawEnrolments}"
+        );
         Assert.Equal(1, _vendors.Enrolments("buyer@killed-co.io"));
         Assert.Equal(1, _vendors.Sequencer.TokensIssued);
         Assert.Equal(0, (await outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest())).Dead);
@@ -96,7 +125,7 @@ public sealed class OutreachRefreshFaultTests(ITestOutputHelper output) : IAsync
     }
 
     [Fact]
-    public async Task A_hub_killed_after_the_vendor_rotated_but_before_the_answer_arrived_says_credentials_refused_and_enrols_after_re_authorization()
+    public async Task A_hub_killed_between_rotation_and_answer_says_credentials_refused_and_enrols_after_reauthorizing()
     {
         var settings = Settings();
         var held = _vendors.Sequencer.PauseAt(OutreachStep.TokenRotated);
@@ -111,10 +140,19 @@ public sealed class OutreachRefreshFaultTests(ITestOutputHelper output) : IAsync
         held.Release();
         await using (var second = await HubProcess.StartAsync(settings))
         {
-            await new RoutingService.RoutingServiceClient(second.Channel).RouteLeadAsync(Lead("window-1", "buyer@window-co.io"));
-            await SandboxHub.EventuallyAsync(() => SequencingStatus(second) == HealthCheckResponse.Types.ServingStatus.NotServing, "sequencing NOT_SERVING", seconds: 60);
-            var outreach = (await new ConnectorCatalogService.ConnectorCatalogServiceClient(second.Channel).ListConnectorsAsync(new ListConnectorsRequest()))
-                .Connectors.Single(c => c.Name == "Outreach");
+            await new RoutingService.RoutingServiceClient(second.Channel).RouteLeadAsync(
+                Lead("window-1", "buyer@window-co.io")
+            );
+            await SandboxHub.EventuallyAsync(
+                () => SequencingStatus(second) == HealthCheckResponse.Types.ServingStatus.NotServing,
+                "sequencing NOT_SERVING",
+                seconds: 60
+            );
+            var outreach = (
+                await new ConnectorCatalogService.ConnectorCatalogServiceClient(second.Channel).ListConnectorsAsync(
+                    new ListConnectorsRequest()
+                )
+            ).Connectors.Single(c => c.Name == "Outreach");
             output.WriteLine($"[window] {outreach.Health}: {outreach.HealthDetail}");
             Assert.Equal(ConnectorHealth.Unhealthy, outreach.Health);
             Assert.Contains("credentials refused since", outreach.HealthDetail, StringComparison.Ordinal);
@@ -126,8 +164,13 @@ public sealed class OutreachRefreshFaultTests(ITestOutputHelper output) : IAsync
         settings["Connectors:Outreach:RefreshToken"] = _vendors.Sequencer.RotateElsewhere();
         await using var third = await HubProcess.StartAsync(settings);
         var outbox = new OutboxService.OutboxServiceClient(third.Channel);
-        await SandboxHub.EventuallyAsync(() => _vendors.Enrolments("buyer@window-co.io") == 1 && outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 },
-            "the lead enrolled after re-authorization", seconds: 90);
+        await SandboxHub.EventuallyAsync(
+            () =>
+                _vendors.Enrolments("buyer@window-co.io") == 1
+                && outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 },
+            "the lead enrolled after re-authorization",
+            seconds: 90
+        );
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, SequencingStatus(third));
     }
 
@@ -142,30 +185,39 @@ public sealed class OutreachRefreshFaultTests(ITestOutputHelper output) : IAsync
     }
 
     /// <summary>Routes a lead without waiting on the test's thread: the hub may die under it.</summary>
-    private static Task RouteInBackground(HubProcess hub, string requestId, string email) => Task.Run(async () =>
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
+    private static Task RouteInBackground(HubProcess hub, string requestId, string email) =>
+        Task.Run(async () =>
         {
-            await new RoutingService.RoutingServiceClient(hub.Channel).RouteLeadAsync(Lead(requestId, email), cancellationToken: limit.Token);
-        }
-        catch (RpcException)
-        {
-            // The hub died under this request; the test sends it again.
-        }
-    });
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            try
+            {
+                await new RoutingService.RoutingServiceClient(hub.Channel).RouteLeadAsync(
+                    Lead(requestId, email),
+                    cancellationToken: limit.Token
+                );
+            }
+            catch (RpcException)
+            {
+                // The hub died under this request; the test sends it again.
+            }
+        });
 
     private static RouteLeadRequest Lead(string requestId, string email) =>
         new() { RequestId = requestId, Lead = SandboxHub.Lead(email, $"Refresh Co {requestId}", "DE", "Engineer") };
 
     private static HealthCheckResponse.Types.ServingStatus SequencingStatus(HubProcess hub) =>
-        new Grpc.Health.V1.Health.HealthClient(hub.Channel).Check(new HealthCheckRequest { Service = SequencingHealth }).Status;
+        new Grpc.Health.V1.Health.HealthClient(hub.Channel)
+            .Check(new HealthCheckRequest { Service = SequencingHealth })
+            .Status;
 
     private static long WaitingForAdvisoryLock(string connectionString)
     {
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
-        using var command = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", connection);
+        using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+            connection
+        );
         return (long)command.ExecuteScalar()!;
     }
 }

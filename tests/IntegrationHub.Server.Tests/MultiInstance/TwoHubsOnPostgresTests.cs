@@ -45,11 +45,20 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
     public async Task A_notification_from_a_lead_routed_on_one_instance_reaches_the_stream_held_on_the_other()
     {
         // Tiny Widgets is a paid customer: an SMB lead there is converted and its account owner notified.
-        using var alerts = new PresenceService.PresenceServiceClient(_b.Channel).WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005AE001" });
+        using var alerts = new PresenceService.PresenceServiceClient(_b.Channel).WatchRepAlerts(
+            new WatchRepAlertsRequest { RepId = "005AE001" }
+        );
         await alerts.ResponseHeadersAsync;
 
-        var decision = (await new RoutingService.RoutingServiceClient(_a.Channel).RouteLeadAsync(
-            new RouteLeadRequest { RequestId = "cross-1", Lead = SandboxHub.Lead("buyer@tinywidgets.io", "Tiny Widgets", "US") })).Decision;
+        var decision = (
+            await new RoutingService.RoutingServiceClient(_a.Channel).RouteLeadAsync(
+                new RouteLeadRequest
+                {
+                    RequestId = "cross-1",
+                    Lead = SandboxHub.Lead("buyer@tinywidgets.io", "Tiny Widgets", "US"),
+                }
+            )
+        ).Decision;
 
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         Assert.True(await alerts.ResponseStream.MoveNext(limit.Token));
@@ -58,10 +67,14 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
     }
 
     [Fact]
-    public async Task A_visitor_routed_on_one_instance_is_offered_on_the_other_and_its_accept_timeout_fires_there_after_the_first_dies()
+    public async Task A_visitor_routed_on_one_instance_is_offered_on_the_other_whose_timeout_fires_when_the_first_dies()
     {
-        await new PresenceService.PresenceServiceClient(_a.Channel).SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "005BDR01", Status = PresenceStatus.Available });
-        using var alerts = new PresenceService.PresenceServiceClient(_a.Channel).WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005BDR01" });
+        await new PresenceService.PresenceServiceClient(_a.Channel).SetRepPresenceAsync(
+            new SetRepPresenceRequest { RepId = "005BDR01", Status = PresenceStatus.Available }
+        );
+        using var alerts = new PresenceService.PresenceServiceClient(_a.Channel).WatchRepAlerts(
+            new WatchRepAlertsRequest { RepId = "005BDR01" }
+        );
         await alerts.ResponseHeadersAsync;
 
         // Acme Corp is Actively Working with Olivia Brooks (005BDR01) as its BDR.
@@ -71,8 +84,7 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
         do
         {
             Assert.True(await alerts.ResponseStream.MoveNext(limit.Token));
-        }
-        while (alerts.ResponseStream.Current.Kind != AlertKind.Offer);
+        } while (alerts.ResponseStream.Current.Kind != AlertKind.Offer);
 
         Assert.Equal(decision.ConversationId, alerts.ResponseStream.Current.ConversationId);
 
@@ -80,49 +92,94 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
         await _b.KillAsync();
         var conversations = new ConversationService.ConversationServiceClient(_a.Channel);
         await SandboxHub.EventuallyAsync(
-            () => conversations.GetConversation(new GetConversationRequest { ConversationId = decision.ConversationId }).Conversation.State == ConversationState.WithAiRep,
-            "the offer handed to the AI rep by the surviving instance", seconds: 60);
+            () =>
+                conversations
+                    .GetConversation(new GetConversationRequest { ConversationId = decision.ConversationId })
+                    .Conversation.State == ConversationState.WithAiRep,
+            "the offer handed to the AI rep by the surviving instance",
+            seconds: 60
+        );
     }
 
     [Fact]
-    public async Task Leads_sent_to_both_instances_at_once_share_one_round_robin_one_decision_each_and_one_delivery_each()
+    public async Task Leads_sent_to_both_instances_at_once_share_one_round_robin_one_decision_and_one_delivery_each()
     {
         const int leads = 36;
         var hubs = new[] { _a, _b };
         var decisions = new ConcurrentBag<Decision>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, leads), new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (i, ct) =>
-        {
-            var routing = new RoutingService.RoutingServiceClient(hubs[i % 2].Channel);
-            var request = new RouteLeadRequest { RequestId = $"pair-{i}", Lead = SandboxHub.Lead(Email(i), $"Pair Co {i}", "DE", "Engineer") };
-            decisions.Add((await routing.RouteLeadAsync(request, cancellationToken: ct)).Decision);
-            // The same request again, on the other instance: the first decision, not a second one.
-            Assert.Equal(decisions.Last(d => d.RequestId == request.RequestId).Id,
-                (await new RoutingService.RoutingServiceClient(hubs[(i + 1) % 2].Channel).RouteLeadAsync(request, cancellationToken: ct)).Decision.Id);
-        });
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, leads),
+            new ParallelOptions { MaxDegreeOfParallelism = 6 },
+            async (i, ct) =>
+            {
+                var routing = new RoutingService.RoutingServiceClient(hubs[i % 2].Channel);
+                var request = new RouteLeadRequest
+                {
+                    RequestId = $"pair-{i}",
+                    Lead = SandboxHub.Lead(Email(i), $"Pair Co {i}", "DE", "Engineer"),
+                };
+                decisions.Add((await routing.RouteLeadAsync(request, cancellationToken: ct)).Decision);
+                // The same request again, on the other instance: the first decision, not a second one.
+                Assert.Equal(
+                    decisions.Last(d => d.RequestId == request.RequestId).Id,
+                    (
+                        await new RoutingService.RoutingServiceClient(hubs[(i + 1) % 2].Channel).RouteLeadAsync(
+                            request,
+                            cancellationToken: ct
+                        )
+                    )
+                        .Decision
+                        .Id
+                );
+            }
+        );
 
         var outbox = new OutboxService.OutboxServiceClient(_b.Channel);
-        await SandboxHub.EventuallyAsync(() => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 }, "both dispatchers drained the outbox", seconds: 60);
-        var weights = (await new PresenceService.PresenceServiceClient(_a.Channel).ListRepsAsync(new ListRepsRequest())).Reps
-            .Where(r => r.Pools.Contains("sdr-emea"))
-            .ToDictionary(r => r.RepId, r => r.RoutingLevel switch { "Expert" => 100.0, "Ramping" => 50.0, _ => 0.0 });
+        await SandboxHub.EventuallyAsync(
+            () => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 },
+            "both dispatchers drained the outbox",
+            seconds: 60
+        );
+        var weights = (await new PresenceService.PresenceServiceClient(_a.Channel).ListRepsAsync(new ListRepsRequest()))
+            .Reps.Where(r => r.Pools.Contains("sdr-emea"))
+            .ToDictionary(
+                r => r.RepId,
+                r =>
+                    r.RoutingLevel switch
+                    {
+                        "Expert" => 100.0,
+                        "Ramping" => 50.0,
+                        _ => 0.0,
+                    }
+            );
         var counts = weights.Keys.ToDictionary(rep => rep, rep => decisions.Count(d => d.Target.RepId == rep));
-        var line = "[two hubs] leads per rep (weight): " + string.Join(", ", counts.Select(c => $"{c.Key} {c.Value} ({weights[c.Key]})"))
-            + $"; CRM upserts raw {_vendors.RawLeadUpserts} for {2 * leads} expected, enrolments raw {_vendors.RawEnrolments} for {leads}";
+        var line =
+            "[two hubs] leads per rep (weight): "
+            + string.Join(", ", counts.Select(c => $"{c.Key} {c.Value} ({weights[c.Key]})"))
+            + $"; CRM upserts raw {_vendors.RawLeadUpserts} for {2 * leads} expected, enrolments raw "
+            + $"{_vendors.RawEnrolments} for {leads}";
         output.WriteLine(line);
         Console.WriteLine(line);
 
         Assert.Equal(leads, decisions.Select(d => d.Id).Distinct().Count());
         Assert.Equal(leads, counts.Values.Sum());
         // Smooth weighted round robin: every rep within one lead of their weighted share.
-        Assert.All(counts, c => Assert.InRange(c.Value, (leads * weights[c.Key] / weights.Values.Sum()) - 1, (leads * weights[c.Key] / weights.Values.Sum()) + 1));
-        // Row-locked claims: no effect went out from both instances (upsert and Accepted status per lead, one enrolment).
+        Assert.All(counts, c =>
+            Assert.InRange(
+                c.Value,
+                (leads * weights[c.Key] / weights.Values.Sum()) - 1,
+                (leads * weights[c.Key] / weights.Values.Sum()) + 1
+            )
+        );
+        // Row-locked claims: no effect went out from both instances (upsert and Accepted status per lead, one
+        // enrolment).
         Assert.Equal(2 * leads, _vendors.RawLeadUpserts);
         Assert.Equal(leads, _vendors.RawEnrolments);
         Assert.All(Enumerable.Range(0, leads), i => Assert.Equal(1, _vendors.Enrolments(Email(i))));
     }
 
     [Fact]
-    public async Task Killing_one_instance_mid_burst_while_the_other_keeps_routing_loses_no_lead_and_duplicates_no_side_effect()
+    public async Task Killing_one_instance_mid_burst_while_the_other_routes_loses_no_lead_and_repeats_no_side_effect()
     {
         const int leads = 40;
         const int killAfter = 12;
@@ -131,24 +188,42 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
         var answered = new ConcurrentDictionary<int, string>();
         var failedOver = 0;
         var next = -1;
-        var senders = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-        {
-            for (var i = Interlocked.Increment(ref next); i < leads; i = Interlocked.Increment(ref next))
-            {
-                var request = new RouteLeadRequest { RequestId = $"burst-{i}", Lead = SandboxHub.Lead(BurstEmail(i), $"Burst Co {i}", "DE", "Engineer") };
-                try
+        var senders = Enumerable
+            .Range(0, 4)
+            .Select(_ =>
+                Task.Run(async () =>
                 {
-                    answered[i] = (await new RoutingService.RoutingServiceClient((i % 2 == 0 ? _a : _b).Channel)
-                        .RouteLeadAsync(request, deadline: CallDeadline.In(TimeSpan.FromSeconds(20)))).Decision.Id;
-                }
-                catch (Grpc.Core.RpcException)
-                {
-                    // The instance died under this request: the caller fails over with the same request id.
-                    Interlocked.Increment(ref failedOver);
-                    answered[i] = (await new RoutingService.RoutingServiceClient(_a.Channel).RouteLeadAsync(request)).Decision.Id;
-                }
-            }
-        })).ToList();
+                    for (var i = Interlocked.Increment(ref next); i < leads; i = Interlocked.Increment(ref next))
+                    {
+                        var request = new RouteLeadRequest
+                        {
+                            RequestId = $"burst-{i}",
+                            Lead = SandboxHub.Lead(BurstEmail(i), $"Burst Co {i}", "DE", "Engineer"),
+                        };
+                        try
+                        {
+                            answered[i] = (
+                                await new RoutingService.RoutingServiceClient(
+                                    (i % 2 == 0 ? _a : _b).Channel
+                                ).RouteLeadAsync(request, deadline: CallDeadline.In(TimeSpan.FromSeconds(20)))
+                            )
+                                .Decision
+                                .Id;
+                        }
+                        catch (Grpc.Core.RpcException)
+                        {
+                            // The instance died under this request: the caller fails over with the same request id.
+                            Interlocked.Increment(ref failedOver);
+                            answered[i] = (
+                                await new RoutingService.RoutingServiceClient(_a.Channel).RouteLeadAsync(request)
+                            )
+                                .Decision
+                                .Id;
+                        }
+                    }
+                })
+            )
+            .ToList();
         await SandboxHub.EventuallyAsync(() => answered.Count >= killAfter, $"{killAfter} leads answered");
         await _b.KillAsync();
         await Task.WhenAll(senders);
@@ -156,20 +231,40 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
         // Every lead once more on the survivor, as a caller unsure of its answer would: the same decision.
         var routing = new RoutingService.RoutingServiceClient(_a.Channel);
         var again = new ConcurrentDictionary<int, string>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, leads), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
-            again[i] = (await routing.RouteLeadAsync(new RouteLeadRequest
-            {
-                RequestId = $"burst-{i}", Lead = SandboxHub.Lead(BurstEmail(i), $"Burst Co {i}", "DE", "Engineer"),
-            }, cancellationToken: ct)).Decision.Id);
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, leads),
+            new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            async (i, ct) =>
+                again[i] = (
+                    await routing.RouteLeadAsync(
+                        new RouteLeadRequest
+                        {
+                            RequestId = $"burst-{i}",
+                            Lead = SandboxHub.Lead(BurstEmail(i), $"Burst Co {i}", "DE", "Engineer"),
+                        },
+                        cancellationToken: ct
+                    )
+                )
+                    .Decision
+                    .Id
+        );
         // Effects the dead instance had claimed come back to the survivor when their lease runs out.
         var outbox = new OutboxService.OutboxServiceClient(_a.Channel);
-        await SandboxHub.EventuallyAsync(() => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 }, "the survivor drained the outbox", seconds: 180);
+        await SandboxHub.EventuallyAsync(
+            () => outbox.GetOutboxStats(new GetOutboxStatsRequest()) is { Pending: 0 },
+            "the survivor drained the outbox",
+            seconds: 180
+        );
 
         var emails = Enumerable.Range(0, leads).Select(BurstEmail).ToList();
         var raw = _vendors.RawLeadUpserts + _vendors.RawEnrolments;
-        var line = $"[two hubs, one killed] leads {leads}; failed over {failedOver}; decisions {again.Values.Distinct().Count()}; "
-            + $"vendor writes raw {raw} for {3 * leads} effects (redelivered and deduplicated by key {raw - 3 * leads}); "
-            + $"in the CRM once {emails.Count(e => _vendors.CrmLeads(e) == 1)}, enrolled once {emails.Count(e => _vendors.Enrolments(e) == 1)}";
+        var line =
+            $"[two hubs, one killed] leads {leads}; failed over {failedOver}; decisions "
+            + $"{again.Values.Distinct().Count()}; "
+            + $"vendor writes raw {raw} for {3 * leads} effects (redelivered and deduplicated by key "
+            + $"{raw - 3 * leads}); "
+            + $"in the CRM once {emails.Count(e => _vendors.CrmLeads(e) == 1)}, enrolled once "
+            + $"{emails.Count(e => _vendors.Enrolments(e) == 1)}";
         output.WriteLine(line);
         Console.WriteLine(line);
 

@@ -28,7 +28,9 @@ public sealed class DeadLetterTests : IDisposable
     public async Task A_lead_upsert_given_up_during_a_crm_outage_is_listed_and_after_a_retry_reaches_the_crm_once()
     {
         Crm.GoDown();
-        var decision = await _hub.RouteLeadAsync(SandboxHub.Lead("robin@brand-new-startup.io", "Brand New Startup", "DE", "Engineer"));
+        var decision = await _hub.RouteLeadAsync(
+            SandboxHub.Lead("robin@brand-new-startup.io", "Brand New Startup", "DE", "Engineer")
+        );
         var dead = await DeadUpsertsAsync(1);
 
         var effect = Assert.Single(dead);
@@ -46,11 +48,21 @@ public sealed class DeadLetterTests : IDisposable
 
         Assert.Equal(OutboxEffectState.Pending, retried.State);
         Assert.Equal(effect.IdempotencyKey, retried.IdempotencyKey);
-        await SandboxHub.EventuallyAsync(() => Crm.LeadsWithEmail("robin@brand-new-startup.io").Count == 1, "the lead in the CRM");
-        await SandboxHub.EventuallyAsync(() => Outbox.GetOutboxStats(new GetOutboxStatsRequest()).Pending == 0, "the outbox drained");
+        await SandboxHub.EventuallyAsync(
+            () => Crm.LeadsWithEmail("robin@brand-new-startup.io").Count == 1,
+            "the lead in the CRM"
+        );
+        await SandboxHub.EventuallyAsync(
+            () => Outbox.GetOutboxStats(new GetOutboxStatsRequest()).Pending == 0,
+            "the outbox drained"
+        );
         Assert.Single(Crm.LeadsWithEmail("robin@brand-new-startup.io"));
-        Assert.Empty((await Outbox.ListDeadLettersAsync(new ListDeadLettersRequest { Type = EffectTypes.UpsertLead })).Effects);
-        var again = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => Outbox.RetryDeadLetterAsync(new RetryDeadLetterRequest { Id = effect.Id }).ResponseAsync);
+        Assert.Empty(
+            (await Outbox.ListDeadLettersAsync(new ListDeadLettersRequest { Type = EffectTypes.UpsertLead })).Effects
+        );
+        var again = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () =>
+            Outbox.RetryDeadLetterAsync(new RetryDeadLetterRequest { Id = effect.Id }).ResponseAsync
+        );
         Assert.Contains("delivered", again.Status.Detail, StringComparison.Ordinal);
         Assert.Equal("FAILED_PRECONDITION", RpcAssert.Info(again)?.Reason);
     }
@@ -61,7 +73,9 @@ public sealed class DeadLetterTests : IDisposable
         Crm.GoDown();
         foreach (var name in new[] { "ana", "ben", "cy" })
         {
-            await _hub.RouteLeadAsync(SandboxHub.Lead($"{name}@brand-new-startup.io", "Brand New Startup", "DE", "Engineer"));
+            await _hub.RouteLeadAsync(
+                SandboxHub.Lead($"{name}@brand-new-startup.io", "Brand New Startup", "DE", "Engineer")
+            );
         }
 
         var all = await DeadUpsertsAsync(3);
@@ -73,21 +87,35 @@ public sealed class DeadLetterTests : IDisposable
             Assert.InRange(page.Effects.Count, 1, 2);
             paged.AddRange(page.Effects);
             request.PageToken = page.NextPageToken;
-        }
-        while (request.PageToken.Length > 0);
+        } while (request.PageToken.Length > 0);
 
         Assert.Equal(all.Select(e => e.Id), paged.Select(e => e.Id));
         Assert.Equal(paged.OrderBy(e => e.CreateTime).Select(e => e.Id), paged.Select(e => e.Id));
-        Assert.DoesNotContain((await Outbox.ListDeadLettersAsync(new ListDeadLettersRequest { Type = EffectTypes.Notify })).Effects, e => e.Type == EffectTypes.UpsertLead);
+        Assert.DoesNotContain(
+            (await Outbox.ListDeadLettersAsync(new ListDeadLettersRequest { Type = EffectTypes.Notify })).Effects,
+            e => e.Type == EffectTypes.UpsertLead
+        );
     }
 
     [Fact]
     public async Task Bad_requests_get_field_violations_and_an_unknown_effect_is_not_found()
     {
-        var list = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => Outbox.ListDeadLettersAsync(
-            new ListDeadLettersRequest { PageSize = 501, PageToken = "not-a-token", Type = new string('x', 65) }).ResponseAsync);
-        var retry = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => Outbox.RetryDeadLetterAsync(new RetryDeadLetterRequest()).ResponseAsync);
-        await RpcAssert.FailsWith(StatusCode.NotFound, () => Outbox.RetryDeadLetterAsync(new RetryDeadLetterRequest { Id = Guid.NewGuid().ToString("N") }).ResponseAsync);
+        var list = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => Outbox
+                .ListDeadLettersAsync(
+                    new ListDeadLettersRequest
+                    {
+                        PageSize = 501,
+                        PageToken = "not-a-token",
+                        Type = new string('x', 65),
+                    }
+                )
+                .ResponseAsync);
+        var retry = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () =>
+            Outbox.RetryDeadLetterAsync(new RetryDeadLetterRequest()).ResponseAsync
+        );
+        await RpcAssert.FailsWith(StatusCode.NotFound, () =>
+            Outbox.RetryDeadLetterAsync(new RetryDeadLetterRequest { Id = Guid.NewGuid().ToString("N") }).ResponseAsync
+        );
 
         Assert.Equal(["page_size", "page_token", "type"], RpcAssert.ViolatedFields(list).Order(StringComparer.Ordinal));
         Assert.Equal(["id"], RpcAssert.ViolatedFields(retry));
@@ -95,7 +123,14 @@ public sealed class DeadLetterTests : IDisposable
 
     private async Task<IReadOnlyList<Contracts.Routing.V1.OutboxEffect>> DeadUpsertsAsync(int count)
     {
-        await SandboxHub.EventuallyAsync(() => Outbox.ListDeadLetters(new ListDeadLettersRequest { Type = EffectTypes.UpsertLead }).Effects.Count >= count, $"{count} dead-lettered lead upserts");
-        return (await Outbox.ListDeadLettersAsync(new ListDeadLettersRequest { Type = EffectTypes.UpsertLead })).Effects;
+        await SandboxHub.EventuallyAsync(
+            () =>
+                Outbox.ListDeadLetters(new ListDeadLettersRequest { Type = EffectTypes.UpsertLead }).Effects.Count
+                >= count,
+            $"{count} dead-lettered lead upserts"
+        );
+        return (
+            await Outbox.ListDeadLettersAsync(new ListDeadLettersRequest { Type = EffectTypes.UpsertLead })
+        ).Effects;
     }
 }

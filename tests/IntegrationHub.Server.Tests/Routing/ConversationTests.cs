@@ -5,7 +5,10 @@ using IntegrationHub.Testing;
 
 namespace IntegrationHub.Server.Tests.Routing;
 
-/// <summary>Offers, acceptance, handovers, the 30-second accept timeout on a fake clock, meeting booking, and the streams that follow them.</summary>
+/// <summary>
+/// Offers, acceptance, handovers, the 30-second accept timeout on a fake clock, meeting booking, and the streams that
+/// follow them.
+/// </summary>
 public sealed class ConversationTests : IDisposable
 {
     private readonly SandboxHub _hub = new();
@@ -15,7 +18,9 @@ public sealed class ConversationTests : IDisposable
     private Task<Decision> OfferedAsync(string path = "/pricing") => _hub.OfferedAsync(path);
 
     private async Task<Conversation> GetAsync(string id) =>
-        (await _hub.Conversations.GetConversationAsync(new GetConversationRequest { ConversationId = id })).Conversation;
+        (
+            await _hub.Conversations.GetConversationAsync(new GetConversationRequest { ConversationId = id })
+        ).Conversation;
 
     [Fact]
     public async Task The_offered_rep_accepts_and_nobody_else_can()
@@ -27,12 +32,23 @@ public sealed class ConversationTests : IDisposable
 
         var other = decision.Target.RepId == "005SDR01" ? "005SDR02" : "005SDR01";
         var byOther = new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = other };
-        var notYours = await RpcAssert.FailsWith(StatusCode.FailedPrecondition,
-            () => _hub.Conversations.AcceptOfferAsync(byOther).ResponseAsync);
+        var notYours = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () =>
+            _hub.Conversations.AcceptOfferAsync(byOther).ResponseAsync
+        );
         Assert.Equal("CONVERSATION_STATE", RpcAssert.Info(notYours)?.Reason);
-        var accepted = (await _hub.Conversations.AcceptOfferAsync(new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId })).Conversation;
+        var accepted = (
+            await _hub.Conversations.AcceptOfferAsync(
+                new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId }
+            )
+        ).Conversation;
         Assert.Equal(ConversationState.Accepted, accepted.State);
-        await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _hub.Conversations.AcceptOfferAsync(new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId }).ResponseAsync);
+        await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () =>
+            _hub
+                .Conversations.AcceptOfferAsync(
+                    new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId }
+                )
+                .ResponseAsync
+        );
 
         // Accepted conversations are not handed on when the 30 s pass.
         await _hub.AdvanceAndFireTimersAsync(TimeSpan.FromSeconds(31));
@@ -47,16 +63,38 @@ public sealed class ConversationTests : IDisposable
         var second = await OfferedAsync();
         var routedAt = _hub.Time.GetUtcNow();
 
-        var waiting = (await _hub.Conversations.ListConversationsAsync(new ListConversationsRequest { State = ConversationState.Offered })).Conversations;
+        var waiting = (
+            await _hub.Conversations.ListConversationsAsync(
+                new ListConversationsRequest { State = ConversationState.Offered }
+            )
+        ).Conversations;
         Assert.Equal([first.ConversationId, second.ConversationId], waiting.Select(c => c.Id));
         Assert.Equal(routedAt, waiting[1].CreateTime.ToDateTimeOffset());
         Assert.Equal(routedAt.AddSeconds(-5), waiting[0].CreateTime.ToDateTimeOffset());
 
-        await _hub.Conversations.AcceptOfferAsync(new AcceptOfferRequest { ConversationId = first.ConversationId, RepId = first.Target.RepId });
-        Assert.Equal([second.ConversationId], (await _hub.Conversations.ListConversationsAsync(new ListConversationsRequest { State = ConversationState.Offered })).Conversations.Select(c => c.Id));
-        Assert.Equal([first.ConversationId], (await _hub.Conversations.ListConversationsAsync(new ListConversationsRequest { State = ConversationState.Accepted })).Conversations.Select(c => c.Id));
+        await _hub.Conversations.AcceptOfferAsync(
+            new AcceptOfferRequest { ConversationId = first.ConversationId, RepId = first.Target.RepId }
+        );
+        Assert.Equal(
+            [second.ConversationId],
+            (
+                await _hub.Conversations.ListConversationsAsync(
+                    new ListConversationsRequest { State = ConversationState.Offered }
+                )
+            ).Conversations.Select(c => c.Id)
+        );
+        Assert.Equal(
+            [first.ConversationId],
+            (
+                await _hub.Conversations.ListConversationsAsync(
+                    new ListConversationsRequest { State = ConversationState.Accepted }
+                )
+            ).Conversations.Select(c => c.Id)
+        );
 
-        var missing = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => _hub.Conversations.ListConversationsAsync(new ListConversationsRequest { PageSize = 9999 }).ResponseAsync);
+        var missing = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () =>
+            _hub.Conversations.ListConversationsAsync(new ListConversationsRequest { PageSize = 9999 }).ResponseAsync
+        );
         Assert.Equal(["state", "page_size"], RpcAssert.ViolatedFields(missing));
     }
 
@@ -66,7 +104,9 @@ public sealed class ConversationTests : IDisposable
         var earlier = await OfferedAsync();
         _hub.Time.Advance(TimeSpan.FromSeconds(2));
         var decision = await OfferedAsync();
-        using var watch = _hub.Conversations.WatchConversation(new WatchConversationRequest { ConversationId = decision.ConversationId });
+        using var watch = _hub.Conversations.WatchConversation(
+            new WatchConversationRequest { ConversationId = decision.ConversationId }
+        );
         Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
         Assert.Equal(ConversationState.Offered, watch.ResponseStream.Current.Conversation.State);
 
@@ -82,19 +122,39 @@ public sealed class ConversationTests : IDisposable
         var handedOver = watch.ResponseStream.Current.Conversation;
         Assert.Equal(ConversationState.WithAiRep, handedOver.State);
         Assert.Contains("no answer within 30 s", handedOver.Reason, StringComparison.Ordinal);
-        await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () => _hub.Conversations.AcceptOfferAsync(new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId }).ResponseAsync);
+        await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () =>
+            _hub
+                .Conversations.AcceptOfferAsync(
+                    new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId }
+                )
+                .ResponseAsync
+        );
     }
 
     [Fact]
     public async Task A_decline_on_a_french_page_offers_a_meeting_and_booking_a_slot_gives_a_unique_link_once()
     {
         var decision = await OfferedAsync("/fr-fr/demo");
-        var declined = (await _hub.Conversations.DeclineOfferAsync(new DeclineOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId, Reason = "in a call" })).Conversation;
+        var declined = (
+            await _hub.Conversations.DeclineOfferAsync(
+                new DeclineOfferRequest
+                {
+                    ConversationId = decision.ConversationId,
+                    RepId = decision.Target.RepId,
+                    Reason = "in a call",
+                }
+            )
+        ).Conversation;
 
         Assert.Equal(ConversationState.MeetingOffered, declined.State);
         Assert.Contains("the rep declined: in a call", declined.Reason, StringComparison.Ordinal);
         var slot = declined.MeetingSlots[0];
-        var booking = new BookMeetingRequest { ConversationId = decision.ConversationId, SlotStartTime = slot.StartTime, InviteeEmail = "visitor@prospect.fr" };
+        var booking = new BookMeetingRequest
+        {
+            ConversationId = decision.ConversationId,
+            SlotStartTime = slot.StartTime,
+            InviteeEmail = "visitor@prospect.fr",
+        };
         var booked = (await _hub.Conversations.BookMeetingAsync(booking)).Conversation;
         var again = (await _hub.Conversations.BookMeetingAsync(booking)).Conversation;
 
@@ -107,12 +167,23 @@ public sealed class ConversationTests : IDisposable
     public async Task A_slot_that_was_not_offered_cannot_be_booked()
     {
         var decision = await OfferedAsync("/fr-fr/demo");
-        var declined = (await _hub.Conversations.DeclineOfferAsync(new DeclineOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId })).Conversation;
-        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => _hub.Conversations.BookMeetingAsync(new BookMeetingRequest
-        {
-            ConversationId = decision.ConversationId, SlotStartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(declined.MeetingSlots[0].StartTime.ToDateTimeOffset().AddMinutes(7)),
-            InviteeEmail = "visitor@prospect.fr",
-        }).ResponseAsync);
+        var declined = (
+            await _hub.Conversations.DeclineOfferAsync(
+                new DeclineOfferRequest { ConversationId = decision.ConversationId, RepId = decision.Target.RepId }
+            )
+        ).Conversation;
+        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => _hub
+                .Conversations.BookMeetingAsync(
+                    new BookMeetingRequest
+                    {
+                        ConversationId = decision.ConversationId,
+                        SlotStartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(
+                            declined.MeetingSlots[0].StartTime.ToDateTimeOffset().AddMinutes(7)
+                        ),
+                        InviteeEmail = "visitor@prospect.fr",
+                    }
+                )
+                .ResponseAsync);
         Assert.Equal(["slot_start_time"], RpcAssert.ViolatedFields(error));
         Assert.Equal("INVALID_ARGUMENT", RpcAssert.Info(error)?.Reason);
     }
@@ -140,7 +211,9 @@ public sealed class ConversationTests : IDisposable
     [Fact]
     public async Task Watching_an_unknown_conversation_is_not_found()
     {
-        using var watch = _hub.Conversations.WatchConversation(new WatchConversationRequest { ConversationId = "nope" });
+        using var watch = _hub.Conversations.WatchConversation(
+            new WatchConversationRequest { ConversationId = "nope" }
+        );
         var error = await Assert.ThrowsAsync<RpcException>(() => watch.ResponseStream.MoveNext(CancellationToken.None));
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }

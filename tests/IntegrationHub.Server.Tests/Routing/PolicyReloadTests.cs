@@ -1,15 +1,17 @@
 using System.Text.Json.Nodes;
 using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Server.RoutingApi;
 using IntegrationHub.Server.Tests.Hosting;
 using IntegrationHub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using IntegrationHub.Hub.Decisions;
-using IntegrationHub.Server.RoutingApi;
 
 namespace IntegrationHub.Server.Tests.Routing;
 
-/// <summary>The policy file is edited while the hub runs: a valid edit takes effect, an invalid one is refused.</summary>
+/// <summary>
+/// The policy file is edited while the hub runs: a valid edit takes effect, an invalid one is refused.
+/// </summary>
 public sealed class PolicyReloadTests
 {
     [Fact]
@@ -19,21 +21,40 @@ public sealed class PolicyReloadTests
         var demo = Path.Combine(AppContext.BaseDirectory, "policy", "routing-policy.json");
         File.Copy(demo, file);
         var logs = new LogCapture();
-        using var hub = new SandboxHub(new Dictionary<string, string?> { ["Routing:PolicyFile"] = file }, services => services.AddSingleton<ILoggerProvider>(logs));
+        using var hub = new SandboxHub(new Dictionary<string, string?> { ["Routing:PolicyFile"] = file }, services =>
+            services.AddSingleton<ILoggerProvider>(logs)
+        );
         Assert.Equal(20, (await hub.Presence.ListRepsAsync(new ListRepsRequest())).Reps.Count);
 
         var policy = JsonNode.Parse(await File.ReadAllTextAsync(demo))!;
-        policy["reps"]!.AsArray().Add(JsonNode.Parse("""{ "id": "005NEW01", "name": "New Hire", "email": "new.hire@hub.demo", "routingLevel": "Onboarding", "timeZone": "Europe/Paris" }"""));
+        policy["reps"]!
+            .AsArray()
+            .Add(
+                JsonNode.Parse(
+                    """
+                    { "id": "005NEW01", "name": "New Hire", "email": "new.hire@hub.demo",
+                      "routingLevel": "Onboarding", "timeZone": "Europe/Paris" }
+                    """
+                )
+            );
         await File.WriteAllTextAsync(file, policy.ToJsonString());
-        await Eventually.HappensAsync(async () => (await hub.Presence.ListRepsAsync(new ListRepsRequest())).Reps.Count == 21, "the valid edit taking effect");
+        await Eventually.HappensAsync(
+            async () => (await hub.Presence.ListRepsAsync(new ListRepsRequest())).Reps.Count == 21,
+            "the valid edit taking effect"
+        );
 
         await File.WriteAllTextAsync(file, """{ "reps": [ { "id": "", "name": "", "email": "nope" } ] }""");
         // The hub says only in its log that it read the edit and refused it; the problem named
         // is this file's own (a half-written read of the earlier edit fails on its JSON instead).
         await Eventually.HappensAsync(
-            () => logs.Entries.Any(e => e.Category == typeof(PolicyProvider).FullName && e.Level == LogLevel.Error
-                && e.Message.Contains("reps[0].email: must be an email address", StringComparison.Ordinal)),
-            "the invalid edit being read and refused");
+            () =>
+                logs.Entries.Any(e =>
+                    e.Category == typeof(PolicyProvider).FullName
+                    && e.Level == LogLevel.Error
+                    && e.Message.Contains("reps[0].email: must be an email address", StringComparison.Ordinal)
+                ),
+            "the invalid edit being read and refused"
+        );
         var reps = (await hub.Presence.ListRepsAsync(new ListRepsRequest())).Reps;
         Assert.Equal(21, reps.Count);
         Assert.Contains(reps, r => r.RepId == "005NEW01" && r.RoutingLevel == "Onboarding");

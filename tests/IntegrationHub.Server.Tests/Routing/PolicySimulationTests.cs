@@ -14,9 +14,9 @@ namespace IntegrationHub.Server.Tests.Routing;
 /// </summary>
 public sealed class PolicySimulationTests : IDisposable
 {
-    private const string LondonIp = "198.51.100.115";     // Thames Fintech, GB: Queued, so the geo pool decides
-    private const string UnknownIp = "192.0.2.200";       // no company: the default region (AMER)
-    private const string CountyIp = "203.0.113.195";      // County of Santa Clara: US public sector, its BDR 005PUB01
+    private const string LondonIp = "198.51.100.115"; // Thames Fintech, GB: Queued, so the geo pool decides
+    private const string UnknownIp = "192.0.2.200"; // no company: the default region (AMER)
+    private const string CountyIp = "203.0.113.195"; // County of Santa Clara: US public sector, its BDR 005PUB01
     private static readonly string[] AmerSdrs = ["005SDR01", "005SDR02", "005SDR03", "005SDR04"];
     private static readonly string[] EmeaSdrs = ["005SDR05", "005SDR06", "005SDR07", "005SDR12", "005SDR13"];
 
@@ -31,7 +31,7 @@ public sealed class PolicySimulationTests : IDisposable
     public async Task Moving_a_country_to_another_region_shows_every_moved_visitor_and_each_reps_load_before_and_after()
     {
         await _hub.AvailableAsync([.. AmerSdrs, .. EmeaSdrs, "005PUB01"]);
-        await _hub.RouteAsync(CountyIp);                              // before the window: not replayed
+        await _hub.RouteAsync(CountyIp); // before the window: not replayed
         _hub.Time.Advance(TimeSpan.FromMinutes(10));
         var start = _hub.Time.GetUtcNow();
         var london = new List<Decision>();
@@ -43,23 +43,26 @@ public sealed class PolicySimulationTests : IDisposable
             _hub.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var belowBar = await _hub.RouteLeadAsync(SandboxHub.Lead("sam@thames-fintech.co.uk", "Thames Fintech", "GB", score: 40));
+        var belowBar = await _hub.RouteLeadAsync(
+            SandboxHub.Lead("sam@thames-fintech.co.uk", "Thames Fintech", "GB", score: 40)
+        );
         Assert.Equal(TargetKind.NotRouted, belowBar.Target.Kind);
         Assert.All(london, d => Assert.Contains(d.Target.RepId, EmeaSdrs));
-        await _hub.OutboxDrainedAsync();   // the lead's CRM upsert goes out in the background; count vendor calls after it
+        // The lead's CRM upsert goes out in the background; count vendor calls after it.
+        await _hub.OutboxDrainedAsync();
         var callsBefore = _hub.VendorRequests();
 
         var candidate = await CandidateAsync(p =>
         {
             p["regionsByCountry"]!["GB"] = "AMER";
-            p["leads"]!["mqlThreshold"] = 30;   // the lead below the bar would now need CRM facts never gathered
+            p["leads"]!["mqlThreshold"] = 30; // the lead below the bar would now need CRM facts never gathered
         });
         var (progress, report) = await SimulateAsync(candidate, start);
 
         Assert.Equal(13, report.Decisions);
         Assert.Equal(12, report.Replayed);
         Assert.Equal(1, report.NotReplayable);
-        Assert.Equal(12, report.Reproduced);   // the running policy's replay matches what was recorded
+        Assert.Equal(12, report.Reproduced); // the running policy's replay matches what was recorded
         Assert.NotEmpty(progress);
         Assert.Equal(13, progress[^1].Total);
         Assert.Equal(13, progress[^1].Done);
@@ -72,7 +75,11 @@ public sealed class PolicySimulationTests : IDisposable
         Assert.Equal(6, report.MovesByTarget.Where(m => emeaNames.Contains(m.From)).Sum(m => m.Count));
         Assert.All(report.MovesByTarget, m => Assert.Contains(m.To, amerNames));
         Assert.InRange(report.Moved, 6, 12);
-        Assert.All(london, d => Assert.Contains(report.Examples, e => e.DecisionId == d.Id && e.RuleAfter == "geo_pool" && amerNames.Contains(e.TargetAfter)));
+        Assert.All(london, d =>
+            Assert.Contains(report.Examples, e =>
+                e.DecisionId == d.Id && e.RuleAfter == "geo_pool" && amerNames.Contains(e.TargetAfter)
+            )
+        );
 
         // Load: EMEA loses its six, AMER takes them, each AMER rep's share still within one of the others'.
         var load = report.RepLoads.ToDictionary(l => l.RepId);
@@ -84,7 +91,16 @@ public sealed class PolicySimulationTests : IDisposable
 
         // A simulation is a read: no vendor was asked, nothing was decided.
         Assert.Equal(callsBefore, _hub.VendorRequests());
-        Assert.Equal(13, (await _hub.Routing.ListDecisionsAsync(new ListDecisionsRequest { StartTime = Timestamp.FromDateTimeOffset(start), PageSize = 100 })).Decisions.Count);
+        Assert.Equal(
+            13,
+            (
+                await _hub.Routing.ListDecisionsAsync(
+                    new ListDecisionsRequest { StartTime = Timestamp.FromDateTimeOffset(start), PageSize = 100 }
+                )
+            )
+                .Decisions
+                .Count
+        );
     }
 
     [Fact]
@@ -116,10 +132,18 @@ public sealed class PolicySimulationTests : IDisposable
             p["visitorRules"]!.AsArray().Add("coin_toss");
         });
 
-        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => SimulateAsync(candidate, _hub.Time.GetUtcNow().AddHours(-1)));
+        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () =>
+            SimulateAsync(candidate, _hub.Time.GetUtcNow().AddHours(-1))
+        );
         var violations = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations;
-        Assert.Contains(violations, v => v.Field == "candidate_policy_json" && v.Description.Contains("pools[0].members[4]: no rep has id '005NOBODY'", StringComparison.Ordinal));
-        Assert.Contains(violations, v => v.Field == "candidate_policy_json" && v.Description.Contains("unknown rule 'coin_toss'", StringComparison.Ordinal));
+        Assert.Contains(violations, v =>
+            v.Field == "candidate_policy_json"
+            && v.Description.Contains("pools[0].members[4]: no rep has id '005NOBODY'", StringComparison.Ordinal)
+        );
+        Assert.Contains(violations, v =>
+            v.Field == "candidate_policy_json"
+            && v.Description.Contains("unknown rule 'coin_toss'", StringComparison.Ordinal)
+        );
 
         var missing = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => SimulateAsync("", null));
         Assert.Equal(["start_time", "candidate_policy_json"], RpcAssert.ViolatedFields(missing));
@@ -132,17 +156,24 @@ public sealed class PolicySimulationTests : IDisposable
         return policy.ToJsonString();
     }
 
-    private async Task<(List<SimulationProgress> Progress, SimulationReport Report)> SimulateAsync(string candidate, DateTimeOffset? start)
+    private async Task<(List<SimulationProgress> Progress, SimulationReport Report)> SimulateAsync(
+        string candidate,
+        DateTimeOffset? start
+    )
     {
-        using var call = _policies.SimulatePolicyChange(new SimulatePolicyChangeRequest
-        {
-            CandidatePolicyJson = candidate, StartTime = start is { } s ? Timestamp.FromDateTimeOffset(s) : null, EndTime = Timestamp.FromDateTimeOffset(_hub.Time.GetUtcNow().AddSeconds(1)),
-        });
+        using var call = _policies.SimulatePolicyChange(
+            new SimulatePolicyChangeRequest
+            {
+                CandidatePolicyJson = candidate,
+                StartTime = start is { } s ? Timestamp.FromDateTimeOffset(s) : null,
+                EndTime = Timestamp.FromDateTimeOffset(_hub.Time.GetUtcNow().AddSeconds(1)),
+            }
+        );
         var progress = new List<SimulationProgress>();
         SimulationReport? report = null;
         await foreach (var message in call.ResponseStream.ReadAllAsync())
         {
-            Assert.Null(report);   // the report is the last message
+            Assert.Null(report); // the report is the last message
             if (message.Progress is { } p)
             {
                 progress.Add(p);

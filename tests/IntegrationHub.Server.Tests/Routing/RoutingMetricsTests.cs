@@ -18,18 +18,29 @@ public sealed class RoutingMetricsTests : IDisposable
         var start = _hub.Time.GetUtcNow();
         await _hub.AvailableAsync("005BDR01", "005SDR01");
         var pounce = await _hub.RouteAsync("203.0.113.5");
-        await _hub.Conversations.AcceptOfferAsync(new AcceptOfferRequest { ConversationId = pounce.ConversationId, RepId = "005BDR01" });
+        await _hub.Conversations.AcceptOfferAsync(
+            new AcceptOfferRequest { ConversationId = pounce.ConversationId, RepId = "005BDR01" }
+        );
         var unanswered = await _hub.RouteAsync("192.0.2.200");
-        await _hub.Conversations.DeclineOfferAsync(new DeclineOfferRequest { ConversationId = unanswered.ConversationId, RepId = unanswered.Target.RepId });
-        await _hub.Presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "005SDR01", Status = PresenceStatus.Offline });
+        await _hub.Conversations.DeclineOfferAsync(
+            new DeclineOfferRequest { ConversationId = unanswered.ConversationId, RepId = unanswered.Target.RepId }
+        );
+        await _hub.Presence.SetRepPresenceAsync(
+            new SetRepPresenceRequest { RepId = "005SDR01", Status = PresenceStatus.Offline }
+        );
         var nobody = await _hub.RouteAsync("192.0.2.201");
         _hub.Time.Advance(TimeSpan.FromHours(1));
-        await _hub.Presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "005BDR01", Status = PresenceStatus.Away });
+        await _hub.Presence.SetRepPresenceAsync(
+            new SetRepPresenceRequest { RepId = "005BDR01", Status = PresenceStatus.Away }
+        );
 
-        var metrics = await _hub.Routing.GetRoutingMetricsAsync(new GetRoutingMetricsRequest
-        {
-            StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(start.AddHours(2)),
-        });
+        var metrics = await _hub.Routing.GetRoutingMetricsAsync(
+            new GetRoutingMetricsRequest
+            {
+                StartTime = Timestamp.FromDateTimeOffset(start),
+                EndTime = Timestamp.FromDateTimeOffset(start.AddHours(2)),
+            }
+        );
 
         Assert.Equal(TargetKind.AiRep, nobody.Target.Kind);
         Assert.Equal(1, metrics.SessionsRoutedForPounce);
@@ -49,10 +60,13 @@ public sealed class RoutingMetricsTests : IDisposable
         await _hub.AvailableAsync("005BDR02");
         _hub.Time.Advance(TimeSpan.FromMinutes(90));
 
-        var metrics = await _hub.Routing.GetRoutingMetricsAsync(new GetRoutingMetricsRequest
-        {
-            StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(start.AddDays(1)),
-        });
+        var metrics = await _hub.Routing.GetRoutingMetricsAsync(
+            new GetRoutingMetricsRequest
+            {
+                StartTime = Timestamp.FromDateTimeOffset(start),
+                EndTime = Timestamp.FromDateTimeOffset(start.AddDays(1)),
+            }
+        );
 
         var rep = metrics.RepAvailability.Single(r => r.RepId == "005BDR02");
         Assert.Equal(5400, rep.AvailableSeconds);
@@ -63,7 +77,11 @@ public sealed class RoutingMetricsTests : IDisposable
     public async Task A_window_that_ends_before_it_starts_is_invalid()
     {
         var now = Timestamp.FromDateTimeOffset(_hub.Time.GetUtcNow());
-        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => _hub.Routing.GetRoutingMetricsAsync(new GetRoutingMetricsRequest { StartTime = now, EndTime = now }).ResponseAsync);
+        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () =>
+            _hub
+                .Routing.GetRoutingMetricsAsync(new GetRoutingMetricsRequest { StartTime = now, EndTime = now })
+                .ResponseAsync
+        );
         Assert.Equal(["end_time"], RpcAssert.ViolatedFields(error));
     }
 }

@@ -1,13 +1,13 @@
 using Grpc.Net.Client;
 using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Hub.Decisions;
 using IntegrationHub.Sdk.Sandbox;
 using IntegrationHub.Sdk.TestKit;
+using IntegrationHub.Server.RoutingApi;
 using IntegrationHub.Server.Tests.Hosting;
 using IntegrationHub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using IntegrationHub.Hub.Decisions;
-using IntegrationHub.Server.RoutingApi;
 
 namespace IntegrationHub.Server.Tests.Routing;
 
@@ -65,34 +65,73 @@ public sealed class SandboxHub : IDisposable
     {
         foreach (var rep in reps)
         {
-            await Presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = rep, Status = PresenceStatus.Available });
+            await Presence.SetRepPresenceAsync(
+                new SetRepPresenceRequest { RepId = rep, Status = PresenceStatus.Available }
+            );
         }
     }
 
-    public async Task<Decision> RouteAsync(string ip, string path = "/pricing", string email = "", string token = "", string? requestId = null) =>
-        (await Routing.RouteVisitorAsync(new RouteVisitorRequest
-        {
-            RequestId = requestId ?? Guid.NewGuid().ToString("N"), IpAddress = ip, PageUrl = "https://www.example.com" + path, Email = email, ClickThroughToken = token,
-        })).Decision;
+    public async Task<Decision> RouteAsync(
+        string ip,
+        string path = "/pricing",
+        string email = "",
+        string token = "",
+        string? requestId = null
+    ) =>
+        (
+            await Routing.RouteVisitorAsync(
+                new RouteVisitorRequest
+                {
+                    RequestId = requestId ?? Guid.NewGuid().ToString("N"),
+                    IpAddress = ip,
+                    PageUrl = "https://www.example.com" + path,
+                    Email = email,
+                    ClickThroughToken = token,
+                }
+            )
+        ).Decision;
 
     /// <summary>How many requests the in-process vendor fakes have received, all five together.</summary>
-    public int VendorRequests() => Services.GetRequiredService<IReadOnlyList<ISandboxVendor>>()
-        .Select(v => v.GetType().GetProperty("Fake")!.GetValue(v) as Sdk.FakeKit.VendorFake)
-        .Sum(f => f?.Requests.Count() ?? 0);
+    public int VendorRequests() =>
+        Services
+            .GetRequiredService<IReadOnlyList<ISandboxVendor>>()
+            .Select(v => v.GetType().GetProperty("Fake")!.GetValue(v) as Sdk.FakeKit.VendorFake)
+            .Sum(f => f?.Requests.Count() ?? 0);
 
     /// <summary>Plain HTTP to the hub (webhooks).</summary>
     public HttpClient CreateHttpClient() => _factory.CreateClient();
 
     public async Task<Decision> RouteLeadAsync(LeadSubmission lead, string? requestId = null) =>
-        (await Routing.RouteLeadAsync(new RouteLeadRequest { RequestId = requestId ?? Guid.NewGuid().ToString("N"), Lead = lead })).Decision;
+        (
+            await Routing.RouteLeadAsync(
+                new RouteLeadRequest { RequestId = requestId ?? Guid.NewGuid().ToString("N"), Lead = lead }
+            )
+        ).Decision;
 
     /// <summary>An MQL-scored form submission (120 points) with the given facts.</summary>
-    public static LeadSubmission Lead(string email, string company, string country, string title = "Analyst", int score = 120, string first = "Alex", string last = "Rivera") => new()
-    {
-        Email = email, FirstName = first, LastName = last, Company = company, CountryCode = country, Title = title, LeadScore = score,
-    };
+    public static LeadSubmission Lead(
+        string email,
+        string company,
+        string country,
+        string title = "Analyst",
+        int score = 120,
+        string first = "Alex",
+        string last = "Rivera"
+    ) =>
+        new()
+        {
+            Email = email,
+            FirstName = first,
+            LastName = last,
+            Company = company,
+            CountryCode = country,
+            Title = title,
+            LeadScore = score,
+        };
 
-    /// <summary>A visitor nobody knows (AMER) offered to one of four available SDRs: a conversation with an accept timeout.</summary>
+    /// <summary>
+    /// A visitor nobody knows (AMER) offered to one of four available SDRs: a conversation with an accept timeout.
+    /// </summary>
     public async Task<Decision> OfferedAsync(string path = "/pricing")
     {
         await AvailableAsync("005SDR01", "005SDR02", "005SDR12", "005SDR05");
@@ -103,8 +142,13 @@ public sealed class SandboxHub : IDisposable
 
     /// <summary>Waits for the accept timeout of an unanswered offer to fire (the conversation moves on).</summary>
     public Task OfferTimedOutAsync(string conversationId) =>
-        EventuallyAsync(() => Conversations.GetConversation(new GetConversationRequest { ConversationId = conversationId }).Conversation.State != ConversationState.Offered,
-            $"the offer in conversation {conversationId} timing out");
+        EventuallyAsync(
+            () =>
+                Conversations
+                    .GetConversation(new GetConversationRequest { ConversationId = conversationId })
+                    .Conversation.State != ConversationState.Offered,
+            $"the offer in conversation {conversationId} timing out"
+        );
 
     /// <summary>
     /// Moves the fake clock on by <paramref name="by"/> (at least the accept timeout) and waits until
@@ -123,7 +167,10 @@ public sealed class SandboxHub : IDisposable
         await OutboxDrainedAsync();
     }
 
-    /// <summary>Waits (machine time, up to <paramref name="seconds"/>) for something the outbox or a timer does in the background.</summary>
+    /// <summary>
+    /// Waits (machine time, up to <paramref name="seconds"/>) for something the outbox or a timer does in the
+    /// background.
+    /// </summary>
     public static Task EventuallyAsync(Func<bool> condition, string what, int seconds = 60) =>
         Eventually.HappensAsync(condition, what, TimeSpan.FromSeconds(seconds));
 

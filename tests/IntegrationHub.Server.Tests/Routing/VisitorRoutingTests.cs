@@ -11,10 +11,10 @@ namespace IntegrationHub.Server.Tests.Routing;
 /// </summary>
 public sealed class VisitorRoutingTests : IDisposable
 {
-    private const string AcmeIp = "203.0.113.5";          // Acme Corp: Actively Working, BDR Olivia Brooks (005BDR01)
-    private const string CountyIp = "203.0.113.195";      // County of Santa Clara: US public sector, BDR 005PUB01
-    private const string UniversityIp = "203.0.113.210";  // State University of Oregon: US public sector, no BDR
-    private const string LondonIp = "198.51.100.115";     // Thames Fintech, GB: Queued
+    private const string AcmeIp = "203.0.113.5"; // Acme Corp: Actively Working, BDR Olivia Brooks (005BDR01)
+    private const string CountyIp = "203.0.113.195"; // County of Santa Clara: US public sector, BDR 005PUB01
+    private const string UniversityIp = "203.0.113.210"; // State University of Oregon: US public sector, no BDR
+    private const string LondonIp = "198.51.100.115"; // Thames Fintech, GB: Queued
     private const string UnknownIp = "192.0.2.200";
     private static readonly string[] AmerSdrs = ["005SDR01", "005SDR02", "005SDR03", "005SDR04"];
     private static readonly string[] EmeaSdrs = ["005SDR05", "005SDR06", "005SDR07", "005SDR12", "005SDR13"];
@@ -27,7 +27,17 @@ public sealed class VisitorRoutingTests : IDisposable
     {
         Assert.Equal(rule, decision.MatchedRule);
         Assert.Equal(kind, decision.Target.Kind);
-        Assert.Equal(["click_through", "actively_sequenced", "public_sector", "actively_working_account", "language", "geo_pool"], decision.Explanation.Rules.Select(r => r.Rule));
+        Assert.Equal(
+            [
+                "click_through",
+                "actively_sequenced",
+                "public_sector",
+                "actively_working_account",
+                "language",
+                "geo_pool",
+            ],
+            decision.Explanation.Rules.Select(r => r.Rule)
+        );
     }
 
     [Fact]
@@ -37,7 +47,9 @@ public sealed class VisitorRoutingTests : IDisposable
         var decision = await _hub.RouteAsync(AcmeIp, token: "ct-acme-jane");
         AssertRule(decision, "click_through", TargetKind.HumanRep);
         Assert.Equal("005BDR01", decision.Target.RepId);
-        Assert.Contains(decision.Explanation.Notifications, n => n.RecipientId == "005BDR01" && n.Reason == "click_through");
+        Assert.Contains(decision.Explanation.Notifications, n =>
+            n.RecipientId == "005BDR01" && n.Reason == "click_through"
+        );
     }
 
     [Fact]
@@ -67,7 +79,9 @@ public sealed class VisitorRoutingTests : IDisposable
     {
         await _hub.AvailableAsync("005BDR01", "005SDR01", "005SDR02");
         var present = await _hub.RouteAsync(AcmeIp);
-        await _hub.Presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "005BDR01", Status = PresenceStatus.Away });
+        await _hub.Presence.SetRepPresenceAsync(
+            new SetRepPresenceRequest { RepId = "005BDR01", Status = PresenceStatus.Away }
+        );
         var away = await _hub.RouteAsync(AcmeIp);
 
         AssertRule(present, "actively_working_account", TargetKind.HumanRep);
@@ -99,7 +113,11 @@ public sealed class VisitorRoutingTests : IDisposable
 
         Assert.Equal(TargetKind.AiRep, english.Target.Kind);
         Assert.Equal(TargetKind.MeetingOffer, french.Target.Kind);
-        var conversation = (await _hub.Conversations.GetConversationAsync(new GetConversationRequest { ConversationId = french.ConversationId })).Conversation;
+        var conversation = (
+            await _hub.Conversations.GetConversationAsync(
+                new GetConversationRequest { ConversationId = french.ConversationId }
+            )
+        ).Conversation;
         Assert.Equal(ConversationState.MeetingOffered, conversation.State);
         Assert.NotEmpty(conversation.MeetingSlots);
     }
@@ -153,11 +171,18 @@ public sealed class VisitorRoutingTests : IDisposable
         var read = (await _hub.Routing.GetDecisionAsync(new GetDecisionRequest { DecisionId = routed.Id })).Decision;
 
         Assert.Equal(routed, read);
-        Assert.Contains(read.Explanation.Rules.Single(r => r.Rule == "actively_working_account").Facts, f => f.Name == "account.bdr_assigned" && f.Value == "005BDR01");
-        Assert.Single((await _hub.Routing.ListDecisionsAsync(new ListDecisionsRequest { Rule = "actively_working_account" })).Decisions);
+        Assert.Contains(read.Explanation.Rules.Single(r => r.Rule == "actively_working_account").Facts, f =>
+            f.Name == "account.bdr_assigned" && f.Value == "005BDR01"
+        );
+        Assert.Single(
+            (
+                await _hub.Routing.ListDecisionsAsync(new ListDecisionsRequest { Rule = "actively_working_account" })
+            ).Decisions
+        );
         Assert.Empty((await _hub.Routing.ListDecisionsAsync(new ListDecisionsRequest { Rule = "geo_pool" })).Decisions);
-        var missing = await RpcAssert.FailsWith(StatusCode.NotFound,
-            () => _hub.Routing.GetDecisionAsync(new GetDecisionRequest { DecisionId = "nope" }).ResponseAsync);
+        var missing = await RpcAssert.FailsWith(StatusCode.NotFound, () =>
+            _hub.Routing.GetDecisionAsync(new GetDecisionRequest { DecisionId = "nope" }).ResponseAsync
+        );
         Assert.Equal("No decision nope.", missing.Status.Detail);
         Assert.Equal("NOT_FOUND", RpcAssert.Info(missing)?.Reason);
         Assert.Empty(RpcAssert.Info(missing)!.Metadata); // the hub refused: no vendor is named
@@ -167,12 +192,23 @@ public sealed class VisitorRoutingTests : IDisposable
     public async Task Bad_input_is_invalid_argument_with_every_field_and_nothing_is_stored_or_sent()
     {
         var fake = _hub.Sandbox<SixSenseSandbox>().Fake!;
-        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => _hub.Routing.RouteVisitorAsync(new RouteVisitorRequest
-        {
-            RequestId = "", IpAddress = "300.1.2.3", PageUrl = "javascript:alert(1)", Email = "not-an-email", ClickThroughToken = new string('x', 600),
-        }).ResponseAsync);
+        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => _hub
+                .Routing.RouteVisitorAsync(
+                    new RouteVisitorRequest
+                    {
+                        RequestId = "",
+                        IpAddress = "300.1.2.3",
+                        PageUrl = "javascript:alert(1)",
+                        Email = "not-an-email",
+                        ClickThroughToken = new string('x', 600),
+                    }
+                )
+                .ResponseAsync);
 
-        Assert.Equal(["click_through_token", "email", "ip_address", "page_url", "request_id"], RpcAssert.ViolatedFields(error).Order());
+        Assert.Equal(
+            ["click_through_token", "email", "ip_address", "page_url", "request_id"],
+            RpcAssert.ViolatedFields(error).Order()
+        );
         Assert.Empty((await _hub.Routing.ListDecisionsAsync(new ListDecisionsRequest())).Decisions);
         Assert.Empty(fake.Requests);
     }
@@ -186,8 +222,16 @@ public sealed class VisitorRoutingTests : IDisposable
         Assert.Equal(PresenceStatus.Available, reps.Single(r => r.RepId == "005SDR12").Status);
         Assert.Equal(PresenceStatus.Offline, reps.Single(r => r.RepId == "005SDR05").Status);
         Assert.Contains("sdr-emea", reps.Single(r => r.RepId == "005SDR12").Pools);
-        await RpcAssert.FailsWith(StatusCode.NotFound, () => _hub.Presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "ghost", Status = PresenceStatus.Away }).ResponseAsync);
-        var invalid = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => _hub.Presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "005SDR12" }).ResponseAsync);
+        await RpcAssert.FailsWith(StatusCode.NotFound, () =>
+            _hub
+                .Presence.SetRepPresenceAsync(
+                    new SetRepPresenceRequest { RepId = "ghost", Status = PresenceStatus.Away }
+                )
+                .ResponseAsync
+        );
+        var invalid = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () =>
+            _hub.Presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "005SDR12" }).ResponseAsync
+        );
         Assert.Equal(["status"], RpcAssert.ViolatedFields(invalid));
     }
 }

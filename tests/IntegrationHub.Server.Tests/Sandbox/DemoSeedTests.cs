@@ -7,7 +7,9 @@ namespace IntegrationHub.Server.Tests.Sandbox;
 /// <summary>The shipped demo world must load and hang together, or the sandbox answers nonsense.</summary>
 public sealed class DemoSeedTests
 {
-    private static readonly SandboxSeed Seed = SandboxSeed.Load(Path.Combine(AppContext.BaseDirectory, "sandbox", "demo-seed.json"));
+    private static readonly SandboxSeed Seed = SandboxSeed.Load(
+        Path.Combine(AppContext.BaseDirectory, "sandbox", "demo-seed.json")
+    );
 
     [Fact]
     public void It_covers_every_region_public_sector_and_the_language_markets()
@@ -16,7 +18,9 @@ public sealed class DemoSeedTests
         Assert.True(Seed.Companies.Count >= 30, $"only {Seed.Companies.Count} companies");
         Assert.Superset(new HashSet<string?> { "US", "CA", "FR", "DE", "GB", "JP", "AU", "SG", "BR", "MX" }, countries);
         Assert.Contains(Seed.Accounts, a => a.PublicSector && a.CountryCode == "US");
-        Assert.Contains(Seed.Accounts, a => a.BdrProspectingStatus == BdrProspectingStatus.ActivelyWorking && a.BdrAssignedUserId is not null);
+        Assert.Contains(Seed.Accounts, a =>
+            a.BdrProspectingStatus == BdrProspectingStatus.ActivelyWorking && a.BdrAssignedUserId is not null
+        );
         Assert.Contains(Seed.Accounts, a => a.BdrProspectingStatus == BdrProspectingStatus.Restricted);
         Assert.Contains(Seed.Accounts, a => a.PartnerProspectingStatus is not null);
         Assert.Contains(Seed.Accounts, a => a.ParentAccountId is not null);
@@ -31,7 +35,9 @@ public sealed class DemoSeedTests
         var sequencingReps = Seed.SequencingReps.Select(r => r.Id).ToHashSet();
 
         Assert.All(Seed.Accounts, a => Assert.Contains(a.UltimateParentId!, accounts));
-        Assert.All(Seed.Accounts.Where(a => a.BdrAssignedUserId is not null), a => Assert.Contains(a.BdrAssignedUserId!, users));
+        Assert.All(Seed.Accounts.Where(a => a.BdrAssignedUserId is not null), a =>
+            Assert.Contains(a.BdrAssignedUserId!, users)
+        );
         Assert.All(Seed.Accounts.Where(a => a.OwnerUserId is not null), a => Assert.Contains(a.OwnerUserId!, users));
         Assert.All(Seed.People.Where(p => p.AccountId is not null), p => Assert.Contains(p.AccountId!, accounts));
         Assert.All(Seed.People.Where(p => p.OwnerUserId is not null), p => Assert.Contains(p.OwnerUserId!, users));
@@ -48,7 +54,10 @@ public sealed class DemoSeedTests
         {
             for (var j = i + 1; j < ranges.Count; j++)
             {
-                Assert.False(ranges[i].Contains(ranges[j].BaseAddress) || ranges[j].Contains(ranges[i].BaseAddress), $"{ranges[i]} overlaps {ranges[j]}");
+                Assert.False(
+                    ranges[i].Contains(ranges[j].BaseAddress) || ranges[j].Contains(ranges[i].BaseAddress),
+                    $"{ranges[i]} overlaps {ranges[j]}"
+                );
             }
         }
     }

@@ -24,7 +24,8 @@ public sealed class AuthenticationTests : IDisposable
 
     private SalesforceFake Crm => _hub.Sandbox<SalesforceSandbox>().Fake!;
 
-    public static TheoryData<string?> Refused => new() { null, "not-a-key", "ihk_0123456789abcdef_forged-secret-of-the-right-shape" };
+    public static TheoryData<string?> Refused =>
+        new() { null, "not-a-key", "ihk_0123456789abcdef_forged-secret-of-the-right-shape" };
 
     [Theory]
     [MemberData(nameof(Refused))]
@@ -34,7 +35,16 @@ public sealed class AuthenticationTests : IDisposable
         Crm.ResetLog();
 
         var error = await RpcAssert.FailsWith(StatusCode.Unauthenticated, () =>
-            routing.RouteLeadAsync(new RouteLeadRequest { RequestId = "r-1", Lead = SandboxHub.Lead("ana@brand-new-startup.io", "Brand New Startup", "DE") }).ResponseAsync);
+            routing
+                .RouteLeadAsync(
+                    new RouteLeadRequest
+                    {
+                        RequestId = "r-1",
+                        Lead = SandboxHub.Lead("ana@brand-new-startup.io", "Brand New Startup", "DE"),
+                    }
+                )
+                .ResponseAsync
+        );
 
         Assert.Equal("UNAUTHENTICATED", RpcAssert.Info(error)?.Reason);
         Assert.Empty((await _hub.Routing.ListDecisionsAsync(new ListDecisionsRequest())).Decisions);
@@ -47,10 +57,25 @@ public sealed class AuthenticationTests : IDisposable
         var crmReader = await IssueAsync("crm-reader", Scopes.CrmRead);
         var crm = new CrmService.CrmServiceClient(Channel(crmReader));
 
-        Assert.Equal("Acme Corp", (await crm.GetAccountAsync(new GetAccountRequest { Domain = "acme.com" })).Account.Name);
-        var write = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => crm.UpsertLeadAsync(new UpsertLeadRequest { ExternalId = "x-1" }).ResponseAsync);
-        var route = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => new RoutingService.RoutingServiceClient(Channel(crmReader))
-            .RouteVisitorAsync(new RouteVisitorRequest { RequestId = "v-1", IpAddress = "203.0.113.5", PageUrl = "https://www.example.com/" }).ResponseAsync);
+        Assert.Equal(
+            "Acme Corp",
+            (await crm.GetAccountAsync(new GetAccountRequest { Domain = "acme.com" })).Account.Name
+        );
+        var write = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () =>
+            crm.UpsertLeadAsync(new UpsertLeadRequest { ExternalId = "x-1" }).ResponseAsync
+        );
+        var route = await RpcAssert.FailsWith(StatusCode.PermissionDenied, () =>
+            new RoutingService.RoutingServiceClient(Channel(crmReader))
+                .RouteVisitorAsync(
+                    new RouteVisitorRequest
+                    {
+                        RequestId = "v-1",
+                        IpAddress = "203.0.113.5",
+                        PageUrl = "https://www.example.com/",
+                    }
+                )
+                .ResponseAsync
+        );
 
         Assert.Equal("MISSING_SCOPE", RpcAssert.Info(write)?.Reason);
         Assert.Contains(Scopes.CrmWrite, write.Status.Detail, StringComparison.Ordinal);
@@ -62,18 +87,43 @@ public sealed class AuthenticationTests : IDisposable
     public async Task An_issued_key_works_with_its_scopes_until_it_is_revoked()
     {
         var admin = new ApiKeyService.ApiKeyServiceClient(_hub.Channel);
-        var issued = await admin.IssueApiKeyAsync(new IssueApiKeyRequest { Name = "chat-frontend", Scopes = { Scopes.Routing } });
+        var issued = await admin.IssueApiKeyAsync(
+            new IssueApiKeyRequest { Name = "chat-frontend", Scopes = { Scopes.Routing } }
+        );
         var routing = new RoutingService.RoutingServiceClient(Channel(issued.Secret));
 
         Assert.StartsWith("ihk_" + issued.ApiKey.Id + "_", issued.Secret, StringComparison.Ordinal);
-        Assert.NotNull((await routing.RouteVisitorAsync(new RouteVisitorRequest { RequestId = "v-1", IpAddress = "203.0.113.5", PageUrl = "https://www.example.com/" })).Decision);
-        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () => new ApiKeyService.ApiKeyServiceClient(Channel(issued.Secret)).ListApiKeysAsync(new ListApiKeysRequest()).ResponseAsync);
+        Assert.NotNull(
+            (
+                await routing.RouteVisitorAsync(
+                    new RouteVisitorRequest
+                    {
+                        RequestId = "v-1",
+                        IpAddress = "203.0.113.5",
+                        PageUrl = "https://www.example.com/",
+                    }
+                )
+            ).Decision
+        );
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, () =>
+            new ApiKeyService.ApiKeyServiceClient(Channel(issued.Secret))
+                .ListApiKeysAsync(new ListApiKeysRequest())
+                .ResponseAsync
+        );
 
         var revoked = (await admin.RevokeApiKeyAsync(new RevokeApiKeyRequest { Id = issued.ApiKey.Id })).ApiKey;
 
         Assert.NotNull(revoked.RevokeTime);
-        await RpcAssert.FailsWith(StatusCode.Unauthenticated, () =>
-            routing.RouteVisitorAsync(new RouteVisitorRequest { RequestId = "v-2", IpAddress = "203.0.113.5", PageUrl = "https://www.example.com/" }).ResponseAsync);
+        await RpcAssert.FailsWith(StatusCode.Unauthenticated, () => routing
+                .RouteVisitorAsync(
+                    new RouteVisitorRequest
+                    {
+                        RequestId = "v-2",
+                        IpAddress = "203.0.113.5",
+                        PageUrl = "https://www.example.com/",
+                    }
+                )
+                .ResponseAsync);
         var listed = Assert.Single((await admin.ListApiKeysAsync(new ListApiKeysRequest())).ApiKeys);
         Assert.Equal("chat-frontend", listed.Name);
         Assert.DoesNotContain(issued.Secret, listed.ToString(), StringComparison.Ordinal);
@@ -85,8 +135,13 @@ public sealed class AuthenticationTests : IDisposable
         var admin = new ApiKeyService.ApiKeyServiceClient(_hub.Channel);
 
         var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () =>
-            admin.IssueApiKeyAsync(new IssueApiKeyRequest { Name = "", Scopes = { Scopes.Routing, "superuser" } }).ResponseAsync);
-        await RpcAssert.FailsWith(StatusCode.NotFound, () => admin.RevokeApiKeyAsync(new RevokeApiKeyRequest { Id = "0123456789abcdef" }).ResponseAsync);
+            admin
+                .IssueApiKeyAsync(new IssueApiKeyRequest { Name = "", Scopes = { Scopes.Routing, "superuser" } })
+                .ResponseAsync
+        );
+        await RpcAssert.FailsWith(StatusCode.NotFound, () =>
+            admin.RevokeApiKeyAsync(new RevokeApiKeyRequest { Id = "0123456789abcdef" }).ResponseAsync
+        );
 
         Assert.Equal(["name", "scopes[1]"], RpcAssert.ViolatedFields(error).Order(StringComparer.Ordinal));
         Assert.Empty((await admin.ListApiKeysAsync(new ListApiKeysRequest())).ApiKeys);
@@ -97,12 +152,19 @@ public sealed class AuthenticationTests : IDisposable
     {
         var anonymous = Channel(null);
 
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await new Grpc.Health.V1.Health.HealthClient(anonymous).CheckAsync(new HealthCheckRequest())).Status);
-        using var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(anonymous).ServerReflectionInfo();
+        Assert.Equal(
+            HealthCheckResponse.Types.ServingStatus.Serving,
+            (await new Grpc.Health.V1.Health.HealthClient(anonymous).CheckAsync(new HealthCheckRequest())).Status
+        );
+        using var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(
+            anonymous
+        ).ServerReflectionInfo();
         // The hub refuses before reading the request, so the refusal can surface on the write or on the read.
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            await reflection.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
+            await reflection.RequestStream.WriteAsync(
+                new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" }
+            );
             await reflection.ResponseStream.MoveNext(CancellationToken.None);
         });
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
@@ -113,13 +175,33 @@ public sealed class AuthenticationTests : IDisposable
     {
         var channel = Channel("sandbox-dev-key");
 
-        Assert.NotEmpty((await new ConnectorCatalogService.ConnectorCatalogServiceClient(channel).ListConnectorsAsync(new ListConnectorsRequest())).Connectors);
-        Assert.NotNull((await new RoutingService.RoutingServiceClient(channel).RouteVisitorAsync(
-            new RouteVisitorRequest { RequestId = "v-1", IpAddress = "203.0.113.5", PageUrl = "https://www.example.com/" })).Decision);
+        Assert.NotEmpty(
+            (
+                await new ConnectorCatalogService.ConnectorCatalogServiceClient(channel).ListConnectorsAsync(
+                    new ListConnectorsRequest()
+                )
+            ).Connectors
+        );
+        Assert.NotNull(
+            (
+                await new RoutingService.RoutingServiceClient(channel).RouteVisitorAsync(
+                    new RouteVisitorRequest
+                    {
+                        RequestId = "v-1",
+                        IpAddress = "203.0.113.5",
+                        PageUrl = "https://www.example.com/",
+                    }
+                )
+            ).Decision
+        );
     }
 
     private GrpcChannel Channel(string? key) => _hub.CreateChannel(key);
 
     private async Task<string> IssueAsync(string name, params string[] scopes) =>
-        (await new ApiKeyService.ApiKeyServiceClient(_hub.Channel).IssueApiKeyAsync(new IssueApiKeyRequest { Name = name, Scopes = { scopes } })).Secret;
+        (
+            await new ApiKeyService.ApiKeyServiceClient(_hub.Channel).IssueApiKeyAsync(
+                new IssueApiKeyRequest { Name = name, Scopes = { scopes } }
+            )
+        ).Secret;
 }

@@ -14,8 +14,26 @@ public sealed class BadRequests(Random random)
 {
     private static readonly string[] HostileStrings =
     [
-        "", " ", "\0", "\u0001\u0002", "999.1.1.1", "not-an-ip", "::ffff:999.0.0.1", "javascript:alert(1)", "ftp://example.com/", "//no-scheme",
-        "a@", "@b.com", "a b@c.d", "jane@@acme.com", "'; DROP TABLE decisions;--", "\u202Egnp.exe", "💥💥💥", "%00%0a", "../../etc/passwd", "${jndi:ldap://x}",
+        "",
+        " ",
+        "\0",
+        "\u0001\u0002",
+        "999.1.1.1",
+        "not-an-ip",
+        "::ffff:999.0.0.1",
+        "javascript:alert(1)",
+        "ftp://example.com/",
+        "//no-scheme",
+        "a@",
+        "@b.com",
+        "a b@c.d",
+        "jane@@acme.com",
+        "'; DROP TABLE decisions;--",
+        "\u202Egnp.exe",
+        "💥💥💥",
+        "%00%0a",
+        "../../etc/passwd",
+        "${jndi:ldap://x}",
     ];
 
     private readonly List<string> _requestIds = [];
@@ -65,7 +83,11 @@ public sealed class BadRequests(Random random)
 
     private void Mutate(IMessage message, int depth)
     {
-        foreach (var field in message.Descriptor.Fields.InDeclarationOrder().Where(f => !f.IsMap && random.NextDouble() < 0.6))
+        foreach (
+            var field in message
+                .Descriptor.Fields.InDeclarationOrder()
+                .Where(f => !f.IsMap && random.NextDouble() < 0.6)
+        )
         {
             if (field.IsRepeated)
             {
@@ -83,21 +105,35 @@ public sealed class BadRequests(Random random)
         }
     }
 
-    private object? Value(FieldDescriptor field, int depth) => field.FieldType switch
-    {
-        FieldType.String => HostileString(field),
-        FieldType.Bytes => ByteString.CopyFrom(new byte[random.Next(0, 2048)]),
-        FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 => new[] { int.MinValue, -1, 0, int.MaxValue, 1_000_000_000 }[random.Next(5)],
-        FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 => new[] { long.MinValue, -1L, long.MaxValue, 253402300800L }[random.Next(4)],
-        FieldType.UInt32 or FieldType.Fixed32 => uint.MaxValue,
-        FieldType.UInt64 or FieldType.Fixed64 => ulong.MaxValue,
-        FieldType.Double => new[] { double.NaN, double.PositiveInfinity, -1e308 }[random.Next(3)],
-        FieldType.Float => new[] { float.NaN, float.NegativeInfinity, -3e38f }[random.Next(3)],
-        FieldType.Bool => random.Next(2) == 0,
-        FieldType.Enum => Enum.ToObject(field.EnumType.ClrType, new[] { 999, -5, 1 << 20 }[random.Next(3)]),
-        FieldType.Message when depth < 2 => Nested(field, depth),
-        _ => null,
-    };
+    private object? Value(FieldDescriptor field, int depth) =>
+        field.FieldType switch
+        {
+            FieldType.String => HostileString(field),
+            FieldType.Bytes => ByteString.CopyFrom(new byte[random.Next(0, 2048)]),
+            FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 => new[]
+            {
+                int.MinValue,
+                -1,
+                0,
+                int.MaxValue,
+                1_000_000_000,
+            }[random.Next(5)],
+            FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 => new[]
+            {
+                long.MinValue,
+                -1L,
+                long.MaxValue,
+                253402300800L,
+            }[random.Next(4)],
+            FieldType.UInt32 or FieldType.Fixed32 => uint.MaxValue,
+            FieldType.UInt64 or FieldType.Fixed64 => ulong.MaxValue,
+            FieldType.Double => new[] { double.NaN, double.PositiveInfinity, -1e308 }[random.Next(3)],
+            FieldType.Float => new[] { float.NaN, float.NegativeInfinity, -3e38f }[random.Next(3)],
+            FieldType.Bool => random.Next(2) == 0,
+            FieldType.Enum => Enum.ToObject(field.EnumType.ClrType, new[] { 999, -5, 1 << 20 }[random.Next(3)]),
+            FieldType.Message when depth < 2 => Nested(field, depth),
+            _ => null,
+        };
 
     private IMessage Nested(FieldDescriptor field, int depth)
     {
@@ -121,13 +157,19 @@ public sealed class BadRequests(Random random)
             return id;
         }
 
-        return random.Next(4) == 0 ? new string((char)random.Next(0x20, 0x7E), random.Next(300, 3000)) : HostileStrings[random.Next(HostileStrings.Length)];
+        return random.Next(4) == 0
+            ? new string((char)random.Next(0x20, 0x7E), random.Next(300, 3000))
+            : HostileStrings[random.Next(HostileStrings.Length)];
     }
 
-    /// <summary>Whether requests of this type get a poisoned string (one far over any limit), so they cannot be valid.</summary>
+    /// <summary>
+    /// Whether requests of this type get a poisoned string (one far over any limit), so they cannot be valid.
+    /// </summary>
     public static bool CanPoison(MessageDescriptor type) => StringPaths(type, 0).Any();
 
-    /// <summary>One string somewhere in the request far over any length limit, so the request cannot be valid.</summary>
+    /// <summary>
+    /// One string somewhere in the request far over any length limit, so the request cannot be valid.
+    /// </summary>
     private void Poison(IMessage message)
     {
         var paths = StringPaths(message.Descriptor, 0).ToList();
@@ -145,7 +187,11 @@ public sealed class BadRequests(Random random)
             {
                 yield return [field];
             }
-            else if (field.FieldType == FieldType.Message && depth < 2 && !field.MessageType.FullName.StartsWith("google.protobuf.", StringComparison.Ordinal))
+            else if (
+                field.FieldType == FieldType.Message
+                && depth < 2
+                && !field.MessageType.FullName.StartsWith("google.protobuf.", StringComparison.Ordinal)
+            )
             {
                 foreach (var inner in StringPaths(field.MessageType, depth + 1))
                 {

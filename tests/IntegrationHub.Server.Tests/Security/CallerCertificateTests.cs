@@ -22,15 +22,17 @@ public sealed class CallerCertificateTests : IAsyncLifetime
     {
         var (caPem, _) = _certificates.WriteFiles("pfx-password");
         _tls = new Uri($"https://127.0.0.1:{HubProcess.FreePort()}");
-        _hub = await HubProcess.StartAsync(new Dictionary<string, string?>
-        {
-            ["Kestrel:Endpoints:Grpcs:Url"] = _tls.ToString(),
-            ["Kestrel:Endpoints:Grpcs:Protocols"] = "Http2",
-            ["Kestrel:Endpoints:Grpcs:Certificate:Path"] = _certificates.WriteServerPfx("pfx-password"),
-            ["Kestrel:Endpoints:Grpcs:Certificate:Password"] = "pfx-password",
-            ["Kestrel:Endpoints:Grpcs:ClientCertificateMode"] = "RequireCertificate",
-            ["Auth:ClientCaPath"] = caPem,
-        });
+        _hub = await HubProcess.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Kestrel:Endpoints:Grpcs:Url"] = _tls.ToString(),
+                ["Kestrel:Endpoints:Grpcs:Protocols"] = "Http2",
+                ["Kestrel:Endpoints:Grpcs:Certificate:Path"] = _certificates.WriteServerPfx("pfx-password"),
+                ["Kestrel:Endpoints:Grpcs:Certificate:Password"] = "pfx-password",
+                ["Kestrel:Endpoints:Grpcs:ClientCertificateMode"] = "RequireCertificate",
+                ["Auth:ClientCaPath"] = caPem,
+            }
+        );
     }
 
     [Fact]
@@ -53,8 +55,14 @@ public sealed class CallerCertificateTests : IAsyncLifetime
         handler.SslOptions.ClientCertificates = [client];
         handler.SslOptions.RemoteCertificateValidationCallback = (_, server, _, _) =>
             server is X509Certificate2 presented && TestCertificates.ChainsTo(presented, _certificates.Ca);
-        using var channel = GrpcChannel.ForAddress(_tls, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
-        return await new Grpc.Health.V1.Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: CallDeadline.In(TimeSpan.FromSeconds(20)));
+        using var channel = GrpcChannel.ForAddress(
+            _tls,
+            new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true }
+        );
+        return await new Grpc.Health.V1.Health.HealthClient(channel).CheckAsync(
+            new HealthCheckRequest(),
+            deadline: CallDeadline.In(TimeSpan.FromSeconds(20))
+        );
     }
 
     public async Task DisposeAsync()

@@ -2,26 +2,28 @@ using Google.Rpc;
 using Grpc.Core;
 using IntegrationHub.Contracts.Admin.V1;
 using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Hub.Conversations;
+using IntegrationHub.Server.RoutingApi;
 using IntegrationHub.Server.Security;
 using IntegrationHub.Server.Tests.Hosting;
 using IntegrationHub.Server.Tests.Routing;
 using IntegrationHub.Storage.Events;
 using IntegrationHub.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using IntegrationHub.Hub.Conversations;
-using IntegrationHub.Server.RoutingApi;
 
 namespace IntegrationHub.Server.Tests.Security;
 
 /// <summary>Each caller's own rate and stream limits: one caller over its limit does not slow another.</summary>
 public sealed class CallerLimitTests : IDisposable
 {
-    private readonly SandboxHub _hub = new(new()
-    {
-        ["Limits:RequestsPerSecond"] = "1",
-        ["Limits:Burst"] = "5",
-        ["Limits:StreamsPerCaller"] = "2",
-    });
+    private readonly SandboxHub _hub = new(
+        new()
+        {
+            ["Limits:RequestsPerSecond"] = "1",
+            ["Limits:Burst"] = "5",
+            ["Limits:StreamsPerCaller"] = "2",
+        }
+    );
 
     public void Dispose() => _hub.Dispose();
 
@@ -50,7 +52,13 @@ public sealed class CallerLimitTests : IDisposable
         // The burst of 5 goes through, plus one per second refilled meanwhile; the rest are refused.
         Assert.InRange(outcomes.Count(o => o == StatusCode.OK), 5, 5 + (int)Math.Ceiling(watch.Elapsed.TotalSeconds));
         Assert.Contains(StatusCode.ResourceExhausted, outcomes);
-        Assert.NotEmpty((await new PresenceService.PresenceServiceClient(_hub.CreateChannel(await IssueAsync("quiet"))).ListRepsAsync(new ListRepsRequest())).Reps);
+        Assert.NotEmpty(
+            (
+                await new PresenceService.PresenceServiceClient(
+                    _hub.CreateChannel(await IssueAsync("quiet"))
+                ).ListRepsAsync(new ListRepsRequest())
+            ).Reps
+        );
     }
 
     [Fact]
@@ -74,10 +82,14 @@ public sealed class CallerLimitTests : IDisposable
             async () =>
             {
                 again = await PeekAsync(presence);
-                Assert.True(again.Code == StatusCode.OK || again.Reason is "TOO_MANY_STREAMS" or "CALLER_RATE_LIMITED", $"a peek ended {again}");
+                Assert.True(
+                    again.Code == StatusCode.OK || again.Reason is "TOO_MANY_STREAMS" or "CALLER_RATE_LIMITED",
+                    $"a peek ended {again}"
+                );
                 return again.Code == StatusCode.OK;
             },
-            "a stream let in after one was closed");
+            "a stream let in after one was closed"
+        );
     }
 
     /// <summary>
@@ -89,13 +101,28 @@ public sealed class CallerLimitTests : IDisposable
     {
         const string rep = "005BDR03";
         using var patience = new CancellationTokenSource(Eventually.Limit);
-        using var call = presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = rep }, cancellationToken: patience.Token);
+        using var call = presence.WatchRepAlerts(
+            new WatchRepAlertsRequest { RepId = rep },
+            cancellationToken: patience.Token
+        );
         try
         {
             await call.ResponseHeadersAsync;
-            var alert = new RepAlert(Guid.NewGuid().ToString("N"), rep, IntegrationHub.Hub.Conversations.AlertKind.Notification, null, null, "peek", _hub.Time.GetUtcNow());
-            await _hub.Services.GetRequiredService<IHubEventBus>().PublishAsync(RepAlert.Channel(rep), alert.ToJson(), patience.Token);
-            return await call.ResponseStream.MoveNext(patience.Token) ? (StatusCode.OK, null) : (call.GetStatus().StatusCode, "ended without the alert");
+            var alert = new RepAlert(
+                Guid.NewGuid().ToString("N"),
+                rep,
+                IntegrationHub.Hub.Conversations.AlertKind.Notification,
+                null,
+                null,
+                "peek",
+                _hub.Time.GetUtcNow()
+            );
+            await _hub
+                .Services.GetRequiredService<IHubEventBus>()
+                .PublishAsync(RepAlert.Channel(rep), alert.ToJson(), patience.Token);
+            return await call.ResponseStream.MoveNext(patience.Token)
+                ? (StatusCode.OK, null)
+                : (call.GetStatus().StatusCode, "ended without the alert");
         }
         catch (RpcException e)
         {
@@ -104,5 +131,9 @@ public sealed class CallerLimitTests : IDisposable
     }
 
     private async Task<string> IssueAsync(string name) =>
-        (await new ApiKeyService.ApiKeyServiceClient(_hub.Channel).IssueApiKeyAsync(new IssueApiKeyRequest { Name = name, Scopes = { Scopes.Routing } })).Secret;
+        (
+            await new ApiKeyService.ApiKeyServiceClient(_hub.Channel).IssueApiKeyAsync(
+                new IssueApiKeyRequest { Name = name, Scopes = { Scopes.Routing } }
+            )
+        ).Secret;
 }

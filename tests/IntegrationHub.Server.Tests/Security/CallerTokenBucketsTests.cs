@@ -29,9 +29,7 @@ public sealed class CallerTokenBucketsTests
     public void An_empty_bucket_refills_at_the_rate_and_says_when_to_retry()
     {
         var buckets = new CallerTokenBuckets(rate: 200, burst: 400, _time);
-        while (buckets.TryTake("caller", out _))
-        {
-        }
+        while (buckets.TryTake("caller", out _)) { }
 
         Assert.False(buckets.TryTake("caller", out var retryAfter));
         Assert.Equal(TimeSpan.FromMilliseconds(5), retryAfter);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Sdk.Sandbox;
@@ -10,6 +9,7 @@ using IntegrationHub.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace IntegrationHub.Server.Tests.Security;
 
@@ -32,12 +32,14 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
     {
         var count = int.TryParse(Environment.GetEnvironmentVariable("HUB_FUZZ_COUNT"), out var c) ? c : 10_000;
         var seed = int.TryParse(Environment.GetEnvironmentVariable("HUB_FUZZ_SEED"), out var s) ? s : 20261123;
-        _hub = new SandboxHub(new()
-        {
-            ["Storage:Sqlite:Path"] = _database,
-            ["Limits:RequestsPerSecond"] = "1000000",
-            ["Limits:Burst"] = "1000000",
-        });
+        _hub = new SandboxHub(
+            new()
+            {
+                ["Storage:Sqlite:Path"] = _database,
+                ["Limits:RequestsPerSecond"] = "1000000",
+                ["Limits:Burst"] = "1000000",
+            }
+        );
         var methods = HubMethods().ToList();
         await new PresenceService.PresenceServiceClient(_hub.Channel).ListRepsAsync(new ListRepsRequest());
         var rowsBefore = RowCounts();
@@ -55,7 +57,10 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
             statuses[code] = statuses.GetValueOrDefault(code) + 1;
             // A request without any string field (an empty query, two timestamps) cannot be made
             // invalid for sure; such reads may answer OK — the row and vendor counts still hold.
-            if (code is StatusCode.Internal or StatusCode.Unknown || (code == StatusCode.OK && BadRequests.CanPoison(method.InputType)))
+            if (
+                code is StatusCode.Internal or StatusCode.Unknown
+                || (code == StatusCode.OK && BadRequests.CanPoison(method.InputType))
+            )
             {
                 internals.Add($"{method.FullName} ({kind}): {code}");
             }
@@ -63,11 +68,16 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
 
         var rowsAfter = RowCounts();
         var vendorCallsAfter = _hub!.VendorRequests();
-        var health = await new Grpc.Health.V1.Health.HealthClient(_hub.Channel).CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
+        var health = await new Grpc.Health.V1.Health.HealthClient(_hub.Channel).CheckAsync(
+            new Grpc.Health.V1.HealthCheckRequest()
+        );
         var stillRoutes = (await _hub.RouteAsync("203.0.113.5")).Target.Kind;
-        var line = $"[fuzz] seed {seed}: {count} bad requests over {methods.Count} RPCs in {watch.Elapsed.TotalSeconds:F1} s; statuses "
+        var line =
+            $"[fuzz] seed {seed}: {count} bad requests over {methods.Count} RPCs in {watch.Elapsed.TotalSeconds:F1} "
+            + $"s; statuses "
             + string.Join(", ", statuses.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}"))
-            + $"; rows written {rowsAfter.Sum() - rowsBefore.Sum()}; vendor calls {vendorCallsAfter - vendorCallsBefore}; hub {health.Status} and still routing";
+            + $"; rows written {rowsAfter.Sum() - rowsBefore.Sum()}; vendor calls "
+            + $"{vendorCallsAfter - vendorCallsBefore}; hub {health.Status} and still routing";
         output.WriteLine(line);
         Console.WriteLine(line);
 
@@ -86,14 +96,14 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Malformed_grpc_framing_gets_the_status_the_grpc_spec_gives_and_never_unknown()
     {
-        await using var hub = await HubProcess.StartAsync(new Dictionary<string, string?>
-        {
-            ["Limits:RequestsPerSecond"] = "1000000",
-            ["Limits:Burst"] = "1000000",
-        });
+        await using var hub = await HubProcess.StartAsync(
+            new Dictionary<string, string?> { ["Limits:RequestsPerSecond"] = "1000000", ["Limits:Burst"] = "1000000" }
+        );
         using var raw = RawGrpc.ForProcess(hub.GrpcAddress);
-        var paths = HubMethods().Select(p => $"/{p.Service.FullName}/{p.Method.Name}")
-            .Concat(["/grpc.health.v1.Health/Check", "/grpc.health.v1.Health/Watch"]).ToList();
+        var paths = HubMethods()
+            .Select(p => $"/{p.Service.FullName}/{p.Method.Name}")
+            .Concat(["/grpc.health.v1.Health/Check", "/grpc.health.v1.Health/Watch"])
+            .ToList();
         var outcomes = new List<string>();
         var unknowns = 0;
         var errorLinesBefore = hub.ErrorLines;
@@ -102,7 +112,8 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
         {
             foreach (var (input, encoding, body, expected) in FramingFaults())
             {
-                // An answer is due at once: a call left open (a watch that took the body as valid) fails here instead of hanging.
+                // An answer is due at once: a call left open (a watch that took the body as valid) fails here instead
+                // of hanging.
                 using var due = new CancellationTokenSource(TimeSpan.FromSeconds(15));
                 var (code, message) = await raw.CallAsync(path, body, encoding, due.Token);
                 unknowns += code == StatusCode.Unknown ? 1 : 0;
@@ -113,31 +124,73 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
             }
         }
 
-        output.WriteLine($"[framing] {paths.Count} RPCs x {FramingFaults().Count()} malformed bodies: {unknowns} UNKNOWN, {outcomes.Count} other than the table, {hub.ErrorLines - errorLinesBefore} error lines logged");
+        output.WriteLine(
+            $"[framing] {paths.Count} RPCs x {FramingFaults().Count()} malformed bodies: {unknowns} UNKNOWN, "
+                + $"{outcomes.Count} other than the table, {hub.ErrorLines - errorLinesBefore} error lines logged"
+        );
         Assert.Equal(0, unknowns);
         Assert.True(outcomes.Count == 0, string.Join("\n", outcomes));
         Assert.True(hub.ErrorLines == errorLinesBefore, hub.Output);
-        var health = await new Grpc.Health.V1.Health.HealthClient(hub.Channel).CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
+        var health = await new Grpc.Health.V1.Health.HealthClient(hub.Channel).CheckAsync(
+            new Grpc.Health.V1.HealthCheckRequest()
+        );
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
     }
 
-    /// <summary>The README's framing table: what is sent, with which grpc-encoding, and the status it must get.</summary>
+    /// <summary>
+    /// The README's framing table: what is sent, with which grpc-encoding, and the status it must get.
+    /// </summary>
     private static IEnumerable<(string Input, string? Encoding, byte[] Body, StatusCode Expected)> FramingFaults()
     {
         var undecodable = new byte[] { 0x0F, 0xFF, 0x01, 0x02 };
         yield return ("compressed flag without grpc-encoding", null, RawGrpc.Frame([], flag: 1), StatusCode.Internal);
-        yield return ("declared length longer than the body", null, RawGrpc.Frame([0x0A, 0x00], declaredLength: 64), StatusCode.Internal);
+        yield return (
+            "declared length longer than the body",
+            null,
+            RawGrpc.Frame([0x0A, 0x00], declaredLength: 64),
+            StatusCode.Internal
+        );
         yield return ("body ends inside the 5-byte header", null, [0, 0, 0], StatusCode.Internal);
-        yield return ("two messages on a one-request call", null, [.. RawGrpc.Frame([]), .. RawGrpc.Frame([])], StatusCode.Unimplemented);
+        yield return (
+            "two messages on a one-request call",
+            null,
+            [.. RawGrpc.Frame([]), .. RawGrpc.Frame([])],
+            StatusCode.Unimplemented
+        );
         yield return ("empty body", null, [], StatusCode.Unimplemented);
         // A gzip header, then a deflate block of the reserved type 3.
-        yield return ("gzip garbage", "gzip", RawGrpc.Frame([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0xFF], flag: 1), StatusCode.Internal);
-        yield return ("an encoding the hub does not support", "snappy", RawGrpc.Frame([1, 2, 3], flag: 1), StatusCode.Unimplemented);
-        yield return ("gzip that inflates past 1 MB", "gzip", RawGrpc.Frame(Gzip(new byte[2 * 1024 * 1024]), flag: 1), StatusCode.ResourceExhausted);
-        yield return ("length 0xFFFFFFFF", null, RawGrpc.Frame(undecodable, declaredLength: uint.MaxValue), StatusCode.ResourceExhausted);
+        yield return (
+            "gzip garbage",
+            "gzip",
+            RawGrpc.Frame([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0xFF], flag: 1),
+            StatusCode.Internal
+        );
+        yield return (
+            "an encoding the hub does not support",
+            "snappy",
+            RawGrpc.Frame([1, 2, 3], flag: 1),
+            StatusCode.Unimplemented
+        );
+        yield return (
+            "gzip that inflates past 1 MB",
+            "gzip",
+            RawGrpc.Frame(Gzip(new byte[2 * 1024 * 1024]), flag: 1),
+            StatusCode.ResourceExhausted
+        );
+        yield return (
+            "length 0xFFFFFFFF",
+            null,
+            RawGrpc.Frame(undecodable, declaredLength: uint.MaxValue),
+            StatusCode.ResourceExhausted
+        );
         yield return ("flag byte 2", null, RawGrpc.Frame([], flag: 2), StatusCode.Internal);
         yield return ("undecodable bytes", null, RawGrpc.Frame(undecodable), StatusCode.InvalidArgument);
-        yield return ("undecodable bytes, gzip", "gzip", RawGrpc.Frame(Gzip(undecodable), flag: 1), StatusCode.InvalidArgument);
+        yield return (
+            "undecodable bytes, gzip",
+            "gzip",
+            RawGrpc.Frame(Gzip(undecodable), flag: 1),
+            StatusCode.InvalidArgument
+        );
     }
 
     private static byte[] Gzip(byte[] data)
@@ -159,8 +212,21 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
         {
             if (method.IsServerStreaming)
             {
-                var streaming = new Method<byte[], byte[]>(MethodType.ServerStreaming, service.FullName, method.Name, bytes, bytes);
-                using var call = _hub!.Channel.CreateCallInvoker().AsyncServerStreamingCall(streaming, null, new CallOptions(cancellationToken: deadline.Token), payload);
+                var streaming = new Method<byte[], byte[]>(
+                    MethodType.ServerStreaming,
+                    service.FullName,
+                    method.Name,
+                    bytes,
+                    bytes
+                );
+                using var call = _hub!
+                    .Channel.CreateCallInvoker()
+                    .AsyncServerStreamingCall(
+                        streaming,
+                        null,
+                        new CallOptions(cancellationToken: deadline.Token),
+                        payload
+                    );
                 // A valid watch would stay open: give it a moment, then it counts as answered.
                 using var peek = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
                 await call.ResponseStream.MoveNext(peek.Token);
@@ -168,7 +234,9 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
             }
 
             var unary = new Method<byte[], byte[]>(MethodType.Unary, service.FullName, method.Name, bytes, bytes);
-            await _hub!.Channel.CreateCallInvoker().AsyncUnaryCall(unary, null, new CallOptions(cancellationToken: deadline.Token), payload);
+            await _hub!
+                .Channel.CreateCallInvoker()
+                .AsyncUnaryCall(unary, null, new CallOptions(cancellationToken: deadline.Token), payload);
             return StatusCode.OK;
         }
         catch (RpcException e) when (method.IsServerStreaming && e.StatusCode == StatusCode.Cancelled)
@@ -182,14 +250,18 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
     }
 
     private static IEnumerable<(ServiceDescriptor Service, MethodDescriptor Method)> HubMethods() =>
-        IntegrationHub.Server.Http.ContractDescriptors.Services.SelectMany(s => s.Methods.Select(m => (s, m))).OrderBy(p => p.m.FullName, StringComparer.Ordinal);
+        IntegrationHub
+            .Server.Http.ContractDescriptors.Services.SelectMany(s => s.Methods.Select(m => (s, m)))
+            .OrderBy(p => p.m.FullName, StringComparer.Ordinal);
 
     private long[] RowCounts()
     {
         using var connection = new SqliteConnection($"Data Source={_database};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var tables = connection.CreateCommand();
-        tables.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name";
+        tables.CommandText =
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> "
+            + "'schema_migrations' ORDER BY name";
         var names = new List<string>();
         using (var reader = tables.ExecuteReader())
         {
@@ -199,11 +271,14 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
             }
         }
 
-        return [.. names.Select(name =>
-        {
-            using var count = connection.CreateCommand();
-            count.CommandText = $"SELECT COUNT(*) FROM \"{name}\"";
-            return (long)count.ExecuteScalar()!;
-        })];
+        return
+        [
+            .. names.Select(name =>
+            {
+                using var count = connection.CreateCommand();
+                count.CommandText = $"SELECT COUNT(*) FROM \"{name}\"";
+                return (long)count.ExecuteScalar()!;
+            }),
+        ];
     }
 }

@@ -26,7 +26,11 @@ public sealed class OversizedBodyMemoryTests(ITestOutputHelper output)
     {
         await using var hub = await HubProcess.StartAsync(new Dictionary<string, string?>());
         using var raw = RawGrpc.ForProcess(hub.GrpcAddress);
-        using var json = new HttpClient(HubCredentials.Handler(new SocketsHttpHandler())) { BaseAddress = hub.HttpAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var json = new HttpClient(HubCredentials.Handler(new SocketsHttpHandler()))
+        {
+            BaseAddress = hub.HttpAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
         // The hub has served this much concurrency once (2 MB bodies, refused the same way): its threads, connections
         // and pools exist, so what follows measures what 25 MB bodies cost, not a first burst's start-up.
         await SpikeAsync(raw, json, 2 * 1024 * 1024);
@@ -42,13 +46,20 @@ public sealed class OversizedBodyMemoryTests(ITestOutputHelper output)
         var after = ResidentBytes(hub.Id);
         using (var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(250)))
         {
-            while (after - before > Settled && settle.Elapsed < TimeSpan.FromSeconds(30) && await poll.WaitForNextTickAsync())
+            while (
+                after - before > Settled
+                && settle.Elapsed < TimeSpan.FromSeconds(30)
+                && await poll.WaitForNextTickAsync()
+            )
             {
                 after = ResidentBytes(hub.Id);
             }
         }
 
-        output.WriteLine($"[memory] resident before {Mb(before)} MB, peak {Mb(highest)} MB (+{Mb(highest - before)}), after {Mb(after)} MB ({settle.Elapsed.TotalSeconds:F1} s after the spike)");
+        output.WriteLine(
+            $"[memory] resident before {Mb(before)} MB, peak {Mb(highest)} MB (+{Mb(highest - before)}), after "
+                + $"{Mb(after)} MB ({settle.Elapsed.TotalSeconds:F1} s after the spike)"
+        );
         Assert.All(grpcAnswers, a => Assert.Equal(StatusCode.ResourceExhausted, a.Code));
         Assert.All(jsonAnswers, a => Assert.Equal(HttpStatusCode.TooManyRequests, a.StatusCode));
         Assert.InRange(highest - before, long.MinValue, 100L * 1024 * 1024);
@@ -59,9 +70,15 @@ public sealed class OversizedBodyMemoryTests(ITestOutputHelper output)
     private const string ListReps = "/integrationhub.routing.v1.PresenceService/ListReps";
 
     /// <summary>20 gRPC calls and 20 JSON posts at once, each with a body of <paramref name="bytes"/>.</summary>
-    private static async Task<((StatusCode Code, string Message)[] Grpc, HttpResponseMessage[] Json)> SpikeAsync(RawGrpc raw, HttpClient json, int bytes)
+    private static async Task<((StatusCode Code, string Message)[] Grpc, HttpResponseMessage[] Json)> SpikeAsync(
+        RawGrpc raw,
+        HttpClient json,
+        int bytes
+    )
     {
-        var grpcCalls = Task.WhenAll(Enumerable.Range(0, Calls).Select(_ => raw.CallAsync(ListReps, new JunkBody(bytes, grpcPrefix: true))));
+        var grpcCalls = Task.WhenAll(
+            Enumerable.Range(0, Calls).Select(_ => raw.CallAsync(ListReps, new JunkBody(bytes, grpcPrefix: true)))
+        );
         var jsonCalls = Task.WhenAll(Enumerable.Range(0, Calls).Select(_ => PostJsonAsync(json, bytes)));
         return (await grpcCalls, await jsonCalls);
     }
@@ -69,7 +86,10 @@ public sealed class OversizedBodyMemoryTests(ITestOutputHelper output)
     private static async Task<HttpResponseMessage> PostJsonAsync(HttpClient json, int bytes)
     {
         // Chunked, no Content-Length: the hub learns the size only by reading.
-        var response = await json.PostAsync("/v1/visitors:route", new JunkBody(bytes, grpcPrefix: false) { Headers = { ContentType = new("application/json") } });
+        var response = await json.PostAsync(
+            "/v1/visitors:route",
+            new JunkBody(bytes, grpcPrefix: false) { Headers = { ContentType = new("application/json") } }
+        );
         await response.Content.ReadAsByteArrayAsync();
         return response;
     }
@@ -85,15 +105,18 @@ public sealed class OversizedBodyMemoryTests(ITestOutputHelper output)
                 highest = Math.Max(highest, ResidentBytes(pid));
             }
         }
-        catch (OperationCanceledException)
-        {
-        }
+        catch (OperationCanceledException) { }
 
         return Math.Max(highest, ResidentBytes(pid));
     }
 
     private static long ResidentBytes(int pid) =>
-        long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        long.Parse(
+            File.ReadLines($"/proc/{pid}/status")
+                .First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+            System.Globalization.CultureInfo.InvariantCulture
+        ) * 1024;
 
     private static long Mb(long bytes) => bytes / (1024 * 1024);
 }

@@ -1,11 +1,11 @@
 using Grpc.Core;
 using IntegrationHub.Contracts.Crm.V1;
 using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Server.RoutingApi;
 using IntegrationHub.Server.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using IntegrationHub.Server.RoutingApi;
 
 namespace IntegrationHub.Server.Tests.Security;
 
@@ -24,7 +24,10 @@ public sealed class SecretsTests
         settings["Secrets:Path"] = folder;
         using var hub = new HubFactory(settings);
 
-        Assert.Equal("from-a-mounted-secret", hub.Services.GetRequiredService<IOptions<MemoryConnectorOptions>>().Value.ApiKey);
+        Assert.Equal(
+            "from-a-mounted-secret",
+            hub.Services.GetRequiredService<IOptions<MemoryConnectorOptions>>().Value.ApiKey
+        );
     }
 
     [Fact]
@@ -42,8 +45,14 @@ public sealed class SecretsTests
         using var hub = new HubFactory(settings, services => services.AddSingleton<ILoggerProvider>(logs));
         var channel = hub.CreateChannel();
 
-        var error = await RpcAssert.FailsWith(StatusCode.Unavailable, () => new CrmService.CrmServiceClient(channel).GetAccountAsync(new GetAccountRequest { Domain = "acme.com" }).ResponseAsync);
-        var catalog = await new ConnectorCatalogService.ConnectorCatalogServiceClient(channel).ListConnectorsAsync(new ListConnectorsRequest());
+        var error = await RpcAssert.FailsWith(StatusCode.Unavailable, () =>
+            new CrmService.CrmServiceClient(channel)
+                .GetAccountAsync(new GetAccountRequest { Domain = "acme.com" })
+                .ResponseAsync
+        );
+        var catalog = await new ConnectorCatalogService.ConnectorCatalogServiceClient(channel).ListConnectorsAsync(
+            new ListConnectorsRequest()
+        );
 
         Assert.DoesNotContain(Secret, error.Status.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, catalog.ToString(), StringComparison.Ordinal);

@@ -27,11 +27,13 @@ public sealed class DefaultConnectorTests
     [Fact]
     public async Task A_connector_deployed_with_the_hub_is_preferred_to_one_from_the_plugins_folder()
     {
-        using var hub = new SandboxHub(new Dictionary<string, string?>
-        {
-            ["Plugins:Path"] = PluginBuilds.NewPluginsFolder(),
-            ["Plugins:Allowed:0:Name"] = PluginBuilds.ExternalPluginName,
-        });
+        using var hub = new SandboxHub(
+            new Dictionary<string, string?>
+            {
+                ["Plugins:Path"] = PluginBuilds.NewPluginsFolder(),
+                ["Plugins:Allowed:0:Name"] = PluginBuilds.ExternalPluginName,
+            }
+        );
 
         var serving = await ServingAsync(hub.Channel);
 
@@ -60,7 +62,8 @@ public sealed class DefaultConnectorTests
 
         var message = Assert.ThrowsAny<Exception>(() => hub.CreateChannel()).ToString();
 
-        const string expected = "Capabilities:Marketing:Connector is not set, and several connectors implement marketing: "
+        const string expected =
+            "Capabilities:Marketing:Connector is not set, and several connectors implement marketing: "
             + "Marketo (deployed with the hub), Memory (deployed with the hub). "
             + "Set Capabilities:Marketing:Connector to the one that should serve it.";
         Assert.Contains(expected, message, StringComparison.Ordinal);

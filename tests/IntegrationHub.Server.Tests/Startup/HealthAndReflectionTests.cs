@@ -43,7 +43,12 @@ public sealed class HealthAndReflectionTests : IClassFixture<HealthAndReflection
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
         var listed = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToHashSet();
 
-        string[] expected = [.. CapabilityServiceNames.ByCapability.Values, ConnectorCatalogService.Descriptor.FullName, "grpc.health.v1.Health"];
+        string[] expected =
+        [
+            .. CapabilityServiceNames.ByCapability.Values,
+            ConnectorCatalogService.Descriptor.FullName,
+            "grpc.health.v1.Health",
+        ];
         Assert.Superset(expected.ToHashSet(), listed);
     }
 

@@ -29,7 +29,11 @@ public sealed class MisconfigurationTests
     public void Connector_and_endpoint_together_fail_the_start()
     {
         var error = StartWith(s => s["Capabilities:Crm:Endpoint"] = "http://127.0.0.1:1");
-        Assert.Contains("Capabilities:Crm: set either Connector or Endpoint, not both.", AllMessages(error), StringComparison.Ordinal);
+        Assert.Contains(
+            "Capabilities:Crm: set either Connector or Endpoint, not both.",
+            AllMessages(error),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -60,6 +64,10 @@ public sealed class MisconfigurationTests
             s[$"Connectors:{MemoryConnector.Name}:ApiKey"] = "";
             s["Sandbox:Mode"] = "Auto";
         });
-        Assert.Contains("Connector 'Memory' has no credentials under Connectors:Memory and ships no sandbox fake", AllMessages(error), StringComparison.Ordinal);
+        Assert.Contains(
+            "Connector 'Memory' has no credentials under Connectors:Memory and ships no sandbox fake",
+            AllMessages(error),
+            StringComparison.Ordinal
+        );
     }
 }

@@ -32,11 +32,22 @@ public sealed class PluginFolderTests
         Assert.Equal("0.1.0", echo.Version);
         Assert.Equal(["marketing"], echo.ServingCapabilities);
         Assert.Equal(ConnectorHealth.Healthy, echo.Health);
-        Assert.DoesNotContain("marketing", Assert.Single(connectors, c => c.Name == MemoryConnector.Name).ServingCapabilities);
+        Assert.DoesNotContain(
+            "marketing",
+            Assert.Single(connectors, c => c.Name == MemoryConnector.Name).ServingCapabilities
+        );
 
         // And it answers, with its options bound from Connectors:EchoMarketing.
-        var marketing = new IntegrationHub.Contracts.Marketing.V1.MarketingService.MarketingServiceClient(hub.CreateChannel());
-        var programs = await marketing.ListProgramsByTagAsync(new IntegrationHub.Contracts.Marketing.V1.ListProgramsByTagRequest { TagType = "UsedWithQualified", TagValue = "True" });
+        var marketing = new IntegrationHub.Contracts.Marketing.V1.MarketingService.MarketingServiceClient(
+            hub.CreateChannel()
+        );
+        var programs = await marketing.ListProgramsByTagAsync(
+            new IntegrationHub.Contracts.Marketing.V1.ListProgramsByTagRequest
+            {
+                TagType = "UsedWithQualified",
+                TagValue = "True",
+            }
+        );
         Assert.Equal("Partner webinar", Assert.Single(programs.Programs).Name);
     }
 
@@ -50,7 +61,11 @@ public sealed class PluginFolderTests
         var error = Assert.ThrowsAny<Exception>(() => hub.CreateChannel());
 
         var message = error.ToString();
-        Assert.Contains("Plugin 'IntegrationHub.ExternalPlugin' was built against IntegrationHub.Sdk 2.0.0", message, StringComparison.Ordinal);
+        Assert.Contains(
+            "Plugin 'IntegrationHub.ExternalPlugin' was built against IntegrationHub.Sdk 2.0.0",
+            message,
+            StringComparison.Ordinal
+        );
         Assert.Contains("this hub runs SDK 1.0.0", message, StringComparison.Ordinal);
     }
 
@@ -63,17 +78,27 @@ public sealed class PluginFolderTests
 
         var error = Assert.ThrowsAny<Exception>(() => hub.CreateChannel());
 
-        Assert.Contains("Plugin 'IntegrationHub.ExternalPlugin' is in the plugins folder but not on the allow list", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Plugin 'IntegrationHub.ExternalPlugin' is in the plugins folder but not on the allow list",
+            error.ToString(),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
     public void A_plugin_allowed_only_with_a_signing_key_it_lacks_is_refused()
     {
-        using var hub = new HubFactory(WithEchoPlugin(PluginBuilds.NewPluginsFolder(), publicKeyToken: "b77a5c561934e089"));
+        using var hub = new HubFactory(
+            WithEchoPlugin(PluginBuilds.NewPluginsFolder(), publicKeyToken: "b77a5c561934e089")
+        );
 
         var error = Assert.ThrowsAny<Exception>(() => hub.CreateChannel());
 
-        Assert.Contains("is signed with public key token 'none', not the 'b77a5c561934e089' Plugins:Allowed requires", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "is signed with public key token 'none', not the 'b77a5c561934e089' Plugins:Allowed requires",
+            error.ToString(),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]

@@ -8,13 +8,14 @@ namespace IntegrationHub.Server.Tests.Startup;
 /// </summary>
 public sealed class StartRefusalTests
 {
-    public static TheoryData<string, string> Refusals() => new()
-    {
-        { "jwt authority over plain http", "Auth:Jwt:Authority must be https://" },
-        { "jwt signing key of 8 bytes", "Auth:Jwt:SigningKeys:0 is 8 bytes" },
-        { "jwt signing key not base64", "Auth:Jwt:SigningKeys:0 is not base64" },
-        { "unknown connector", "Capabilities:Crm:Connector names 'Dynamics'" },
-    };
+    public static TheoryData<string, string> Refusals() =>
+        new()
+        {
+            { "jwt authority over plain http", "Auth:Jwt:Authority must be https://" },
+            { "jwt signing key of 8 bytes", "Auth:Jwt:SigningKeys:0 is 8 bytes" },
+            { "jwt signing key not base64", "Auth:Jwt:SigningKeys:0 is not base64" },
+            { "unknown connector", "Capabilities:Crm:Connector names 'Dynamics'" },
+        };
 
     [Theory]
     [MemberData(nameof(Refusals))]
@@ -23,7 +24,9 @@ public sealed class StartRefusalTests
         var (exitCode, error, output) = await HubProcess.RefusalAsync(Settings(name));
 
         Assert.Equal(78, exitCode);
-        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var line = Assert.Single(
+            error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        );
         Assert.StartsWith("IntegrationHub refused to start: ", line, StringComparison.Ordinal);
         Assert.Contains(expected, line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
@@ -42,7 +45,11 @@ public sealed class StartRefusalTests
 
     private static Dictionary<string, string?> Settings(string name)
     {
-        var jwt = new Dictionary<string, string?> { ["Auth:Jwt:Issuer"] = "https://login.example.test/", ["Auth:Jwt:Audience"] = "integrationhub" };
+        var jwt = new Dictionary<string, string?>
+        {
+            ["Auth:Jwt:Issuer"] = "https://login.example.test/",
+            ["Auth:Jwt:Audience"] = "integrationhub",
+        };
         switch (name)
         {
             case "jwt authority over plain http":

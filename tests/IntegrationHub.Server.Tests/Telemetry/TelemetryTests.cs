@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
-using IntegrationHub.Routing;
-using IntegrationHub.Server.Tests.Routing;
 using IntegrationHub.Hub.Telemetry;
+using IntegrationHub.Routing;
 using IntegrationHub.Server.Composition;
+using IntegrationHub.Server.Tests.Routing;
 
 namespace IntegrationHub.Server.Tests.Telemetry;
 
@@ -35,11 +35,15 @@ public sealed class TelemetryTests
         await hub.RouteAsync("203.0.113.5", email: "jane.doe@acme.com");
 
         var company = Assert.Single(stopped, a => a.DisplayName == "fact company");
-        // The fact spans hang off the incoming call (the vendor fakes' own server spans join the same trace further down).
+        // The fact spans hang off the incoming call (the vendor fakes' own server spans join the same trace further
+        // down).
         var call = Assert.Single(stopped, a => a.SpanId == company.ParentSpanId);
         Assert.Equal("Microsoft.AspNetCore.Hosting.HttpRequestIn", call.OperationName);
         var facts = stopped.Where(a => a.Source.Name == RoutingTelemetry.Name && a.TraceId == call.TraceId).ToList();
-        Assert.Equal(["fact account", "fact company", "fact engagement", "fact person", "fact prospect"], facts.Select(f => f.DisplayName).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["fact account", "fact company", "fact engagement", "fact person", "fact prospect"],
+            facts.Select(f => f.DisplayName).Order(StringComparer.Ordinal)
+        );
         Assert.All(facts, f => Assert.Equal(call.SpanId, f.ParentSpanId));
         Assert.Equal("SixSense", company.GetTagItem("hub.connector"));
         Assert.Contains(stopped, a => a.Source.Name == "System.Net.Http" && a.ParentSpanId == company.SpanId);
@@ -67,9 +71,21 @@ public sealed class TelemetryTests
         var decision = await hub.RouteAsync("203.0.113.5");
         await hub.RouteAsync("203.0.113.5");
 
-        Assert.Contains(measured, m => m.Instrument == "hub.decisions" && (string?)m.Tags["kind"] == "visitor" && (string?)m.Tags["rule"] == decision.MatchedRule);
-        Assert.Contains(measured, m => m.Instrument == "hub.fact_source.duration" && (string?)m.Tags["connector"] == "SixSense" && (string?)m.Tags["status"] == "ok");
-        Assert.Contains(measured, m => m.Instrument == "hub.cache.lookups" && (string?)m.Tags["cache"] == "enrichment_by_ip" && (string?)m.Tags["result"] == "hit");
+        Assert.Contains(measured, m =>
+            m.Instrument == "hub.decisions"
+            && (string?)m.Tags["kind"] == "visitor"
+            && (string?)m.Tags["rule"] == decision.MatchedRule
+        );
+        Assert.Contains(measured, m =>
+            m.Instrument == "hub.fact_source.duration"
+            && (string?)m.Tags["connector"] == "SixSense"
+            && (string?)m.Tags["status"] == "ok"
+        );
+        Assert.Contains(measured, m =>
+            m.Instrument == "hub.cache.lookups"
+            && (string?)m.Tags["cache"] == "enrichment_by_ip"
+            && (string?)m.Tags["result"] == "hit"
+        );
     }
 
     [Fact]

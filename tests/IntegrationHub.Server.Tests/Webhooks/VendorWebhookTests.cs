@@ -59,7 +59,11 @@ public sealed class VendorWebhookTests
     }
 
     private static async Task<HttpResponseMessage> PostAsync(
-        HttpClient http, string path, string body, string signature)
+        HttpClient http,
+        string path,
+        string body,
+        string signature
+    )
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         content.Headers.Add(OutreachWebhookSignature.Header, signature);

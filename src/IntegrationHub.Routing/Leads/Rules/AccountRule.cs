@@ -28,11 +28,11 @@ internal abstract class AccountRule : ICrmLeadRule
     protected virtual void WithoutAccount(LeadDraft draft, LeadFacts facts) => draft.Skip(Name, "no matched account");
 
     private static IReadOnlyList<Fact> AccountFacts(LeadFacts facts, Account account) =>
-    [
-        new("account.id", account.Id, "crm"),
-        new("account.matched_by", facts.MatchedBy ?? "", "crm"),
-        new("account.bdr_prospecting_status", account.BdrProspectingStatus.ToString(), "crm"),
-        new("account.bdr_assigned", account.BdrAssignedUserId ?? "", "crm"),
-        new("account.country_code", account.CountryCode, "crm"),
-    ];
+        [
+            new("account.id", account.Id, "crm"),
+            new("account.matched_by", facts.MatchedBy ?? "", "crm"),
+            new("account.bdr_prospecting_status", account.BdrProspectingStatus.ToString(), "crm"),
+            new("account.bdr_assigned", account.BdrAssignedUserId ?? "", "crm"),
+            new("account.country_code", account.CountryCode, "crm"),
+        ];
 }

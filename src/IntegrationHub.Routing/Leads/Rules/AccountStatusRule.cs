@@ -22,21 +22,33 @@ internal sealed class AccountStatusRule : AccountRule
             case BdrProspectingStatus.ActivelyWorking when bdr is not null:
                 if (BdrWasActive(facts, bdr.Id, draft) is { } activity)
                 {
-                    draft.Matched(Name,
-                        $"Actively Working, and {bdr.Name} logged activity {activity}: BDR Assigned", read);
+                    draft.Matched(
+                        Name,
+                        $"Actively Working, and {bdr.Name} logged activity {activity}: BDR Assigned",
+                        read
+                    );
                     return new LeadTarget.Rep(bdr.Id);
                 }
 
-                draft.Matched(Name,
-                    $"Actively Working, but {bdr.Name} logged no activity in {days}: SDR team of {region}", read);
+                draft.Matched(
+                    Name,
+                    $"Actively Working, but {bdr.Name} logged no activity in {days}: SDR team of {region}",
+                    read
+                );
                 draft.Fallback("bdr_inactive_to_sdr_team", $"{bdr.Name} and their manager are notified");
-                draft.Notify(bdr.Id, "bdr_inactive",
-                    $"Lead {facts.Lead.Email} at {account.Name} went to the SDR team: no activity by you in {days}");
+                draft.Notify(
+                    bdr.Id,
+                    "bdr_inactive",
+                    $"Lead {facts.Lead.Email} at {account.Name} went to the SDR team: no activity by you in {days}"
+                );
                 if (facts.Bdr.Value?.ManagerUserId is { Length: > 0 } manager)
                 {
-                    draft.Notify(manager, "bdr_inactive",
+                    draft.Notify(
+                        manager,
+                        "bdr_inactive",
                         $"Lead {facts.Lead.Email} at {account.Name} went to the SDR team: "
-                        + $"{bdr.Name} logged no recent activity");
+                            + $"{bdr.Name} logged no recent activity"
+                    );
                 }
 
                 return new LeadTarget.SdrTeam(region);
@@ -44,15 +56,19 @@ internal sealed class AccountStatusRule : AccountRule
                 draft.Matched(Name, $"Restricted: BDR Assigned {bdr.Name}, who checks with the account owner", read);
                 if (account.OwnerUserId is { Length: > 0 } owner)
                 {
-                    draft.Notify(owner, "restricted_account",
-                        $"{bdr.Name} received lead {facts.Lead.Email} at restricted account {account.Name}");
+                    draft.Notify(
+                        owner,
+                        "restricted_account",
+                        $"{bdr.Name} received lead {facts.Lead.Email} at restricted account {account.Name}"
+                    );
                 }
 
                 return new LeadTarget.Rep(bdr.Id);
             default:
-                var notARep = bdr is null && account.BdrAssignedUserId is not null
-                    ? " (BDR Assigned is not a rep in the policy)"
-                    : "";
+                var notARep =
+                    bdr is null && account.BdrAssignedUserId is not null
+                        ? " (BDR Assigned is not a rep in the policy)"
+                        : "";
                 draft.Matched(Name, $"{account.BdrProspectingStatus}{notARep}: SDR team of {region}", read);
                 return new LeadTarget.SdrTeam(region);
         }
@@ -65,14 +81,16 @@ internal sealed class AccountStatusRule : AccountRule
     {
         var since = draft.Now - draft.Policy.Leads.ActivityWindow;
         var onAccount = (facts.AccountActivity.Value ?? [])
-            .Where(a => a.UserId == bdrId && a.OccurredAt >= since).Max(a => (DateTimeOffset?)a.OccurredAt);
+            .Where(a => a.UserId == bdrId && a.OccurredAt >= since)
+            .Max(a => (DateTimeOffset?)a.OccurredAt);
         if (onAccount is { } at)
         {
             return $"on the account {(draft.Now - at).TotalDays:0} days ago";
         }
 
         var onLeads = (facts.Related.Value ?? [])
-            .Where(p => p.OwnerUserId == bdrId && p.LastActivityAt >= since).Max(p => p.LastActivityAt);
+            .Where(p => p.OwnerUserId == bdrId && p.LastActivityAt >= since)
+            .Max(p => p.LastActivityAt);
         return onLeads is { } leadAt ? $"on a related lead {(draft.Now - leadAt).TotalDays:0} days ago" : null;
     }
 }

@@ -37,9 +37,11 @@ internal sealed class CustomerConversionRule : AccountRule
             return null;
         }
 
-        draft.Matched(Name,
+        draft.Matched(
+            Name,
             $"{segment} lead at a paid customer: converted to a contact, account owner notified instead of sequencing",
-            read);
+            read
+        );
         return new LeadTarget.Convert(account.OwnerUserId ?? draft.Policy.Leads.MarketingQueueUserId, account.Id);
     }
 }

@@ -7,8 +7,13 @@ internal static class LeadRules
 {
     private static readonly IReadOnlyDictionary<string, ILeadRule> ByName = new ILeadRule[]
     {
-        new SpamRule(), new MqlThresholdRule(), new PartnerProspectingRule(), new CustomerConversionRule(),
-        new PublicSectorLeadRule(), new AccountStatusRule(), new NoAccountRule(),
+        new SpamRule(),
+        new MqlThresholdRule(),
+        new PartnerProspectingRule(),
+        new CustomerConversionRule(),
+        new PublicSectorLeadRule(),
+        new AccountStatusRule(),
+        new NoAccountRule(),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static IEnumerable<ILeadRule> InOrder(RoutingPolicy policy) =>

@@ -14,8 +14,11 @@ internal sealed class MqlThresholdRule : ISubmissionRule
         var threshold = draft.Policy.Leads.MqlThreshold;
         if (score < threshold)
         {
-            draft.Matched(Name, $"score {score} is below the MQL threshold {threshold}: recorded, not routed",
-                [new Fact("lead.score", score.ToString(CultureInfo.InvariantCulture), "lead")]);
+            draft.Matched(
+                Name,
+                $"score {score} is below the MQL threshold {threshold}: recorded, not routed",
+                [new Fact("lead.score", score.ToString(CultureInfo.InvariantCulture), "lead")]
+            );
             return LeadTarget.Stop.BelowMqlThreshold;
         }
 

@@ -19,9 +19,13 @@ internal sealed class NoAccountRule : ICrmLeadRule
 
         var region = draft.Policy.RegionOf(facts.Lead.CountryCode);
         var report = facts.Account.Report;
-        draft.Matched(Name, PolicyLookups.SourceBroken(report)
-            ? $"{PolicyLookups.Unknown(report)}: SDR team of {region}"
-            : $"no account matches {facts.Lead.EmailDomain} or '{facts.Lead.Company}': SDR team of {region}", []);
+        draft.Matched(
+            Name,
+            PolicyLookups.SourceBroken(report)
+                ? $"{PolicyLookups.Unknown(report)}: SDR team of {region}"
+                : $"no account matches {facts.Lead.EmailDomain} or '{facts.Lead.Company}': SDR team of {region}",
+            []
+        );
         return new LeadTarget.SdrTeam(region);
     }
 }

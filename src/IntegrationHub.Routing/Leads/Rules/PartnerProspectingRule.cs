@@ -18,8 +18,11 @@ internal sealed class PartnerProspectingRule : AccountRule
             return null;
         }
 
-        draft.Matched(Name,
-            $"partner prospecting status '{account.PartnerProspectingStatus}': marketing queue, no sequencing", read);
+        draft.Matched(
+            Name,
+            $"partner prospecting status '{account.PartnerProspectingStatus}': marketing queue, no sequencing",
+            read
+        );
         return new LeadTarget.Queue(draft.Policy.Leads.MarketingQueueUserId);
     }
 

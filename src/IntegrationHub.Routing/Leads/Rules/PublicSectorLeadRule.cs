@@ -17,9 +17,11 @@ internal sealed class PublicSectorLeadRule : AccountRule
         var policy = draft.Policy;
         var keyword = policy.Leads.PublicSectorKeywords.FirstOrDefault(k =>
             account.Description.Contains(k, StringComparison.OrdinalIgnoreCase)
-            || account.Name.Contains(k, StringComparison.OrdinalIgnoreCase));
-        var government = policy.Leads.GovernmentKeywords
-            .Any(k => account.Description.Contains(k, StringComparison.OrdinalIgnoreCase));
+            || account.Name.Contains(k, StringComparison.OrdinalIgnoreCase)
+        );
+        var government = policy.Leads.GovernmentKeywords.Any(k =>
+            account.Description.Contains(k, StringComparison.OrdinalIgnoreCase)
+        );
         var country = account.CountryCode.ToUpperInvariant();
         read = [.. read, new("account.description_keyword", keyword ?? "", "crm")];
         if (country == "US" && (account.PublicSector || keyword is not null))
@@ -43,9 +45,13 @@ internal sealed class PublicSectorLeadRule : AccountRule
             return new LeadTarget.SdrTeam(region);
         }
 
-        draft.NotMatched(Name, keyword is not null || account.PublicSector
-            ? $"a {country} public body: the commercial team of its territory"
-            : "not public sector", read);
+        draft.NotMatched(
+            Name,
+            keyword is not null || account.PublicSector
+                ? $"a {country} public body: the commercial team of its territory"
+                : "not public sector",
+            read
+        );
         return null;
     }
 }

@@ -17,40 +17,52 @@ internal static class RelatedLeadsRule
     {
         var since = draft.Now - draft.Policy.Leads.ActivityWindow;
         var others = (facts.Related.Value ?? [])
-            .Where(p => !string.Equals(p.Email, draft.Lead.Email, StringComparison.OrdinalIgnoreCase)
-                && p.OwnerUserId is { Length: > 0 })
+            .Where(p =>
+                !string.Equals(p.Email, draft.Lead.Email, StringComparison.OrdinalIgnoreCase)
+                && p.OwnerUserId is { Length: > 0 }
+            )
             .ToList();
         var earliestMql = others
-            .Where(p => p.Status == LeadStatus.Mql && p.MqlAt is not null).OrderBy(p => p.MqlAt).FirstOrDefault();
+            .Where(p => p.Status == LeadStatus.Mql && p.MqlAt is not null)
+            .OrderBy(p => p.MqlAt)
+            .FirstOrDefault();
         if (earliestMql is not null)
         {
-            draft.Matched(Name,
+            draft.Matched(
+                Name,
                 $"another lead at the company has been an MQL since {earliestMql.MqlAt:yyyy-MM-dd}: "
-                + "both go to its owner",
+                    + "both go to its owner",
                 [
                     new Fact("related_lead.mql_at", earliestMql.MqlAt!.Value.ToString("O"), "crm"),
                     new Fact("related_lead.owner", earliestMql.OwnerUserId!, "crm"),
-                ]);
+                ]
+            );
             return earliestMql.OwnerUserId;
         }
 
-        var working = others.FirstOrDefault(p => p.Status is LeadStatus.Accepted or LeadStatus.Qualifying
-            && (p.LastActivityAt >= since || p.NextTaskAt > draft.Now));
+        var working = others.FirstOrDefault(p =>
+            p.Status is LeadStatus.Accepted or LeadStatus.Qualifying
+            && (p.LastActivityAt >= since || p.NextTaskAt > draft.Now)
+        );
         if (working is not null)
         {
             var why = working.NextTaskAt > draft.Now ? "has a future task" : "had activity in the window";
-            draft.Matched(Name,
+            draft.Matched(
+                Name,
                 $"another lead at the company is {working.Status} and {why}: its owner keeps the company",
                 [
                     new Fact("related_lead.status", working.Status.ToString(), "crm"),
                     new Fact("related_lead.owner", working.OwnerUserId!, "crm"),
-                ]);
+                ]
+            );
             return working.OwnerUserId;
         }
 
-        draft.NotMatched(Name, others.Count == 0
-            ? "no related leads"
-            : "no related lead in MQL, or being worked recently: round robin", []);
+        draft.NotMatched(
+            Name,
+            others.Count == 0 ? "no related leads" : "no related lead in MQL, or being worked recently: round robin",
+            []
+        );
         return null;
     }
 }

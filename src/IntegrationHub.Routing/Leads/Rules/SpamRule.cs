@@ -15,15 +15,20 @@ internal sealed class SpamRule : ISubmissionRule
         var reasons = string.Join("; ", spam.Reasons);
         if (spam.IsFlagged(draft.Policy.Leads.Spam))
         {
-            draft.Matched(Name,
+            draft.Matched(
+                Name,
                 $"spam confidence {spam.Confidence:0.00}: {reasons}; flagged for the spam campaign, not routed",
-                [new Fact("lead.email_domain", draft.Lead.EmailDomain, "lead")]);
+                [new Fact("lead.email_domain", draft.Lead.EmailDomain, "lead")]
+            );
             return LeadTarget.Stop.Spam;
         }
 
-        draft.NotMatched(Name, spam.Reasons.Count == 0
-            ? "no spam signals"
-            : $"spam confidence {spam.Confidence:0.00} is below the flag threshold ({reasons})");
+        draft.NotMatched(
+            Name,
+            spam.Reasons.Count == 0
+                ? "no spam signals"
+                : $"spam confidence {spam.Confidence:0.00} is below the flag threshold ({reasons})"
+        );
         return null;
     }
 }

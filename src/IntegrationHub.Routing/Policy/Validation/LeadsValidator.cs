@@ -45,8 +45,10 @@ internal static class LeadsValidator
             yield return "leads.sequences.smbSignalsRequired: must be 2 or 3";
         }
 
-        if (string.IsNullOrWhiteSpace(leads.Sequences.HighTouchSequenceId)
-            || string.IsNullOrWhiteSpace(leads.Sequences.LowTouchSequenceId))
+        if (
+            string.IsNullOrWhiteSpace(leads.Sequences.HighTouchSequenceId)
+            || string.IsNullOrWhiteSpace(leads.Sequences.LowTouchSequenceId)
+        )
         {
             yield return "leads.sequences: highTouchSequenceId and lowTouchSequenceId are required";
         }

@@ -5,8 +5,10 @@ internal static class LocalePrefixesValidator
 {
     public static IEnumerable<string> Check(RoutingPolicy policy)
     {
-        var languages = policy.Pools.Where(p => p.Kind == PoolKind.Language)
-            .Select(p => p.Language).ToHashSet(StringComparer.Ordinal);
+        var languages = policy
+            .Pools.Where(p => p.Kind == PoolKind.Language)
+            .Select(p => p.Language)
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var (prefix, language) in policy.LocalePrefixes)
         {
             if (!prefix.StartsWith('/') || !prefix.EndsWith('/'))

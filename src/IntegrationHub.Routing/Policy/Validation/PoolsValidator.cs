@@ -5,8 +5,10 @@ internal static class PoolsValidator
 {
     public static IEnumerable<string> Check(RoutingPolicy policy)
     {
-        var repIds = policy.Reps.Select(r => r.Id)
-            .Where(id => !string.IsNullOrWhiteSpace(id)).ToHashSet(StringComparer.Ordinal);
+        var repIds = policy
+            .Reps.Select(r => r.Id)
+            .Where(id => !string.IsNullOrWhiteSpace(id))
+            .ToHashSet(StringComparer.Ordinal);
         var poolNames = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < policy.Pools.Count; i++)
         {

@@ -10,7 +10,8 @@ internal static class PubSecPoolValidator
 {
     public static IEnumerable<string> Check(RoutingPolicy policy)
     {
-        var needed = policy.VisitorRules.Contains(VisitorRuleNames.PublicSector)
+        var needed =
+            policy.VisitorRules.Contains(VisitorRuleNames.PublicSector)
             || policy.Leads.Rules.Contains(LeadRuleNames.PublicSector);
         if (needed && !policy.Pools.Any(p => p.Kind == PoolKind.PubSec))
         {

@@ -7,8 +7,10 @@ internal static class RegionsValidator
 {
     public static IEnumerable<string> Check(RoutingPolicy policy)
     {
-        var geoRegions = policy.Pools.Where(p => p.Kind == PoolKind.Geo)
-            .Select(p => p.Region).ToHashSet(StringComparer.Ordinal);
+        var geoRegions = policy
+            .Pools.Where(p => p.Kind == PoolKind.Geo)
+            .Select(p => p.Region)
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var (country, region) in policy.RegionsByCountry.Where(m => !geoRegions.Contains(m.Value)))
         {
             yield return $"regionsByCountry.{country}: no geo pool serves region '{region}'";

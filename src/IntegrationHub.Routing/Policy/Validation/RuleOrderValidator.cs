@@ -12,7 +12,8 @@ internal static class RuleOrderValidator
         string path,
         IReadOnlyList<string> order,
         IReadOnlyList<string> known,
-        IReadOnlyDictionary<string, string>? unlisted = null)
+        IReadOnlyDictionary<string, string>? unlisted = null
+    )
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < order.Count; i++)

@@ -13,7 +13,10 @@ public interface ICrmConnector : ICapabilityConnector
     Task<IReadOnlyList<Account>> FindAccountsByNameAsync(string companyName, CancellationToken cancellationToken);
 
     /// <summary>Every account under one ultimate parent, the parent included.</summary>
-    Task<IReadOnlyList<Account>> ListAccountHierarchyAsync(string ultimateParentId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Account>> ListAccountHierarchyAsync(
+        string ultimateParentId,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>Leads and contacts matching the query.</summary>
     Task<IReadOnlyList<Person>> FindPeopleAsync(PeopleQuery query, CancellationToken cancellationToken);
@@ -31,7 +34,11 @@ public interface ICrmConnector : ICapabilityConnector
     Task<Activity> LogActivityAsync(Activity activity, CancellationToken cancellationToken);
 
     /// <summary>Activities on an account or person since a time (all when null), newest first.</summary>
-    Task<IReadOnlyList<Activity>> ListActivitiesAsync(string subjectId, DateTimeOffset? since, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Activity>> ListActivitiesAsync(
+        string subjectId,
+        DateTimeOffset? since,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>A CRM user, or null.</summary>
     Task<CrmUser?> GetUserAsync(string userId, CancellationToken cancellationToken);

@@ -1,8 +1,24 @@
 namespace IntegrationHub.Sdk.Capabilities.Crm;
 
-public enum PersonKind { Unspecified, Lead, Contact }
+public enum PersonKind
+{
+    Unspecified,
+    Lead,
+    Contact,
+}
 
-public enum LeadStatus { Unspecified, Open, Mql, Accepted, Qualifying, Unresponsive, Recycle, Converted, Spam }
+public enum LeadStatus
+{
+    Unspecified,
+    Open,
+    Mql,
+    Accepted,
+    Qualifying,
+    Unresponsive,
+    Recycle,
+    Converted,
+    Spam,
+}
 
 /// <summary>A lead or a contact.</summary>
 public sealed record Person
@@ -27,7 +43,12 @@ public sealed record Person
 }
 
 /// <summary>Exactly one of Email, AccountId or CompanyName is set.</summary>
-public sealed record PeopleQuery(string? Email = null, string? AccountId = null, string? CompanyName = null, PersonKind Kind = PersonKind.Unspecified);
+public sealed record PeopleQuery(
+    string? Email = null,
+    string? AccountId = null,
+    string? CompanyName = null,
+    PersonKind Kind = PersonKind.Unspecified
+);
 
 /// <summary>The fields of a lead to create or update. Email, LastName and Company are required.</summary>
 public sealed record LeadFields

@@ -1,12 +1,39 @@
 namespace IntegrationHub.Sdk.Capabilities.Enrichment;
 
-public enum MatchStatus { Unspecified, Match, NonActionable, NoMatch }
+public enum MatchStatus
+{
+    Unspecified,
+    Match,
+    NonActionable,
+    NoMatch,
+}
 
-public enum MatchConfidence { Unspecified, Low, Moderate, High, VeryHigh }
+public enum MatchConfidence
+{
+    Unspecified,
+    Low,
+    Moderate,
+    High,
+    VeryHigh,
+}
 
-public enum BuyingStage { Unspecified, Target, Awareness, Consideration, Decision, Purchase }
+public enum BuyingStage
+{
+    Unspecified,
+    Target,
+    Awareness,
+    Consideration,
+    Decision,
+    Purchase,
+}
 
-public enum ProfileFit { Unspecified, Weak, Moderate, Strong }
+public enum ProfileFit
+{
+    Unspecified,
+    Weak,
+    Moderate,
+    Strong,
+}
 
 /// <summary>What reverse-IP lookup knows about a visitor's company.</summary>
 public sealed record CompanyIdentification(
@@ -14,9 +41,11 @@ public sealed record CompanyIdentification(
     MatchConfidence Confidence,
     Firmographics? Company,
     IReadOnlyList<ProductScore> ProductScores,
-    IReadOnlyList<CompanySegment> Segments)
+    IReadOnlyList<CompanySegment> Segments
+)
 {
-    public static CompanyIdentification NoMatch { get; } = new(MatchStatus.NoMatch, MatchConfidence.Unspecified, null, [], []);
+    public static CompanyIdentification NoMatch { get; } =
+        new(MatchStatus.NoMatch, MatchConfidence.Unspecified, null, [], []);
 }
 
 public sealed record Firmographics(
@@ -33,7 +62,8 @@ public sealed record Firmographics(
     string RevenueRange,
     long AnnualRevenueUsd,
     string Sic,
-    string Naics);
+    string Naics
+);
 
 public sealed record ProductScore(
     string Product,
@@ -42,6 +72,7 @@ public sealed record ProductScore(
     BuyingStage BuyingStage,
     int ProfileScore,
     ProfileFit ProfileFit,
-    bool IsQualifiedAccount);
+    bool IsQualifiedAccount
+);
 
 public sealed record CompanySegment(long Id, string Name);

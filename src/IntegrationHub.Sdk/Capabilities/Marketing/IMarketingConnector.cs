@@ -4,7 +4,11 @@ namespace IntegrationHub.Sdk.Capabilities.Marketing;
 public interface IMarketingConnector : ICapabilityConnector
 {
     /// <summary>Every program carrying the tag, ordered by id.</summary>
-    Task<IReadOnlyList<MarketingProgram>> ListProgramsByTagAsync(string tagType, string tagValue, CancellationToken cancellationToken);
+    Task<IReadOnlyList<MarketingProgram>> ListProgramsByTagAsync(
+        string tagType,
+        string tagValue,
+        CancellationToken cancellationToken
+    );
 
     /// <summary>A person's lead score and last interesting moment, or null when unknown.</summary>
     Task<PersonEngagement?> GetPersonEngagementAsync(string email, CancellationToken cancellationToken);
@@ -19,11 +23,13 @@ public sealed record MarketingProgram(
     string Type,
     string Url,
     IReadOnlyList<ProgramTag> Tags,
-    DateTimeOffset? UpdatedAt);
+    DateTimeOffset? UpdatedAt
+);
 
 public sealed record PersonEngagement(
     string LeadId,
     string Email,
     int LeadScore,
     string LastInterestingMoment,
-    DateTimeOffset? LastInterestingMomentAt);
+    DateTimeOffset? LastInterestingMomentAt
+);

@@ -12,8 +12,7 @@ public static class FreeSlotCalculator
     public static IReadOnlyList<TimeSlot> Compute(FreeSlotQuery query, IEnumerable<TimeSlot> busy, DateTimeOffset now)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(query.WorkingHours.TimeZone);
-        var blocked = busy
-            .Select(b => new TimeSlot(b.Start - query.Buffer, b.End + query.Buffer))
+        var blocked = busy.Select(b => new TimeSlot(b.Start - query.Buffer, b.End + query.Buffer))
             .OrderBy(b => b.Start)
             .ToList();
         var earliest = Max(query.WindowStart, now + query.MinimumNotice);
@@ -29,9 +28,10 @@ public static class FreeSlotCalculator
             }
 
             var dayStart = Local(day, query.WorkingHours.Start, zone);
-            var dayEnd = query.WorkingHours.End == TimeOnly.MinValue
-                ? Local(day.AddDays(1), TimeOnly.MinValue, zone)
-                : Local(day, query.WorkingHours.End, zone);
+            var dayEnd =
+                query.WorkingHours.End == TimeOnly.MinValue
+                    ? Local(day.AddDays(1), TimeOnly.MinValue, zone)
+                    : Local(day, query.WorkingHours.End, zone);
             for (var start = dayStart; start + query.Duration <= dayEnd; start += Grid)
             {
                 var slot = new TimeSlot(start, start + query.Duration);

@@ -3,7 +3,9 @@ namespace IntegrationHub.Sdk.Capabilities.Meetings;
 /// <summary>Calendar and video meetings (Zoom-like).</summary>
 public interface IMeetingConnector : ICapabilityConnector
 {
-    /// <summary>Bookable slots, earliest first: working hours minus existing meetings and buffers, after the notice.</summary>
+    /// <summary>
+    /// Bookable slots, earliest first: working hours minus existing meetings and buffers, after the notice.
+    /// </summary>
     Task<IReadOnlyList<TimeSlot>> ListFreeSlotsAsync(FreeSlotQuery query, CancellationToken cancellationToken);
 
     /// <summary>Books a meeting with a unique join link; a repeat with the same key returns the same meeting.</summary>
@@ -18,10 +20,15 @@ public sealed record TimeSlot(DateTimeOffset Start, DateTimeOffset End);
 /// <summary>A rep's working day in the rep's own time zone.</summary>
 public sealed record WorkingHours(string TimeZone, TimeOnly Start, TimeOnly End, IReadOnlySet<DayOfWeek> Days)
 {
-    public static IReadOnlySet<DayOfWeek> Weekdays { get; } = new HashSet<DayOfWeek>
-    {
-        DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday,
-    };
+    public static IReadOnlySet<DayOfWeek> Weekdays { get; } =
+        new HashSet<DayOfWeek>
+        {
+            DayOfWeek.Monday,
+            DayOfWeek.Tuesday,
+            DayOfWeek.Wednesday,
+            DayOfWeek.Thursday,
+            DayOfWeek.Friday,
+        };
 }
 
 public sealed record FreeSlotQuery(
@@ -31,7 +38,8 @@ public sealed record FreeSlotQuery(
     TimeSpan Duration,
     TimeSpan Buffer,
     TimeSpan MinimumNotice,
-    WorkingHours WorkingHours);
+    WorkingHours WorkingHours
+);
 
 public sealed record MeetingRequest(
     string CalendarUserId,
@@ -40,7 +48,8 @@ public sealed record MeetingRequest(
     TimeSpan Duration,
     string TimeZone,
     string? InviteeEmail,
-    string IdempotencyKey);
+    string IdempotencyKey
+);
 
 public sealed record Meeting(
     string Id,
@@ -49,4 +58,5 @@ public sealed record Meeting(
     DateTimeOffset Start,
     TimeSpan Duration,
     string JoinUrl,
-    string? Passcode);
+    string? Passcode
+);

@@ -27,5 +27,11 @@ public interface ISequencingConnector : ICapabilityConnector
     /// inherit this default, which refuses, so lead routing records the enrolment as failed.
     /// </summary>
     Task<Enrollment> EnrollPersonAsync(PersonEnrollment request, CancellationToken cancellationToken) =>
-        throw new ConnectorException(ConnectorErrorKind.FailedPrecondition, $"The {GetType().Name} connector cannot enrol a person by email.") { Vendor = GetType().Name };
+        throw new ConnectorException(
+            ConnectorErrorKind.FailedPrecondition,
+            $"The {GetType().Name} connector cannot enrol a person by email."
+        )
+        {
+            Vendor = GetType().Name,
+        };
 }

@@ -1,6 +1,14 @@
 namespace IntegrationHub.Sdk.Capabilities.Sequencing;
 
-public enum SequenceStateKind { Unspecified, Active, Pending, Paused, Finished, Stopped }
+public enum SequenceStateKind
+{
+    Unspecified,
+    Active,
+    Pending,
+    Paused,
+    Finished,
+    Stopped,
+}
 
 /// <summary>A sequencer user; matched to hub reps by email.</summary>
 public sealed record SequencingRep(string Id, string Email, string Name);
@@ -12,7 +20,8 @@ public sealed record SequenceState(
     SequenceStateKind State,
     SequencingRep? Rep,
     DateTimeOffset? StateChangedAt,
-    int ReplyCount);
+    int ReplyCount
+);
 
 public sealed record Prospect(
     string Id,
@@ -22,9 +31,15 @@ public sealed record Prospect(
     string Title,
     string Company,
     SequencingRep? Owner,
-    IReadOnlyList<SequenceState> SequenceStates);
+    IReadOnlyList<SequenceState> SequenceStates
+);
 
-public sealed record ClickThrough(Prospect Prospect, SequencingRep SequenceOwner, string SequenceId, DateTimeOffset? ClickedAt);
+public sealed record ClickThrough(
+    Prospect Prospect,
+    SequencingRep SequenceOwner,
+    string SequenceId,
+    DateTimeOffset? ClickedAt
+);
 
 public sealed record EnrollmentRequest(string ProspectId, string SequenceId, string MailboxId, string IdempotencyKey);
 
@@ -35,4 +50,12 @@ public sealed record Enrollment(SequenceState SequenceState, bool Created);
 /// <paramref name="OwnerEmail"/>: the prospect is found or created by email first.
 /// </summary>
 public sealed record PersonEnrollment(
-    string Email, string FirstName, string LastName, string Title, string Company, string SequenceId, string OwnerEmail, string IdempotencyKey);
+    string Email,
+    string FirstName,
+    string LastName,
+    string Title,
+    string Company,
+    string SequenceId,
+    string OwnerEmail,
+    string IdempotencyKey
+);

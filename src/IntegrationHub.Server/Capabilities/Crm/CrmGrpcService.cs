@@ -30,26 +30,39 @@ public sealed class CrmGrpcService(ICrmConnector connector) : CrmService.CrmServ
                 break;
         }
 
-        return new GetAccountResponse { Account = (account ?? throw HubException.NotFound("No account matches.")).ToContract() };
+        return new GetAccountResponse
+        {
+            Account = (account ?? throw HubException.NotFound("No account matches.")).ToContract(),
+        };
     }
 
-    public override async Task<FindAccountsResponse> FindAccounts(FindAccountsRequest request, ServerCallContext context)
+    public override async Task<FindAccountsResponse> FindAccounts(
+        FindAccountsRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var name = validator.Required("company_name", request.CompanyName);
         validator.ThrowIfInvalid();
         var response = new FindAccountsResponse();
-        response.Accounts.AddRange((await connector.FindAccountsByNameAsync(name, context.CancellationToken)).Select(a => a.ToContract()));
+        response.Accounts.AddRange(
+            (await connector.FindAccountsByNameAsync(name, context.CancellationToken)).Select(a => a.ToContract())
+        );
         return response;
     }
 
-    public override async Task<ListAccountHierarchyResponse> ListAccountHierarchy(ListAccountHierarchyRequest request, ServerCallContext context)
+    public override async Task<ListAccountHierarchyResponse> ListAccountHierarchy(
+        ListAccountHierarchyRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var parent = validator.Required("ultimate_parent_id", request.UltimateParentId, 64);
         validator.ThrowIfInvalid();
         var response = new ListAccountHierarchyResponse();
-        response.Accounts.AddRange((await connector.ListAccountHierarchyAsync(parent, context.CancellationToken)).Select(a => a.ToContract()));
+        response.Accounts.AddRange(
+            (await connector.ListAccountHierarchyAsync(parent, context.CancellationToken)).Select(a => a.ToContract())
+        );
         return response;
     }
 
@@ -65,9 +78,18 @@ public sealed class CrmGrpcService(ICrmConnector connector) : CrmService.CrmServ
         };
         PeopleQuery? query = request.LookupCase switch
         {
-            FindPeopleRequest.LookupOneofCase.Email => new PeopleQuery(Email: validator.Email("email", request.Email, required: true), Kind: kind),
-            FindPeopleRequest.LookupOneofCase.AccountId => new PeopleQuery(AccountId: validator.Required("account_id", request.AccountId, 64), Kind: kind),
-            FindPeopleRequest.LookupOneofCase.CompanyName => new PeopleQuery(CompanyName: validator.Required("company_name", request.CompanyName), Kind: kind),
+            FindPeopleRequest.LookupOneofCase.Email => new PeopleQuery(
+                Email: validator.Email("email", request.Email, required: true),
+                Kind: kind
+            ),
+            FindPeopleRequest.LookupOneofCase.AccountId => new PeopleQuery(
+                AccountId: validator.Required("account_id", request.AccountId, 64),
+                Kind: kind
+            ),
+            FindPeopleRequest.LookupOneofCase.CompanyName => new PeopleQuery(
+                CompanyName: validator.Required("company_name", request.CompanyName),
+                Kind: kind
+            ),
             _ => null,
         };
         if (query is null)
@@ -77,7 +99,9 @@ public sealed class CrmGrpcService(ICrmConnector connector) : CrmService.CrmServ
 
         validator.ThrowIfInvalid();
         var response = new FindPeopleResponse();
-        response.People.AddRange((await connector.FindPeopleAsync(query!, context.CancellationToken)).Select(p => p.ToContract()));
+        response.People.AddRange(
+            (await connector.FindPeopleAsync(query!, context.CancellationToken)).Select(p => p.ToContract())
+        );
         return response;
     }
 
@@ -114,7 +138,10 @@ public sealed class CrmGrpcService(ICrmConnector connector) : CrmService.CrmServ
         var person = validator.Required("person_id", request.PersonId, 64);
         var owner = validator.Required("owner_user_id", request.OwnerUserId, 64);
         validator.ThrowIfInvalid();
-        return new ChangeOwnerResponse { Person = (await connector.ChangeOwnerAsync(person, owner, context.CancellationToken)).ToContract() };
+        return new ChangeOwnerResponse
+        {
+            Person = (await connector.ChangeOwnerAsync(person, owner, context.CancellationToken)).ToContract(),
+        };
     }
 
     public override async Task<ConvertLeadResponse> ConvertLead(ConvertLeadRequest request, ServerCallContext context)
@@ -123,7 +150,10 @@ public sealed class CrmGrpcService(ICrmConnector connector) : CrmService.CrmServ
         var lead = validator.Required("lead_id", request.LeadId, 64);
         var account = validator.Required("account_id", request.AccountId, 64);
         validator.ThrowIfInvalid();
-        return new ConvertLeadResponse { Contact = (await connector.ConvertLeadAsync(lead, account, context.CancellationToken)).ToContract() };
+        return new ConvertLeadResponse
+        {
+            Contact = (await connector.ConvertLeadAsync(lead, account, context.CancellationToken)).ToContract(),
+        };
     }
 
     public override async Task<LogActivityResponse> LogActivity(LogActivityRequest request, ServerCallContext context)
@@ -145,17 +175,25 @@ public sealed class CrmGrpcService(ICrmConnector connector) : CrmService.CrmServ
         }
 
         validator.ThrowIfInvalid();
-        return new LogActivityResponse { Activity = (await connector.LogActivityAsync(activity.ToDomain(), context.CancellationToken)).ToContract() };
+        return new LogActivityResponse
+        {
+            Activity = (await connector.LogActivityAsync(activity.ToDomain(), context.CancellationToken)).ToContract(),
+        };
     }
 
-    public override async Task<ListActivitiesResponse> ListActivities(ListActivitiesRequest request, ServerCallContext context)
+    public override async Task<ListActivitiesResponse> ListActivities(
+        ListActivitiesRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var subject = validator.Required("subject_id", request.SubjectId, 64);
         var since = validator.Timestamp("since_time", request.SinceTime, required: false);
         validator.ThrowIfInvalid();
         var response = new ListActivitiesResponse();
-        response.Activities.AddRange((await connector.ListActivitiesAsync(subject, since, context.CancellationToken)).Select(a => a.ToContract()));
+        response.Activities.AddRange(
+            (await connector.ListActivitiesAsync(subject, since, context.CancellationToken)).Select(a => a.ToContract())
+        );
         return response;
     }
 
@@ -164,7 +202,8 @@ public sealed class CrmGrpcService(ICrmConnector connector) : CrmService.CrmServ
         var validator = new RequestValidator();
         var id = validator.Required("user_id", request.UserId, 64);
         validator.ThrowIfInvalid();
-        var user = await connector.GetUserAsync(id, context.CancellationToken) ?? throw HubException.NotFound($"No user {id}.");
+        var user = await connector.GetUserAsync(id, context.CancellationToken)
+            ?? throw HubException.NotFound($"No user {id}.");
         return new GetUserResponse { User = user.ToContract() };
     }
 

@@ -11,7 +11,10 @@ public sealed class EnrichmentGrpcService(IEnrichmentConnector connector) : Enri
 {
     public const int MaxBatch = 100;
 
-    public override async Task<IdentifyCompanyResponse> IdentifyCompany(IdentifyCompanyRequest request, ServerCallContext context)
+    public override async Task<IdentifyCompanyResponse> IdentifyCompany(
+        IdentifyCompanyRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var ip = validator.IpAddress("ip_address", request.IpAddress);
@@ -20,7 +23,10 @@ public sealed class EnrichmentGrpcService(IEnrichmentConnector connector) : Enri
         return new IdentifyCompanyResponse { Identification = result.ToContract() };
     }
 
-    public override async Task<BatchIdentifyCompaniesResponse> BatchIdentifyCompanies(BatchIdentifyCompaniesRequest request, ServerCallContext context)
+    public override async Task<BatchIdentifyCompaniesResponse> BatchIdentifyCompanies(
+        BatchIdentifyCompaniesRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         if (request.IpAddresses.Count is 0 or > MaxBatch)
@@ -28,33 +34,44 @@ public sealed class EnrichmentGrpcService(IEnrichmentConnector connector) : Enri
             validator.Add("ip_addresses", $"must hold 1 to {MaxBatch} addresses");
         }
 
-        var ips = request.IpAddresses.Take(MaxBatch).Select((ip, i) => validator.IpAddress($"ip_addresses[{i}]", ip)).ToList();
+        var ips = request
+            .IpAddresses.Take(MaxBatch)
+            .Select((ip, i) => validator.IpAddress($"ip_addresses[{i}]", ip))
+            .ToList();
         validator.ThrowIfInvalid();
 
         using var gate = new SemaphoreSlim(8);
-        var results = await Task.WhenAll(ips.Select(async (ip, i) =>
-        {
-            await gate.WaitAsync(context.CancellationToken);
-            try
-            {
-                var identified = await connector.IdentifyCompanyAsync(ip!, context.CancellationToken);
-                return new BatchIdentificationResult { IpAddress = request.IpAddresses[i], Identification = identified.ToContract() };
-            }
-            catch (ConnectorException ex)
-            {
-                // One address failing must not fail the others: the item says what happened.
-                return new BatchIdentificationResult
+        var results = await Task.WhenAll(
+            ips.Select(
+                async (ip, i) =>
                 {
-                    IpAddress = request.IpAddresses[i],
-                    ErrorCode = RpcErrors.CodeName(RpcErrors.FromConnector(ex).StatusCode),
-                    ErrorMessage = ex.Message,
-                };
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+                    await gate.WaitAsync(context.CancellationToken);
+                    try
+                    {
+                        var identified = await connector.IdentifyCompanyAsync(ip!, context.CancellationToken);
+                        return new BatchIdentificationResult
+                        {
+                            IpAddress = request.IpAddresses[i],
+                            Identification = identified.ToContract(),
+                        };
+                    }
+                    catch (ConnectorException ex)
+                    {
+                        // One address failing must not fail the others: the item says what happened.
+                        return new BatchIdentificationResult
+                        {
+                            IpAddress = request.IpAddresses[i],
+                            ErrorCode = RpcErrors.CodeName(RpcErrors.FromConnector(ex).StatusCode),
+                            ErrorMessage = ex.Message,
+                        };
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                }
+            )
+        );
         var response = new BatchIdentifyCompaniesResponse();
         response.Results.AddRange(results);
         return response;

@@ -8,7 +8,10 @@ namespace IntegrationHub.Server.Capabilities.Meetings;
 /// <summary>Serves the meetings contract from whichever connector is configured.</summary>
 public sealed class MeetingGrpcService(IMeetingConnector connector) : MeetingService.MeetingServiceBase
 {
-    public override async Task<ListFreeSlotsResponse> ListFreeSlots(ListFreeSlotsRequest request, ServerCallContext context)
+    public override async Task<ListFreeSlotsResponse> ListFreeSlots(
+        ListFreeSlotsRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var user = validator.Required("calendar_user_id", request.CalendarUserId, 128);
@@ -25,14 +28,26 @@ public sealed class MeetingGrpcService(IMeetingConnector connector) : MeetingSer
         var hours = WorkingHours(validator, request.WorkingHours);
         validator.ThrowIfInvalid();
 
-        var query = new FreeSlotQuery(user, start!.Value, end!.Value, TimeSpan.FromMinutes(request.DurationMinutes),
-            TimeSpan.FromMinutes(request.BufferMinutes), TimeSpan.FromMinutes(request.MinimumNoticeMinutes), hours!);
+        var query = new FreeSlotQuery(
+            user,
+            start!.Value,
+            end!.Value,
+            TimeSpan.FromMinutes(request.DurationMinutes),
+            TimeSpan.FromMinutes(request.BufferMinutes),
+            TimeSpan.FromMinutes(request.MinimumNoticeMinutes),
+            hours!
+        );
         var response = new ListFreeSlotsResponse();
-        response.Slots.AddRange((await connector.ListFreeSlotsAsync(query, context.CancellationToken)).Select(slot => slot.ToContract()));
+        response.Slots.AddRange(
+            (await connector.ListFreeSlotsAsync(query, context.CancellationToken)).Select(slot => slot.ToContract())
+        );
         return response;
     }
 
-    public override async Task<CreateMeetingResponse> CreateMeeting(CreateMeetingRequest request, ServerCallContext context)
+    public override async Task<CreateMeetingResponse> CreateMeeting(
+        CreateMeetingRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var meeting = new MeetingRequest(
@@ -42,17 +57,24 @@ public sealed class MeetingGrpcService(IMeetingConnector connector) : MeetingSer
             TimeSpan.FromMinutes(validator.Range("duration_minutes", request.DurationMinutes, 5, 480)),
             validator.Length("time_zone", request.TimeZone, 64),
             validator.Email("invitee_email", request.InviteeEmail, required: false).OrNull(),
-            validator.Required("idempotency_key", request.IdempotencyKey, 128));
+            validator.Required("idempotency_key", request.IdempotencyKey, 128)
+        );
         if (meeting.TimeZone.Length > 0 && !TimeZoneInfo.TryFindSystemTimeZoneById(meeting.TimeZone, out _))
         {
             validator.Add("time_zone", "must be an IANA time zone such as Europe/Paris");
         }
 
         validator.ThrowIfInvalid();
-        return new CreateMeetingResponse { Meeting = (await connector.CreateMeetingAsync(meeting, context.CancellationToken)).ToContract() };
+        return new CreateMeetingResponse
+        {
+            Meeting = (await connector.CreateMeetingAsync(meeting, context.CancellationToken)).ToContract(),
+        };
     }
 
-    public override async Task<CancelMeetingResponse> CancelMeeting(CancelMeetingRequest request, ServerCallContext context)
+    public override async Task<CancelMeetingResponse> CancelMeeting(
+        CancelMeetingRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var id = validator.Required("meeting_id", request.MeetingId, 64);
@@ -61,7 +83,10 @@ public sealed class MeetingGrpcService(IMeetingConnector connector) : MeetingSer
         return new CancelMeetingResponse();
     }
 
-    private static Sdk.Capabilities.Meetings.WorkingHours? WorkingHours(RequestValidator validator, Contracts.Meetings.V1.WorkingHours? hours)
+    private static Sdk.Capabilities.Meetings.WorkingHours? WorkingHours(
+        RequestValidator validator,
+        Contracts.Meetings.V1.WorkingHours? hours
+    )
     {
         if (hours is null)
         {

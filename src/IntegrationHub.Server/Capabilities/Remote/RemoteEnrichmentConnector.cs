@@ -12,6 +12,19 @@ public sealed class RemoteEnrichmentConnector(CallInvoker invoker, string name) 
 {
     private readonly EnrichmentService.EnrichmentServiceClient _client = new(invoker);
 
-    public Task<Sdk.Capabilities.Enrichment.CompanyIdentification> IdentifyCompanyAsync(IPAddress ipAddress, CancellationToken cancellationToken) =>
-        Call(name, async () => (await _client.IdentifyCompanyAsync(new IdentifyCompanyRequest { IpAddress = ipAddress.ToString() }, cancellationToken: cancellationToken)).Identification.ToDomain(), cancellationToken);
+    public Task<Sdk.Capabilities.Enrichment.CompanyIdentification> IdentifyCompanyAsync(
+        IPAddress ipAddress,
+        CancellationToken cancellationToken
+    ) =>
+        Call(
+            name,
+            async () =>
+                (
+                    await _client.IdentifyCompanyAsync(
+                        new IdentifyCompanyRequest { IpAddress = ipAddress.ToString() },
+                        cancellationToken: cancellationToken
+                    )
+                ).Identification.ToDomain(),
+            cancellationToken
+        );
 }

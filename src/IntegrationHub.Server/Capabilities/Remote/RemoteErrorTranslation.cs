@@ -16,7 +16,8 @@ internal static class RemoteErrorTranslation
         {
             return await call();
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        catch (RpcException ex)
+            when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException(cancellationToken);
         }
@@ -36,15 +37,24 @@ internal static class RemoteErrorTranslation
             StatusCode.NotFound => ConnectorErrorKind.NotFound,
             StatusCode.AlreadyExists or StatusCode.Aborted => ConnectorErrorKind.Conflict,
             StatusCode.FailedPrecondition => ConnectorErrorKind.FailedPrecondition,
-            StatusCode.ResourceExhausted when info?.Reason is { } reason && reason.Contains("QUOTA", StringComparison.Ordinal) => ConnectorErrorKind.QuotaExhausted,
+            StatusCode.ResourceExhausted
+                when info?.Reason is { } reason && reason.Contains("QUOTA", StringComparison.Ordinal) =>
+                ConnectorErrorKind.QuotaExhausted,
             StatusCode.ResourceExhausted => ConnectorErrorKind.RateLimited,
             StatusCode.Unauthenticated or StatusCode.PermissionDenied => ConnectorErrorKind.VendorAuthentication,
-            StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled => ConnectorErrorKind.VendorUnavailable,
-            // The client could not reach it at all (refused connection, failed TLS handshake): the connector is unavailable.
-            StatusCode.Internal when ex.InnerException is HttpRequestException or IOException => ConnectorErrorKind.VendorUnavailable,
+            StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled =>
+                ConnectorErrorKind.VendorUnavailable,
+            // The client could not reach it at all (refused connection, failed TLS handshake): the connector is
+            // unavailable.
+            StatusCode.Internal when ex.InnerException is HttpRequestException or IOException =>
+                ConnectorErrorKind.VendorUnavailable,
             _ => ConnectorErrorKind.VendorProtocol,
         };
-        var violations = status?.GetDetail<BadRequest>()?.FieldViolations.Select(v => new FieldViolation(v.Field, v.Description)).ToList() ?? [];
+        var violations = status
+            ?.GetDetail<BadRequest>()
+            ?.FieldViolations.Select(v => new FieldViolation(v.Field, v.Description))
+            .ToList()
+            ?? [];
         var retry = status?.GetDetail<RetryInfo>()?.RetryDelay?.ToTimeSpan();
         return new ConnectorException(kind, $"remote connector {vendor}: {ex.Status.Detail}", ex)
         {

@@ -12,10 +12,35 @@ public sealed class RemoteMarketingConnector(CallInvoker invoker, string name) :
 {
     private readonly MarketingService.MarketingServiceClient _client = new(invoker);
 
-    public Task<IReadOnlyList<MarketingProgram>> ListProgramsByTagAsync(string tagType, string tagValue, CancellationToken cancellationToken) =>
-        Call<IReadOnlyList<MarketingProgram>>(name, async () =>
-            [.. (await _client.ListProgramsByTagAsync(new ListProgramsByTagRequest { TagType = tagType, TagValue = tagValue }, cancellationToken: cancellationToken)).Programs.Select(p => p.ToDomain())], cancellationToken);
+    public Task<IReadOnlyList<MarketingProgram>> ListProgramsByTagAsync(
+        string tagType,
+        string tagValue,
+        CancellationToken cancellationToken
+    ) =>
+        Call<IReadOnlyList<MarketingProgram>>(
+            name,
+            async () =>
+                [
+                    .. (
+                        await _client.ListProgramsByTagAsync(
+                            new ListProgramsByTagRequest { TagType = tagType, TagValue = tagValue },
+                            cancellationToken: cancellationToken
+                        )
+                    ).Programs.Select(p => p.ToDomain()),
+                ],
+            cancellationToken
+        );
 
     public Task<Domain.PersonEngagement?> GetPersonEngagementAsync(string email, CancellationToken cancellationToken) =>
-        OrNull(name, async () => (await _client.GetPersonEngagementAsync(new GetPersonEngagementRequest { Email = email }, cancellationToken: cancellationToken)).Engagement.ToDomain(), cancellationToken);
+        OrNull(
+            name,
+            async () =>
+                (
+                    await _client.GetPersonEngagementAsync(
+                        new GetPersonEngagementRequest { Email = email },
+                        cancellationToken: cancellationToken
+                    )
+                ).Engagement.ToDomain(),
+            cancellationToken
+        );
 }

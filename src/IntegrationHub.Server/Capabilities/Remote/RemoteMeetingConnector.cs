@@ -12,12 +12,39 @@ public sealed class RemoteMeetingConnector(CallInvoker invoker, string name) : I
 {
     private readonly MeetingService.MeetingServiceClient _client = new(invoker);
 
-    public Task<IReadOnlyList<Domain.TimeSlot>> ListFreeSlotsAsync(FreeSlotQuery query, CancellationToken cancellationToken) =>
-        Call<IReadOnlyList<Domain.TimeSlot>>(name, async () => [.. (await _client.ListFreeSlotsAsync(query.ToContract(), cancellationToken: cancellationToken)).Slots.Select(s => s.ToDomain())], cancellationToken);
+    public Task<IReadOnlyList<Domain.TimeSlot>> ListFreeSlotsAsync(
+        FreeSlotQuery query,
+        CancellationToken cancellationToken
+    ) =>
+        Call<IReadOnlyList<Domain.TimeSlot>>(
+            name,
+            async () =>
+                [
+                    .. (
+                        await _client.ListFreeSlotsAsync(query.ToContract(), cancellationToken: cancellationToken)
+                    ).Slots.Select(s => s.ToDomain()),
+                ],
+            cancellationToken
+        );
 
     public Task<Domain.Meeting> CreateMeetingAsync(MeetingRequest request, CancellationToken cancellationToken) =>
-        Call(name, async () => (await _client.CreateMeetingAsync(request.ToContract(), cancellationToken: cancellationToken)).Meeting.ToDomain(), cancellationToken);
+        Call(
+            name,
+            async () =>
+                (
+                    await _client.CreateMeetingAsync(request.ToContract(), cancellationToken: cancellationToken)
+                ).Meeting.ToDomain(),
+            cancellationToken
+        );
 
     public Task CancelMeetingAsync(string meetingId, CancellationToken cancellationToken) =>
-        Call(name, async () => await _client.CancelMeetingAsync(new CancelMeetingRequest { MeetingId = meetingId }, cancellationToken: cancellationToken), cancellationToken);
+        Call(
+            name,
+            async () =>
+                await _client.CancelMeetingAsync(
+                    new CancelMeetingRequest { MeetingId = meetingId },
+                    cancellationToken: cancellationToken
+                ),
+            cancellationToken
+        );
 }

@@ -13,29 +13,85 @@ public sealed class RemoteSequencingConnector(CallInvoker invoker, string name) 
     private readonly SequencingService.SequencingServiceClient _client = new(invoker);
 
     public Task<Domain.Prospect?> GetProspectByEmailAsync(string email, CancellationToken cancellationToken) =>
-        OrNull(name, async () => (await _client.GetProspectAsync(new GetProspectRequest { Email = email }, cancellationToken: cancellationToken)).Prospect.ToDomain(), cancellationToken);
+        OrNull(
+            name,
+            async () =>
+                (
+                    await _client.GetProspectAsync(
+                        new GetProspectRequest { Email = email },
+                        cancellationToken: cancellationToken
+                    )
+                ).Prospect.ToDomain(),
+            cancellationToken
+        );
 
-    public Task<IReadOnlyList<Domain.SequenceState>> ListSequenceStatesAsync(string prospectId, CancellationToken cancellationToken) =>
-        Call<IReadOnlyList<Domain.SequenceState>>(name, async () =>
-            [.. (await _client.ListSequenceStatesAsync(new ListSequenceStatesRequest { ProspectId = prospectId }, cancellationToken: cancellationToken)).SequenceStates.Select(s => s.ToDomain())], cancellationToken);
+    public Task<IReadOnlyList<Domain.SequenceState>> ListSequenceStatesAsync(
+        string prospectId,
+        CancellationToken cancellationToken
+    ) =>
+        Call<IReadOnlyList<Domain.SequenceState>>(
+            name,
+            async () =>
+                [
+                    .. (
+                        await _client.ListSequenceStatesAsync(
+                            new ListSequenceStatesRequest { ProspectId = prospectId },
+                            cancellationToken: cancellationToken
+                        )
+                    ).SequenceStates.Select(s => s.ToDomain()),
+                ],
+            cancellationToken
+        );
 
     public Task<ClickThrough?> ResolveClickThroughAsync(string token, CancellationToken cancellationToken) =>
-        OrNull(name, async () =>
-        {
-            var response = await _client.ResolveClickThroughAsync(new ResolveClickThroughRequest { Token = token }, cancellationToken: cancellationToken);
-            return new ClickThrough(response.Prospect.ToDomain(), response.SequenceOwner.ToDomain()!, response.SequenceId, response.ClickTime.OrNullTime());
-        }, cancellationToken);
+        OrNull(
+            name,
+            async () =>
+            {
+                var response = await _client.ResolveClickThroughAsync(
+                    new ResolveClickThroughRequest { Token = token },
+                    cancellationToken: cancellationToken
+                );
+                return new ClickThrough(
+                    response.Prospect.ToDomain(),
+                    response.SequenceOwner.ToDomain()!,
+                    response.SequenceId,
+                    response.ClickTime.OrNullTime()
+                );
+            },
+            cancellationToken
+        );
 
     public Task<Enrollment> EnrollProspectAsync(EnrollmentRequest request, CancellationToken cancellationToken) =>
-        Call(name, async () =>
-        {
-            var response = await _client.EnrollProspectAsync(new EnrollProspectRequest
+        Call(
+            name,
+            async () =>
             {
-                ProspectId = request.ProspectId, SequenceId = request.SequenceId, MailboxId = request.MailboxId, IdempotencyKey = request.IdempotencyKey,
-            }, cancellationToken: cancellationToken);
-            return new Enrollment(response.SequenceState.ToDomain(), response.Created);
-        }, cancellationToken);
+                var response = await _client.EnrollProspectAsync(
+                    new EnrollProspectRequest
+                    {
+                        ProspectId = request.ProspectId,
+                        SequenceId = request.SequenceId,
+                        MailboxId = request.MailboxId,
+                        IdempotencyKey = request.IdempotencyKey,
+                    },
+                    cancellationToken: cancellationToken
+                );
+                return new Enrollment(response.SequenceState.ToDomain(), response.Created);
+            },
+            cancellationToken
+        );
 
     public Task<int> FinishProspectSequencesAsync(string prospectId, CancellationToken cancellationToken) =>
-        Call(name, async () => (await _client.FinishProspectSequencesAsync(new FinishProspectSequencesRequest { ProspectId = prospectId }, cancellationToken: cancellationToken)).FinishedCount, cancellationToken);
+        Call(
+            name,
+            async () =>
+                (
+                    await _client.FinishProspectSequencesAsync(
+                        new FinishProspectSequencesRequest { ProspectId = prospectId },
+                        cancellationToken: cancellationToken
+                    )
+                ).FinishedCount,
+            cancellationToken
+        );
 }

@@ -14,50 +14,77 @@ public sealed class SequencingGrpcService(ISequencingConnector connector) : Sequ
         var validator = new RequestValidator();
         var email = validator.Email("email", request.Email, required: true);
         validator.ThrowIfInvalid();
-        var prospect = await connector.GetProspectByEmailAsync(email, context.CancellationToken) ?? throw HubException.NotFound("No prospect has that email.");
+        var prospect = await connector.GetProspectByEmailAsync(email, context.CancellationToken)
+            ?? throw HubException.NotFound("No prospect has that email.");
         return new GetProspectResponse { Prospect = prospect.ToContract() };
     }
 
-    public override async Task<ListSequenceStatesResponse> ListSequenceStates(ListSequenceStatesRequest request, ServerCallContext context)
+    public override async Task<ListSequenceStatesResponse> ListSequenceStates(
+        ListSequenceStatesRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var prospect = validator.Required("prospect_id", request.ProspectId, 64);
         validator.ThrowIfInvalid();
         var response = new ListSequenceStatesResponse();
-        response.SequenceStates.AddRange((await connector.ListSequenceStatesAsync(prospect, context.CancellationToken)).Select(s => s.ToContract()));
+        response.SequenceStates.AddRange(
+            (await connector.ListSequenceStatesAsync(prospect, context.CancellationToken)).Select(s => s.ToContract())
+        );
         return response;
     }
 
-    public override async Task<ResolveClickThroughResponse> ResolveClickThrough(ResolveClickThroughRequest request, ServerCallContext context)
+    public override async Task<ResolveClickThroughResponse> ResolveClickThrough(
+        ResolveClickThroughRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var token = validator.Required("token", request.Token, 512);
         validator.ThrowIfInvalid();
-        var click = await connector.ResolveClickThroughAsync(token, context.CancellationToken) ?? throw HubException.NotFound("Unknown click-through token.");
+        var click = await connector.ResolveClickThroughAsync(token, context.CancellationToken)
+            ?? throw HubException.NotFound("Unknown click-through token.");
         return new ResolveClickThroughResponse
         {
-            Prospect = click.Prospect.ToContract(), SequenceOwner = click.SequenceOwner.ToContract(), SequenceId = click.SequenceId, ClickTime = click.ClickedAt.ToTimestamp(),
+            Prospect = click.Prospect.ToContract(),
+            SequenceOwner = click.SequenceOwner.ToContract(),
+            SequenceId = click.SequenceId,
+            ClickTime = click.ClickedAt.ToTimestamp(),
         };
     }
 
-    public override async Task<EnrollProspectResponse> EnrollProspect(EnrollProspectRequest request, ServerCallContext context)
+    public override async Task<EnrollProspectResponse> EnrollProspect(
+        EnrollProspectRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var enrollment = new EnrollmentRequest(
             validator.Required("prospect_id", request.ProspectId, 64),
             validator.Required("sequence_id", request.SequenceId, 64),
             validator.Required("mailbox_id", request.MailboxId, 64),
-            validator.Required("idempotency_key", request.IdempotencyKey, 128));
+            validator.Required("idempotency_key", request.IdempotencyKey, 128)
+        );
         validator.ThrowIfInvalid();
         var result = await connector.EnrollProspectAsync(enrollment, context.CancellationToken);
-        return new EnrollProspectResponse { SequenceState = result.SequenceState.ToContract(), Created = result.Created };
+        return new EnrollProspectResponse
+        {
+            SequenceState = result.SequenceState.ToContract(),
+            Created = result.Created,
+        };
     }
 
-    public override async Task<FinishProspectSequencesResponse> FinishProspectSequences(FinishProspectSequencesRequest request, ServerCallContext context)
+    public override async Task<FinishProspectSequencesResponse> FinishProspectSequences(
+        FinishProspectSequencesRequest request,
+        ServerCallContext context
+    )
     {
         var validator = new RequestValidator();
         var prospect = validator.Required("prospect_id", request.ProspectId, 64);
         validator.ThrowIfInvalid();
-        return new FinishProspectSequencesResponse { FinishedCount = await connector.FinishProspectSequencesAsync(prospect, context.CancellationToken) };
+        return new FinishProspectSequencesResponse
+        {
+            FinishedCount = await connector.FinishProspectSequencesAsync(prospect, context.CancellationToken),
+        };
     }
 }
