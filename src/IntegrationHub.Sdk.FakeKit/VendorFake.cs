@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using WireMock;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
@@ -20,11 +21,14 @@ public abstract class VendorFake : IAsyncDisposable
     private readonly ConcurrentQueue<FakeResponse> _injected = new();
     private int _inFlight;
 
-    /// <param name="time">The fake's clock: the hub's own in sandbox mode and in tests, so "now" is one instant for the whole process.</param>
+    /// <param name="time">The fake's clock: the hub's own in sandbox mode and in tests, so "now" is one instant for the
+    /// whole process.</param>
     protected VendorFake(TimeProvider? time = null)
     {
         Time = time ?? TimeProvider.System;
-        Server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
+        Server = WireMockServer.Start(
+            new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false }
+        );
         Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(HandleAsync));
     }
 
@@ -60,16 +64,31 @@ public abstract class VendorFake : IAsyncDisposable
     }
 
     public int CountRequests(string method, string pathPrefix) =>
-        Server.LogEntries.Count(e => e.RequestMessage is { } m && string.Equals(m.Method, method, StringComparison.OrdinalIgnoreCase)
-            && m.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
+        Server.LogEntries.Count(e =>
+            e.RequestMessage is { } m
+            && string.Equals(m.Method, method, StringComparison.OrdinalIgnoreCase)
+            && m.Path.StartsWith(pathPrefix, StringComparison.Ordinal)
+        );
 
     public void ResetLog() => Server.ResetLogEntries();
 
     /// <summary>The vendor's own answer to a request, as the real API would give it.</summary>
     protected abstract Task<FakeResponse> HandleVendorAsync(FakeRequest request);
 
-    /// <summary>The vendor's answer while it is down.</summary>
+    /// <summary>The vendor's answer while it is down, in the vendor's own shape (status, headers, body).</summary>
     protected virtual FakeResponse Outage() => FakeResponse.Json(503, new { message = "Service Unavailable" });
+
+    /// <summary>
+    /// The vendor's answer when it throttles a caller that may try again after <paramref name="retryAfter"/>, in the
+    /// vendor's own shape and with its own retry signal (a Retry-After header, a reset header, or an in-body code).
+    /// </summary>
+    protected virtual FakeResponse Throttled(TimeSpan retryAfter) =>
+        FakeResponse
+            .Json(429, new { message = "Too Many Requests" })
+            .WithHeader(
+                "Retry-After",
+                Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture)
+            );
 
     public virtual ValueTask DisposeAsync()
     {
@@ -89,7 +108,8 @@ public abstract class VendorFake : IAsyncDisposable
                 await Task.Delay(Latency);
             }
 
-            var response = IsDown ? Outage()
+            var response =
+                IsDown ? Outage()
                 : _injected.TryDequeue(out var injected) ? injected
                 : await HandleVendorAsync(ToFakeRequest(message));
             return ToMessage(response);
@@ -100,12 +120,22 @@ public abstract class VendorFake : IAsyncDisposable
         }
     }
 
-    private static FakeRequest ToFakeRequest(IRequestMessage message) => new(
-        message.Method,
-        message.Path,
-        (message.Query ?? new Dictionary<string, WireMockList<string>>()).ToDictionary(q => Uri.UnescapeDataString(q.Key), q => Uri.UnescapeDataString(string.Join(",", q.Value)), StringComparer.Ordinal),
-        (message.Headers ?? new Dictionary<string, WireMockList<string>>()).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase),
-        message.Body ?? "");
+    private static FakeRequest ToFakeRequest(IRequestMessage message) =>
+        new(
+            message.Method,
+            message.Path,
+            (message.Query ?? new Dictionary<string, WireMockList<string>>()).ToDictionary(
+                q => Uri.UnescapeDataString(q.Key),
+                q => Uri.UnescapeDataString(string.Join(",", q.Value)),
+                StringComparer.Ordinal
+            ),
+            (message.Headers ?? new Dictionary<string, WireMockList<string>>()).ToDictionary(
+                h => h.Key,
+                h => string.Join(",", h.Value),
+                StringComparer.OrdinalIgnoreCase
+            ),
+            message.Body ?? ""
+        );
 
     private static IResponseMessage ToMessage(FakeResponse response)
     {
@@ -124,7 +154,9 @@ public abstract class VendorFake : IAsyncDisposable
         {
             StatusCode = response.Status,
             Headers = headers,
-            BodyData = response.Body is null ? null : new BodyData { BodyAsString = response.Body, DetectedBodyType = BodyType.String },
+            BodyData = response.Body is null
+                ? null
+                : new BodyData { BodyAsString = response.Body, DetectedBodyType = BodyType.String },
         };
     }
 }
