@@ -69,13 +69,21 @@ public sealed class HubProcess : IAsyncDisposable
             hub._process.BeginErrorReadLine();
             try
             {
-                await hub.WaitServingAsync(TimeSpan.FromSeconds(60));
+                // Generous: a hub process starting beside a busy build on two cores has taken over a minute.
+                await hub.WaitServingAsync(TimeSpan.FromSeconds(120));
                 return hub;
             }
             catch (InvalidOperationException)
                 when (attempt < 3 && hub.Output.Contains("address already in use", StringComparison.Ordinal))
             {
                 await hub.DisposeAsync();
+            }
+            catch
+            {
+                // A hub that never served is stopped here: the caller gets no handle to stop it, and a test class
+                // whose set-up failed is not disposed, so it would outlive the test run.
+                await hub.DisposeAsync();
+                throw;
             }
         }
     }

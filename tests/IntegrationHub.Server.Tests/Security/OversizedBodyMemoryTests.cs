@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using Grpc.Core;
 using IntegrationHub.Testing;
 using Xunit.Abstractions;
@@ -61,7 +62,8 @@ public sealed class OversizedBodyMemoryTests(ITestOutputHelper output)
                 + $"{Mb(after)} MB ({settle.Elapsed.TotalSeconds:F1} s after the spike)"
         );
         Assert.All(grpcAnswers, a => Assert.Equal(StatusCode.ResourceExhausted, a.Code));
-        Assert.All(jsonAnswers, a => Assert.Equal(HttpStatusCode.TooManyRequests, a.StatusCode));
+        // A refusal, or the hub closing the connection on the body it would not read (below): never an answer to it.
+        Assert.All(jsonAnswers, a => Assert.True(a is HttpStatusCode.TooManyRequests or null, $"answered {a}"));
         Assert.InRange(highest - before, long.MinValue, 100L * 1024 * 1024);
         Assert.InRange(after - before, long.MinValue, Settled);
         Assert.Equal(0, hub.ErrorLines);
@@ -70,7 +72,7 @@ public sealed class OversizedBodyMemoryTests(ITestOutputHelper output)
     private const string ListReps = "/integrationhub.routing.v1.PresenceService/ListReps";
 
     /// <summary>20 gRPC calls and 20 JSON posts at once, each with a body of <paramref name="bytes"/>.</summary>
-    private static async Task<((StatusCode Code, string Message)[] Grpc, HttpResponseMessage[] Json)> SpikeAsync(
+    private static async Task<((StatusCode Code, string Message)[] Grpc, HttpStatusCode?[] Json)> SpikeAsync(
         RawGrpc raw,
         HttpClient json,
         int bytes
@@ -83,15 +85,27 @@ public sealed class OversizedBodyMemoryTests(ITestOutputHelper output)
         return (await grpcCalls, await jsonCalls);
     }
 
-    private static async Task<HttpResponseMessage> PostJsonAsync(HttpClient json, int bytes)
+    /// <summary>
+    /// The hub's answer, or null when it reset the connection while the body was still being sent: HTTP/1.1 sends
+    /// the whole body before reading the answer, so after the hub answers 429 and stops reading, a busy machine can
+    /// deliver the reset before the client gets to the answer. Either way the body was not read.
+    /// </summary>
+    private static async Task<HttpStatusCode?> PostJsonAsync(HttpClient json, int bytes)
     {
-        // Chunked, no Content-Length: the hub learns the size only by reading.
-        var response = await json.PostAsync(
-            "/v1/visitors:route",
-            new JunkBody(bytes, grpcPrefix: false) { Headers = { ContentType = new("application/json") } }
-        );
-        await response.Content.ReadAsByteArrayAsync();
-        return response;
+        try
+        {
+            // Chunked, no Content-Length: the hub learns the size only by reading.
+            using var response = await json.PostAsync(
+                "/v1/visitors:route",
+                new JunkBody(bytes, grpcPrefix: false) { Headers = { ContentType = new("application/json") } }
+            );
+            await response.Content.ReadAsByteArrayAsync();
+            return response.StatusCode;
+        }
+        catch (HttpRequestException e) when (e.InnerException is IOException { InnerException: SocketException })
+        {
+            return null;
+        }
     }
 
     private static async Task<long> SamplePeakAsync(int pid, CancellationToken stop)
