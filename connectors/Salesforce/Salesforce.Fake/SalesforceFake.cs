@@ -12,7 +12,7 @@ namespace IntegrationHub.Connectors.Salesforce.Fake;
 /// the duplicate rule, converted-lead protection, JSON-array error bodies, and the daily
 /// API limit reported in Sforce-Limit-Info and enforced with 403 REQUEST_LIMIT_EXCEEDED.
 /// </summary>
-public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
+public sealed partial class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
 {
     public const string ClientId = "sandbox-salesforce-client";
     public const string ClientSecret = "sandbox-salesforce-secret";
@@ -98,12 +98,10 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
         }
 
         var used = Interlocked.Increment(ref _apiCalls);
-        var response =
-            used > DailyApiLimit
-                ? Error(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")
-                : Rest(request, request.Path[DataPrefix.Length..]);
         return Task.FromResult(
-            response.WithHeader("Sforce-Limit-Info", $"api-usage={Math.Min(used, DailyApiLimit)}/{DailyApiLimit}")
+            used > DailyApiLimit
+                ? Throttled(TimeSpan.FromHours(24))
+                : Rest(request, request.Path[DataPrefix.Length..]).WithHeader("Sforce-Limit-Info", Usage(used))
         );
     }
 
@@ -564,18 +562,4 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
 
     private string TypeOf(string id) =>
         _objects.FirstOrDefault(o => o.Value.Any(r => (string?)r["Id"] == id)).Key ?? "Unknown";
-
-    private static FakeResponse Error(int status, string code, string message) =>
-        FakeResponse.Json(
-            status,
-            new[]
-            {
-                new
-                {
-                    message,
-                    errorCode = code,
-                    fields = Array.Empty<string>(),
-                },
-            }
-        );
 }
