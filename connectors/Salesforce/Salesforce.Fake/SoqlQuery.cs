@@ -11,6 +11,7 @@ namespace IntegrationHub.Connectors.Salesforce.Fake;
 public sealed class SoqlQuery
 {
     private readonly List<string> _tokens;
+    private readonly List<string> _filterFields = [];
     private int _at;
 
     private SoqlQuery(string soql)
@@ -25,6 +26,9 @@ public sealed class SoqlQuery
     public Func<Func<string, object?>, bool> Where { get; private set; } = _ => true;
 
     public string? OrderBy { get; private set; }
+
+    /// <summary>The fields WHERE and ORDER BY name, for the org to check they exist.</summary>
+    public IReadOnlyList<string> FilterFields => [.. _filterFields, .. OrderBy is null ? [] : new[] { OrderBy }];
 
     public bool Descending { get; private set; }
 
@@ -110,6 +114,7 @@ public sealed class SoqlQuery
         }
 
         var field = Next();
+        _filterFields.Add(field);
         var op = Next();
         var literal = Literal(Next());
         return op switch
