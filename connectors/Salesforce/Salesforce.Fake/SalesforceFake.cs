@@ -172,6 +172,8 @@ public sealed partial class SalesforceFake(TimeProvider? time = null) : VendorFa
             {
                 ("GET", ["query"]) => Query(request.QueryValue("q") ?? ""),
                 ("GET", ["query", var cursor]) => NextPage(cursor),
+                ("GET", ["sobjects", var type, var id]) => Retrieve(type, "Id", id, request.QueryValue("fields")),
+                ("GET", ["sobjects", var type, var field, var value]) => Retrieve(type, field, value, null),
                 ("POST", ["sobjects", var type]) => Create(type, request.Json() as JsonObject),
                 ("PATCH", ["sobjects", var type, var field, var value]) => Upsert(
                     type,
@@ -224,6 +226,11 @@ public sealed partial class SalesforceFake(TimeProvider? time = null) : VendorFa
             );
         }
 
+        if (query.Limit is { } limit)
+        {
+            rows = [.. rows.Take(limit)];
+        }
+
         var cursor = "01g" + Guid.NewGuid().ToString("N")[..12];
         _cursors[cursor] = (type, rows, query.Fields);
         return Page(cursor, 0);
@@ -257,24 +264,6 @@ public sealed partial class SalesforceFake(TimeProvider? time = null) : VendorFa
         }
 
         return FakeResponse.Json(200, body);
-    }
-
-    private Dictionary<string, object?> Project(
-        string type,
-        Dictionary<string, object?> row,
-        IReadOnlyList<string> fields
-    )
-    {
-        var projected = new Dictionary<string, object?>
-        {
-            ["attributes"] = new { type, url = $"{DataPrefix}sobjects/{type}/{row["Id"]}" },
-        };
-        foreach (var field in fields)
-        {
-            projected[field] = Field(type, row, field);
-        }
-
-        return projected;
     }
 
     private FakeResponse Create(string type, JsonObject? body)
