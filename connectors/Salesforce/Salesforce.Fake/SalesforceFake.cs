@@ -12,7 +12,7 @@ namespace IntegrationHub.Connectors.Salesforce.Fake;
 /// the duplicate rule, converted-lead protection, JSON-array error bodies, and the daily
 /// API limit reported in Sforce-Limit-Info and enforced with 403 REQUEST_LIMIT_EXCEEDED.
 /// </summary>
-public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
+public sealed partial class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
 {
     public const string ClientId = "sandbox-salesforce-client";
     public const string ClientSecret = "sandbox-salesforce-secret";
@@ -25,7 +25,7 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
     private readonly ConcurrentDictionary<string, bool> _sessions = new();
     private readonly ConcurrentDictionary<
         string,
-        (List<Dictionary<string, object?>> Rows, IReadOnlyList<string> Fields)
+        (string Type, List<Dictionary<string, object?>> Rows, IReadOnlyList<string> Fields)
     > _cursors = new();
     private int _apiCalls;
     private int _nextId;
@@ -98,12 +98,10 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
         }
 
         var used = Interlocked.Increment(ref _apiCalls);
-        var response =
-            used > DailyApiLimit
-                ? Error(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")
-                : Rest(request, request.Path[DataPrefix.Length..]);
         return Task.FromResult(
-            response.WithHeader("Sforce-Limit-Info", $"api-usage={Math.Min(used, DailyApiLimit)}/{DailyApiLimit}")
+            used > DailyApiLimit
+                ? Throttled(TimeSpan.FromHours(24))
+                : Rest(request, request.Path[DataPrefix.Length..]).WithHeader("Sforce-Limit-Info", Usage(used))
         );
     }
 
@@ -157,24 +155,33 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
 
     private FakeResponse Rest(FakeRequest request, string path)
     {
-        var parts = path.Split('/');
+        var parts = path.Split('/').Select(Uri.UnescapeDataString).ToArray();
         lock (_lock)
         {
+            if (parts is ["sobjects", var name, ..])
+            {
+                if (Schema.ObjectName(name) is not { } type)
+                {
+                    return Error(404, "NOT_FOUND", "The requested resource does not exist");
+                }
+
+                parts[1] = type;
+            }
+
             return (request.Method.ToUpperInvariant(), parts) switch
             {
                 ("GET", ["query"]) => Query(request.QueryValue("q") ?? ""),
                 ("GET", ["query", var cursor]) => NextPage(cursor),
+                ("GET", ["sobjects", var type, var id]) => Retrieve(type, "Id", id, request.QueryValue("fields")),
+                ("GET", ["sobjects", var type, var field, var value]) => Retrieve(type, field, value, null),
                 ("POST", ["sobjects", var type]) => Create(type, request.Json() as JsonObject),
-                ("PATCH", ["sobjects", "Lead", var field, var value]) => Upsert(
-                    field,
-                    Uri.UnescapeDataString(value),
-                    request.Json() as JsonObject
-                ),
-                ("PATCH", ["sobjects", var type, var id]) => Update(
+                ("PATCH", ["sobjects", var type, var field, var value]) => Upsert(
                     type,
-                    Uri.UnescapeDataString(id),
+                    field,
+                    value,
                     request.Json() as JsonObject
                 ),
+                ("PATCH", ["sobjects", var type, var id]) => Update(type, id, request.Json() as JsonObject),
                 _ => Error(404, "NOT_FOUND", "The requested resource does not exist"),
             };
         }
@@ -192,22 +199,40 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
             return Error(400, "MALFORMED_QUERY", ex.Message);
         }
 
-        var rows = Table(query.Object).Where(r => query.Where(f => Field(r, f))).ToList();
-        if (query.OrderBy is { } order)
+        if (Schema.ObjectName(query.Object) is not { } type)
         {
-            rows.Sort((a, b) => SoqlQuery.Compare(Field(a, order), Field(b, order)) * (query.Descending ? -1 : 1));
+            return Error(
+                400,
+                "INVALID_TYPE",
+                $"sObject type '{query.Object}' is not supported. If you are attempting to use a custom object, be "
+                    + "sure to append the '__c' after the entity name. Please reference your WSDL or the describe "
+                    + "call for the appropriate names."
+            );
         }
 
-        var unknown = query.Fields.FirstOrDefault(f =>
-            !f.Contains('.', StringComparison.Ordinal) && !KnownField(query.Object, f)
-        );
-        if (unknown is not null)
+        foreach (var field in query.Fields.Concat(query.FilterFields))
         {
-            return Error(400, "INVALID_FIELD", $"No such column '{unknown}' on entity '{query.Object}'");
+            if (QueryFieldProblem(type, field) is { } problem)
+            {
+                return problem;
+            }
+        }
+
+        var rows = Table(type).Where(r => query.Where(f => Field(type, r, f))).ToList();
+        if (query.OrderBy is { } order)
+        {
+            rows.Sort(
+                (a, b) => SoqlQuery.Compare(Field(type, a, order), Field(type, b, order)) * (query.Descending ? -1 : 1)
+            );
+        }
+
+        if (query.Limit is { } limit)
+        {
+            rows = [.. rows.Take(limit)];
         }
 
         var cursor = "01g" + Guid.NewGuid().ToString("N")[..12];
-        _cursors[cursor] = (rows, query.Fields);
+        _cursors[cursor] = (type, rows, query.Fields);
         return Page(cursor, 0);
     }
 
@@ -224,8 +249,8 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
 
     private FakeResponse Page(string cursor, int offset)
     {
-        var (rows, fields) = _cursors[cursor];
-        var page = rows.Skip(offset).Take(PageSize).Select(r => Project(r, fields)).ToList();
+        var (type, rows, fields) = _cursors[cursor];
+        var page = rows.Skip(offset).Take(PageSize).Select(r => Project(type, r, fields)).ToList();
         var done = offset + page.Count >= rows.Count;
         var body = new Dictionary<string, object?>
         {
@@ -241,21 +266,6 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
         return FakeResponse.Json(200, body);
     }
 
-    private Dictionary<string, object?> Project(Dictionary<string, object?> row, IReadOnlyList<string> fields)
-    {
-        var type = TypeOf((string)row["Id"]!);
-        var projected = new Dictionary<string, object?>
-        {
-            ["attributes"] = new { type, url = $"{DataPrefix}sobjects/{type}/{row["Id"]}" },
-        };
-        foreach (var field in fields)
-        {
-            projected[field] = Field(row, field);
-        }
-
-        return projected;
-    }
-
     private FakeResponse Create(string type, JsonObject? body)
     {
         if (body is null)
@@ -264,12 +274,12 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
         }
 
         var fields = Fields(body);
-        if (Missing(type, fields) is { } missing)
+        if ((WriteProblem(type, fields) ?? Missing(type, fields)) is { } refused)
         {
-            return missing;
+            return refused;
         }
 
-        if (type.Equals("Lead", StringComparison.OrdinalIgnoreCase) && DuplicateLead(fields) is { } duplicate)
+        if (type == "Lead" && DuplicateLead(fields) is { } duplicate)
         {
             return duplicate;
         }
@@ -288,17 +298,27 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
         );
     }
 
-    private FakeResponse Upsert(string field, string value, JsonObject? body)
+    private FakeResponse Upsert(string type, string field, string value, JsonObject? body)
     {
-        var matches = Table("Lead")
-            .Where(r => string.Equals(r.GetValueOrDefault(field) as string, value, StringComparison.Ordinal))
+        if (Schema.Field(type, field) is not { } key || !(key.ExternalId || key.Name == "Id"))
+        {
+            return Error(404, "NOT_FOUND", $"Provided external ID field does not exist or is not accessible: {field}");
+        }
+
+        var matches = Table(type)
+            .Where(r => string.Equals(r.GetValueOrDefault(key.Name) as string, value, StringComparison.Ordinal))
             .ToList();
         if (matches.Count > 1)
         {
-            return FakeResponse.Json(300, matches.Select(m => $"{DataPrefix}sobjects/Lead/{m["Id"]}").ToList());
+            return FakeResponse.Json(300, matches.Select(m => $"{DataPrefix}sobjects/{type}/{m["Id"]}").ToList());
         }
 
         var fields = Fields(body ?? []);
+        if (WriteProblem(type, fields) is { } invalid)
+        {
+            return invalid;
+        }
+
         if (matches.Count == 1)
         {
             if (Converted(matches[0]) is { } refused)
@@ -319,20 +339,20 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
             );
         }
 
-        fields[field] = value;
-        if (Missing("Lead", fields) is { } missing)
+        fields[key.Name] = value;
+        if (Missing(type, fields) is { } missing)
         {
             return missing;
         }
 
-        if (DuplicateLead(fields) is { } duplicate)
+        if (type == "Lead" && DuplicateLead(fields) is { } duplicate)
         {
             return duplicate;
         }
 
-        var id = NewId("Lead");
+        var id = NewId(type);
         fields["Id"] = id;
-        Table("Lead").Add(fields);
+        Table(type).Add(fields);
         return FakeResponse.Json(
             201,
             new
@@ -358,7 +378,13 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
             return refused;
         }
 
-        Apply(row, Fields(body ?? []));
+        var fields = Fields(body ?? []);
+        if (WriteProblem(type, fields) is { } invalid)
+        {
+            return invalid;
+        }
+
+        Apply(row, fields);
         return FakeResponse.Empty(204);
     }
 
@@ -471,56 +497,6 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
         );
     }
 
-    private object? Field(Dictionary<string, object?> row, string field)
-    {
-        var dot = field.IndexOf('.', StringComparison.Ordinal);
-        if (dot < 0)
-        {
-            return row.GetValueOrDefault(field)
-                ?? (field.Equals("IsConverted", StringComparison.OrdinalIgnoreCase) ? false : null);
-        }
-
-        // Relationship fields, e.g. Account.Name on a Contact.
-        var relation = field[..dot];
-        var parentId = row.GetValueOrDefault(relation + "Id") as string;
-        var parent = parentId is null ? null : Table(relation).FirstOrDefault(r => (string?)r["Id"] == parentId);
-        return parent?.GetValueOrDefault(field[(dot + 1)..]);
-    }
-
-    private bool KnownField(string type, string field) =>
-        field is "Id" or "IsConverted"
-        || Table(type).Count == 0
-        || Table(type).Any(r => r.ContainsKey(field))
-        || field.EndsWith("__c", StringComparison.Ordinal)
-        || KnownStandardFields.Contains(field);
-
-    private static readonly HashSet<string> KnownStandardFields = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Name",
-        "Email",
-        "FirstName",
-        "LastName",
-        "Company",
-        "Title",
-        "Phone",
-        "CountryCode",
-        "Status",
-        "OwnerId",
-        "Type",
-        "ParentId",
-        "BillingCountryCode",
-        "Description",
-        "LastActivityDate",
-        "MailingCountryCode",
-        "AccountId",
-        "WhatId",
-        "WhoId",
-        "TaskSubtype",
-        "CompletedDateTime",
-        "Subject",
-        "ManagerId",
-    };
-
     private static Dictionary<string, object?> Fields(JsonObject body) =>
         body.ToDictionary(
             p => p.Key,
@@ -564,18 +540,4 @@ public sealed class SalesforceFake(TimeProvider? time = null) : VendorFake(time)
 
     private string TypeOf(string id) =>
         _objects.FirstOrDefault(o => o.Value.Any(r => (string?)r["Id"] == id)).Key ?? "Unknown";
-
-    private static FakeResponse Error(int status, string code, string message) =>
-        FakeResponse.Json(
-            status,
-            new[]
-            {
-                new
-                {
-                    message,
-                    errorCode = code,
-                    fields = Array.Empty<string>(),
-                },
-            }
-        );
 }

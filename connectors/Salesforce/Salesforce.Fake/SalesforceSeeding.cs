@@ -5,12 +5,17 @@ using IntegrationHub.Sdk.Sandbox;
 namespace IntegrationHub.Connectors.Salesforce.Fake;
 
 /// <summary>
-/// Loads the seed's CRM part into the fake org, as records with Salesforce's field names and picklist labels.
+/// Loads the seed's CRM part into the fake org, as records with Salesforce's field names and picklist labels, after
+/// declaring the custom fields those records use (what an admin sets up in the org for the hub).
 /// </summary>
 public static class SalesforceSeeding
 {
+    /// <summary>The Lead External ID field upserts key on (the connector's default LeadExternalIdField).</summary>
+    public const string LeadExternalIdField = "IntegrationHub_Key__c";
+
     public static void Seed(this SalesforceFake fake, SandboxSeed seed, DateTimeOffset now)
     {
+        fake.DeclareCustomFields();
         foreach (var user in seed.Users)
         {
             fake.Insert(
@@ -128,6 +133,50 @@ public static class SalesforceSeeding
                 }
             );
         }
+    }
+
+    /// <summary>The custom fields the hub's field mapping needs (connectors/Salesforce/README.md).</summary>
+    public static void DeclareCustomFields(this SalesforceFake fake)
+    {
+        var schema = fake.Schema;
+        foreach (var name in new[] { "Primary_Domain__c", "BDR_Prospecting_Status__c", "Segment__c" })
+        {
+            schema.Declare("Account", new SalesforceField(name));
+        }
+
+        foreach (var name in new[] { "Public_Sector__c", "Partner_Prospecting_Status__c", "Total_CARR__c" })
+        {
+            schema.Declare("Account", new SalesforceField(name));
+        }
+
+        schema.Declare("Account", new SalesforceField("Paid_Tier__c"));
+        schema.Declare(
+            "Account",
+            new SalesforceField("BDR_Assigned__c", ReferenceTo: "User", RelationshipName: "BDR_Assigned__r")
+        );
+        schema.Declare(
+            "Account",
+            new SalesforceField("Ultimate_Parent__c", ReferenceTo: "Account", RelationshipName: "Ultimate_Parent__r")
+        );
+        foreach (var name in new[] { "MQL_Date__c", "Next_Task_Date__c", "Lead_Score__c" })
+        {
+            schema.Declare("Lead", new SalesforceField(name));
+        }
+
+        schema.Declare(
+            "Lead",
+            new SalesforceField("Account__c", ReferenceTo: "Account", RelationshipName: "Account__r")
+        );
+        schema.Declare("Lead", new SalesforceField(LeadExternalIdField, ExternalId: true));
+        schema.Declare(
+            "Lead",
+            new SalesforceField(
+                "Converted_Contact__c",
+                ReferenceTo: "Contact",
+                RelationshipName: "Converted_Contact__r"
+            )
+        );
+        schema.Declare("Contact", new SalesforceField("Next_Task_Date__c"));
     }
 
     private static string StatusLabel(LeadStatus status) =>

@@ -1,16 +1,20 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace IntegrationHub.Connectors.Salesforce.Fake;
 
 /// <summary>
 /// Just enough SOQL for a fake org: SELECT fields FROM object [WHERE conditions joined by
-/// AND / OR, with parentheses] [ORDER BY field [ASC|DESC]]. Values are quoted strings,
-/// booleans, null, numbers or datetimes. Anything else is MALFORMED_QUERY, as in Salesforce.
+/// AND / OR, with parentheses] [ORDER BY field [ASC|DESC]] [LIMIT n]. Conditions compare with
+/// = != &lt; &lt;= &gt; &gt;= LIKE, or test [NOT] IN (a list of values). Values are quoted strings,
+/// booleans, null, numbers or datetimes. Anything else (functions, subqueries, OFFSET, date
+/// literals) is MALFORMED_QUERY: refused as Salesforce refuses a query it cannot parse.
 /// </summary>
 public sealed class SoqlQuery
 {
     private readonly List<string> _tokens;
+    private readonly List<string> _filterFields = [];
     private int _at;
 
     private SoqlQuery(string soql)
@@ -26,7 +30,13 @@ public sealed class SoqlQuery
 
     public string? OrderBy { get; private set; }
 
+    /// <summary>The fields WHERE and ORDER BY name, for the org to check they exist.</summary>
+    public IReadOnlyList<string> FilterFields => [.. _filterFields, .. OrderBy is null ? [] : new[] { OrderBy }];
+
     public bool Descending { get; private set; }
+
+    /// <summary>At most this many records (LIMIT), or null for all.</summary>
+    public int? Limit { get; private set; }
 
     public static SoqlQuery Parse(string soql)
     {
@@ -63,6 +73,14 @@ public sealed class SoqlQuery
             {
                 Descending = Next().Equals("DESC", StringComparison.OrdinalIgnoreCase);
             }
+        }
+
+        if (PeekIs("LIMIT"))
+        {
+            _at++;
+            Limit = int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var limit)
+                ? limit
+                : throw new FormatException("LIMIT takes a whole number");
         }
 
         if (_at != _tokens.Count)
@@ -110,9 +128,26 @@ public sealed class SoqlQuery
         }
 
         var field = Next();
+        _filterFields.Add(field);
+        var negated = PeekIs("NOT");
+        if (negated)
+        {
+            _at++;
+            if (!PeekIs("IN"))
+            {
+                throw new FormatException("expected IN after NOT");
+            }
+        }
+
         var op = Next();
+        if (op.Equals("IN", StringComparison.OrdinalIgnoreCase))
+        {
+            var values = ParseList();
+            return get => values.Any(v => Compare(get(field), v) == 0) != negated;
+        }
+
         var literal = Literal(Next());
-        return op switch
+        return op.ToUpperInvariant() switch
         {
             "=" => get => Compare(get(field), literal) == 0,
             "!=" => get => Compare(get(field), literal) != 0,
@@ -120,8 +155,39 @@ public sealed class SoqlQuery
             "<=" => get => get(field) is not null && Compare(get(field), literal) <= 0,
             ">" => get => get(field) is not null && Compare(get(field), literal) > 0,
             "<" => get => get(field) is not null && Compare(get(field), literal) < 0,
+            "LIKE" when literal is string pattern => Like(field, pattern),
             _ => throw new FormatException($"unknown operator '{op}'"),
         };
+    }
+
+    private List<object?> ParseList()
+    {
+        Expect("(");
+        var values = new List<object?> { Literal(Next()) };
+        while (Peek() == ",")
+        {
+            _at++;
+            values.Add(Literal(Next()));
+        }
+
+        Expect(")");
+        return values;
+    }
+
+    /// <summary>LIKE: % any run of characters, _ one character, case-insensitive as in Salesforce.</summary>
+    private static Func<Func<string, object?>, bool> Like(string field, string pattern)
+    {
+        var regex = new Regex(
+            "^"
+                + Regex
+                    .Escape(pattern)
+                    .Replace("%", ".*", StringComparison.Ordinal)
+                    .Replace("_", ".", StringComparison.Ordinal)
+                + "$",
+            RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1)
+        );
+        return get => get(field) is string value && regex.IsMatch(value);
     }
 
     public static int Compare(object? a, object? b) =>

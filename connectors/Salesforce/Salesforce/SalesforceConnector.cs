@@ -379,9 +379,13 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
     private static void Validate(LeadFields lead)
     {
         var problems = new List<FieldViolation>();
-        if (string.IsNullOrWhiteSpace(lead.Email) || !lead.Email.Contains('@', StringComparison.Ordinal))
+        if (string.IsNullOrWhiteSpace(lead.Email))
         {
             problems.Add(new FieldViolation("lead.email", "is required"));
+        }
+        else if (!SalesforceEmail.IsValid(lead.Email))
+        {
+            problems.Add(new FieldViolation("lead.email", "is not an email address Salesforce accepts"));
         }
 
         if (string.IsNullOrWhiteSpace(lead.LastName))
