@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using IntegrationHub.Connectors.Marketo.Fake;
@@ -24,8 +25,8 @@ public sealed class MarketoRaw(MarketoFake fake) : IDisposable
         await SendAsync(
             new HttpRequestMessage(HttpMethod.Post, path)
             {
-                Content = new StringContent(body, Encoding.UTF8),
-            }.WithContentType(contentType)
+                Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue(contentType)),
+            }
         );
 
     public void Dispose() => _http.Dispose();
@@ -41,14 +42,5 @@ public sealed class MarketoRaw(MarketoFake fake) : IDisposable
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _token);
         var response = await _http.SendAsync(request);
         return (response, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
-    }
-}
-
-internal static class ContentTypes
-{
-    public static HttpRequestMessage WithContentType(this HttpRequestMessage request, string contentType)
-    {
-        request.Content!.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
-        return request;
     }
 }
