@@ -66,6 +66,18 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
         }
     }
 
+    /// <summary>
+    /// A mailing Outreach sent to the prospect in the sequence from the user's mailbox, its links tracked with this
+    /// custom tracking id, clicked at <paramref name="clickedAt"/> or not at all.
+    /// </summary>
+    public void AddMailing(long prospectId, long sequenceId, long userId, string trackingId, DateTimeOffset? clickedAt)
+    {
+        lock (_lock)
+        {
+            Mailings.Add(new FakeMailing(++_nextId, prospectId, sequenceId, userId, trackingId, clickedAt));
+        }
+    }
+
     public IReadOnlyList<(long Id, long Prospect, long Sequence, string State)> SequenceStates()
     {
         lock (_lock)
