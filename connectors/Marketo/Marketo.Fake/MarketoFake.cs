@@ -8,8 +8,9 @@ namespace IntegrationHub.Connectors.Marketo.Fake;
 /// <summary>
 /// A fake Marketo instance: the identity service (the same token again, with less life left,
 /// until it expires), errors as HTTP 200 with success:false and quoted codes (601/602 tokens,
-/// 606 rate, 615 concurrency, 607 daily quota), programs by tag in shuffled order paged by
-/// offset, programs.json without tags, leads by email, odd "Z+0000" timestamps, 414 for long URLs.
+/// 604/608/611 trouble, 606 rate, 615 concurrency, 607 daily quota; an outage is 608), programs by
+/// tag in shuffled order paged by offset, programs.json without tags, the Lead API (see
+/// <see cref="MarketoLeads"/>), odd "Z+0000" timestamps, 414 for long URLs.
 /// </summary>
 public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
 {
@@ -19,8 +20,9 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
     private readonly Lock _lock = new();
     private readonly Queue<DateTimeOffset> _recentCalls = new();
     private readonly List<MarketingProgram> _programs = [];
-    private readonly List<PersonEngagement> _leads = [];
+    private readonly Queue<MarketoTrouble> _trouble = new();
     private (string Token, DateTimeOffset ExpiresAt)? _token;
+    private MarketoLeads? _leads;
 
     /// <summary>Calls allowed in any 20 s (Marketo: 100) before 606.</summary>
     public int CallsPer20Seconds { get; set; } = 100;
@@ -45,12 +47,41 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
         }
     }
 
+    private MarketoLeads Leads => _leads ??= new MarketoLeads(Time);
+
     public void Seed(IEnumerable<MarketingProgram> programs, IEnumerable<PersonEngagement> leads)
     {
         lock (_lock)
         {
             _programs.AddRange(programs);
-            _leads.AddRange(leads);
+            foreach (var lead in leads)
+            {
+                Leads.Add(lead);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets a lead field on the leads with this email; a field the instance does not have yet becomes one of its
+    /// custom fields, as an admin would add it.
+    /// </summary>
+    public void SetLeadField(string email, string field, object? value)
+    {
+        lock (_lock)
+        {
+            Leads.Set(email, field, value);
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> REST calls fail with this code, as Marketo sends it.</summary>
+    public void Trouble(MarketoTrouble trouble, int count = 1)
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _trouble.Enqueue(trouble);
+            }
         }
     }
 
@@ -102,15 +133,35 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
 
             if (_recentCalls.Count >= CallsPer20Seconds)
             {
-                return Task.FromResult(
-                    Failure("606", $"Max rate limit '{CallsPer20Seconds}' exceeded with in '20' secs")
-                );
+                var oldest = _recentCalls.Count > 0 ? _recentCalls.Peek() : now;
+                return Task.FromResult(Throttled(oldest.AddSeconds(20) - now));
             }
 
             _recentCalls.Enqueue(now);
-            return Task.FromResult(Rest(request));
+            return Task.FromResult(_trouble.TryDequeue(out var trouble) ? Failure(trouble) : Rest(request));
         }
     }
+
+    /// <summary>
+    /// Marketo's API says it is down the way it says everything: HTTP 200, success:false, 608 "API Temporarily
+    /// Unavailable", from the identity service too.
+    /// </summary>
+    protected override FakeResponse Outage() => Failure(MarketoTrouble.TemporarilyUnavailable);
+
+    /// <summary>
+    /// Marketo throttles with 606 inside an HTTP 200 and no retry signal at all: no Retry-After, no rate headers, so
+    /// <paramref name="retryAfter"/> reaches the caller only as its own back-off.
+    /// </summary>
+    protected override FakeResponse Throttled(TimeSpan retryAfter) =>
+        Failure("606", $"Max rate limit '{CallsPer20Seconds}' exceeded with in '20' secs");
+
+    private static FakeResponse Failure(MarketoTrouble trouble) =>
+        trouble switch
+        {
+            MarketoTrouble.Timeout => Failure("604", "Request timed out"),
+            MarketoTrouble.TemporarilyUnavailable => Failure("608", "API Temporarily Unavailable"),
+            _ => Failure("611", "System error"),
+        };
 
     private FakeResponse Identity(FakeRequest request)
     {
@@ -148,8 +199,28 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
                 request,
                 shuffle: false
             ),
-            "/rest/v1/leads.json" => Leads(request),
+            "/rest/v1/leads.json" when request.QueryValue("_method") == "GET" => Leads.Get(WithFormQuery(request)),
+            "/rest/v1/leads.json" when request.Method == "POST" => Leads.Upsert(request),
+            "/rest/v1/leads.json" => Leads.Get(request),
             _ => Failure("610", "Requested resource not found"),
+        };
+
+    /// <summary>A POST with _method=GET carries its query in a form body: Marketo's way round the 8 KB limit.</summary>
+    private static FakeRequest WithFormQuery(FakeRequest request) =>
+        request with
+        {
+            Query = request
+                .Body.Split('&', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Split('=', 2))
+                .Select(p =>
+                    (
+                        Key: Uri.UnescapeDataString(p[0].Replace('+', ' ')),
+                        Value: p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : ""
+                    )
+                )
+                .Concat(request.Query.Select(q => (q.Key, q.Value)))
+                .GroupBy(q => q.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal),
         };
 
     private FakeResponse ByTag(FakeRequest request)
@@ -204,38 +275,6 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
             );
     }
 
-    private FakeResponse Leads(FakeRequest request)
-    {
-        if (request.QueryValue("filterType") != "email")
-        {
-            return Failure("1006", "Field 'filterType' not found");
-        }
-
-        var emails = (request.QueryValue("filterValues") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var rows = _leads
-            .Where(l => emails.Contains(l.Email, StringComparer.OrdinalIgnoreCase))
-            .Select(l => new Dictionary<string, object?>
-            {
-                ["id"] = int.TryParse(l.LeadId, out var id) ? id : 0,
-                ["email"] = l.Email,
-                ["leadScore"] = l.LeadScore,
-                ["lastInterestingMomentDesc"] = l.LastInterestingMoment,
-                ["lastInterestingMomentDate"] = Stamp(l.LastInterestingMomentAt),
-                ["updatedAt"] = Stamp(Time.GetUtcNow()),
-                ["createdAt"] = Stamp(Time.GetUtcNow().AddDays(-100)),
-            })
-            .ToList();
-        return FakeResponse.Json(
-            200,
-            new
-            {
-                requestId = RequestId(),
-                success = true,
-                result = rows,
-            }
-        );
-    }
-
     private static Dictionary<string, object?> Program(MarketingProgram p, bool withTags)
     {
         var program = new Dictionary<string, object?>
@@ -267,20 +306,9 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
         return program;
     }
 
-    /// <summary>Marketo's odd timestamp format: "2015-05-21T22:45:13Z+0000".</summary>
-    private static string? Stamp(DateTimeOffset? value) =>
-        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z+0000'", CultureInfo.InvariantCulture);
+    private static string? Stamp(DateTimeOffset? value) => MarketoAnswers.Stamp(value);
 
-    private static FakeResponse Failure(string code, string message) =>
-        FakeResponse.Json(
-            200,
-            new
-            {
-                requestId = RequestId(),
-                success = false,
-                errors = new[] { new { code, message } },
-            }
-        );
+    private static FakeResponse Failure(string code, string message) => MarketoAnswers.Failure(code, message);
 
-    private static string RequestId() => $"{Random.Shared.Next(0x1000, 0xffff):x}#{Random.Shared.NextInt64():x}";
+    private static string RequestId() => MarketoAnswers.RequestId();
 }

@@ -33,18 +33,25 @@ internal sealed class OutreachDocuments(OutreachFake fake, Uri baseUrl)
     private FakeResponse Prospects(FakeRequest request)
     {
         var email = request.QueryValue("filter[emails]");
-        var matches = fake
-            .Prospects.Where(p => email is null || p.Emails.Contains(email, StringComparer.OrdinalIgnoreCase))
-            .ToList();
+        var (matches, next) = OutreachPaging.Page(
+            fake.Prospects.Where(p => email is null || p.Emails.Contains(email, StringComparer.OrdinalIgnoreCase)),
+            p => p.Id,
+            request,
+            fake.PageSize,
+            baseUrl,
+            "prospects"
+        );
         var data = new JsonArray([.. matches.Select(Prospect)]);
-        var included = new JsonArray([
-            .. matches
-                .Select(p => fake.Users.FirstOrDefault(u => u.Id == p.OwnerId))
-                .OfType<FakeUser>()
-                .DistinctBy(u => u.Id)
-                .Select(User),
-        ]);
-        return Doc(data, included);
+        var included = OutreachPaging.Includes(request, "owner")
+            ? new JsonArray([
+                .. matches
+                    .Select(p => fake.Users.FirstOrDefault(u => u.Id == p.OwnerId))
+                    .OfType<FakeUser>()
+                    .DistinctBy(u => u.Id)
+                    .Select(User),
+            ])
+            : null;
+        return Doc(data, included, next);
     }
 
     private FakeResponse CreateProspect(FakeRequest request, ref long nextId)
@@ -97,15 +104,16 @@ internal sealed class OutreachDocuments(OutreachFake fake, Uri baseUrl)
     private FakeResponse Mailboxes(FakeRequest request)
     {
         var email = request.QueryValue("filter[email]");
-        return Doc(
-            new JsonArray([
-                .. fake
-                    .Users.Where(u =>
-                        email is null || string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)
-                    )
-                    .Select(Mailbox),
-            ])
+        var (page, next) = OutreachPaging.Page(
+            fake.Users.Where(u => email is null || string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)),
+            u => u.Id,
+            request,
+            fake.PageSize,
+            baseUrl,
+            "mailboxes"
         );
+        var included = OutreachPaging.Includes(request, "user") ? new JsonArray([.. page.Select(User)]) : null;
+        return Doc(new JsonArray([.. page.Select(Mailbox)]), included, next);
     }
 
     /// <summary>A user's mailbox; the fake gives each user one, with the user's id.</summary>
@@ -140,15 +148,17 @@ internal sealed class OutreachDocuments(OutreachFake fake, Uri baseUrl)
     {
         var prospect = request.QueryValue("filter[prospect][id]");
         var sequence = request.QueryValue("filter[sequence][id]");
-        var matches = fake
-            .States.Where(s => prospect is null || s.ProspectId.ToString(CultureInfo.InvariantCulture) == prospect)
-            .Where(s => sequence is null || s.SequenceId.ToString(CultureInfo.InvariantCulture) == sequence)
-            .OrderBy(s => s.Id)
-            .ToList();
-        var after = long.TryParse(request.QueryValue("page[after]"), out var cursor) ? cursor : long.MinValue;
-        var page = matches.Where(s => s.Id > after).Take(fake.PageSize).ToList();
+        var (page, next) = OutreachPaging.Page(
+            fake.States.Where(s => prospect is null || s.ProspectId.ToString(CultureInfo.InvariantCulture) == prospect)
+                .Where(s => sequence is null || s.SequenceId.ToString(CultureInfo.InvariantCulture) == sequence),
+            s => s.Id,
+            request,
+            fake.PageSize,
+            baseUrl,
+            "sequenceStates"
+        );
         var included = new JsonArray();
-        if ((request.QueryValue("include") ?? "").Contains("sequence", StringComparison.Ordinal))
+        if (OutreachPaging.Includes(request, "sequence"))
         {
             foreach (var id in page.Select(s => s.SequenceId).Distinct())
             {
@@ -166,7 +176,7 @@ internal sealed class OutreachDocuments(OutreachFake fake, Uri baseUrl)
             }
         }
 
-        if ((request.QueryValue("include") ?? "").Contains("mailbox", StringComparison.Ordinal))
+        if (OutreachPaging.Includes(request, "mailbox"))
         {
             foreach (
                 var user in page.Select(s => fake.Users.FirstOrDefault(u => u.Id == s.MailboxId))
@@ -176,21 +186,6 @@ internal sealed class OutreachDocuments(OutreachFake fake, Uri baseUrl)
             {
                 included.Add(Mailbox(user));
             }
-        }
-
-        string? next = null;
-        if (matches.Count(s => s.Id > after) > page.Count)
-        {
-            var query = new[]
-            {
-                ("filter[prospect][id]", prospect),
-                ("filter[sequence][id]", sequence),
-                ("include", request.QueryValue("include")),
-            }
-                .Where(q => q.Item2 is not null)
-                .Select(q => $"{Uri.EscapeDataString(q.Item1)}={Uri.EscapeDataString(q.Item2!)}")
-                .Append($"page%5Bafter%5D={page[^1].Id}");
-            next = $"{baseUrl}api/v2/sequenceStates?{string.Join("&", query)}";
         }
 
         return Doc(new JsonArray([.. page.Select(State)]), included.Count > 0 ? included : null, next);
@@ -259,17 +254,24 @@ internal sealed class OutreachDocuments(OutreachFake fake, Uri baseUrl)
     {
         var tracking = request.QueryValue("filter[customTrackingId]");
         var prospect = request.QueryValue("filter[prospect][id]");
-        var matches = fake
-            .Mailings.Where(m => tracking is null || m.CustomTrackingId == tracking)
-            .Where(m => prospect is null || m.ProspectId.ToString(CultureInfo.InvariantCulture) == prospect)
-            .ToList();
-        var included = new JsonArray([
-            .. matches
-                .Select(m => fake.Users.FirstOrDefault(u => u.Id == m.UserId))
-                .OfType<FakeUser>()
-                .DistinctBy(u => u.Id)
-                .Select(User),
-        ]);
+        var (matches, next) = OutreachPaging.Page(
+            fake.Mailings.Where(m => tracking is null || m.CustomTrackingId == tracking)
+                .Where(m => prospect is null || m.ProspectId.ToString(CultureInfo.InvariantCulture) == prospect),
+            m => m.Id,
+            request,
+            fake.PageSize,
+            baseUrl,
+            "mailings"
+        );
+        var included = OutreachPaging.Includes(request, "user")
+            ? new JsonArray([
+                .. matches
+                    .Select(m => fake.Users.FirstOrDefault(u => u.Id == m.UserId))
+                    .OfType<FakeUser>()
+                    .DistinctBy(u => u.Id)
+                    .Select(User),
+            ])
+            : null;
         return Doc(
             new JsonArray([
                 .. matches.Select(m =>
@@ -296,7 +298,8 @@ internal sealed class OutreachDocuments(OutreachFake fake, Uri baseUrl)
                     )
                 ),
             ]),
-            included
+            included,
+            next
         );
     }
 

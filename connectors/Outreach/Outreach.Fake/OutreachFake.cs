@@ -66,6 +66,18 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
         }
     }
 
+    /// <summary>
+    /// A mailing Outreach sent to the prospect in the sequence from the user's mailbox, its links tracked with this
+    /// custom tracking id, clicked at <paramref name="clickedAt"/> or not at all.
+    /// </summary>
+    public void AddMailing(long prospectId, long sequenceId, long userId, string trackingId, DateTimeOffset? clickedAt)
+    {
+        lock (_lock)
+        {
+            Mailings.Add(new FakeMailing(++_nextId, prospectId, sequenceId, userId, trackingId, clickedAt));
+        }
+    }
+
     public IReadOnlyList<(long Id, long Prospect, long Sequence, string State)> SequenceStates()
     {
         lock (_lock)
@@ -195,6 +207,12 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
         lock (_lock)
         {
             var response = Api(request);
+            if (response.Status == 429)
+            {
+                // Throttled() already says when the window resets.
+                return response;
+            }
+
             var hour = Time.GetUtcNow().ToUnixTimeSeconds() / 3600;
             var reset = ((hour + 1) * 3600).ToString(CultureInfo.InvariantCulture);
             return response
@@ -205,6 +223,39 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
                 )
                 .WithHeader("X-RateLimit-Reset", reset);
         }
+    }
+
+    /// <summary>A JSON:API error document with a 503, Outreach's error shape for a service that is down.</summary>
+    protected override FakeResponse Outage() =>
+        OutreachDocuments.Error(
+            503,
+            "serviceUnavailable",
+            "Service Unavailable",
+            "The service is temporarily unavailable; please try again later."
+        );
+
+    /// <summary>
+    /// Outreach's 429: a JSON:API rateLimitExceeded error, "please try again at" the reset, and the reset as the
+    /// epoch in X-RateLimit-Reset with X-RateLimit-Remaining 0. No Retry-After: Outreach is not documented to send
+    /// one, so a client has to read the reset header.
+    /// </summary>
+    protected override FakeResponse Throttled(TimeSpan retryAfter)
+    {
+        var reset = Time.GetUtcNow() + retryAfter;
+        var seconds = (long)Math.Ceiling(reset.ToUnixTimeMilliseconds() / 1000.0);
+        var at = DateTimeOffset
+            .FromUnixTimeSeconds(seconds)
+            .UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        return OutreachDocuments
+            .Error(
+                429,
+                "rateLimitExceeded",
+                "Rate Limit Exceeded",
+                $"You have exceeded your permitted rate limit of {HourlyLimit:N0}; please try again at {at}."
+            )
+            .WithHeader("X-RateLimit-Limit", HourlyLimit.ToString(CultureInfo.InvariantCulture))
+            .WithHeader("X-RateLimit-Remaining", "0")
+            .WithHeader("X-RateLimit-Reset", seconds.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>What a client that is still there would see of a request the vendor dropped.</summary>
@@ -227,17 +278,7 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
         _window = _window.Hour == hour ? (hour, _window.Calls + 1) : (hour, 1);
         if (_window.Calls > HourlyLimit)
         {
-            var at = DateTimeOffset
-                .FromUnixTimeSeconds((hour + 1) * 3600)
-                .UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
-            return OutreachDocuments
-                .Error(
-                    429,
-                    "rateLimitExceeded",
-                    "Rate Limit Exceeded",
-                    $"You have exceeded your permitted rate limit of {HourlyLimit:N0}; please try again at {at}."
-                )
-                .WithHeader("Retry-After", "1");
+            return Throttled(DateTimeOffset.FromUnixTimeSeconds((hour + 1) * 3600) - Time.GetUtcNow());
         }
 
         if (

@@ -47,14 +47,17 @@ public sealed partial class OutreachConnector(OutreachApi api, IOptionsMonitor<O
 
     public async Task<ClickThrough?> ResolveClickThroughAsync(string token, CancellationToken cancellationToken)
     {
-        var page = await api.SendAsync(
-            HttpMethod.Get,
+        // Every mailing of a sequence carries the same tracking id; the click may be on any page, so read them all
+        // and take the one clicked last (or the first, if none was clicked yet).
+        var (mailings, pages) = await api.ListAsync(
             $"mailings?filter[customTrackingId]={Uri.EscapeDataString(token)}&include=user",
-            null,
             cancellationToken
         );
-        var mailing = page!.Data.FirstOrDefault();
-        if (mailing is null || RelatedId(mailing, "prospect") is not { } prospectId)
+        var mailing = mailings
+            .OrderByDescending(m => TimeAttr(m, "clickedAt") ?? DateTimeOffset.MinValue)
+            .FirstOrDefault();
+        var page = pages.FirstOrDefault(p => mailing is not null && p.Data.Contains(mailing));
+        if (mailing is null || page is null || RelatedId(mailing, "prospect") is not { } prospectId)
         {
             return null;
         }

@@ -66,7 +66,8 @@ public sealed class SixSenseFake(TimeProvider? time = null) : VendorFake(time)
 
         if (!WithinBudget())
         {
-            return FakeResponse.Json(429, new { status = "error", message = "Too Many Requests" });
+            var minute = Time.GetUtcNow().ToUnixTimeSeconds() / 60;
+            return Throttled(DateTimeOffset.FromUnixTimeSeconds((minute + 1) * 60) - Time.GetUtcNow());
         }
 
         if (!IPAddress.TryParse(request.QueryValue("ip") ?? "", out var ip))
@@ -78,6 +79,17 @@ public sealed class SixSenseFake(TimeProvider? time = null) : VendorFake(time)
             ? FakeResponse.Json(200, Body(company))
             : FakeResponse.Json(404, new { status = "error", message = "No Match" });
     }
+
+    /// <summary>6sense's error body ({"status":"error","message":…}) with a 503: no code to branch on.</summary>
+    protected override FakeResponse Outage() =>
+        FakeResponse.Json(503, new { status = "error", message = "Service Unavailable" });
+
+    /// <summary>
+    /// 6sense throttles with a bare 429 in its error body: no Retry-After and no X-RateLimit-* headers, so the caller
+    /// learns nothing of <paramref name="retryAfter"/> and has to back off on its own.
+    /// </summary>
+    protected override FakeResponse Throttled(TimeSpan retryAfter) =>
+        FakeResponse.Json(429, new { status = "error", message = "Too Many Requests" });
 
     private bool WithinBudget()
     {

@@ -6,12 +6,13 @@ namespace IntegrationHub.Connectors.Zoom.Fake;
 
 /// <summary>
 /// A fake Zoom account: Server-to-Server OAuth (Basic auth, one-hour bearer tokens, no refresh
-/// token), meetings per user (created, listed as upcoming with next_page_token paging, deleted),
+/// token; grant parameters in the query or a form body), meetings per user (created, listed as
+/// upcoming with next_page_token paging, updated, deleted),
 /// 64-bit meeting ids, {code, message} errors (124 token, 1001 user, 3001 meeting, 300
 /// validation), a per-second limit (429, X-RateLimit-Type: QPS) and a per-user daily create
 /// limit (429 with Retry-After as an ISO timestamp), with a switch to drop the rate headers.
 /// </summary>
-public sealed class ZoomFake(TimeProvider? time = null) : VendorFake(time)
+public sealed partial class ZoomFake(TimeProvider? time = null) : VendorFake(time)
 {
     public const string AccountId = "sandbox-zoom-account";
     public const string ClientId = "sandbox-zoom-client";
@@ -96,21 +97,8 @@ public sealed class ZoomFake(TimeProvider? time = null) : VendorFake(time)
 
             if (_recent.Count >= RequestsPerSecond)
             {
-                var qps = FakeResponse.Json(
-                    429,
-                    new
-                    {
-                        code = 429,
-                        message = "You have reached the maximum per-second rate limit for this API. Try again later.",
-                    }
-                );
-                return Task.FromResult(
-                    SendRateLimitHeaders
-                        ? qps.WithHeader("X-RateLimit-Category", "Medium")
-                            .WithHeader("X-RateLimit-Type", "QPS")
-                            .WithHeader("Retry-After", "1")
-                        : qps
-                );
+                var oldest = _recent.Count > 0 ? _recent.Peek() : now;
+                return Task.FromResult(Throttled(oldest.AddSeconds(1) - now));
             }
 
             _recent.Enqueue(now);
@@ -120,6 +108,7 @@ public sealed class ZoomFake(TimeProvider? time = null) : VendorFake(time)
                 {
                     ("GET", ["v2", "users", var user, "meetings"]) => List(Uri.UnescapeDataString(user), request),
                     ("POST", ["v2", "users", var user, "meetings"]) => Create(Uri.UnescapeDataString(user), request),
+                    ("PATCH", ["v2", "meetings", var id]) => Update(id, request),
                     ("DELETE", ["v2", "meetings", var id]) => Delete(id),
                     _ => FakeResponse.Json(404, new { code = 404, message = "Not found" }),
                 }
@@ -127,12 +116,55 @@ public sealed class ZoomFake(TimeProvider? time = null) : VendorFake(time)
         }
     }
 
+    /// <summary>Zoom's {code, message} with a 503, as its API gateway answers while Zoom is down.</summary>
+    protected override FakeResponse Outage() =>
+        FakeResponse.Json(503, new { code = 503, message = "Service Unavailable. Please try again later." });
+
+    /// <summary>
+    /// Zoom's per-second 429 ({code:429}), with its rate headers and, as in Zoom's documented example, Retry-After
+    /// as an absolute ISO-8601 time (whole seconds, so rounded up); no headers at all while SendRateLimitHeaders is
+    /// off, as some real answers come.
+    /// </summary>
+    protected override FakeResponse Throttled(TimeSpan retryAfter)
+    {
+        var qps = FakeResponse.Json(
+            429,
+            new
+            {
+                code = 429,
+                message = "You have reached the maximum per-second rate limit for this API. Try again later.",
+            }
+        );
+        var at = Time.GetUtcNow() + retryAfter;
+        var whole = DateTimeOffset.FromUnixTimeSeconds(
+            at.ToUnixTimeSeconds() + (at.ToUnixTimeMilliseconds() % 1000 == 0 ? 0 : 1)
+        );
+        return SendRateLimitHeaders
+            ? qps.WithHeader("X-RateLimit-Category", "Medium")
+                .WithHeader("X-RateLimit-Type", "QPS")
+                .WithHeader("X-RateLimit-Limit", RequestsPerSecond.ToString(CultureInfo.InvariantCulture))
+                .WithHeader("X-RateLimit-Remaining", "0")
+                .WithHeader(
+                    "Retry-After",
+                    whole.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+                )
+            : qps;
+    }
+
     private FakeResponse Token(FakeRequest request)
     {
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ClientId}:{ClientSecret}"));
+        // Zoom takes the grant parameters in the query string or in a form body.
+        var form = (request.Header("Content-Type") ?? "").StartsWith(
+            "application/x-www-form-urlencoded",
+            StringComparison.OrdinalIgnoreCase
+        )
+            ? Form(request.Body)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Param(string name) => request.QueryValue(name) ?? form.GetValueOrDefault(name);
         if (
-            request.QueryValue("grant_type") != "account_credentials"
-            || request.QueryValue("account_id") != AccountId
+            Param("grant_type") != "account_credentials"
+            || Param("account_id") != AccountId
             || request.Header("Authorization") != expected
         )
         {
@@ -234,27 +266,7 @@ public sealed class ZoomFake(TimeProvider? time = null) : VendorFake(time)
         var created = _createsToday.GetValueOrDefault(user);
         if (created >= DailyCreatesPerUser)
         {
-            var reset = Time.GetUtcNow()
-                .Date.AddDays(1)
-                .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            var daily = FakeResponse.Json(
-                429,
-                new
-                {
-                    code = 429,
-                    message = $"You have exceeded the daily rate limit ({DailyCreatesPerUser}) of Meeting "
-                        + $"Create/Update API requests permitted for this particular user. You may resume these "
-                        + $"requests at GMT 00:00:00.",
-                }
-            );
-            return SendRateLimitHeaders
-                ? daily
-                    .WithHeader("X-RateLimit-Category", "Medium")
-                    .WithHeader("X-RateLimit-Type", "Daily-limit")
-                    .WithHeader("X-RateLimit-Limit", DailyCreatesPerUser.ToString(CultureInfo.InvariantCulture))
-                    .WithHeader("X-RateLimit-Remaining", "0")
-                    .WithHeader("Retry-After", reset)
-                : daily;
+            return DailyLimited();
         }
 
         _createsToday[user] = created + 1;
@@ -269,6 +281,40 @@ public sealed class ZoomFake(TimeProvider? time = null) : VendorFake(time)
         meetings.Add(meeting);
         return FakeResponse.Json(201, Render(meeting, user));
     }
+
+    /// <summary>The per-user daily limit on meeting creates and updates (Zoom: 100), reset at 00:00 GMT.</summary>
+    private FakeResponse DailyLimited()
+    {
+        var reset = Time.GetUtcNow().Date.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var daily = FakeResponse.Json(
+            429,
+            new
+            {
+                code = 429,
+                message = $"You have exceeded the daily rate limit ({DailyCreatesPerUser}) of Meeting "
+                    + $"Create/Update API requests permitted for this particular user. You may resume these "
+                    + $"requests at GMT 00:00:00.",
+            }
+        );
+        return SendRateLimitHeaders
+            ? daily
+                .WithHeader("X-RateLimit-Category", "Medium")
+                .WithHeader("X-RateLimit-Type", "Daily-limit")
+                .WithHeader("X-RateLimit-Limit", DailyCreatesPerUser.ToString(CultureInfo.InvariantCulture))
+                .WithHeader("X-RateLimit-Remaining", "0")
+                .WithHeader("Retry-After", reset)
+            : daily;
+    }
+
+    private static Dictionary<string, string> Form(string body) =>
+        body.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .GroupBy(p => Uri.UnescapeDataString(p[0].Replace('+', ' ')), StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.First() is { Length: > 1 } p ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "",
+                StringComparer.Ordinal
+            );
 
     private FakeResponse Delete(string id)
     {
