@@ -4,7 +4,7 @@ using IntegrationHub.Sdk.Errors;
 
 namespace IntegrationHub.Connectors.Salesforce.Tests;
 
-/// <summary>The fake's outage and throttling answers are Salesforce's own, and the connector reads them as such.</summary>
+/// <summary>The fake's outage and throttling answers are Salesforce's own; the connector reads them so.</summary>
 public sealed class SalesforceOutageTests : IAsyncLifetime
 {
     private readonly SalesforceWorld _world = new();

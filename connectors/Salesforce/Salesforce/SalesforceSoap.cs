@@ -31,7 +31,7 @@ internal static class SalesforceSoap
         ).ToString(SaveOptions.DisableFormatting);
     }
 
-    /// <summary>convertLead() for one lead, fields in the WSDL's order; no opportunity, no notification email.</summary>
+    /// <summary>convertLead() for one lead, fields in the WSDL's order; no opportunity, no email.</summary>
     public static XElement ConvertLead(string leadId, string accountId, string? contactId, string convertedStatus) =>
         new(
             Partner + "convertLead",
@@ -47,7 +47,7 @@ internal static class SalesforceSoap
             )
         );
 
-    /// <summary>The fault's code without its sf: prefix (INVALID_SESSION_ID…), or null when the body is no fault.</summary>
+    /// <summary>The fault's code without its sf: prefix (INVALID_SESSION_ID…), or null for no fault.</summary>
     public static string? FaultCode(string body) =>
         Parse(body)?.Descendants().FirstOrDefault(e => e.Name.LocalName == "faultcode")?.Value is { } code
             ? code[(code.IndexOf(':', StringComparison.Ordinal) + 1)..]
