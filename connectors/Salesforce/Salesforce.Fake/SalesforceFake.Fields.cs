@@ -77,6 +77,21 @@ public sealed partial class SalesforceFake
             );
         }
 
+        // [R] A converted status is the conversion's to set (convertLead()), never a field write's.
+        if (
+            sObject == "Lead"
+            && fields.GetValueOrDefault("Status") is string status
+            && Table("LeadStatus").Any(s => (string?)s["MasterLabel"] == status && s["IsConverted"] is true)
+        )
+        {
+            return Error(
+                400,
+                "FIELD_INTEGRITY_EXCEPTION",
+                $"Lead Status: '{status}' is a converted status, set only by converting the lead",
+                "Status"
+            );
+        }
+
         var badEmail = fields.FirstOrDefault(f =>
             Schema.Field(sObject, f.Key)!.IsEmail && f.Value is string { Length: > 0 } s && !IsValidEmail(s)
         );

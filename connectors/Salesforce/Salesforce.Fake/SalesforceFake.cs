@@ -86,6 +86,11 @@ public sealed partial class SalesforceFake(TimeProvider? time = null) : VendorFa
             return Task.FromResult(Token(request));
         }
 
+        if (request.Is("POST", SoapPath))
+        {
+            return Task.FromResult(Soap(request));
+        }
+
         if (!request.Path.StartsWith(DataPrefix, StringComparison.Ordinal))
         {
             return Task.FromResult(Error(404, "NOT_FOUND", "The requested resource does not exist"));
@@ -393,11 +398,6 @@ public sealed partial class SalesforceFake(TimeProvider? time = null) : VendorFa
         foreach (var (name, value) in fields)
         {
             row[name] = value;
-        }
-
-        if (string.Equals(row.GetValueOrDefault("Status") as string, "Converted", StringComparison.Ordinal))
-        {
-            row["IsConverted"] = true;
         }
     }
 

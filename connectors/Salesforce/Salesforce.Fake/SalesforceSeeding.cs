@@ -16,6 +16,16 @@ public static class SalesforceSeeding
     public static void Seed(this SalesforceFake fake, SandboxSeed seed, DateTimeOffset now)
     {
         fake.DeclareCustomFields();
+        fake.DeclareLeadStatuses(
+            ("Open", false),
+            ("MQL", false),
+            ("Accepted", false),
+            ("Qualifying", false),
+            ("Unresponsive", false),
+            ("Recycle", false),
+            ("Converted", true),
+            ("Spam", false)
+        );
         foreach (var user in seed.Users)
         {
             fake.Insert(
@@ -168,14 +178,6 @@ public static class SalesforceSeeding
             new SalesforceField("Account__c", ReferenceTo: "Account", RelationshipName: "Account__r")
         );
         schema.Declare("Lead", new SalesforceField(LeadExternalIdField, ExternalId: true));
-        schema.Declare(
-            "Lead",
-            new SalesforceField(
-                "Converted_Contact__c",
-                ReferenceTo: "Contact",
-                RelationshipName: "Converted_Contact__r"
-            )
-        );
         schema.Declare("Contact", new SalesforceField("Next_Task_Date__c"));
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using IntegrationHub.Connectors.Salesforce.Fake;
 
 namespace IntegrationHub.Connectors.Salesforce.Tests;
@@ -28,6 +29,31 @@ public sealed class SalesforceRest(SalesforceFake fake) : IDisposable
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }
+
+    /// <summary>A SOAP API call (partner WSDL) with the session in the SessionHeader; the raw XML answer.</summary>
+    public async Task<(int Status, XElement Body)> SoapAsync(string call)
+    {
+        _token ??= (await TokenAsync())!;
+        using var content = new StringContent(
+            "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:urn=\"urn:partner.soap.sforce.com\"><soapenv:Header><urn:SessionHeader><urn:sessionId>"
+                + _token
+                + "</urn:sessionId></urn:SessionHeader></soapenv:Header><soapenv:Body>"
+                + call
+                + "</soapenv:Body></soapenv:Envelope>",
+            Encoding.UTF8,
+            "text/xml"
+        );
+        using var response = await _http.PostAsync("services/Soap/u/60.0", content);
+        return ((int)response.StatusCode, XElement.Parse(await response.Content.ReadAsStringAsync()));
+    }
+
+    /// <summary>The text of the first element with this local name, or null.</summary>
+    public static string? Xml(XElement root, string localName) =>
+        root.Descendants().FirstOrDefault(e => e.Name.LocalName == localName) is { } e
+        && e.Attributes().All(a => a.Name.LocalName != "nil")
+            ? e.Value
+            : null;
 
     public Task<(int Status, JsonNode? Body)> QueryAsync(string soql) =>
         SendAsync("GET", "query?q=" + Uri.EscapeDataString(soql));

@@ -192,37 +192,87 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
         ) ?? throw ConnectorException.NotFound($"person {personId}");
     }
 
+    /// <summary>
+    /// Converts through Salesforce's lead conversion (SOAP convertLead(); IsConverted is read-only to REST), into
+    /// the account, merging into a contact there with the lead's email when there is one. A lead converted
+    /// already (by a repeat, or a concurrent conversion) answers with the contact it became.
+    /// </summary>
     public async Task<Person> ConvertLeadAsync(string leadId, string accountId, CancellationToken cancellationToken)
     {
         SalesforceIds.Require(("lead_id", leadId), ("account_id", accountId));
-        var lead = (await QueryAsync($"SELECT {LeadColumns} FROM Lead WHERE Id = {Quote(leadId)}", cancellationToken))
-            .Select(SalesforceRecords.Lead)
-            .FirstOrDefault()
-            ?? throw ConnectorException.NotFound($"No lead {leadId}.");
+        var lead = await ConversionStateAsync(leadId, cancellationToken);
+        if (lead.ConvertedContactId is { } done)
+        {
+            return await ContactByIdAsync(done, cancellationToken)
+                ?? throw ConnectorException.NotFound($"contact {done}");
+        }
+
         var existing = (
             await QueryAsync(
-                $"SELECT {ContactColumns} FROM Contact WHERE Email = {Quote(lead.Email)} AND AccountId = "
-                    + $"{Quote(accountId)}",
+                $"SELECT Id FROM Contact WHERE Email = {Quote(lead.Email)} AND AccountId = {Quote(accountId)} "
+                    + "ORDER BY Id LIMIT 1",
                 cancellationToken
             )
         )
-            .Select(SalesforceRecords.Contact)
+            .Select(r => r["Id"]?.GetValue<string>())
             .FirstOrDefault();
-        var contact = existing ?? await CreateContactAsync(lead, accountId, cancellationToken);
-        if (lead.Status != LeadStatus.Converted)
+        var (status, body) = await session.SendSoapAsync(
+            SalesforceSoap.ConvertLead(leadId, accountId, existing, await ConvertedStatusAsync(cancellationToken)),
+            cancellationToken
+        );
+        string? contactId;
+        try
         {
-            await Expect(
-                session.SendAsync(
-                    HttpMethod.Patch,
-                    $"sobjects/Lead/{Uri.EscapeDataString(leadId)}",
-                    new JsonObject { ["Status"] = "Converted", ["Converted_Contact__c"] = contact.Id },
-                    cancellationToken
-                )
-            );
+            contactId = SalesforceSoap.ConvertedContactId(status, body);
+        }
+        catch (ConnectorException e) when (e.Reason == "CANNOT_UPDATE_CONVERTED_LEAD")
+        {
+            // Converted meanwhile by someone else: the contact it became is the answer.
+            contactId = (await ConversionStateAsync(leadId, cancellationToken)).ConvertedContactId;
+            if (contactId is null)
+            {
+                throw;
+            }
         }
 
-        return contact;
+        return await ContactByIdAsync(contactId, cancellationToken)
+            ?? throw ConnectorException.NotFound($"contact {contactId}");
     }
+
+    private async Task<(string Email, string? ConvertedContactId)> ConversionStateAsync(
+        string leadId,
+        CancellationToken cancellationToken
+    )
+    {
+        var lead = (
+            await QueryAsync(
+                $"SELECT Id, Email, IsConverted, ConvertedContactId FROM Lead WHERE Id = {Quote(leadId)}",
+                cancellationToken
+            )
+        ).FirstOrDefault() ?? throw ConnectorException.NotFound($"No lead {leadId}.");
+        return (
+            lead["Email"]?.GetValue<string>() ?? "",
+            lead["IsConverted"]?.GetValue<bool>() == true ? lead["ConvertedContactId"]?.GetValue<string>() : null
+        );
+    }
+
+    /// <summary>The org's converted lead status (convertLead() needs one; orgs name it differently).</summary>
+    private async Task<string> ConvertedStatusAsync(CancellationToken cancellationToken) =>
+        (
+            await QueryAsync(
+                "SELECT MasterLabel FROM LeadStatus WHERE IsConverted = true ORDER BY SortOrder LIMIT 1",
+                cancellationToken
+            )
+        )
+            .Select(r => r["MasterLabel"]?.GetValue<string>())
+            .FirstOrDefault()
+        ?? throw new ConnectorException(
+            ConnectorErrorKind.FailedPrecondition,
+            "The Salesforce org has no converted lead status."
+        )
+        {
+            Vendor = Name,
+        };
 
     public async Task<Activity> LogActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -343,30 +393,6 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
             .Select(SalesforceRecords.Contact)
             .FirstOrDefault();
 
-    private async Task<Person> CreateContactAsync(Person lead, string accountId, CancellationToken cancellationToken)
-    {
-        var (status, body) = await session.SendAsync(
-            HttpMethod.Post,
-            "sobjects/Contact",
-            new JsonObject
-            {
-                ["FirstName"] = lead.FirstName,
-                ["LastName"] = lead.LastName,
-                ["Email"] = lead.Email,
-                ["Title"] = lead.Title,
-                ["Phone"] = lead.Phone,
-                ["MailingCountryCode"] = lead.CountryCode.Length == 0 ? null : lead.CountryCode,
-                ["AccountId"] = accountId,
-                ["OwnerId"] = lead.OwnerUserId,
-            },
-            cancellationToken
-        );
-        var id = status == HttpStatusCode.Created ? JsonNode.Parse(body)?["id"]?.GetValue<string>() : null;
-        return id is null
-            ? throw SalesforceErrors.From(status, body)
-            : await ContactByIdAsync(id, cancellationToken) ?? throw ConnectorException.NotFound($"contact {id}");
-    }
-
     private static async Task Expect(Task<(HttpStatusCode Status, string Body)> call)
     {
         var (status, body) = await call;
@@ -386,6 +412,11 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
         else if (!SalesforceEmail.IsValid(lead.Email))
         {
             problems.Add(new FieldViolation("lead.email", "is not an email address Salesforce accepts"));
+        }
+
+        if (lead.Status == LeadStatus.Converted)
+        {
+            problems.Add(new FieldViolation("lead.status", "a lead becomes Converted only by converting it"));
         }
 
         if (string.IsNullOrWhiteSpace(lead.LastName))

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using IntegrationHub.Sdk.Errors;
 using IntegrationHub.Sdk.Http;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,37 @@ public sealed class SalesforceSession(
             rejectsToken: (response, text) =>
                 response.StatusCode == HttpStatusCode.Unauthorized
                 && SalesforceErrors.Read(text).Code == SalesforceErrors.InvalidSession,
+            answer: (response, text) => (response.StatusCode, text),
+            cancellationToken
+        );
+
+    /// <summary>
+    /// Sends a SOAP API call (partner WSDL) with the access token as the SessionHeader's sessionId; a fault
+    /// INVALID_SESSION_ID (HTTP 500) renews the token once, as a REST 401 does.
+    /// </summary>
+    public Task<(HttpStatusCode Status, string Body)> SendSoapAsync(
+        XElement call,
+        CancellationToken cancellationToken
+    ) =>
+        _tokens.SendAsync(
+            FetchTokenAsync,
+            clients.CreateClient(SalesforceConnector.Name),
+            SalesforceConnector.Name,
+            token =>
+            {
+                var request = new HttpRequestMessage(
+                    HttpMethod.Post,
+                    new Uri(_instance!, $"services/Soap/u/{options.Value.ApiVersion.TrimStart('v')}")
+                )
+                {
+                    Content = new StringContent(SalesforceSoap.Envelope(token, call), Encoding.UTF8, "text/xml"),
+                };
+                request.Headers.TryAddWithoutValidation("SOAPAction", "\"\"");
+                return request;
+            },
+            rejectsToken: (response, text) =>
+                response.StatusCode == HttpStatusCode.InternalServerError
+                && SalesforceSoap.FaultCode(text) == SalesforceErrors.InvalidSession,
             answer: (response, text) => (response.StatusCode, text),
             cancellationToken
         );
