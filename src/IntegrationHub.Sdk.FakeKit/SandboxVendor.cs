@@ -6,7 +6,7 @@ namespace IntegrationHub.Sdk.FakeKit;
 /// The sandbox side of a vendor fake: starts <typeparamref name="TFake"/> with no limits a demo
 /// would hit, seeds it from the seed file on the hub's clock, and stops it with the hub. A
 /// vendor's fake project derives one of these and says how to build, point at and seed its fake.
-/// Users put the running fake in a <see cref="VendorCondition"/> through the hub (see <see cref="IRehearsableVendor"/>).
+/// Users put the running fake in a <see cref="VendorCondition"/> through the hub (<see cref="IRehearsableVendor"/>).
 /// </summary>
 public abstract class SandboxVendor<TFake> : IRehearsableVendor
     where TFake : VendorFake

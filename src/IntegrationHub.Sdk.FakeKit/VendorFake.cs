@@ -59,7 +59,7 @@ public abstract class VendorFake : IAsyncDisposable
 
     public void ComeBack() => IsDown = false;
 
-    /// <summary>The condition imposed now; once its time is up on <see cref="Time"/> the vendor is healthy again.</summary>
+    /// <summary>The condition imposed now; once its time is up on <see cref="Time"/> the vendor is healthy.</summary>
     public VendorConditionState Condition
     {
         get

@@ -126,7 +126,7 @@ public sealed class SandboxGrpcService(VendorRehearsal rehearsal) : SandboxServi
         return null;
     }
 
-    /// <summary>A duration field as a span: <paramref name="absent"/> when unset, null when not a valid duration.</summary>
+    /// <summary>A duration field as a span: <paramref name="absent"/> when unset, null when invalid.</summary>
     private static TimeSpan? Span(
         RequestValidator validator,
         string field,
