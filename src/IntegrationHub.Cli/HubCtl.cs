@@ -25,6 +25,7 @@ public static class HubCtl
             DecisionCommands.Create(hub, console),
             DeadLetterCommands.Create(hub, console),
             KeyCommands.Create(hub, console),
+            SandboxCommands.Create(hub, console),
         };
         var output = new AnsiConsoleWriter(console);
         return await root.Parse(args)

@@ -6,8 +6,9 @@ namespace IntegrationHub.Sdk.FakeKit;
 /// The sandbox side of a vendor fake: starts <typeparamref name="TFake"/> with no limits a demo
 /// would hit, seeds it from the seed file on the hub's clock, and stops it with the hub. A
 /// vendor's fake project derives one of these and says how to build, point at and seed its fake.
+/// Users put the running fake in a <see cref="VendorCondition"/> through the hub (<see cref="IRehearsableVendor"/>).
 /// </summary>
-public abstract class SandboxVendor<TFake> : ISandboxVendor
+public abstract class SandboxVendor<TFake> : IRehearsableVendor
     where TFake : VendorFake
 {
     private readonly HandedClock _clock = new();
@@ -16,6 +17,14 @@ public abstract class SandboxVendor<TFake> : ISandboxVendor
     public TFake? Fake { get; private set; }
 
     public abstract string ConnectorName { get; }
+
+    public VendorConditionState Condition => Fake?.Condition ?? VendorConditionState.Healthy;
+
+    public VendorConditionState Impose(VendorCondition condition, TimeSpan duration) =>
+        (Fake ?? throw new InvalidOperationException($"The {ConnectorName} fake is not started.")).Impose(
+            condition,
+            duration
+        );
 
     public Task<IReadOnlyDictionary<string, string?>> StartAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using IntegrationHub.Sdk.Sandbox;
 using WireMock;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
@@ -14,11 +15,15 @@ namespace IntegrationHub.Sdk.FakeKit;
 /// <summary>
 /// A fake vendor API on a free loopback port. Subclasses answer in code (stateful like the
 /// real API); this base adds what every fake needs for testing resilience: latency, an
-/// outage, a queue of injected failures, and the request log tests assert on.
+/// outage, a queue of injected failures, and the request log tests assert on; and, for users
+/// rehearsing an incident in the sandbox, a <see cref="VendorCondition"/> that lasts a while.
 /// </summary>
 public abstract class VendorFake : IAsyncDisposable
 {
     private readonly ConcurrentQueue<FakeResponse> _injected = new();
+    private readonly Lock _conditionLock = new();
+    private VendorConditionState _condition = VendorConditionState.Healthy;
+    private long _callsInCondition;
     private int _inFlight;
 
     /// <param name="time">The fake's clock: the hub's own in sandbox mode and in tests, so "now" is one instant for the
@@ -53,6 +58,44 @@ public abstract class VendorFake : IAsyncDisposable
     public void GoDown() => IsDown = true;
 
     public void ComeBack() => IsDown = false;
+
+    /// <summary>The condition imposed now; once its time is up on <see cref="Time"/> the vendor is healthy.</summary>
+    public VendorConditionState Condition
+    {
+        get
+        {
+            var state = Volatile.Read(ref _condition);
+            return state.EndsAt is { } end && Time.GetUtcNow() >= end ? VendorConditionState.Healthy : state;
+        }
+    }
+
+    /// <summary>
+    /// Puts the vendor in <paramref name="condition"/> for <paramref name="duration"/> on <see cref="Time"/>, replacing
+    /// the one before (a failing share counts afresh). Independent of <see cref="GoDown"/> and <see cref="FailNext"/>,
+    /// which tests drive and which take precedence.
+    /// </summary>
+    public VendorConditionState Impose(VendorCondition condition, TimeSpan duration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        var now = Time.GetUtcNow();
+        var state =
+            condition.Kind == VendorConditionKind.Healthy
+                ? VendorConditionState.Healthy
+                : new VendorConditionState(
+                    condition,
+                    duration >= DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + duration
+                );
+        lock (_conditionLock)
+        {
+            Interlocked.Exchange(ref _callsInCondition, 0);
+            Volatile.Write(ref _condition, state);
+        }
+
+        return state;
+    }
+
+    /// <summary>Ends the imposed condition now.</summary>
+    public void Heal() => Impose(VendorCondition.Healthy, TimeSpan.MaxValue);
 
     /// <summary>The next <paramref name="count"/> requests get this answer instead of the real one.</summary>
     public void FailNext(int count, FakeResponse response)
@@ -103,21 +146,45 @@ public abstract class VendorFake : IAsyncDisposable
         Interlocked.Increment(ref _inFlight);
         try
         {
-            if (Latency > TimeSpan.Zero)
+            var condition = Condition;
+            var latency = Latency + condition.Condition.Latency;
+            if (latency > TimeSpan.Zero)
             {
-                await Task.Delay(Latency);
+                // Machine time, like the test latency: it stands for the wire, not for the business clock.
+                await Task.Delay(latency);
             }
 
             var response =
                 IsDown ? Outage()
                 : _injected.TryDequeue(out var injected) ? injected
-                : await HandleVendorAsync(ToFakeRequest(message));
+                : ConditionAnswer(condition) ?? await HandleVendorAsync(ToFakeRequest(message));
             return ToMessage(response);
         }
         finally
         {
             Interlocked.Decrement(ref _inFlight);
         }
+    }
+
+    /// <summary>The answer the condition gives instead of the vendor's own, or null to let the vendor answer.</summary>
+    private FakeResponse? ConditionAnswer(VendorConditionState state) =>
+        state.Condition.Kind switch
+        {
+            VendorConditionKind.Down => Outage(),
+            // The vendor would take calls again when the condition ends, so that is when it says to retry.
+            VendorConditionKind.Throttled => Throttled(state.EndsAt!.Value - Time.GetUtcNow()),
+            VendorConditionKind.Failing when FailsThisCall(state.Condition.FailurePercent) => Outage(),
+            _ => null,
+        };
+
+    /// <summary>
+    /// Deterministic and even: call n fails when n × share / 100 steps up, so 30 % fails calls 4, 7, 10, 14, …
+    /// and exactly 30 of every 100.
+    /// </summary>
+    private bool FailsThisCall(int percent)
+    {
+        var n = Interlocked.Increment(ref _callsInCondition);
+        return n * percent / 100 > (n - 1) * percent / 100;
     }
 
     private static FakeRequest ToFakeRequest(IRequestMessage message) =>

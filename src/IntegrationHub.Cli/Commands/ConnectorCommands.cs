@@ -37,7 +37,10 @@ internal static class ConnectorCommands
                     _ => new Markup("unknown"),
                 };
                 var origin = c.Sandbox ? $"{c.Origin} (sandbox)" : c.Origin;
-                table.Row(c.Name, c.Version, string.Join(", ", c.ServingCapabilities), origin, health, c.HealthDetail);
+                var detail = c.SandboxCondition is { Kind: not VendorConditionKind.Healthy } condition
+                    ? $"sandbox vendor {SandboxCommands.Describe(condition)}. {c.HealthDetail}".TrimEnd()
+                    : c.HealthDetail;
+                table.Row(c.Name, c.Version, string.Join(", ", c.ServingCapabilities), origin, health, detail);
             }
 
             console.Write(table);

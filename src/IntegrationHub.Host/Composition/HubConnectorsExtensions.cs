@@ -4,8 +4,10 @@ using IntegrationHub.Hub.Caching;
 using IntegrationHub.Hub.Capabilities;
 using IntegrationHub.Hub.Composition;
 using IntegrationHub.Hub.Credentials;
+using IntegrationHub.Hub.Sandbox;
 using IntegrationHub.Sdk.Capabilities;
 using IntegrationHub.Sdk.Connectors;
+using IntegrationHub.Sdk.Sandbox;
 using IntegrationHub.Server.Capabilities.Remote;
 using IntegrationHub.Server.Composition;
 using IntegrationHub.Server.Health;
@@ -44,6 +46,12 @@ public static class HubConnectorsExtensions
             cancellationToken
         );
         builder.Services.AddSingleton(fakes.Vendors);
+        // What a user may put in a condition (down, slow, …) through the sandbox RPC: only the fakes started here.
+        builder.Services.AddSingleton(sp => new VendorRehearsal(
+            fakes.Vendors.OfType<IRehearsableVendor>(),
+            sp.GetRequiredService<ConnectorCatalog>(),
+            sp.GetRequiredService<ILogger<VendorRehearsal>>()
+        ));
         // First of the hosted services: the fakes are seeded on the hub's clock before anything calls them.
         builder.Services.AddHostedService(sp => new SandboxLifetime(fakes, sp.GetRequiredService<TimeProvider>()));
 

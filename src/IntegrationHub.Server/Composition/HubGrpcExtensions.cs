@@ -78,6 +78,7 @@ public static class HubGrpcExtensions
         app.MapGrpcService<ConversationGrpcService>().RequireScopes();
         app.MapGrpcService<PresenceGrpcService>().RequireScopes();
         app.MapGrpcService<OutboxGrpcService>().RequireScopes();
+        app.MapGrpcService<SandboxGrpcService>().RequireScopes();
         app.MapGrpcService<PolicyGrpcService>().RequireScopes();
         app.MapGrpcService<ApiKeyGrpcService>().RequireScopes();
         app.MapGrpcHealthChecksService().AllowAnonymous();

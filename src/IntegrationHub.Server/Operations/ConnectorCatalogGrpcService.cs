@@ -2,6 +2,7 @@ using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Hub.Capabilities;
 using IntegrationHub.Hub.Credentials;
+using IntegrationHub.Hub.Sandbox;
 using IntegrationHub.Sdk.Capabilities;
 using IntegrationHub.Server.Plugins;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -9,8 +10,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace IntegrationHub.Server.Operations;
 
 /// <summary>Lists the connectors the hub found, what each serves, and their health.</summary>
-public sealed class ConnectorCatalogGrpcService(ConnectorCatalog catalog, HealthCheckService health)
-    : ConnectorCatalogService.ConnectorCatalogServiceBase
+public sealed class ConnectorCatalogGrpcService(
+    ConnectorCatalog catalog,
+    HealthCheckService health,
+    VendorRehearsal rehearsal
+) : ConnectorCatalogService.ConnectorCatalogServiceBase
 {
     public override async Task<ListConnectorsResponse> ListConnectors(
         ListConnectorsRequest request,
@@ -28,6 +32,9 @@ public sealed class ConnectorCatalogGrpcService(ConnectorCatalog catalog, Health
                 Version = discovered.Descriptor.Version,
                 Origin = discovered.Origin == ConnectorOrigin.PluginsFolder ? "plugins-folder" : "referenced",
                 Sandbox = serving.Any(b => b.Sandbox),
+                SandboxCondition = rehearsal.ConditionOf(discovered.Descriptor.Name) is { } condition
+                    ? VendorConditionMapping.ToContract(discovered.Descriptor.Name, condition)
+                    : null,
             };
             info.Capabilities.AddRange(discovered.Descriptor.Capabilities.Select(c => c.Key()));
             info.ServingCapabilities.AddRange(serving.Select(b => b.Capability.Key()));
