@@ -258,7 +258,7 @@ public sealed class LeadRoutingTests : IDisposable
                     ),
             "the contact on Tiny Widgets"
         );
-        // The connector creates the contact first and marks the lead converted in a second call.
+        // convertLead() makes the contact and converts the lead in one call; both are read back from the fake.
         await SandboxHub.EventuallyAsync(
             () => CrmLead("buyer@tinywidgets.io")?.GetValueOrDefault("IsConverted") is true,
             "the lead marked converted"
