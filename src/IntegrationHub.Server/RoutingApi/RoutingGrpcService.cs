@@ -40,25 +40,23 @@ public sealed class RoutingGrpcService(
         var token = validator.Length("click_through_token", request.ClickThroughToken, 512);
         validator.ThrowIfInvalid();
 
+        var visitor = new VisitorRequest(
+            requestId,
+            ip!,
+            page!,
+            email.Length == 0 ? null : email,
+            token.Length == 0 ? null : token
+        );
+        var fingerprint = RequestFingerprint.Of(visitor);
         if (
             await decisions.GetByRequestAsync(DecisionJson.VisitorKind, requestId, context.CancellationToken) is
             { } earlier
         )
         {
-            return await AnswerAsync(earlier, context.CancellationToken);
+            return await AnswerAsync(earlier.SameRequestOrRefuse(fingerprint), context.CancellationToken);
         }
 
-        var decision = await router.RouteAsync(
-            new VisitorRequest(
-                requestId,
-                ip!,
-                page!,
-                email.Length == 0 ? null : email,
-                token.Length == 0 ? null : token
-            ),
-            policies.Current,
-            context.CancellationToken
-        );
+        var decision = await router.RouteAsync(visitor, policies.Current, context.CancellationToken);
         var alerts = decision
             .Explanation.Notifications.Select(n => new NewEffect(
                 NotifyEffectHandler.Type,
@@ -78,13 +76,13 @@ public sealed class RoutingGrpcService(
                 ).ToJson()
             ))
             .ToList();
-        var outcome = await decisions.RecordAsync(decision.ToStored(), alerts, context.CancellationToken);
+        var outcome = await decisions.RecordAsync(decision.ToStored(fingerprint), alerts, context.CancellationToken);
         if (outcome.Recorded)
         {
             HubMetrics.Decided(DecisionJson.VisitorKind, decision.MatchedRule, decision.Target, decision.Explanation);
         }
 
-        return await AnswerAsync(outcome.Decision, context.CancellationToken);
+        return await AnswerAsync(outcome.Decision.SameRequestOrRefuse(fingerprint), context.CancellationToken);
     }
 
     /// <summary>
@@ -96,17 +94,18 @@ public sealed class RoutingGrpcService(
     public override async Task<RouteLeadResponse> RouteLead(RouteLeadRequest request, ServerCallContext context)
     {
         var lead = request.ToSubmission();
+        var fingerprint = RequestFingerprint.Of(lead);
         if (
             await decisions.GetByRequestAsync(DecisionJson.LeadKind, lead.RequestId, context.CancellationToken) is
             { } earlier
         )
         {
-            return new RouteLeadResponse { Decision = earlier.ToContract() };
+            return new RouteLeadResponse { Decision = earlier.SameRequestOrRefuse(fingerprint).ToContract() };
         }
 
         var decision = await leads.RouteAsync(lead, policies.Current, context.CancellationToken);
         var outcome = await decisions.RecordAsync(
-            decision.ToStored(),
+            decision.ToStored(fingerprint),
             decision.ToOutbox(time.GetUtcNow()),
             context.CancellationToken
         );
@@ -115,7 +114,7 @@ public sealed class RoutingGrpcService(
             HubMetrics.Decided(DecisionJson.LeadKind, decision.MatchedRule, decision.Target, decision.Explanation);
         }
 
-        return new RouteLeadResponse { Decision = outcome.Decision.ToContract() };
+        return new RouteLeadResponse { Decision = outcome.Decision.SameRequestOrRefuse(fingerprint).ToContract() };
     }
 
     public override async Task<GetDecisionResponse> GetDecision(GetDecisionRequest request, ServerCallContext context)
