@@ -44,7 +44,7 @@ internal static class DecisionCommands
                 "Kind",
                 "Rule",
                 "Target",
-                "Degraded"
+                "Degraded: missing"
             );
             foreach (var d in response.Decisions)
             {
@@ -54,7 +54,7 @@ internal static class DecisionCommands
                     d.Kind == DecisionKind.Lead ? "lead" : "visitor",
                     d.MatchedRule,
                     Target(d.Target),
-                    d.Degraded ? "yes" : ""
+                    Missing(d)
                 );
             }
 
@@ -63,6 +63,19 @@ internal static class DecisionCommands
         });
         return command;
     }
+
+    /// <summary>What a degraded decision was made without, on one line: "company (SixSense failed)".</summary>
+    private static string Missing(Decision decision) =>
+        decision.Degraded
+            ? string.Join(
+                ", ",
+                decision
+                    .Explanation.Sources.Where(s => s.Status is SourceStatus.Failed or SourceStatus.TimedOut)
+                    .Select(s =>
+                        $"{s.Source} ({s.Connector} {(s.Status == SourceStatus.TimedOut ? "late" : "failed")})"
+                    )
+            )
+            : "";
 
     private static Command Explain(HubOptions hub, IAnsiConsole console)
     {
