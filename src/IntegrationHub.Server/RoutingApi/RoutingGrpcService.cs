@@ -24,6 +24,7 @@ public sealed class RoutingGrpcService(
     DecisionStore decisions,
     ConversationFlow conversations,
     RoutingMetrics metrics,
+    DecisionPreview preview,
     TimeProvider time
 ) : RoutingService.RoutingServiceBase
 {
@@ -32,21 +33,8 @@ public sealed class RoutingGrpcService(
         ServerCallContext context
     )
     {
-        var validator = new RequestValidator();
-        var requestId = validator.Required("request_id", request.RequestId, 128);
-        var ip = validator.IpAddress("ip_address", request.IpAddress);
-        var page = validator.HttpUrl("page_url", request.PageUrl, required: true);
-        var email = validator.Email("email", request.Email, required: false);
-        var token = validator.Length("click_through_token", request.ClickThroughToken, 512);
-        validator.ThrowIfInvalid();
-
-        var visitor = new VisitorRequest(
-            requestId,
-            ip!,
-            page!,
-            email.Length == 0 ? null : email,
-            token.Length == 0 ? null : token
-        );
+        var visitor = request.ToVisitor();
+        var requestId = visitor.RequestId;
         var fingerprint = RequestFingerprint.Of(visitor);
         if (
             await decisions.GetByRequestAsync(DecisionJson.VisitorKind, requestId, context.CancellationToken) is
@@ -115,6 +103,40 @@ public sealed class RoutingGrpcService(
         }
 
         return new RouteLeadResponse { Decision = outcome.Decision.SameRequestOrRefuse(fingerprint).ToContract() };
+    }
+
+    public override async Task<PreviewVisitorResponse> PreviewVisitor(
+        PreviewVisitorRequest request,
+        ServerCallContext context
+    )
+    {
+        var visitor = new RouteVisitorRequest
+        {
+            RequestId = "preview",
+            IpAddress = request.IpAddress,
+            PageUrl = request.PageUrl,
+            Email = request.Email,
+            ClickThroughToken = request.ClickThroughToken,
+        }.ToVisitor();
+        var previewed = await preview.VisitorAsync(visitor, request.CandidatePolicy, context.CancellationToken);
+        var decision = previewed.Decision.ToContract(conversationId: null);
+        decision.Id = "";
+        decision.RequestId = "";
+        return new PreviewVisitorResponse { Decision = decision, Policy = previewed.Policy };
+    }
+
+    public override async Task<PreviewLeadResponse> PreviewLead(PreviewLeadRequest request, ServerCallContext context)
+    {
+        var lead = new RouteLeadRequest { RequestId = "preview", Lead = request.Lead }.ToSubmission();
+        var previewed = await preview.LeadAsync(lead, request.CandidatePolicy, context.CancellationToken);
+        var decision = previewed.Decision.ToContract();
+        decision.Id = "";
+        decision.RequestId = "";
+        var response = new PreviewLeadResponse { Decision = decision, Policy = previewed.Policy };
+        response.PlannedEffects.AddRange(
+            previewed.Effects.Select(e => new Contracts.Routing.V1.PlannedEffect { Type = e.Type, Summary = e.Summary })
+        );
+        return response;
     }
 
     public override async Task<GetDecisionResponse> GetDecision(GetDecisionRequest request, ServerCallContext context)
