@@ -13,6 +13,9 @@ public abstract class MarketingConformance : ConnectorConformance<IMarketingConn
     /// <summary>The email of a person the fake knows.</summary>
     protected abstract string KnownEmail { get; }
 
+    private protected override Task CallVendorAsync(IMarketingConnector connector, CancellationToken ct) =>
+        connector.GetPersonEngagementAsync(KnownEmail, ct);
+
     [Fact]
     public async Task Tagged_programs_are_all_listed_in_id_order_with_their_tag()
     {
@@ -46,21 +49,5 @@ public abstract class MarketingConformance : ConnectorConformance<IMarketingConn
             marketing.ListProgramsByTagAsync("", "True", CancellationToken.None)
         );
         Assert.NotEmpty(error.FieldViolations);
-    }
-
-    [Fact]
-    public async Task Vendor_outage_is_vendor_unavailable()
-    {
-        var marketing = await CreateConnectorAsync(VendorCondition.Down);
-        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable, () =>
-            marketing.GetPersonEngagementAsync(KnownEmail, CancellationToken.None)
-        );
-    }
-
-    [Fact]
-    public async Task Cancellation_is_honoured()
-    {
-        var marketing = await CreateConnectorAsync(VendorCondition.Healthy);
-        await AssertCancelled(ct => marketing.ListProgramsByTagAsync("UsedWithQualified", "True", ct));
     }
 }

@@ -26,6 +26,9 @@ public abstract class MeetingsConformance : ConnectorConformance<IMeetingConnect
             AllDay
         );
 
+    private protected override Task CallVendorAsync(IMeetingConnector connector, CancellationToken ct) =>
+        connector.ListFreeSlotsAsync(Tomorrow(KnownUser), ct);
+
     [Fact]
     public async Task A_booked_slot_disappears_from_the_free_slots()
     {
@@ -109,21 +112,5 @@ public abstract class MeetingsConformance : ConnectorConformance<IMeetingConnect
         await AssertFailsWith(ConnectorErrorKind.NotFound, () =>
             meetings.CancelMeetingAsync("123", CancellationToken.None)
         );
-    }
-
-    [Fact]
-    public async Task Vendor_outage_is_vendor_unavailable()
-    {
-        var meetings = await CreateConnectorAsync(VendorCondition.Down);
-        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable, () =>
-            meetings.ListFreeSlotsAsync(Tomorrow(KnownUser), CancellationToken.None)
-        );
-    }
-
-    [Fact]
-    public async Task Cancellation_is_honoured()
-    {
-        var meetings = await CreateConnectorAsync(VendorCondition.Healthy);
-        await AssertCancelled(ct => meetings.ListFreeSlotsAsync(Tomorrow(KnownUser), ct));
     }
 }

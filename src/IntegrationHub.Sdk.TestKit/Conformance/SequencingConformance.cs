@@ -16,6 +16,9 @@ public abstract class SequencingConformance : ConnectorConformance<ISequencingCo
     /// <summary>A sequence and a mailbox a prospect can be enrolled with.</summary>
     protected abstract (string SequenceId, string MailboxId) Enrolment { get; }
 
+    private protected override Task CallVendorAsync(ISequencingConnector connector, CancellationToken ct) =>
+        connector.GetProspectByEmailAsync(KnownEmail, ct);
+
     [Fact]
     public async Task A_prospect_is_found_by_email_with_its_sequence_states()
     {
@@ -73,21 +76,5 @@ public abstract class SequencingConformance : ConnectorConformance<ISequencingCo
             )
         );
         Assert.NotEmpty(error.FieldViolations);
-    }
-
-    [Fact]
-    public async Task Vendor_outage_is_vendor_unavailable()
-    {
-        var sequencing = await CreateConnectorAsync(VendorCondition.Down);
-        await AssertFailsWith(ConnectorErrorKind.VendorUnavailable, () =>
-            sequencing.GetProspectByEmailAsync(KnownEmail, CancellationToken.None)
-        );
-    }
-
-    [Fact]
-    public async Task Cancellation_is_honoured()
-    {
-        var sequencing = await CreateConnectorAsync(VendorCondition.Healthy);
-        await AssertCancelled(ct => sequencing.GetProspectByEmailAsync(KnownEmail, ct));
     }
 }
