@@ -131,12 +131,12 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
         bool created;
         if (
             status is HttpStatusCode.Created or HttpStatusCode.OK
-            && JsonNode.Parse(body)?["id"]?.GetValue<string>() is { } upserted
+            && SalesforceJson.Parse(body)?["id"]?.GetValue<string>() is { } upserted
         )
         {
             (id, created) = (
                 upserted,
-                status == HttpStatusCode.Created && JsonNode.Parse(body)?["created"]?.GetValue<bool>() != false
+                status == HttpStatusCode.Created && SalesforceJson.Parse(body)?["created"]?.GetValue<bool>() != false
             );
         }
         else if (status == HttpStatusCode.NoContent)
@@ -298,7 +298,7 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
             },
             cancellationToken
         );
-        return status == HttpStatusCode.Created && JsonNode.Parse(body)?["id"]?.GetValue<string>() is { } id
+        return status == HttpStatusCode.Created && SalesforceJson.Parse(body)?["id"]?.GetValue<string>() is { } id
             ? activity with
             {
                 Id = id,
@@ -364,7 +364,7 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
                 throw SalesforceErrors.From(status, body);
             }
 
-            var page = JsonNode.Parse(body);
+            var page = SalesforceJson.Parse(body);
             records.AddRange((page?["records"] as JsonArray ?? []).OfType<JsonNode>());
             next = page?["done"]?.GetValue<bool>() == false ? page["nextRecordsUrl"]?.GetValue<string>() : null;
         }
