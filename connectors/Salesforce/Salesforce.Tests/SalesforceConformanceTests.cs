@@ -1,4 +1,5 @@
 using IntegrationHub.Sdk.Capabilities.Crm;
+using IntegrationHub.Sdk.Errors;
 using IntegrationHub.Sdk.FakeKit;
 using IntegrationHub.Sdk.TestKit.Conformance;
 
@@ -20,7 +21,8 @@ public sealed class SalesforceConformanceTests : CrmConformance, IAsyncLifetime
     protected override CrmUser KnownUser => SalesforceWorld.Bdr;
 
     /// <summary>Salesforce's only throttle on the REST API is the org's spent daily allowance.</summary>
-    protected override bool ThrottlesAsQuota => true;
+    protected override ConnectorErrorKind ExpectedKind(VendorCondition condition) =>
+        condition == VendorCondition.Throttled ? ConnectorErrorKind.QuotaExhausted : base.ExpectedKind(condition);
 
     protected override Task<ICrmConnector> CreateConnectorAsync(VendorCondition condition) =>
         Task.FromResult(

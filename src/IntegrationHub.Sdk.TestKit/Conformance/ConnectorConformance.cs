@@ -40,10 +40,21 @@ public abstract partial class ConnectorConformance<TConnector>
     protected virtual TimeProvider Time => TestClock.Running();
 
     /// <summary>
-    /// True for a vendor whose only throttle is a spent quota (Salesforce's 403 REQUEST_LIMIT_EXCEEDED): its
-    /// throttling is then expected as <see cref="ConnectorErrorKind.QuotaExhausted"/>, not rate limiting.
+    /// The error kind the SDK documents for a vendor condition (connectors/README.md, "Conformance"). Override only
+    /// for a vendor with one signal for two conditions, and say why: Salesforce's only throttle is its spent daily
+    /// allowance (QuotaExhausted), Outreach's only quota its hourly rate limit (RateLimited).
     /// </summary>
-    protected virtual bool ThrottlesAsQuota => false;
+    protected virtual ConnectorErrorKind ExpectedKind(VendorCondition condition) =>
+        condition switch
+        {
+            VendorCondition.Throttled => ConnectorErrorKind.RateLimited,
+            VendorCondition.QuotaSpent => ConnectorErrorKind.QuotaExhausted,
+            VendorCondition.BadCredentials => ConnectorErrorKind.VendorAuthentication,
+            VendorCondition.MalformedBody => ConnectorErrorKind.VendorProtocol,
+            VendorCondition.Down or VendorCondition.Slow => ConnectorErrorKind.VendorUnavailable,
+            // A refused request may be the caller's bad input or the connector's bad query: any kind, sent once.
+            _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, "No one kind is documented."),
+        };
 
     /// <summary>One representative read of the capability, which reaches the vendor.</summary>
     private protected abstract Task CallVendorAsync(TConnector connector, CancellationToken cancellationToken);
