@@ -1,7 +1,7 @@
 namespace IntegrationHub.Sdk.FakeKit;
 
 /// <summary>
-/// A failure a test puts a fake in until it is lifted (<see cref="VendorFake.Trouble"/>), each answered in the
+/// A failure a test puts a fake in until it is lifted (<see cref="VendorFake.CurrentTrouble"/>), each answered in the
 /// vendor's own shape by the fake's override of the matching hook.
 /// </summary>
 public enum FakeTrouble

@@ -85,7 +85,7 @@ public abstract class VendorFake : IAsyncDisposable
     /// own hook (<see cref="QuotaSpent"/>, <see cref="CredentialsRefused"/>, <see cref="Malformed"/>,
     /// <see cref="RequestRefused"/>). <see cref="GoDown"/> and <see cref="FailNext"/> take precedence.
     /// </summary>
-    public FakeTrouble Trouble { get; set; }
+    public FakeTrouble CurrentTrouble { get; set; }
 
     /// <summary>
     /// Holds every request from now until the returned hold is released (a later hold replaces it); the fake
@@ -246,7 +246,7 @@ public abstract class VendorFake : IAsyncDisposable
 
     /// <summary>The vendor's answer, or the trouble's in its place.</summary>
     private async Task<FakeResponse> TroubledAnswerAsync(FakeRequest request) =>
-        Trouble switch
+        CurrentTrouble switch
         {
             FakeTrouble.QuotaSpent => QuotaSpent(request),
             FakeTrouble.CredentialsRefused => CredentialsRefused(request),

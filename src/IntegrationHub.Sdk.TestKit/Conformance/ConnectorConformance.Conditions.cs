@@ -64,7 +64,7 @@ public abstract partial class ConnectorConformance<TConnector>
     public async Task A_request_the_vendor_refuses_as_bad_is_not_retried()
     {
         var connector = await ReadyAsync(VendorCondition.RequestRefused);
-        Vendor.Trouble = FakeTrouble.RequestRefused;
+        Vendor.CurrentTrouble = FakeTrouble.RequestRefused;
         var before = Vendor.Received;
         await Assert.ThrowsAsync<ConnectorException>(() =>
             CallVendorAsync(connector, CancellationToken.None).WaitAsync(Patience)
@@ -75,7 +75,7 @@ public abstract partial class ConnectorConformance<TConnector>
     private async Task FailsWith(VendorCondition condition, FakeTrouble trouble)
     {
         var connector = await ReadyAsync(condition);
-        Vendor.Trouble = trouble;
+        Vendor.CurrentTrouble = trouble;
         await AssertFailsWith(ExpectedKind(condition), () =>
             CallVendorAsync(connector, CancellationToken.None).WaitAsync(Patience)
         );

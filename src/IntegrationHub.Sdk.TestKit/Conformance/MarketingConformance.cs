@@ -13,6 +13,12 @@ public abstract class MarketingConformance : ConnectorConformance<IMarketingConn
     /// <summary>The email of a person the fake knows.</summary>
     protected abstract string KnownEmail { get; }
 
+    /// <summary>A program carrying UsedWithQualified = True, every field as the fake was seeded with it.</summary>
+    protected virtual MarketingProgram KnownProgram => throw NotHandedIn(nameof(KnownProgram));
+
+    /// <summary>The engagement of <see cref="KnownEmail"/>, every field as seeded.</summary>
+    protected virtual PersonEngagement KnownEngagement => throw NotHandedIn(nameof(KnownEngagement));
+
     private protected override Task CallVendorAsync(IMarketingConnector connector, CancellationToken ct) =>
         connector.GetPersonEngagementAsync(KnownEmail, ct);
 
@@ -39,6 +45,18 @@ public abstract class MarketingConformance : ConnectorConformance<IMarketingConn
             StringComparer.OrdinalIgnoreCase
         );
         Assert.Null(await marketing.GetPersonEngagementAsync("nobody@conformance.example", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_program_and_an_engagement_are_every_field_the_fake_was_seeded_with()
+    {
+        var marketing = await CreateConnectorAsync(VendorCondition.Healthy);
+        var programs = await marketing.ListProgramsByTagAsync("UsedWithQualified", "True", CancellationToken.None);
+        SeededFields.AssertMatch(KnownProgram, programs.SingleOrDefault(p => p.Id == KnownProgram.Id));
+        SeededFields.AssertMatch(
+            KnownEngagement,
+            await marketing.GetPersonEngagementAsync(KnownEmail, CancellationToken.None)
+        );
     }
 
     [Fact]
