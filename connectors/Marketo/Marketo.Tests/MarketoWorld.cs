@@ -31,7 +31,7 @@ public sealed class MarketoWorld : IAsyncDisposable
         );
     }
 
-    /// <summary>Program <paramref name="i"/> of the 25, as seeded; the first <see cref="Tagged"/> carry the tag.</summary>
+    /// <summary>Program <paramref name="i"/> of the 25, as seeded; the first <see cref="Tagged"/> are tagged.</summary>
     public static MarketingProgram Program(int i) =>
         new(
             (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture),

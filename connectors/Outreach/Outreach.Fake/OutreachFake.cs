@@ -258,7 +258,7 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
             .WithHeader("X-RateLimit-Reset", seconds.ToString(CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Outreach's only quota is the hourly limit: spent, every call is throttled until the hour turns.</summary>
+    /// <summary>Outreach's only quota is its hourly limit: spent, every call is throttled till the hour.</summary>
     protected override FakeResponse QuotaSpent(FakeRequest request)
     {
         var hour = Time.GetUtcNow().ToUnixTimeSeconds() / 3600;
