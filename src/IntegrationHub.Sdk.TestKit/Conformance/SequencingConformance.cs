@@ -19,7 +19,7 @@ public abstract class SequencingConformance : ConnectorConformance<ISequencingCo
     /// <summary>The prospect at <see cref="KnownEmail"/> with its sequence states, every field as seeded.</summary>
     protected virtual Prospect KnownProspect => throw NotHandedIn(nameof(KnownProspect));
 
-    /// <summary>What <see cref="KnownToken"/> was seeded to resolve to: prospect, sequence owner, sequence, time.</summary>
+    /// <summary>What <see cref="KnownToken"/> was seeded to resolve to: prospect, owner, sequence, time.</summary>
     protected virtual ClickThrough KnownClickThrough => throw NotHandedIn(nameof(KnownClickThrough));
 
     /// <summary>Sequence states in id order: the order a vendor lists them in is not part of the contract.</summary>

@@ -13,10 +13,10 @@ public enum VendorCondition
     /// <summary>Every call fails at the vendor (5xx or a refused connection) for the whole test.</summary>
     Down,
 
-    /// <summary>The vendor takes every call and never answers: the connector's own deadline must end the call.</summary>
+    /// <summary>The vendor takes every call and never answers: the connector's own deadline ends it.</summary>
     Slow,
 
-    /// <summary>The vendor throttles every call (a 429 with its retry signal, an hour away, in its own shape).</summary>
+    /// <summary>The vendor throttles every call (a 429 with its retry signal an hour away, its own shape).</summary>
     Throttled,
 
     /// <summary>A quota is spent (daily calls, credits), in the vendor's own shape.</summary>
