@@ -20,13 +20,7 @@ public sealed class MarketoConformanceTests : MarketingConformance, IAsyncLifeti
     protected override PersonEngagement KnownEngagement => MarketoWorld.Jane;
 
     protected override Task<IMarketingConnector> CreateConnectorAsync(VendorCondition condition) =>
-        Task.FromResult(
-            _world.Connector(
-                condition is VendorCondition.Down or VendorCondition.Slow
-                    ? s => s["Resilience:AttemptTimeout"] = "00:00:00.500"
-                    : null
-            )
-        );
+        Task.FromResult(_world.Connector(SettingsFor(condition)));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -27,13 +27,7 @@ public sealed class OutreachConformanceTests : SequencingConformance, IAsyncLife
         condition == VendorCondition.QuotaSpent ? ConnectorErrorKind.RateLimited : base.ExpectedKind(condition);
 
     protected override Task<ISequencingConnector> CreateConnectorAsync(VendorCondition condition) =>
-        Task.FromResult(
-            _world.Connector(
-                condition is VendorCondition.Down or VendorCondition.Slow
-                    ? s => s["Resilience:AttemptTimeout"] = "00:00:00.500"
-                    : null
-            )
-        );
+        Task.FromResult(_world.Connector(SettingsFor(condition)));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using IntegrationHub.Sdk.Errors;
+using IntegrationHub.Sdk.Http;
 
 namespace IntegrationHub.Connectors.Outreach;
 
@@ -27,29 +27,8 @@ internal sealed class JsonApiDocument(JsonNode? root)
                 .OfType<JsonNode>()
                 .FirstOrDefault(n => n["type"]?.GetValue<string>() == type && Id(n) == id);
 
-    /// <summary>
-    /// A successful answer's document. A 200 whose body is cut short or not JSON is Outreach breaking its protocol,
-    /// reported as such rather than escaping as a parser's exception (INTERNAL at the hub).
-    /// </summary>
-    public static JsonApiDocument Parse(string body)
-    {
-        try
-        {
-            return new(JsonNode.Parse(body));
-        }
-        catch (JsonException ex)
-        {
-            throw new ConnectorException(
-                ConnectorErrorKind.VendorProtocol,
-                "Outreach sent a body that is not JSON.",
-                ex
-            )
-            {
-                Vendor = OutreachConnector.Name,
-                Reason = "OUTREACH_MALFORMED_BODY",
-            };
-        }
-    }
+    /// <summary>A successful answer's document; a body that is not JSON is VendorProtocol.</summary>
+    public static JsonApiDocument Parse(string body) => new(VendorJson.Parse(body, OutreachConnector.Name));
 
     /// <summary>Outreach ids are integers; the hub carries them as strings.</summary>
     public static string? Id(JsonNode? node) =>

@@ -25,13 +25,7 @@ public sealed class SalesforceConformanceTests : CrmConformance, IAsyncLifetime
         condition == VendorCondition.Throttled ? ConnectorErrorKind.QuotaExhausted : base.ExpectedKind(condition);
 
     protected override Task<ICrmConnector> CreateConnectorAsync(VendorCondition condition) =>
-        Task.FromResult(
-            _world.Connector(
-                condition is VendorCondition.Down or VendorCondition.Slow
-                    ? s => s["Resilience:AttemptTimeout"] = "00:00:00.500"
-                    : null
-            )
-        );
+        Task.FromResult(_world.Connector(SettingsFor(condition)));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

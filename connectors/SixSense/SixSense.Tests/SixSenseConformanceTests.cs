@@ -21,13 +21,7 @@ public sealed class SixSenseConformanceTests : EnrichmentConformance, IAsyncLife
     protected override CompanyIdentification KnownCompany => SixSenseWorld.Acme;
 
     protected override Task<IEnrichmentConnector> CreateConnectorAsync(VendorCondition condition) =>
-        Task.FromResult(
-            _world.Connector(
-                tune: condition is VendorCondition.Down or VendorCondition.Slow
-                    ? s => s["Resilience:AttemptTimeout"] = "00:00:00.500"
-                    : null
-            )
-        );
+        Task.FromResult(_world.Connector(tune: SettingsFor(condition)));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -16,13 +16,7 @@ public sealed class ZoomConformanceTests : MeetingsConformance, IAsyncLifetime
     protected override (string User, IReadOnlyList<TimeSlot> Meetings) KnownCalendar => _world.BookedCalendar;
 
     protected override Task<IMeetingConnector> CreateConnectorAsync(VendorCondition condition) =>
-        Task.FromResult(
-            _world.Connector(
-                condition is VendorCondition.Down or VendorCondition.Slow
-                    ? s => s["Resilience:AttemptTimeout"] = "00:00:00.500"
-                    : null
-            )
-        );
+        Task.FromResult(_world.Connector(SettingsFor(condition)));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

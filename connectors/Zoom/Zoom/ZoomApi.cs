@@ -145,14 +145,7 @@ public sealed class ZoomApi(IHttpClientFactory clients, IOptions<ZoomOptions> op
     /// of meetings would show a busy rep free.
     /// </summary>
     private static JsonNode? Answer(string text) =>
-        string.IsNullOrWhiteSpace(text)
-            ? null
-            : Parse(text)
-                ?? throw new ConnectorException(ConnectorErrorKind.VendorProtocol, "Zoom sent a body that is not JSON.")
-                {
-                    Vendor = ZoomConnector.Name,
-                    Reason = "ZOOM_MALFORMED_BODY",
-                };
+        string.IsNullOrWhiteSpace(text) ? null : VendorJson.Parse(text, ZoomConnector.Name);
 
     /// <summary>An error body, or null when it cannot be read (the status then speaks alone).</summary>
     private static JsonNode? Parse(string text)

@@ -59,6 +59,16 @@ public abstract partial class ConnectorConformance<TConnector>
     /// <summary>One representative read of the capability, which reaches the vendor.</summary>
     private protected abstract Task CallVendorAsync(TConnector connector, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Settings to apply over a connector's (as written under <c>Connectors:&lt;Name&gt;</c>) for
+    /// <paramref name="condition"/>: a half-second attempt timeout when the vendor is down or slow, so the suite
+    /// learns the outcome quickly; null otherwise.
+    /// </summary>
+    protected static Action<Dictionary<string, string?>>? SettingsFor(VendorCondition condition) =>
+        condition is VendorCondition.Down or VendorCondition.Slow
+            ? settings => settings["Resilience:AttemptTimeout"] = "00:00:00.500"
+            : null;
+
     /// <summary>Says which member a partner's suite must override for a deeper check.</summary>
     protected static InvalidOperationException NotHandedIn(string member) =>
         new($"Override {member} in the conformance suite: the suite needs it to check the connector.");
