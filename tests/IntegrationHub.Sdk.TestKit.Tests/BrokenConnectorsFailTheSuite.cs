@@ -46,6 +46,19 @@ public sealed class BrokenConnectorsFailTheSuite
     }
 
     [Fact]
+    public async Task An_accounts_bdr_read_into_its_owner_fails_the_crm_seeded_fields_check()
+    {
+        await using var real = new CrmSuiteUnderTest(c => c);
+        await real.The_account_is_every_field_the_fake_was_seeded_with();
+
+        await using var broken = new CrmSuiteUnderTest(c => new BdrAsOwner(c));
+        var failure = await Assert.ThrowsAnyAsync<XunitException>(
+            broken.The_account_is_every_field_the_fake_was_seeded_with
+        );
+        Assert.Contains("OwnerUserId: seeded '005MGR', got '005BDR'", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_token_dropped_after_its_first_check_fails_the_mid_call_cancellation_check()
     {
         await using var suite = new EnrichmentSuiteUnderTest((c, _) => new TokenDroppedAfterFirstCheck(c));
