@@ -115,7 +115,7 @@ public sealed class PythonSample : IAsyncDisposable
     }
 }
 
-/// <summary>A test that needs the Python sample: skipped, saying what to install, where Debian's gRPC is missing.</summary>
+/// <summary>A test that needs the Python sample: skipped, saying what to install, without Debian's gRPC.</summary>
 public sealed class PythonSampleFactAttribute : FactAttribute
 {
     public PythonSampleFactAttribute()

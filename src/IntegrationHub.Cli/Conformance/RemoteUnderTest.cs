@@ -18,7 +18,7 @@ internal sealed class RemoteUnderTest(Uri address, TimeSpan callTimeout) : IDisp
     // grpc-dotnet turns a deadline into grpc-timeout against the machine's clock.
     public static DateTime Within(TimeSpan timeout) => TimeProvider.System.GetUtcNow().UtcDateTime + timeout;
 
-    /// <summary>Reads "host:port" as plaintext HTTP/2 (h2c); a full http:// or https:// address is taken as it is.</summary>
+    /// <summary>Reads "host:port" as plaintext HTTP/2 (h2c); an http:// or https:// address as it is.</summary>
     public static Uri? ParseEndpoint(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
         : Uri.TryCreate("http://" + text, UriKind.Absolute, out var plain) && plain.Port > 0 ? plain
