@@ -10,6 +10,10 @@ namespace IntegrationHub.Cli.Tests;
 /// </summary>
 public sealed class PythonSampleTests
 {
+    /// <summary>`hubctl conformance --capability enrichment` against the sample, hubctl run as a process.</summary>
+    private static Task<(int ExitCode, string Output)> ConformanceOf(PythonSample sample, params string[] more) =>
+        HubCtlProcess(["conformance", "--capability", "enrichment", "--endpoint", sample.Address.Authority, .. more]);
+
     private static async Task<(int ExitCode, string Output)> HubCtlProcess(params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -35,13 +39,7 @@ public sealed class PythonSampleTests
     {
         await using var sample = await PythonSample.StartAsync();
 
-        var (exitCode, output) = await HubCtlProcess(
-            "conformance",
-            "--capability",
-            "enrichment",
-            "--endpoint",
-            sample.Address.Authority
-        );
+        var (exitCode, output) = await ConformanceOf(sample);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("7 of 7 checks passed.", output);
@@ -57,15 +55,7 @@ public sealed class PythonSampleTests
         await using var sample = await PythonSample.StartAsync();
 
         // An address the remote must refuse stands in for a broken "valid request": the run must say so and fail.
-        var (exitCode, output) = await HubCtlProcess(
-            "conformance",
-            "--capability",
-            "enrichment",
-            "--endpoint",
-            sample.Address.Authority,
-            "--sample-ip",
-            "not-an-ip"
-        );
+        var (exitCode, output) = await ConformanceOf(sample, "--sample-ip", "not-an-ip");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("FAIL valid request: answered InvalidArgument", output);

@@ -69,16 +69,7 @@ public sealed class RemoteConnectorCallTests
             new() { ["Resilience:AttemptTimeout"] = "00:01:00", ["Resilience:TotalTimeout"] = "00:02:00" }
         );
 
-        var decision = (
-            await new RoutingService.RoutingServiceClient(hub.CreateChannel()).RouteVisitorAsync(
-                new RouteVisitorRequest
-                {
-                    RequestId = "held-1",
-                    IpAddress = "203.0.113.10",
-                    PageUrl = "https://www.example.com/pricing",
-                }
-            )
-        ).Decision;
+        var decision = await RemoteHubs.RouteVisitorAsync(hub, "203.0.113.10");
 
         await RemoteHubs.Seen(remote.Script.Cancelled);
         Assert.True(decision.Degraded);

@@ -36,16 +36,7 @@ public sealed class RemoteConnectorIdentityTests
         using var hub = RemoteHubs.PointedAt(remote.Address);
 
         var entry = await RemoteEntry(hub);
-        var decision = (
-            await new RoutingService.RoutingServiceClient(hub.CreateChannel()).RouteVisitorAsync(
-                new RouteVisitorRequest
-                {
-                    RequestId = "named-1",
-                    IpAddress = "203.0.113.10",
-                    PageUrl = "https://www.example.com/",
-                }
-            )
-        ).Decision;
+        var decision = await RemoteHubs.RouteVisitorAsync(hub, "203.0.113.10");
 
         Assert.Equal(("Scripted", "2.3.4"), (entry.Name, entry.Version));
         Assert.Equal(remote.Address.ToString(), entry.Endpoint);

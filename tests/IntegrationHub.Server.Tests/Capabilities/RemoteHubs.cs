@@ -1,3 +1,4 @@
+using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Server.Tests.Hosting;
 
 namespace IntegrationHub.Server.Tests.Capabilities;
@@ -17,6 +18,19 @@ internal static class RemoteHubs
 
         return new HubFactory(all);
     }
+
+    /// <summary>Routes a visitor from <paramref name="ip"/> on an English page through the hub.</summary>
+    public static async Task<Decision> RouteVisitorAsync(HubFactory hub, string ip) =>
+        (
+            await new RoutingService.RoutingServiceClient(hub.CreateChannel()).RouteVisitorAsync(
+                new RouteVisitorRequest
+                {
+                    RequestId = Guid.NewGuid().ToString("N"),
+                    IpAddress = ip,
+                    PageUrl = "https://www.example.com/pricing",
+                }
+            )
+        ).Decision;
 
     /// <summary>Waits for something the remote is expected to see; long enough never to fail a test itself.</summary>
     public static Task Seen(TaskCompletionSource signal) => signal.Task.WaitAsync(TimeSpan.FromSeconds(30));

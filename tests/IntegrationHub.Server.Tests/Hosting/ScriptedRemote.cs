@@ -35,24 +35,14 @@ public sealed class ScriptedRemote : IAsyncDisposable
     public static async Task<ScriptedRemote> StartAsync(RemoteScript? script = null)
     {
         script ??= new RemoteScript();
-        var builder = WebApplication.CreateSlimBuilder();
-        // The test folder carries the hub's appsettings.json: its Kestrel endpoints must not be bound here.
-        builder.Configuration.Sources.Clear();
-        builder.WebHost.ConfigureKestrel(k =>
-            k.Listen(System.Net.IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2)
-        );
+        var builder = LoopbackGrpcServer.Builder();
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(script);
         var app = builder.Build();
         app.MapGrpcService<ScriptedEnrichment>();
         app.MapGrpcService<ScriptedDescription>();
         app.MapGrpcService<ScriptedHealth>();
-        await app.StartAsync();
-        var address = app
-            .Services.GetRequiredService<IServer>()
-            .Features.Get<IServerAddressesFeature>()!
-            .Addresses.First();
-        return new ScriptedRemote(app, new Uri(address), script);
+        return new ScriptedRemote(app, await LoopbackGrpcServer.StartAsync(app), script);
     }
 
     public async ValueTask DisposeAsync()
