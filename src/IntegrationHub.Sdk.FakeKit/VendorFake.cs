@@ -37,11 +37,13 @@ public abstract class VendorFake : IAsyncDisposable
         Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(HandleAsync));
     }
 
+    /// <summary>The WireMock server, for tests that add their own stubs or read its log.</summary>
     public WireMockServer Server { get; }
 
     /// <summary>Where the fake reads "now": token lifetimes, rate-limit windows, record timestamps.</summary>
     public TimeProvider Time { get; }
 
+    /// <summary>Where the fake listens, ending in a slash: a connector's <c>BaseUrl</c>.</summary>
     public Uri BaseUrl => new(Server.Url!.TrimEnd('/') + "/");
 
     /// <summary>Added to every answer.</summary>
@@ -53,10 +55,13 @@ public abstract class VendorFake : IAsyncDisposable
     /// <summary>Requests being answered right now (for vendors that limit concurrency).</summary>
     protected int InFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>Every request received, oldest first.</summary>
     public IEnumerable<ILogEntry> Requests => Server.LogEntries;
 
+    /// <summary>Every request gets the outage answer until <see cref="ComeBack"/>.</summary>
     public void GoDown() => IsDown = true;
 
+    /// <summary>Ends <see cref="GoDown"/>.</summary>
     public void ComeBack() => IsDown = false;
 
     /// <summary>The condition imposed now; once its time is up on <see cref="Time"/> the vendor is healthy.</summary>
@@ -106,6 +111,9 @@ public abstract class VendorFake : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// How many <paramref name="method"/> requests had a path starting with <paramref name="pathPrefix"/>.
+    /// </summary>
     public int CountRequests(string method, string pathPrefix) =>
         Server.LogEntries.Count(e =>
             e.RequestMessage is { } m
@@ -113,6 +121,7 @@ public abstract class VendorFake : IAsyncDisposable
             && m.Path.StartsWith(pathPrefix, StringComparison.Ordinal)
         );
 
+    /// <summary>Forgets the requests received so far.</summary>
     public void ResetLog() => Server.ResetLogEntries();
 
     /// <summary>The vendor's own answer to a request, as the real API would give it.</summary>
@@ -133,6 +142,7 @@ public abstract class VendorFake : IAsyncDisposable
                 Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture)
             );
 
+    /// <summary>Stops the server.</summary>
     public virtual ValueTask DisposeAsync()
     {
         Server.Stop();
