@@ -25,9 +25,8 @@ public static class PluginCompatibility
         return newer is null
             ? null
             : $"Plugin '{pluginName}' was built against {newer.Name} {Shown(newer.Version!)}, but this hub runs "
-                + $"SDK {Shown(hostSdk)}; plugins must be built against SDK {hostSdk.Major}.0 to "
-                + $"{hostSdk.Major}.{hostSdk.Minor}. Rebuild the plugin against that SDK, upgrade the hub, or remove "
-                + "the plugin from the plugins folder.";
+                + $"SDK {Shown(hostSdk)}; plugins must be built against SDK {Accepted(hostSdk)}. Rebuild the plugin "
+                + "against that SDK, upgrade the hub, or remove the plugin from the plugins folder.";
     }
 
     /// <summary>Same major; minor not newer than the hub's. Patch releases never change what a plugin sees.</summary>
@@ -39,6 +38,9 @@ public static class PluginCompatibility
         && (
             name == SdkVersion.AssemblyName || name.StartsWith(SdkVersion.AssemblyName + ".", StringComparison.Ordinal)
         );
+
+    private static string Accepted(Version hostSdk) =>
+        hostSdk.Minor == 0 ? $"{hostSdk.Major}.0" : $"{hostSdk.Major}.0 to {hostSdk.Major}.{hostSdk.Minor}";
 
     private static string Shown(Version version) => version.ToString(version.Build < 0 ? 2 : 3);
 }
