@@ -52,6 +52,11 @@ build=$?
 grep -E "error|warn" "$log_dir/build.log" | grep -v NU1603
 [ "$build" -eq 0 ] || give_up "build failed"
 
+step "packages: bash pack.sh (the folder feed partners build against; the partner test builds from it)"
+bash pack.sh "$log_dir/packages" > "$log_dir/pack.log" 2>&1 || { tail -n 30 "$log_dir/pack.log"; give_up "pack failed"; }
+ls "$log_dir/packages"
+export INTEGRATIONHUB_PACKAGES="$log_dir/packages"
+
 step "a sandbox hub on the default ports, as a developer following the README has (tests must not need them)"
 if (exec 3<>/dev/tcp/127.0.0.1/5080) 2>/dev/null; then
   echo "something already listens on 127.0.0.1:5080; the tests run beside it"

@@ -23,9 +23,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (StartRefusal.Describe(e) is { } line)
+catch (Exception e) when (StartRefusal.Describe(e) is { } problems)
 {
-    return StartRefusal.Report(line);
+    return StartRefusal.Report(problems);
 }
 
 /// <summary>Entry point, visible to in-memory test hosts.</summary>

@@ -12,11 +12,14 @@ public sealed record FakeResponse(
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
+    /// <summary><paramref name="body"/> serialized as JSON (camelCase) with <paramref name="status"/>.</summary>
     public static FakeResponse Json(int status, object body, IReadOnlyDictionary<string, string>? headers = null) =>
         new(status, JsonSerializer.Serialize(body, Web), headers);
 
+    /// <summary><paramref name="status"/> with no body.</summary>
     public static FakeResponse Empty(int status) => new(status);
 
+    /// <summary>This answer with one more header.</summary>
     public FakeResponse WithHeader(string name, string value) =>
         this with
         {

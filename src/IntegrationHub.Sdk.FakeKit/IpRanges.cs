@@ -10,6 +10,7 @@ public sealed class IpRanges<T>(IEnumerable<(string Cidr, T Value)> ranges)
         .. ranges.Select(r => (IPNetwork.Parse(r.Cidr), r.Value)),
     ];
 
+    /// <summary>The value of the first range holding <paramref name="address"/>.</summary>
     public bool TryFind(IPAddress address, out T value)
     {
         foreach (var (network, candidate) in _ranges)

@@ -16,22 +16,27 @@ public abstract class SandboxVendor<TFake> : IRehearsableVendor
     /// <summary>The running fake, for tests that inject faults into a sandboxed hub.</summary>
     public TFake? Fake { get; private set; }
 
+    /// <inheritdoc />
     public abstract string ConnectorName { get; }
 
+    /// <inheritdoc />
     public VendorConditionState Condition => Fake?.Condition ?? VendorConditionState.Healthy;
 
+    /// <inheritdoc />
     public VendorConditionState Impose(VendorCondition condition, TimeSpan duration) =>
         (Fake ?? throw new InvalidOperationException($"The {ConnectorName} fake is not started.")).Impose(
             condition,
             duration
         );
 
+    /// <inheritdoc />
     public Task<IReadOnlyDictionary<string, string?>> StartAsync(CancellationToken cancellationToken)
     {
         Fake = Create(_clock);
         return Task.FromResult(Settings(Fake));
     }
 
+    /// <inheritdoc />
     public Task SeedAsync(SandboxSeed seed, TimeProvider time, CancellationToken cancellationToken)
     {
         var fake = Fake
@@ -41,6 +46,7 @@ public abstract class SandboxVendor<TFake> : IRehearsableVendor
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         if (Fake is not null)

@@ -55,11 +55,13 @@ public abstract class VendorFake : IAsyncDisposable
         Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(HandleAsync));
     }
 
+    /// <summary>The WireMock server, for tests that add their own stubs or read its log.</summary>
     public WireMockServer Server { get; }
 
     /// <summary>Where the fake reads "now": token lifetimes, rate-limit windows, record timestamps.</summary>
     public TimeProvider Time { get; }
 
+    /// <summary>Where the fake listens, ending in a slash: a connector's <c>BaseUrl</c>.</summary>
     public Uri BaseUrl => new(Server.Url!.TrimEnd('/') + "/");
 
     /// <summary>Added to every answer.</summary>
@@ -71,13 +73,16 @@ public abstract class VendorFake : IAsyncDisposable
     /// <summary>Requests being answered right now (for vendors that limit concurrency).</summary>
     protected int InFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>Every request received, oldest first.</summary>
     public IEnumerable<ILogEntry> Requests => Server.LogEntries;
 
     /// <summary>Requests that reached the fake, counted as they arrive (the log is written after the answer).</summary>
     public int Received => Volatile.Read(ref _received);
 
+    /// <summary>Every request gets the outage answer until <see cref="ComeBack"/>.</summary>
     public void GoDown() => IsDown = true;
 
+    /// <summary>Ends <see cref="GoDown"/>.</summary>
     public void ComeBack() => IsDown = false;
 
     /// <summary>
@@ -145,6 +150,9 @@ public abstract class VendorFake : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// How many <paramref name="method"/> requests had a path starting with <paramref name="pathPrefix"/>.
+    /// </summary>
     public int CountRequests(string method, string pathPrefix) =>
         Server.LogEntries.Count(e =>
             e.RequestMessage is { } m
@@ -152,6 +160,7 @@ public abstract class VendorFake : IAsyncDisposable
             && m.Path.StartsWith(pathPrefix, StringComparison.Ordinal)
         );
 
+    /// <summary>Forgets the requests received so far.</summary>
     public void ResetLog() => Server.ResetLogEntries();
 
     /// <summary>The vendor's own answer to a request, as the real API would give it.</summary>
@@ -203,6 +212,7 @@ public abstract class VendorFake : IAsyncDisposable
     protected virtual FakeResponse RequestRefused(FakeRequest request) =>
         FakeResponse.Json(400, new { message = "Bad Request" });
 
+    /// <summary>Stops the server.</summary>
     public virtual ValueTask DisposeAsync()
     {
         Volatile.Read(ref _hold)?.Release();

@@ -19,8 +19,13 @@ public sealed class ConnectorHarness : IAsyncDisposable
 
     private ConnectorHarness(ServiceProvider provider) => _provider = provider;
 
+    /// <summary>The container the connector was built in, for a test that needs another of its services.</summary>
     public IServiceProvider Services => _provider;
 
+    /// <summary>
+    /// A harness for <typeparamref name="TConnector"/> with <paramref name="settings"/> as its
+    /// <c>Connectors:&lt;Name&gt;</c> section.
+    /// </summary>
     public static ConnectorHarness Create<TConnector>(
         IReadOnlyDictionary<string, string?> settings,
         TimeProvider? time = null,
@@ -49,8 +54,10 @@ public sealed class ConnectorHarness : IAsyncDisposable
         );
     }
 
+    /// <summary>The connector (or another service) as the hub would resolve it.</summary>
     public TConnector Get<TConnector>()
         where TConnector : notnull => _provider.GetRequiredService<TConnector>();
 
+    /// <summary>Disposes the connector and its clients.</summary>
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 }

@@ -49,7 +49,8 @@ internal static partial class SandboxVendors
             {
                 throw new HubStartRefusedException(
                     $"Connector '{name}' has no credentials under Connectors:{name} and ships no sandbox fake; "
-                        + $"configure its credentials."
+                        + "configure its credentials, or deploy its fake (the plugin with its SandboxVendor) "
+                        + "into the plugins folder and add it to Plugins:Allowed."
                 );
             }
 

@@ -3,16 +3,26 @@ namespace IntegrationHub.Sdk.Capabilities;
 /// <summary>The outside facts and actions the hub needs; each is served by one connector.</summary>
 public enum Capability
 {
+    /// <summary>Reverse-IP firmographics (<see cref="Enrichment.IEnrichmentConnector"/>).</summary>
     Enrichment,
+
+    /// <summary>Accounts, people, leads and activity (<see cref="Crm.ICrmConnector"/>).</summary>
     Crm,
+
+    /// <summary>Sales-engagement sequences (<see cref="Sequencing.ISequencingConnector"/>).</summary>
     Sequencing,
+
+    /// <summary>Marketing automation (<see cref="Marketing.IMarketingConnector"/>).</summary>
     Marketing,
+
+    /// <summary>Calendars and video meetings (<see cref="Meetings.IMeetingConnector"/>).</summary>
     Meetings,
 }
 
 /// <summary>Marker for every capability interface, so scanning can find connectors.</summary>
 public interface ICapabilityConnector;
 
+/// <summary>The capability interfaces, and which a connector implements.</summary>
 public static class CapabilityInterfaces
 {
     /// <summary>The capability interface each capability is served through.</summary>

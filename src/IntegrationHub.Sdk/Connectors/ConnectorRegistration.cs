@@ -13,6 +13,9 @@ namespace IntegrationHub.Sdk.Connectors;
 /// </summary>
 public static class ConnectorRegistration
 {
+    /// <summary>
+    /// Registers the connector's options, named client and setup from its <c>Connectors:&lt;Name&gt;</c> section.
+    /// </summary>
     public static IServiceCollection AddConnectorInfrastructure(
         this IServiceCollection services,
         ConnectorDescriptor connector,

@@ -14,5 +14,8 @@ public interface IConnectorSetup
     /// <summary>The connector this setup belongs to (its <see cref="ConnectorAttribute.Name"/>).</summary>
     string ConnectorName { get; }
 
+    /// <summary>
+    /// Adds what the connector needs beyond the hub's defaults, such as a handler on its named client.
+    /// </summary>
     void Configure(IServiceCollection services, IHttpClientBuilder httpClient, IConfiguration section);
 }

@@ -6,7 +6,11 @@ namespace IntegrationHub.Sdk.Connectors;
 /// </summary>
 public static class SdkVersion
 {
+    /// <summary>
+    /// The version of the SDK assembly loaded: its major and minor are what plugins are checked against.
+    /// </summary>
     public static Version Current { get; } = typeof(SdkVersion).Assembly.GetName().Version ?? new Version(0, 0);
 
+    /// <summary>The SDK assembly's simple name, as plugins reference it.</summary>
     public static string AssemblyName { get; } = typeof(SdkVersion).Assembly.GetName().Name!;
 }

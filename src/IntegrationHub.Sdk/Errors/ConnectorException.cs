@@ -6,12 +6,14 @@ namespace IntegrationHub.Sdk.Errors;
 /// </summary>
 public sealed class ConnectorException : Exception
 {
+    /// <summary>An expected failure of <paramref name="kind"/>, with a message for the operator.</summary>
     public ConnectorException(ConnectorErrorKind kind, string message, Exception? inner = null)
         : base(message, inner)
     {
         Kind = kind;
     }
 
+    /// <summary>What went wrong; decides the gRPC status the caller gets.</summary>
     public ConnectorErrorKind Kind { get; }
 
     /// <summary>The connector or vendor that failed, when known ("Salesforce").</summary>
@@ -26,6 +28,7 @@ public sealed class ConnectorException : Exception
     /// <summary>The bad fields, for <see cref="ConnectorErrorKind.InvalidArgument"/>.</summary>
     public IReadOnlyList<FieldViolation> FieldViolations { get; init; } = [];
 
+    /// <summary>Bad input, one violation per field (INVALID_ARGUMENT).</summary>
     public static ConnectorException Invalid(params FieldViolation[] violations) =>
         new(
             ConnectorErrorKind.InvalidArgument,
@@ -35,11 +38,14 @@ public sealed class ConnectorException : Exception
             FieldViolations = violations,
         };
 
+    /// <summary>The thing asked for does not exist (NOT_FOUND).</summary>
     public static ConnectorException NotFound(string what) => new(ConnectorErrorKind.NotFound, what);
 
+    /// <summary>The vendor failed or could not be reached (UNAVAILABLE).</summary>
     public static ConnectorException Unavailable(string vendor, string message, Exception? inner = null) =>
         new(ConnectorErrorKind.VendorUnavailable, message, inner) { Vendor = vendor };
 
+    /// <summary>The vendor is throttling (RESOURCE_EXHAUSTED, with when to retry).</summary>
     public static ConnectorException RateLimited(string vendor, string message, TimeSpan? retryAfter) =>
         new(ConnectorErrorKind.RateLimited, message) { Vendor = vendor, RetryAfter = retryAfter };
 }

@@ -9,6 +9,7 @@ namespace IntegrationHub.Sdk.Errors;
 /// </summary>
 public static class VendorErrorText
 {
+    /// <summary>"Vendor: CODE message", the status standing in for a missing code.</summary>
     public static string Of(string vendor, string? code, HttpStatusCode status, string? message) =>
         $"{vendor}: {code ?? ((int)status).ToString(CultureInfo.InvariantCulture)} {message}".Trim();
 }

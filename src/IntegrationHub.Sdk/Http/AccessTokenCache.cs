@@ -16,6 +16,7 @@ public sealed class AccessTokenCache(TimeProvider time)
     private DateTimeOffset? _expiresAt;
     private volatile string? _rejected;
 
+    /// <summary>How many tokens were fetched from the vendor.</summary>
     public int Fetches { get; private set; }
 
     /// <summary>
@@ -24,6 +25,10 @@ public sealed class AccessTokenCache(TimeProvider time)
     /// </summary>
     public string? Rejected => _rejected;
 
+    /// <summary>
+    /// The cached token, or one <paramref name="fetch"/> gets when none is cached or it is about to expire; one fetch
+    /// at a time.
+    /// </summary>
     public async Task<string> GetAsync(
         Func<CancellationToken, Task<AccessToken>> fetch,
         CancellationToken cancellationToken

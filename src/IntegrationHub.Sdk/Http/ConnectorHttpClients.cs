@@ -14,6 +14,9 @@ namespace IntegrationHub.Sdk.Http;
 /// </summary>
 public static class ConnectorHttpClients
 {
+    /// <summary>
+    /// Registers the client named <c>name</c> with its resilience pipeline bound from <c>Resilience</c> in the section.
+    /// </summary>
     public static IHttpClientBuilder AddConnectorHttpClient(
         this IServiceCollection services,
         string connectorName,

@@ -54,15 +54,18 @@ public sealed class InMemoryConnectorCredentialStore : IConnectorCredentialStore
     private readonly ConcurrentDictionary<(string, string), string> _values = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
+    /// <inheritdoc />
     public Task<string?> GetAsync(string connector, string name, CancellationToken cancellationToken) =>
         Task.FromResult(_values.TryGetValue((connector, name), out var value) ? value : null);
 
+    /// <inheritdoc />
     public Task SetAsync(string connector, string name, string value, CancellationToken cancellationToken)
     {
         _values[(connector, name)] = value;
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
     public async Task<ICredentialLease> LockAsync(string connector, CancellationToken cancellationToken)
     {
         var gate = _locks.GetOrAdd(connector, _ => new SemaphoreSlim(1, 1));

@@ -9,6 +9,9 @@ namespace IntegrationHub.Sdk.Http;
 /// </summary>
 public static class RetryAfterHeader
 {
+    /// <summary>
+    /// How long the response says to wait (delta seconds, an HTTP date, or a lenient ISO date), or null.
+    /// </summary>
     public static TimeSpan? Read(HttpResponseMessage response, DateTimeOffset now)
     {
         var typed = response.Headers.RetryAfter;
@@ -30,6 +33,9 @@ public static class RetryAfterHeader
         return null;
     }
 
+    /// <summary>
+    /// A Retry-After value read leniently, measured from <paramref name="now"/>; null when unreadable.
+    /// </summary>
     public static TimeSpan? Parse(string? value, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -12,6 +12,9 @@ namespace IntegrationHub.Sdk.Http;
 /// </summary>
 public static class VendorHttp
 {
+    /// <summary>
+    /// Sends <paramref name="request"/>; transport failures become <see cref="ConnectorErrorKind.VendorUnavailable"/>.
+    /// </summary>
     public static async Task<HttpResponseMessage> SendAsync(
         HttpClient client,
         HttpRequestMessage request,

@@ -10,11 +10,13 @@ namespace IntegrationHub.Sdk.Sandbox;
 /// <summary>
 /// The demo data every vendor fake is seeded from in sandbox mode: one JSON file (camelCase,
 /// enums as strings), each fake reading its own part. Times in the file are written as if
-/// "now" were <see cref="Anchor"/>; <see cref="Shift"/> moves them to the real now so "20
+/// "now" were <see cref="Anchor"/>; <see cref="Shift(DateTimeOffset, DateTimeOffset)"/> moves them to the real now so
+/// "20
 /// days ago" stays 20 days ago whenever the sandbox starts.
 /// </summary>
 public sealed record SandboxSeed
 {
+    /// <summary>How the seed file is read: camelCase, enums as strings, comments and trailing commas allowed.</summary>
     public static JsonSerializerOptions JsonOptions { get; } =
         new(JsonSerializerDefaults.Web)
         {
@@ -29,26 +31,37 @@ public sealed record SandboxSeed
     /// <summary>Reverse-IP data: IP ranges (CIDR) and the company they resolve to.</summary>
     public IReadOnlyList<SeedCompany> Companies { get; init; } = [];
 
+    /// <summary>CRM accounts.</summary>
     public IReadOnlyList<Account> Accounts { get; init; } = [];
 
+    /// <summary>CRM users: reps, managers, queues.</summary>
     public IReadOnlyList<CrmUser> Users { get; init; } = [];
 
+    /// <summary>CRM leads and contacts.</summary>
     public IReadOnlyList<Person> People { get; init; } = [];
 
+    /// <summary>CRM activity on accounts and people.</summary>
     public IReadOnlyList<Activity> Activities { get; init; } = [];
 
+    /// <summary>Sequencer users.</summary>
     public IReadOnlyList<SequencingRep> SequencingReps { get; init; } = [];
 
+    /// <summary>Sequencer prospects with their sequence states.</summary>
     public IReadOnlyList<Prospect> Prospects { get; init; } = [];
 
+    /// <summary>Click-through tokens from sequence emails.</summary>
     public IReadOnlyList<SeedClickThrough> ClickThroughs { get; init; } = [];
 
+    /// <summary>Marketing programs.</summary>
     public IReadOnlyList<MarketingProgram> Programs { get; init; } = [];
 
+    /// <summary>Marketing engagement per person.</summary>
     public IReadOnlyList<PersonEngagement> Engagements { get; init; } = [];
 
+    /// <summary>Reps' calendars with their meetings.</summary>
     public IReadOnlyList<SeedCalendar> Calendars { get; init; } = [];
 
+    /// <summary>Reads a seed file.</summary>
     public static SandboxSeed Load(string path)
     {
         using var stream = File.OpenRead(path);
@@ -67,9 +80,16 @@ public sealed record SandboxSeed
 }
 
 /// <summary>A company and the IP ranges that resolve to it.</summary>
+/// <param name="IpRanges">CIDR ranges ("203.0.113.0/24").</param>
+/// <param name="Identification">What reverse-IP lookup answers for them.</param>
 public sealed record SeedCompany(IReadOnlyList<string> IpRanges, CompanyIdentification Identification);
 
 /// <summary>A tracked link click from a sequence email.</summary>
+/// <param name="Token">The token in the link.</param>
+/// <param name="ProspectId">The prospect the email went to.</param>
+/// <param name="SequenceId">The sequence that sent it.</param>
+/// <param name="OwnerRepId">The sequencer user who owns the sequence.</param>
+/// <param name="ClickedAt">When the link was clicked.</param>
 public sealed record SeedClickThrough(
     string Token,
     string ProspectId,
@@ -79,6 +99,13 @@ public sealed record SeedClickThrough(
 );
 
 /// <summary>A rep's video/calendar user and the meetings already on it.</summary>
+/// <param name="UserId">The user's id at the vendor.</param>
+/// <param name="Email">The user's email.</param>
+/// <param name="Meetings">Meetings already booked.</param>
 public sealed record SeedCalendar(string UserId, string Email, IReadOnlyList<SeedMeeting> Meetings);
 
+/// <summary>A meeting already on a seeded calendar.</summary>
+/// <param name="Topic">Its title.</param>
+/// <param name="Start">When it starts (shifted like every seed time).</param>
+/// <param name="DurationMinutes">How long it lasts.</param>
 public sealed record SeedMeeting(string Topic, DateTimeOffset Start, int DurationMinutes);

@@ -27,6 +27,7 @@ public sealed record WebhookDelivery(
 /// <summary>A refused request, with a reason for the hub's log (and, when malformed, for the sender).</summary>
 public sealed record WebhookRefusal(WebhookRefusalKind Kind, string Reason) : WebhookReceipt;
 
+/// <summary>Why a webhook request was refused.</summary>
 public enum WebhookRefusalKind
 {
     /// <summary>The vendor's proof is missing or wrong.</summary>

@@ -14,6 +14,7 @@ public sealed class WebhookRequest
         Body = body;
     }
 
+    /// <summary>The raw body, as signed by the vendor.</summary>
     public ReadOnlyMemory<byte> Body { get; }
 
     /// <summary>The value of a header, whatever the case of its name, or "" when it was not sent.</summary>

@@ -18,7 +18,8 @@ internal static class PluginFolder
         }
 
         var hostAssemblies = HostAssemblyNames();
-        var loaded = new List<Assembly>();
+        var accepted = new List<string>();
+        var problems = new List<string>();
         foreach (
             var depsFile in Directory
                 .EnumerateFiles(folder, "*.deps.json", SearchOption.AllDirectories)
@@ -38,27 +39,31 @@ internal static class PluginFolder
                 continue;
             }
 
-            // Checked from the file's metadata, before any of the plugin's code is loaded.
-            if (PluginAllowList.Refusal(name, allowed) is { } refusal)
+            // Both checked from the file's metadata, before any of the plugin's code is loaded.
+            var problem = PluginAllowList.Refusal(name, allowed)
+                ?? PluginCompatibility.Check(
+                    name.Name ?? assemblyPath,
+                    PluginReferences.Read(assemblyPath),
+                    SdkVersion.Current
+                );
+            if (problem is null)
             {
-                throw new HubStartRefusedException(refusal);
+                accepted.Add(assemblyPath);
             }
-
-            var context = new PluginLoadContext(assemblyPath, hostAssemblies);
-            var assembly = context.LoadFromAssemblyPath(assemblyPath);
-            var problem = PluginCompatibility.Check(
-                name.Name ?? assemblyPath,
-                assembly.GetReferencedAssemblies(),
-                SdkVersion.Current
-            );
-            if (problem is not null)
+            else
             {
-                throw new HubStartRefusedException(problem);
+                problems.Add(problem);
             }
-
-            loaded.Add(assembly);
         }
 
+        if (problems.Count > 0)
+        {
+            throw new HubStartRefusedException(problems);
+        }
+
+        var loaded = accepted
+            .Select(path => new PluginLoadContext(path, hostAssemblies).LoadFromAssemblyPath(path))
+            .ToList();
         return loaded;
     }
 

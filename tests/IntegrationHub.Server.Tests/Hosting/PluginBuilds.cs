@@ -41,10 +41,10 @@ public static class PluginBuilds
     }
 
     /// <summary>
-    /// Rewrites the plugin's reference to the SDK so it claims another major version, as a
-    /// plugin built against a future SDK would: the AssemblyRef row's first field is MajorVersion.
+    /// Rewrites the plugin's reference to the SDK so it claims another version, as a plugin built
+    /// against another SDK would: the AssemblyRef row starts with MajorVersion and MinorVersion (two bytes each).
     /// </summary>
-    public static void ClaimSdkMajorVersion(string pluginsFolder, ushort major)
+    public static void ClaimSdkVersion(string pluginsFolder, ushort major, ushort minor = 0)
     {
         var path = Path.Combine(pluginsFolder, "EchoMarketing", ExternalPluginName + ".dll");
         var bytes = File.ReadAllBytes(path);
@@ -65,6 +65,7 @@ public static class PluginBuilds
         }
 
         BitConverter.GetBytes(major).CopyTo(bytes, offset);
+        BitConverter.GetBytes(minor).CopyTo(bytes, offset + 2);
         File.WriteAllBytes(path, bytes);
     }
 }

@@ -55,7 +55,7 @@ public sealed class PluginFolderTests
     public void A_plugin_built_against_another_sdk_major_version_is_refused_with_both_versions_named()
     {
         var folder = PluginBuilds.NewPluginsFolder();
-        PluginBuilds.ClaimSdkMajorVersion(folder, 2);
+        PluginBuilds.ClaimSdkVersion(folder, major: 2);
         using var hub = new HubFactory(WithEchoPlugin(folder));
 
         var error = Assert.ThrowsAny<Exception>(() => hub.CreateChannel());

@@ -7,8 +7,13 @@ namespace IntegrationHub.Sdk.Capabilities.Meetings;
 /// </summary>
 public static class FreeSlotCalculator
 {
+    /// <summary>The grid slots start on: every quarter hour of the rep's day.</summary>
     public static readonly TimeSpan Grid = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The free slots of <paramref name="query"/> around the <paramref name="busy"/> times, none before <paramref
+    /// name="now"/> plus the notice.
+    /// </summary>
     public static IReadOnlyList<TimeSlot> Compute(FreeSlotQuery query, IEnumerable<TimeSlot> busy, DateTimeOffset now)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(query.WorkingHours.TimeZone);

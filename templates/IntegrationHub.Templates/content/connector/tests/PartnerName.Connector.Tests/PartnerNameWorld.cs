@@ -1,0 +1,48 @@
+using IntegrationHub.Sdk.Capabilities.Enrichment;
+using IntegrationHub.Sdk.TestKit;
+using PartnerName.Connector.Fake;
+
+namespace PartnerName.Connector.Tests;
+
+/// <summary>The fake seeded with the sandbox world, and the connector built against it as the hub builds it.</summary>
+public sealed class PartnerNameWorld : IAsyncDisposable
+{
+    private readonly List<ConnectorHarness> _harnesses = [];
+
+    /// <summary>Starts the fake on a free port, on the test clock the connector also runs on.</summary>
+    public PartnerNameWorld()
+    {
+        Fake = new PartnerNameFake(TestClock.Running());
+        Fake.Seed(PartnerNameSandboxSeed.Companies);
+    }
+
+    /// <summary>The running fake.</summary>
+    public PartnerNameFake Fake { get; }
+
+    /// <summary>A connector pointed at the fake, with short retries so an outage is reported quickly.</summary>
+    public IEnrichmentConnector Connector(string apiKey = PartnerNameFake.ValidApiKey)
+    {
+        var harness = ConnectorHarness.Create<PartnerNameConnector>(
+            new Dictionary<string, string?>
+            {
+                ["BaseUrl"] = Fake.BaseUrl.ToString(),
+                ["ApiKey"] = apiKey,
+                ["Resilience:MaxRetryAttempts"] = "1",
+                ["Resilience:BaseDelay"] = "00:00:00.010",
+            }
+        );
+        _harnesses.Add(harness);
+        return harness.Get<PartnerNameConnector>();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var harness in _harnesses)
+        {
+            await harness.DisposeAsync();
+        }
+
+        await Fake.DisposeAsync();
+    }
+}
