@@ -18,6 +18,18 @@ public sealed class PartnerNameFake(TimeProvider? time = null) : VendorFake(time
     public void Seed(IEnumerable<SeedCompany> companies) =>
         _companies = new IpRanges<SeedCompany>(companies.SelectMany(c => c.IpRanges.Select(r => (r, c))));
 
+    /// <summary>The vendor's answer once the month's lookup credits are spent: 402, until the next month.</summary>
+    protected override FakeResponse QuotaSpent(FakeRequest request) =>
+        FakeResponse.Json(402, new { error = "credits_exhausted" });
+
+    /// <summary>A key the vendor does not accept, as the vendor says it.</summary>
+    protected override FakeResponse CredentialsRefused(FakeRequest request) =>
+        FakeResponse.Json(401, new { error = "invalid_api_key" });
+
+    /// <summary>A request the vendor finds bad, as the vendor says it.</summary>
+    protected override FakeResponse RequestRefused(FakeRequest request) =>
+        FakeResponse.Json(400, new { error = "bad_request" });
+
     /// <inheritdoc />
     protected override Task<FakeResponse> HandleVendorAsync(FakeRequest request) => Task.FromResult(Answer(request));
 

@@ -12,6 +12,7 @@ internal static class PartnerNameErrors
         {
             400 => (ConnectorErrorKind.InvalidArgument, "PartnerName rejected the request"),
             401 or 403 => (ConnectorErrorKind.VendorAuthentication, "PartnerName rejected the API key"),
+            402 => (ConnectorErrorKind.QuotaExhausted, "PartnerName's lookup credits are spent"),
             429 => (ConnectorErrorKind.RateLimited, "PartnerName is rate limiting"),
             >= 500 => (ConnectorErrorKind.VendorUnavailable, "PartnerName failed"),
             _ => (ConnectorErrorKind.VendorProtocol, $"PartnerName answered {(int)response.StatusCode}"),

@@ -1,5 +1,6 @@
 using System.Net;
 using IntegrationHub.Sdk.Capabilities.Enrichment;
+using IntegrationHub.Sdk.FakeKit;
 using IntegrationHub.Sdk.TestKit.Conformance;
 using PartnerName.Connector.Fake;
 
@@ -11,6 +12,9 @@ public sealed class PartnerNameConformanceTests : EnrichmentConformance, IAsyncL
     private readonly PartnerNameWorld _world = new();
 
     /// <inheritdoc />
+    protected override VendorFake Vendor => _world.Fake;
+
+    /// <inheritdoc />
     protected override IPAddress KnownIp => IPAddress.Parse(PartnerNameSandboxSeed.KnownVisitorIp);
 
     /// <inheritdoc />
@@ -19,16 +23,43 @@ public sealed class PartnerNameConformanceTests : EnrichmentConformance, IAsyncL
     /// <inheritdoc />
     protected override IPAddress UnknownIp => IPAddress.Parse("203.0.113.250");
 
-    /// <inheritdoc />
-    protected override Task<IEnrichmentConnector> CreateConnectorAsync(VendorCondition condition)
+    /// <summary>
+    /// What the connector must answer for <see cref="KnownIp"/>, written from the seed by hand (not by the connector's
+    /// own parser), so a field the connector maps wrongly fails the suite.
+    /// </summary>
+    protected override CompanyIdentification KnownCompany
     {
-        if (condition == VendorCondition.Down)
+        get
         {
-            _world.Fake.GoDown();
+            var seed = PartnerNameSandboxSeed.Companies[0];
+            return new CompanyIdentification(
+                MatchStatus.Match,
+                MatchConfidence.High,
+                new Firmographics(
+                    Name: seed.Name,
+                    Domain: seed.Domain,
+                    CountryCode: seed.CountryCode,
+                    Country: seed.Country,
+                    Region: seed.Region,
+                    State: "",
+                    City: seed.City,
+                    Industry: seed.Industry,
+                    EmployeeRange: "",
+                    EmployeeCount: seed.Employees,
+                    RevenueRange: "",
+                    AnnualRevenueUsd: 0,
+                    Sic: "",
+                    Naics: ""
+                ),
+                [],
+                []
+            );
         }
-
-        return Task.FromResult(_world.Connector());
     }
+
+    /// <inheritdoc />
+    protected override Task<IEnrichmentConnector> CreateConnectorAsync(VendorCondition condition) =>
+        Task.FromResult(_world.Connector(tune: SettingsFor(condition)));
 
     /// <inheritdoc />
     public Task InitializeAsync() => Task.CompletedTask;

@@ -19,18 +19,24 @@ public sealed class PartnerNameWorld : IAsyncDisposable
     /// <summary>The running fake.</summary>
     public PartnerNameFake Fake { get; }
 
-    /// <summary>A connector pointed at the fake, with short retries so an outage is reported quickly.</summary>
-    public IEnrichmentConnector Connector(string apiKey = PartnerNameFake.ValidApiKey)
+    /// <summary>
+    /// A connector pointed at the fake, with short retries so an outage is reported quickly; <paramref name="tune"/>
+    /// changes settings (the conformance suite shortens timeouts for a vendor that is down or slow).
+    /// </summary>
+    public IEnrichmentConnector Connector(
+        string apiKey = PartnerNameFake.ValidApiKey,
+        Action<Dictionary<string, string?>>? tune = null
+    )
     {
-        var harness = ConnectorHarness.Create<PartnerNameConnector>(
-            new Dictionary<string, string?>
-            {
-                ["BaseUrl"] = Fake.BaseUrl.ToString(),
-                ["ApiKey"] = apiKey,
-                ["Resilience:MaxRetryAttempts"] = "1",
-                ["Resilience:BaseDelay"] = "00:00:00.010",
-            }
-        );
+        var settings = new Dictionary<string, string?>
+        {
+            ["BaseUrl"] = Fake.BaseUrl.ToString(),
+            ["ApiKey"] = apiKey,
+            ["Resilience:MaxRetryAttempts"] = "1",
+            ["Resilience:BaseDelay"] = "00:00:00.010",
+        };
+        tune?.Invoke(settings);
+        var harness = ConnectorHarness.Create<PartnerNameConnector>(settings);
         _harnesses.Add(harness);
         return harness.Get<PartnerNameConnector>();
     }
