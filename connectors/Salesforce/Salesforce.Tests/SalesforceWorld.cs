@@ -20,76 +20,83 @@ public sealed class SalesforceWorld : IAsyncDisposable
             {
                 Users =
                 [
-                    new CrmUser("005BDR", "Bea Dee", "bea@hub.test", "005MGR"),
-                    new CrmUser("005MGR", "Manny", "manny@hub.test", null),
+                    new CrmUser("005BDR000000000YBA", "Bea Dee", "bea@hub.test", "005MGR000000000YBA"),
+                    new CrmUser("005MGR000000000YBA", "Manny", "manny@hub.test", null),
                 ],
                 Accounts =
                 [
                     new Account
                     {
-                        Id = "001ACME",
+                        Id = "001ACME00000000YDA",
                         Name = "Acme Corp",
                         Domain = "acme.com",
                         BdrProspectingStatus = BdrProspectingStatus.ActivelyWorking,
-                        BdrAssignedUserId = "005BDR",
-                        OwnerUserId = "005MGR",
+                        BdrAssignedUserId = "005BDR000000000YBA",
+                        OwnerUserId = "005MGR000000000YBA",
                         Type = AccountType.Customer,
                         Segment = AccountSegment.Large,
                         TotalCarrCents = 1_234_500,
-                        UltimateParentId = "001ACME",
+                        UltimateParentId = "001ACME00000000YDA",
                         CountryCode = "US",
                         Description = "Widgets",
                         PaidTier = true,
                     },
                     new Account
                     {
-                        Id = "001SUB",
+                        Id = "001SUB000000000YBA",
                         Name = "Acme Labs",
                         Domain = "acmelabs.com",
                         Segment = AccountSegment.Smb,
-                        ParentAccountId = "001ACME",
-                        UltimateParentId = "001ACME",
+                        ParentAccountId = "001ACME00000000YDA",
+                        UltimateParentId = "001ACME00000000YDA",
                         BdrProspectingStatus = BdrProspectingStatus.Queued,
                         PartnerProspectingStatus = "Partner Prospecting",
                     },
                     new Account
                     {
-                        Id = "001QUOTE",
+                        Id = "001QUOTE0000000YHA",
                         Name = "O'Brien & Sons",
                         Domain = "obrien.ie",
-                        UltimateParentId = "001QUOTE",
+                        UltimateParentId = "001QUOTE0000000YHA",
                     },
                 ],
                 People =
                 [
                     new Person
                     {
-                        Id = "00QJANE",
+                        Id = "00QJANE000000002DA",
                         Kind = PersonKind.Lead,
                         Email = "jane@acme.com",
                         FirstName = "Jane",
                         LastName = "Doe",
                         Company = "Acme Corp",
                         Status = LeadStatus.Mql,
-                        OwnerUserId = "005BDR",
-                        AccountId = "001ACME",
+                        OwnerUserId = "005BDR000000000YBA",
+                        AccountId = "001ACME00000000YDA",
                         MqlAt = Now.AddDays(-3),
                         LeadScore = 120,
                     },
                     new Person
                     {
-                        Id = "003JOHN",
+                        Id = "003JOHN00000000YDA",
                         Kind = PersonKind.Contact,
                         Email = "john@acme.com",
                         FirstName = "John",
                         LastName = "Smith",
-                        AccountId = "001ACME",
-                        OwnerUserId = "005MGR",
+                        AccountId = "001ACME00000000YDA",
+                        OwnerUserId = "005MGR000000000YBA",
                     },
                 ],
                 Activities =
                 [
-                    new Activity("00TCALL", "001ACME", "005BDR", ActivityKind.Call, Now.AddDays(-5), "Discovery"),
+                    new Activity(
+                        "00TCALL000000002DA",
+                        "001ACME00000000YDA",
+                        "005BDR000000000YBA",
+                        ActivityKind.Call,
+                        Now.AddDays(-5),
+                        "Discovery"
+                    ),
                 ],
             },
             Now

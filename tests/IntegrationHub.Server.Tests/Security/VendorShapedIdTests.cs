@@ -93,11 +93,11 @@ public sealed class VendorShapedIdTests : IDisposable
         {
             "crm.ChangeOwner" => () =>
                 crm.ChangeOwnerAsync(
-                    new ChangeOwnerRequest { PersonId = "00Q' OR Id != '", OwnerUserId = "005SDR01" }
+                    new ChangeOwnerRequest { PersonId = "00Q' OR Id != '", OwnerUserId = "005SDR010000000YBA" }
                 ).ResponseAsync,
             "crm.ConvertLead" => () =>
                 crm.ConvertLeadAsync(
-                    new ConvertLeadRequest { LeadId = "00QJANE", AccountId = "001/../../User" }
+                    new ConvertLeadRequest { LeadId = "00QJANE000000002DA", AccountId = "001/../../User" }
                 ).ResponseAsync,
             "crm.LogActivity" => () =>
                 crm.LogActivityAsync(
@@ -105,8 +105,8 @@ public sealed class VendorShapedIdTests : IDisposable
                     {
                         Activity = new Activity
                         {
-                            SubjectId = "001ACME'--",
-                            UserId = "005SDR01",
+                            SubjectId = "001ACME00000000YDA'--",
+                            UserId = "005SDR010000000YBA",
                             Kind = ActivityKind.Call,
                             Subject = "Call",
                             OccurTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(
@@ -134,6 +134,74 @@ public sealed class VendorShapedIdTests : IDisposable
                         }
                     )
                     .ResponseAsync,
+        };
+
+        var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, call);
+
+        Assert.Equal([field], RpcAssert.ViolatedFields(error));
+        Assert.Equal(before, _hub.VendorRequests());
+    }
+
+    public static TheoryData<string, string, string, string> SalesforceShapedIds() =>
+        new()
+        {
+            // Letters and digits, but not 15 or 18 of them, or 18 whose suffix is not the case-safe one of the 15.
+            { "crm.ChangeOwner", "00QJANE", "005SDR010000000YBA", "person_id" },
+            { "crm.ChangeOwner", "00QJANE000000002DA", "005SDR010000000YBX", "owner_user_id" },
+            { "crm.ConvertLead", "00QJANE000000002DX", "001ACME00000000YDA", "lead_id" },
+            { "crm.LogActivity", "001ACME00000000YDA", "005SDR01", "activity.user_id" },
+            { "crm.UpsertLead", "", "005SDR0100000000", "lead.owner_user_id" },
+            { "crm.GetAccount", "001ACME00000000ydb", "", "account_id" },
+        };
+
+    [Theory]
+    [MemberData(nameof(SalesforceShapedIds))]
+    public async Task A_salesforce_id_of_the_wrong_length_or_suffix_is_invalid_and_reaches_no_vendor(
+        string rpc,
+        string record,
+        string user,
+        string field
+    )
+    {
+        var crm = new CrmService.CrmServiceClient(_hub.Channel);
+        var before = _hub.VendorRequests();
+        Func<Task> call = rpc switch
+        {
+            "crm.ChangeOwner" => () =>
+                crm.ChangeOwnerAsync(new ChangeOwnerRequest { PersonId = record, OwnerUserId = user }).ResponseAsync,
+            "crm.ConvertLead" => () =>
+                crm.ConvertLeadAsync(new ConvertLeadRequest { LeadId = record, AccountId = user }).ResponseAsync,
+            "crm.LogActivity" => () =>
+                crm.LogActivityAsync(
+                    new LogActivityRequest
+                    {
+                        Activity = new Activity
+                        {
+                            SubjectId = record,
+                            UserId = user,
+                            Kind = ActivityKind.Call,
+                            Subject = "Call",
+                            OccurTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(
+                                _hub.Time.GetUtcNow()
+                            ),
+                        },
+                    }
+                ).ResponseAsync,
+            "crm.UpsertLead" => () =>
+                crm.UpsertLeadAsync(
+                    new UpsertLeadRequest
+                    {
+                        ExternalId = "hostile-lead",
+                        Lead = new Person
+                        {
+                            Email = "new.person@acme.com",
+                            LastName = "Person",
+                            Company = "Acme Corp",
+                            OwnerUserId = user,
+                        },
+                    }
+                ).ResponseAsync,
+            _ => () => crm.GetAccountAsync(new GetAccountRequest { AccountId = record }).ResponseAsync,
         };
 
         var error = await RpcAssert.FailsWith(StatusCode.InvalidArgument, call);
