@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Hub.Capabilities;
@@ -13,7 +14,8 @@ namespace IntegrationHub.Server.Operations;
 public sealed class ConnectorCatalogGrpcService(
     ConnectorCatalog catalog,
     HealthCheckService health,
-    VendorRehearsal rehearsal
+    VendorRehearsal rehearsal,
+    CredentialRefusals refusals
 ) : ConnectorCatalogService.ConnectorCatalogServiceBase
 {
     public override async Task<ListConnectorsResponse> ListConnectors(
@@ -21,8 +23,31 @@ public sealed class ConnectorCatalogGrpcService(
         ServerCallContext context
     )
     {
-        var report = await health.CheckHealthAsync(context.CancellationToken);
         var response = new ListConnectorsResponse();
+        response.Connectors.AddRange(await ConnectorsAsync(context.CancellationToken));
+        return response;
+    }
+
+    /// <summary>The same list for routing-scoped screens; where a remote connector runs is for admins.</summary>
+    public override async Task<ListConnectorStatusesResponse> ListConnectorStatuses(
+        ListConnectorStatusesRequest request,
+        ServerCallContext context
+    )
+    {
+        var response = new ListConnectorStatusesResponse();
+        foreach (var info in await ConnectorsAsync(context.CancellationToken))
+        {
+            info.Endpoint = "";
+            response.Connectors.Add(info);
+        }
+
+        return response;
+    }
+
+    private async Task<List<ConnectorInfo>> ConnectorsAsync(CancellationToken cancellationToken)
+    {
+        var report = await health.CheckHealthAsync(cancellationToken);
+        var response = new List<ConnectorInfo>();
         foreach (var discovered in catalog.Discovered.OrderBy(d => d.Descriptor.Name, StringComparer.Ordinal))
         {
             var serving = catalog.Bindings.Values.Where(b => b.Connector == discovered).ToList();
@@ -35,11 +60,14 @@ public sealed class ConnectorCatalogGrpcService(
                 SandboxCondition = rehearsal.ConditionOf(discovered.Descriptor.Name) is { } condition
                     ? VendorConditionMapping.ToContract(discovered.Descriptor.Name, condition)
                     : null,
+                CredentialsRefusedTime = refusals.Of(discovered.Descriptor.Name) is { } refusal
+                    ? Timestamp.FromDateTimeOffset(refusal.Since)
+                    : null,
             };
             info.Capabilities.AddRange(discovered.Descriptor.Capabilities.Select(c => c.Key()));
             info.ServingCapabilities.AddRange(serving.Select(b => b.Capability.Key()));
             SetHealth(info, serving, report);
-            response.Connectors.Add(info);
+            response.Add(info);
         }
 
         foreach (var remote in catalog.Bindings.Values.Where(b => b.RemoteEndpoint is not null))
@@ -53,7 +81,7 @@ public sealed class ConnectorCatalogGrpcService(
             info.Capabilities.Add(remote.Capability.Key());
             info.ServingCapabilities.Add(remote.Capability.Key());
             SetHealth(info, [remote], report);
-            response.Connectors.Add(info);
+            response.Add(info);
         }
 
         return response;

@@ -109,6 +109,7 @@ public sealed class JsonOverHttpTests : IDisposable
         Assert.Equal("3.0.3", (string?)document["openapi"]);
         Assert.Equal(
             [
+                "/v1/connectors",
                 "/v1/conversations",
                 "/v1/decisions",
                 "/v1/decisions/{decision_id}",
