@@ -59,13 +59,7 @@ public sealed class SandboxLimitTests
         http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Token " + SixSenseFake.ValidToken);
         const string lookup = "v3/company/details?ip=203.0.113.5";
 
-        for (var call = 1; call <= 100; call++)
-        {
-            using var answer = await http.GetAsync(lookup);
-            Assert.NotEqual(HttpStatusCode.TooManyRequests, answer.StatusCode);
-        }
-
-        using var over = await http.GetAsync(lookup);
+        using var over = await OverTheLimitAsync(http, lookup, allowed: 100);
         Assert.Equal(HttpStatusCode.TooManyRequests, over.StatusCode);
         Assert.Null(over.Headers.RetryAfter);
         Assert.DoesNotContain(over.Headers, h => h.Key.StartsWith("X-RateLimit", StringComparison.OrdinalIgnoreCase));
@@ -89,13 +83,7 @@ public sealed class SandboxLimitTests
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         const string meetings = "v2/users/avery.johnson@hub.demo/meetings";
 
-        for (var call = 1; call <= 20; call++)
-        {
-            using var answer = await http.GetAsync(meetings);
-            Assert.NotEqual(HttpStatusCode.TooManyRequests, answer.StatusCode);
-        }
-
-        using var over = await http.GetAsync(meetings);
+        using var over = await OverTheLimitAsync(http, meetings, allowed: 20);
         Assert.Equal(HttpStatusCode.TooManyRequests, over.StatusCode);
         Assert.Equal("QPS", Assert.Single(over.Headers.GetValues("X-RateLimit-Type")));
         Assert.Equal("20", Assert.Single(over.Headers.GetValues("X-RateLimit-Limit")));
@@ -120,6 +108,18 @@ public sealed class SandboxLimitTests
         using var answer = await http.GetAsync("services/data/v60.0/query?q=SELECT+Id+FROM+User");
 
         Assert.Equal("api-usage=1/100000", Assert.Single(answer.Headers.GetValues("Sforce-Limit-Info")));
+    }
+
+    /// <summary>The answer to the call after <paramref name="allowed"/> calls that were not throttled.</summary>
+    private static async Task<HttpResponseMessage> OverTheLimitAsync(HttpClient http, string path, int allowed)
+    {
+        for (var call = 1; call <= allowed; call++)
+        {
+            using var answer = await http.GetAsync(path);
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, answer.StatusCode);
+        }
+
+        return await http.GetAsync(path);
     }
 
     private async Task<HttpClient> StartAsync(ISandboxVendor vendor)
