@@ -23,6 +23,7 @@ public static class HubCtl
             ConnectorCommands.Create(hub, console),
             PolicyCommands.Create(hub, console),
             DecisionCommands.Create(hub, console),
+            PreviewCommands.Create(hub, console),
             DeadLetterCommands.Create(hub, console),
             KeyCommands.Create(hub, console),
             SandboxCommands.Create(hub, console),

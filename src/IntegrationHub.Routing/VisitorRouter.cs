@@ -23,15 +23,23 @@ public sealed class VisitorRouter(
     /// <summary>Pool cursors for meeting offers are kept apart, so offers do not skew chat fairness.</summary>
     public const string MeetingCursorSuffix = "#meetings";
 
+    public Task<VisitorDecision> RouteAsync(
+        VisitorRequest request,
+        RoutingPolicy policy,
+        CancellationToken cancellationToken
+    ) => RouteAsync(request, policy, roundRobin, cancellationToken);
+
+    /// <summary>The decision with pool picks from <paramref name="picks"/>: a preview's never move a cursor.</summary>
     public async Task<VisitorDecision> RouteAsync(
         VisitorRequest request,
         RoutingPolicy policy,
+        IRoundRobin picks,
         CancellationToken cancellationToken
     )
     {
         var facts = await gatherer.GatherAsync(request, policy, cancellationToken);
         var statuses = await presence.GetAllAsync(cancellationToken);
-        return await DecideAsync(facts, statuses, policy, time.GetUtcNow(), roundRobin, cancellationToken);
+        return await DecideAsync(facts, statuses, policy, time.GetUtcNow(), picks, cancellationToken);
     }
 
     /// <summary>

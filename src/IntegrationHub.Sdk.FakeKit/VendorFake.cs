@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using IntegrationHub.Sdk.Sandbox;
+using Microsoft.AspNetCore.Builder;
 using WireMock;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
@@ -20,11 +21,16 @@ namespace IntegrationHub.Sdk.FakeKit;
 /// </summary>
 public abstract class VendorFake : IAsyncDisposable
 {
+    // The callback WireMock hands a request to carries no abort signal; a middleware in front of it passes the
+    // connection's down the same async flow.
+    private static readonly AsyncLocal<CancellationToken> CallerGone = new();
     private readonly ConcurrentQueue<FakeResponse> _injected = new();
+    private RequestHold? _hold;
     private readonly Lock _conditionLock = new();
     private VendorConditionState _condition = VendorConditionState.Healthy;
     private long _callsInCondition;
     private int _inFlight;
+    private int _received;
 
     /// <param name="time">The fake's clock: the hub's own in sandbox mode and in tests, so "now" is one instant for the
     /// whole process.</param>
@@ -32,7 +38,19 @@ public abstract class VendorFake : IAsyncDisposable
     {
         Time = time ?? TimeProvider.System;
         Server = WireMockServer.Start(
-            new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false }
+            new WireMockServerSettings
+            {
+                Urls = ["http://127.0.0.1:0"],
+                StartAdminInterface = false,
+                PreWireMockMiddlewareInit = app =>
+                    ((IApplicationBuilder)app).Use(
+                        async (context, next) =>
+                        {
+                            CallerGone.Value = context.RequestAborted;
+                            await next();
+                        }
+                    ),
+            }
         );
         Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(HandleAsync));
     }
@@ -55,9 +73,30 @@ public abstract class VendorFake : IAsyncDisposable
 
     public IEnumerable<ILogEntry> Requests => Server.LogEntries;
 
+    /// <summary>Requests that reached the fake, counted as they arrive (the log is written after the answer).</summary>
+    public int Received => Volatile.Read(ref _received);
+
     public void GoDown() => IsDown = true;
 
     public void ComeBack() => IsDown = false;
+
+    /// <summary>
+    /// A failure every call meets until it is set back to <see cref="FakeTrouble.None"/>, answered by the vendor's
+    /// own hook (<see cref="QuotaSpent"/>, <see cref="CredentialsRefused"/>, <see cref="Malformed"/>,
+    /// <see cref="RequestRefused"/>). <see cref="GoDown"/> and <see cref="FailNext"/> take precedence.
+    /// </summary>
+    public FakeTrouble CurrentTrouble { get; set; }
+
+    /// <summary>
+    /// Holds every request from now until the returned hold is released (a later hold replaces it); the fake
+    /// releases it when disposed.
+    /// </summary>
+    public RequestHold Hold()
+    {
+        var hold = new RequestHold();
+        Interlocked.Exchange(ref _hold, hold)?.Release();
+        return hold;
+    }
 
     /// <summary>The condition imposed now; once its time is up on <see cref="Time"/> the vendor is healthy.</summary>
     public VendorConditionState Condition
@@ -133,8 +172,40 @@ public abstract class VendorFake : IAsyncDisposable
                 Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture)
             );
 
+    /// <summary>
+    /// The vendor's answer once a quota is spent (daily calls, credits), in its own shape. By default a 429 whose
+    /// Retry-After is a day away, longer than any caller waits.
+    /// </summary>
+    protected virtual FakeResponse QuotaSpent(FakeRequest request) =>
+        FakeResponse.Json(429, new { message = "Quota exceeded" }).WithHeader("Retry-After", "86400");
+
+    /// <summary>
+    /// The vendor's answer to credentials or a token it does not accept, in its own shape (a token endpoint's
+    /// refusal differs from an API call's). By default a 401 naming an invalid token.
+    /// </summary>
+    protected virtual FakeResponse CredentialsRefused(FakeRequest request) =>
+        FakeResponse
+            .Json(401, new { message = "Invalid access token" })
+            .WithHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+
+    /// <summary>
+    /// <paramref name="answer"/> spoilt: by default a 200 carrying the first half of the vendor's own body, as a
+    /// proxy cutting a transfer short leaves it.
+    /// </summary>
+    protected virtual FakeResponse Malformed(FakeResponse answer) =>
+        answer with
+        {
+            Status = 200,
+            Body = answer.Body is { Length: > 1 } body ? body[..(body.Length / 2)] : "<html>Bad Gateway",
+        };
+
+    /// <summary>The vendor's refusal of a request it finds bad, in its own shape. By default a plain 400.</summary>
+    protected virtual FakeResponse RequestRefused(FakeRequest request) =>
+        FakeResponse.Json(400, new { message = "Bad Request" });
+
     public virtual ValueTask DisposeAsync()
     {
+        Volatile.Read(ref _hold)?.Release();
         Server.Stop();
         Server.Dispose();
         GC.SuppressFinalize(this);
@@ -144,8 +215,15 @@ public abstract class VendorFake : IAsyncDisposable
     private async Task<IResponseMessage> HandleAsync(IRequestMessage message)
     {
         Interlocked.Increment(ref _inFlight);
+        Interlocked.Increment(ref _received);
         try
         {
+            var request = ToFakeRequest(message);
+            if (Volatile.Read(ref _hold) is { IsReleased: false } hold)
+            {
+                await hold.KeepAsync(request, CallerGone.Value);
+            }
+
             var condition = Condition;
             var latency = Latency + condition.Condition.Latency;
             if (latency > TimeSpan.Zero)
@@ -157,7 +235,7 @@ public abstract class VendorFake : IAsyncDisposable
             var response =
                 IsDown ? Outage()
                 : _injected.TryDequeue(out var injected) ? injected
-                : ConditionAnswer(condition) ?? await HandleVendorAsync(ToFakeRequest(message));
+                : ConditionAnswer(condition) ?? await TroubledAnswerAsync(request);
             return ToMessage(response);
         }
         finally
@@ -165,6 +243,17 @@ public abstract class VendorFake : IAsyncDisposable
             Interlocked.Decrement(ref _inFlight);
         }
     }
+
+    /// <summary>The vendor's answer, or the trouble's in its place.</summary>
+    private async Task<FakeResponse> TroubledAnswerAsync(FakeRequest request) =>
+        CurrentTrouble switch
+        {
+            FakeTrouble.QuotaSpent => QuotaSpent(request),
+            FakeTrouble.CredentialsRefused => CredentialsRefused(request),
+            FakeTrouble.RequestRefused => RequestRefused(request),
+            FakeTrouble.MalformedBody => Malformed(await HandleVendorAsync(request)),
+            _ => await HandleVendorAsync(request),
+        };
 
     /// <summary>The answer the condition gives instead of the vendor's own, or null to let the vendor answer.</summary>
     private FakeResponse? ConditionAnswer(VendorConditionState state) =>

@@ -68,7 +68,9 @@ public sealed class OperatorCommandTests(SandboxHubFixture fixture) : IClassFixt
         foreach (var rule in decision.Explanation.Rules)
         {
             // The rules table (four columns), not the sources table.
-            var row = Assert.Single(run.Rows($"│ {rule.Rule} "), r => r.Length == 4 && r[0] == rule.Rule);
+            var rows = run.Rows($"│ {rule.Rule} ").Where(r => r.Length == 4 && r[0] == rule.Rule).ToList();
+            Assert.True(rows.Count == 1, run.Output); // the whole table when it is not one row, to see why
+            var row = rows[0];
             Assert.Equal(
                 rule.Outcome switch
                 {

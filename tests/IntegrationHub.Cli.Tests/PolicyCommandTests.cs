@@ -85,4 +85,56 @@ public sealed class PolicyCommandTests(SandboxHubFixture fixture) : IClassFixtur
         Assert.Contains("leads.rules: must start with spam, mql_threshold", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Cannot reach", run.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Preview_shows_where_a_visitor_and_a_lead_would_go_under_the_running_or_a_candidate_policy()
+    {
+        string[] visitor =
+        [
+            "preview",
+            "visitor",
+            "--ip",
+            "198.51.100.115",
+            "--page",
+            "https://www.example.com/pricing",
+        ];
+        var running = await HubCtlRun.AgainstAsync(fixture.Hub, visitor);
+
+        Assert.True(running.ExitCode == 0, running.ToString());
+        Assert.Contains(
+            "Preview under the running policy; nothing was stored.",
+            running.Output,
+            StringComparison.Ordinal
+        );
+        Assert.Contains("Would go to AI rep", running.Output, StringComparison.Ordinal);
+
+        var shown = await HubCtlRun.AgainstAsync(fixture.Hub, ["policy", "show"]);
+        var candidate = JsonNode.Parse(shown.Output)!;
+        candidate["aiRep"]!["enabled"] = false;
+        var file = Path.Combine(Directory.CreateTempSubdirectory("hubctl-").FullName, "candidate.json");
+        await File.WriteAllTextAsync(file, candidate.ToJsonString());
+        var underCandidate = await HubCtlRun.AgainstAsync(fixture.Hub, [.. visitor, "--policy", file]);
+
+        Assert.True(underCandidate.ExitCode == 0, underCandidate.ToString());
+        Assert.Contains("Preview under the candidate policy", underCandidate.Output, StringComparison.Ordinal);
+        Assert.Contains("Would go to meeting offer with", underCandidate.Output, StringComparison.Ordinal);
+
+        var lead = await HubCtlRun.AgainstAsync(
+            fixture.Hub,
+            [
+                "preview",
+                "lead",
+                "--email",
+                "ana@brand-new-startup.io",
+                "--company",
+                "Brand New Startup",
+                "--country",
+                "DE",
+            ]
+        );
+
+        Assert.True(lead.ExitCode == 0, lead.ToString());
+        Assert.Single(lead.Rows("crm.upsert_lead"));
+        Assert.Contains("ana@brand-new-startup.io", lead.Rows("crm.upsert_lead")[0][1], StringComparison.Ordinal);
+    }
 }

@@ -28,7 +28,11 @@ public sealed class SandboxCommandTests(SandboxHubFixture fixture) : IClassFixtu
             Assert.Single(connectors.Rows("SixSense"))[5],
             StringComparison.Ordinal
         );
-        Assert.True((await Hub.RouteVisitorAsync(AcmeIp)).Degraded);
+        var degraded = await Hub.RouteVisitorAsync(AcmeIp);
+        Assert.True(degraded.Degraded);
+        var decisions = await HubCtlRun.AgainstAsync(Hub, ["decisions", "list", "--limit", "5"]);
+        // Failed, or late when the connector's retries of the outage outlast the decision's deadline.
+        Assert.Matches(@"^company \(SixSense (failed|late)\)$", Assert.Single(decisions.Rows(degraded.Id))[^1]);
 
         var heal = await HubCtlRun.AgainstAsync(Hub, ["sandbox", "heal", "SixSense"]);
 

@@ -27,6 +27,31 @@ public sealed class DegradationTests
     }
 
     [Fact]
+    public async Task Enrichment_down_leaves_the_account_rules_undecided_and_the_default_region_says_why()
+    {
+        _world.Vendors.Down.Add("enrichment");
+        var decision = await _world.RouteAsync(AcmeIp); // no email: only the company could name the account
+
+        var account = decision.Explanation.Sources.Single(s => s.Source == "account");
+        Assert.Equal(SourceStatus.NotAsked, account.Status);
+        Assert.Equal("company", account.BlockedBy);
+        foreach (var rule in new[] { VisitorRuleNames.PublicSector, VisitorRuleNames.ActivelyWorkingAccount })
+        {
+            var verdict = decision.Explanation.Rules.Single(r => r.Rule == rule);
+            Assert.Equal(RuleOutcome.Undecided, verdict.Outcome);
+            Assert.StartsWith(
+                "account not looked up: company unknown: StubSense failed",
+                verdict.Reason,
+                StringComparison.Ordinal
+            );
+        }
+
+        var geo = decision.Explanation.Rules.Single(r => r.Rule == VisitorRuleNames.GeoPool);
+        Assert.StartsWith("country unknown (company unknown: StubSense failed", geo.Reason, StringComparison.Ordinal);
+        Assert.Contains("default region", geo.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Crm_down_leaves_account_rules_undecided_not_wrong()
     {
         _world.Vendors.Down.Add("crm");

@@ -451,6 +451,10 @@ public sealed class LeadRoutingTests
             decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.NoAccount).Reason,
             StringComparison.Ordinal
         );
+        // The rules about the lead's account could not be decided; "no matched account" would be a guess.
+        var customer = decision.Explanation.Rules.Single(r => r.Rule == LeadRuleNames.CustomerConversion);
+        Assert.Equal(RuleOutcome.Undecided, customer.Outcome);
+        Assert.StartsWith("account unknown: StubForce failed", customer.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

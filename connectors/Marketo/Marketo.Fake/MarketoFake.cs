@@ -170,6 +170,22 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
     protected override FakeResponse Throttled(TimeSpan retryAfter) =>
         Failure("606", $"Max rate limit '{CallsPer20Seconds}' exceeded with in '20' secs");
 
+    /// <summary>Marketo's daily quota: 607 inside an HTTP 200, until midnight Central time.</summary>
+    protected override FakeResponse QuotaSpent(FakeRequest request) => Failure("607", "Daily quota reached");
+
+    /// <summary>
+    /// The identity service refuses the client id and secret with an HTTP 401; the REST API a token it does not
+    /// know with 601 inside an HTTP 200.
+    /// </summary>
+    protected override FakeResponse CredentialsRefused(FakeRequest request) =>
+        request.Path.StartsWith("/identity/", StringComparison.Ordinal)
+            ? FakeResponse.Json(401, new { error = "unauthorized", error_description = "Bad client credentials" })
+            : Failure("601", "Access token invalid");
+
+    /// <summary>Marketo refuses a bad parameter with 1003 inside an HTTP 200.</summary>
+    protected override FakeResponse RequestRefused(FakeRequest request) =>
+        Failure("1003", "Invalid value for parameter 'filterValues'");
+
     private static FakeResponse Failure(MarketoTrouble trouble) =>
         trouble switch
         {

@@ -1,4 +1,5 @@
 using IntegrationHub.Sdk.Capabilities.Marketing;
+using IntegrationHub.Sdk.FakeKit;
 using IntegrationHub.Sdk.TestKit.Conformance;
 
 namespace IntegrationHub.Connectors.Marketo.Tests;
@@ -12,15 +13,14 @@ public sealed class MarketoConformanceTests : MarketingConformance, IAsyncLifeti
 
     protected override string KnownEmail => "jane@acme.com";
 
-    protected override Task<IMarketingConnector> CreateConnectorAsync(VendorCondition condition)
-    {
-        if (condition == VendorCondition.Down)
-        {
-            _world.Fake.GoDown();
-        }
+    protected override VendorFake Vendor => _world.Fake;
 
-        return Task.FromResult(_world.Connector());
-    }
+    protected override MarketingProgram KnownProgram => MarketoWorld.Program(3);
+
+    protected override PersonEngagement KnownEngagement => MarketoWorld.Jane;
+
+    protected override Task<IMarketingConnector> CreateConnectorAsync(VendorCondition condition) =>
+        Task.FromResult(_world.Connector(SettingsFor(condition)));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -12,27 +12,36 @@ public sealed class MarketoWorld : IAsyncDisposable
     public const int Tagged = 12;
     private ConnectorHarness? _harness;
 
+    private static readonly DateTimeOffset Updated = new(2026, 10, 1, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Jane's engagement, as seeded.</summary>
+    public static readonly PersonEngagement Jane = new(
+        "7001",
+        "jane@acme.com",
+        130,
+        "Attended webinar: Q4 Product Webinar",
+        Updated
+    );
+
     public MarketoWorld()
     {
-        var updated = new DateTimeOffset(2026, 10, 1, 8, 0, 0, TimeSpan.Zero);
         Fake.Seed(
-            Enumerable
-                .Range(1, 25)
-                .Select(i => new MarketingProgram(
-                    (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    $"Program {i}",
-                    "Webinar",
-                    "Default",
-                    $"https://app.marketo.test/#PG{1000 + i}A1",
-                    [new ProgramTag("UsedWithQualified", i <= Tagged ? "True" : "False")],
-                    updated.AddDays(i)
-                )),
-            [
-                new PersonEngagement("7001", "jane@acme.com", 130, "Attended webinar: Q4 Product Webinar", updated),
-                new PersonEngagement("7002", "max@acme.com", 40, "Opened email", null),
-            ]
+            Enumerable.Range(1, 25).Select(Program),
+            [Jane, new PersonEngagement("7002", "max@acme.com", 40, "Opened email", null)]
         );
     }
+
+    /// <summary>Program <paramref name="i"/> of the 25, as seeded; the first <see cref="Tagged"/> are tagged.</summary>
+    public static MarketingProgram Program(int i) =>
+        new(
+            (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"Program {i}",
+            "Webinar",
+            "Default",
+            $"https://app.marketo.test/#PG{1000 + i}A1",
+            [new ProgramTag("UsedWithQualified", i <= Tagged ? "True" : "False")],
+            Updated.AddDays(i)
+        );
 
     public MarketoFake Fake { get; } = new(TestClock.Running());
 

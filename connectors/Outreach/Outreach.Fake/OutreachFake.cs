@@ -258,6 +258,34 @@ public sealed class OutreachFake(TimeProvider? time = null) : VendorFake(time)
             .WithHeader("X-RateLimit-Reset", seconds.ToString(CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Outreach's only quota is its hourly limit: spent, every call is throttled till the hour.</summary>
+    protected override FakeResponse QuotaSpent(FakeRequest request)
+    {
+        var hour = Time.GetUtcNow().ToUnixTimeSeconds() / 3600;
+        return Throttled(DateTimeOffset.FromUnixTimeSeconds((hour + 1) * 3600) - Time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The token endpoint refuses a refresh token it does not know with OAuth's 400 invalid_grant; the API an
+    /// access token it does not know with a JSON:API 401.
+    /// </summary>
+    protected override FakeResponse CredentialsRefused(FakeRequest request) =>
+        request.Is("POST", "/oauth/token")
+            ? FakeResponse.Json(
+                400,
+                new { error = "invalid_grant", error_description = "The provided authorization grant is invalid." }
+            )
+            : OutreachDocuments.Error(
+                401,
+                "unauthorized",
+                "Unauthorized",
+                "The access token is invalid or has expired."
+            );
+
+    /// <summary>Outreach's JSON:API 400 for a filter it does not take.</summary>
+    protected override FakeResponse RequestRefused(FakeRequest request) =>
+        OutreachDocuments.Error(400, "badRequest", "Bad Request", "The filter is not valid for this resource.");
+
     /// <summary>What a client that is still there would see of a request the vendor dropped.</summary>
     private static FakeResponse Dropped() => FakeResponse.Json(504, new { message = "Gateway Timeout" });
 

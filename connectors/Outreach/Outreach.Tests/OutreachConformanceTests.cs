@@ -1,4 +1,6 @@
 using IntegrationHub.Sdk.Capabilities.Sequencing;
+using IntegrationHub.Sdk.Errors;
+using IntegrationHub.Sdk.FakeKit;
 using IntegrationHub.Sdk.TestKit.Conformance;
 
 namespace IntegrationHub.Connectors.Outreach.Tests;
@@ -14,15 +16,18 @@ public sealed class OutreachConformanceTests : SequencingConformance, IAsyncLife
 
     protected override (string SequenceId, string MailboxId) Enrolment => ("77", OutreachWorld.Owner.Id);
 
-    protected override Task<ISequencingConnector> CreateConnectorAsync(VendorCondition condition)
-    {
-        if (condition == VendorCondition.Down)
-        {
-            _world.Fake.GoDown();
-        }
+    protected override VendorFake Vendor => _world.Fake;
 
-        return Task.FromResult(_world.Connector());
-    }
+    protected override Prospect KnownProspect => _world.Jane;
+
+    protected override ClickThrough KnownClickThrough => _world.JanesClick;
+
+    /// <summary>Outreach's only quota is its hourly rate limit: spent, it is a throttle until the hour turns.</summary>
+    protected override ConnectorErrorKind ExpectedKind(VendorCondition condition) =>
+        condition == VendorCondition.QuotaSpent ? ConnectorErrorKind.RateLimited : base.ExpectedKind(condition);
+
+    protected override Task<ISequencingConnector> CreateConnectorAsync(VendorCondition condition) =>
+        Task.FromResult(_world.Connector(SettingsFor(condition)));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -19,59 +19,47 @@ public sealed class OutreachWorld : IAsyncDisposable
     public OutreachWorld()
     {
         var now = Fake.Time.GetUtcNow();
+        Jane = new Prospect(
+            "18",
+            ["jane@acme.com"],
+            "Jane",
+            "Doe",
+            "VP Ops",
+            "Acme",
+            Owner,
+            [
+                new SequenceState(
+                    "180",
+                    "42",
+                    "Inbound High Touch",
+                    SequenceStateKind.Active,
+                    Sender,
+                    now.AddDays(-2),
+                    0
+                ),
+                new SequenceState("181", "43", "Nurture", SequenceStateKind.Paused, Owner, now.AddDays(-9), 0),
+                new SequenceState("182", "44", "Old ABM", SequenceStateKind.Finished, Owner, now.AddDays(-90), 1),
+            ]
+        );
+        JanesClick = new ClickThrough(Jane, Sender, "42", now.AddMinutes(-3));
         Fake.Seed(
             new SandboxSeed
             {
                 SequencingReps = [Owner, Sender],
-                Prospects =
-                [
-                    new Prospect(
-                        "18",
-                        ["jane@acme.com"],
-                        "Jane",
-                        "Doe",
-                        "VP Ops",
-                        "Acme",
-                        Owner,
-                        [
-                            new SequenceState(
-                                "180",
-                                "42",
-                                "Inbound High Touch",
-                                SequenceStateKind.Active,
-                                Sender,
-                                now.AddDays(-2),
-                                0
-                            ),
-                            new SequenceState(
-                                "181",
-                                "43",
-                                "Nurture",
-                                SequenceStateKind.Paused,
-                                Owner,
-                                now.AddDays(-9),
-                                0
-                            ),
-                            new SequenceState(
-                                "182",
-                                "44",
-                                "Old ABM",
-                                SequenceStateKind.Finished,
-                                Owner,
-                                now.AddDays(-90),
-                                1
-                            ),
-                        ]
-                    ),
-                    new Prospect("19", ["max@acme.com"], "Max", "Roe", "", "Acme", Owner, []),
-                ],
-                ClickThroughs = [new SeedClickThrough("ct-jane", "18", "42", "102", now.AddMinutes(-3))],
+                Prospects = [Jane, new Prospect("19", ["max@acme.com"], "Max", "Roe", "", "Acme", Owner, [])],
+                ClickThroughs = [new SeedClickThrough("ct-jane", "18", "42", "102", JanesClick.ClickedAt)],
             },
             now
         );
     }
 
     public OutreachFake Fake { get; } = new(TestClock.Running());
+
+    /// <summary>A prospect in three sequences (active, paused, finished), as seeded.</summary>
+    public Prospect Jane { get; }
+
+    /// <summary>Jane's click three minutes ago in sequence 42, sent by <see cref="Sender"/>, as seeded.</summary>
+    public ClickThrough JanesClick { get; }
 
     /// <summary>
     /// The connector's services; pass one credential store to several to act as instances of one hub.

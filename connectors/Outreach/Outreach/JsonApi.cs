@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IntegrationHub.Sdk.Http;
 
 namespace IntegrationHub.Connectors.Outreach;
 
@@ -26,7 +27,8 @@ internal sealed class JsonApiDocument(JsonNode? root)
                 .OfType<JsonNode>()
                 .FirstOrDefault(n => n["type"]?.GetValue<string>() == type && Id(n) == id);
 
-    public static JsonApiDocument Parse(string body) => new(JsonNode.Parse(body));
+    /// <summary>A successful answer's document; a body that is not JSON is VendorProtocol.</summary>
+    public static JsonApiDocument Parse(string body) => new(VendorJson.Parse(body, OutreachConnector.Name));
 
     /// <summary>Outreach ids are integers; the hub carries them as strings.</summary>
     public static string? Id(JsonNode? node) =>

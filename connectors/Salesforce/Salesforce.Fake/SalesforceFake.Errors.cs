@@ -30,6 +30,22 @@ public sealed partial class SalesforceFake
         Error(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.")
             .WithHeader("Sforce-Limit-Info", Usage(DailyApiLimit));
 
+    /// <summary>A spent org allowance is Salesforce's only quota, and the same answer as its throttling.</summary>
+    protected override FakeResponse QuotaSpent(FakeRequest request) => Throttled(TimeSpan.FromHours(24));
+
+    /// <summary>
+    /// The token endpoint refuses the connected app's secret with OAuth's 400 invalid_client; the REST API a
+    /// session it no longer knows with 401 INVALID_SESSION_ID.
+    /// </summary>
+    protected override FakeResponse CredentialsRefused(FakeRequest request) =>
+        request.Is("POST", "/services/oauth2/token")
+            ? FakeResponse.Json(400, new { error = "invalid_client", error_description = "invalid client credentials" })
+            : Error(401, "INVALID_SESSION_ID", "Session expired or invalid");
+
+    /// <summary>A SOQL query Salesforce cannot parse: 400 MALFORMED_QUERY in its error array.</summary>
+    protected override FakeResponse RequestRefused(FakeRequest request) =>
+        Error(400, "MALFORMED_QUERY", "unexpected token: 'FROM'");
+
     private string Usage(int used) => $"api-usage={Math.Min(used, DailyApiLimit)}/{DailyApiLimit}";
 
     private static FakeResponse Error(int status, string code, string message, params string[] fields) =>

@@ -11,6 +11,47 @@ namespace IntegrationHub.Connectors.Salesforce.Tests;
 public sealed class SalesforceWorld : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = TestClock.Running().GetUtcNow();
+
+    /// <summary>The top of the hierarchy, as seeded.</summary>
+    public static readonly Account Acme = new Account
+    {
+        Id = "001ACME00000000YDA",
+        Name = "Acme Corp",
+        Domain = "acme.com",
+        BdrProspectingStatus = BdrProspectingStatus.ActivelyWorking,
+        BdrAssignedUserId = "005BDR000000000YBA",
+        OwnerUserId = "005MGR000000000YBA",
+        Type = AccountType.Customer,
+        Segment = AccountSegment.Large,
+        TotalCarrCents = 1_234_500,
+        UltimateParentId = "001ACME00000000YDA",
+        CountryCode = "US",
+        Description = "Widgets",
+        PaidTier = true,
+    };
+
+    /// <summary>An MQL lead on Acme, as seeded.</summary>
+    public static readonly Person Jane = new Person
+    {
+        Id = "00QJANE000000002DA",
+        Kind = PersonKind.Lead,
+        Email = "jane@acme.com",
+        FirstName = "Jane",
+        LastName = "Doe",
+        Company = "Acme Corp",
+        Title = "VP Operations",
+        Phone = "+1 408 555 0100",
+        CountryCode = "US",
+        Status = LeadStatus.Mql,
+        OwnerUserId = "005BDR000000000YBA",
+        AccountId = "001ACME00000000YDA",
+        MqlAt = Now.AddDays(-3),
+        LeadScore = 120,
+    };
+
+    /// <summary>The BDR on Acme, as seeded.</summary>
+    public static readonly CrmUser Bdr = new("005BDR000000000YBA", "Bea Dee", "bea@hub.test", "005MGR000000000YBA");
+
     private ConnectorHarness? _harness;
 
     public SalesforceWorld()
@@ -18,29 +59,10 @@ public sealed class SalesforceWorld : IAsyncDisposable
         Fake.Seed(
             new SandboxSeed
             {
-                Users =
-                [
-                    new CrmUser("005BDR000000000YBA", "Bea Dee", "bea@hub.test", "005MGR000000000YBA"),
-                    new CrmUser("005MGR000000000YBA", "Manny", "manny@hub.test", null),
-                ],
+                Users = [Bdr, new CrmUser("005MGR000000000YBA", "Manny", "manny@hub.test", null)],
                 Accounts =
                 [
-                    new Account
-                    {
-                        Id = "001ACME00000000YDA",
-                        Name = "Acme Corp",
-                        Domain = "acme.com",
-                        BdrProspectingStatus = BdrProspectingStatus.ActivelyWorking,
-                        BdrAssignedUserId = "005BDR000000000YBA",
-                        OwnerUserId = "005MGR000000000YBA",
-                        Type = AccountType.Customer,
-                        Segment = AccountSegment.Large,
-                        TotalCarrCents = 1_234_500,
-                        UltimateParentId = "001ACME00000000YDA",
-                        CountryCode = "US",
-                        Description = "Widgets",
-                        PaidTier = true,
-                    },
+                    Acme,
                     new Account
                     {
                         Id = "001SUB000000000YBA",
@@ -62,20 +84,7 @@ public sealed class SalesforceWorld : IAsyncDisposable
                 ],
                 People =
                 [
-                    new Person
-                    {
-                        Id = "00QJANE000000002DA",
-                        Kind = PersonKind.Lead,
-                        Email = "jane@acme.com",
-                        FirstName = "Jane",
-                        LastName = "Doe",
-                        Company = "Acme Corp",
-                        Status = LeadStatus.Mql,
-                        OwnerUserId = "005BDR000000000YBA",
-                        AccountId = "001ACME00000000YDA",
-                        MqlAt = Now.AddDays(-3),
-                        LeadScore = 120,
-                    },
+                    Jane,
                     new Person
                     {
                         Id = "003JOHN00000000YDA",

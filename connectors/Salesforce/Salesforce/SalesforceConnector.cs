@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using IntegrationHub.Sdk.Capabilities.Crm;
 using IntegrationHub.Sdk.Connectors;
 using IntegrationHub.Sdk.Errors;
+using IntegrationHub.Sdk.Http;
 using Microsoft.Extensions.Options;
 using static IntegrationHub.Connectors.Salesforce.Soql;
 
@@ -131,12 +132,12 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
         bool created;
         if (
             status is HttpStatusCode.Created or HttpStatusCode.OK
-            && JsonNode.Parse(body)?["id"]?.GetValue<string>() is { } upserted
+            && VendorJson.Parse(body, Name)?["id"]?.GetValue<string>() is { } upserted
         )
         {
             (id, created) = (
                 upserted,
-                status == HttpStatusCode.Created && JsonNode.Parse(body)?["created"]?.GetValue<bool>() != false
+                status == HttpStatusCode.Created && VendorJson.Parse(body, Name)?["created"]?.GetValue<bool>() != false
             );
         }
         else if (status == HttpStatusCode.NoContent)
@@ -298,7 +299,7 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
             },
             cancellationToken
         );
-        return status == HttpStatusCode.Created && JsonNode.Parse(body)?["id"]?.GetValue<string>() is { } id
+        return status == HttpStatusCode.Created && VendorJson.Parse(body, Name)?["id"]?.GetValue<string>() is { } id
             ? activity with
             {
                 Id = id,
@@ -364,7 +365,7 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
                 throw SalesforceErrors.From(status, body);
             }
 
-            var page = JsonNode.Parse(body);
+            var page = VendorJson.Parse(body, Name);
             records.AddRange((page?["records"] as JsonArray ?? []).OfType<JsonNode>());
             next = page?["done"]?.GetValue<bool>() == false ? page["nextRecordsUrl"]?.GetValue<string>() : null;
         }

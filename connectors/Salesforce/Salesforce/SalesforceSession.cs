@@ -120,7 +120,7 @@ public sealed class SalesforceSession(
                 : SalesforceErrors.FromOAuth(text);
         }
 
-        var node = JsonNode.Parse(text);
+        var node = VendorJson.Parse(text, SalesforceConnector.Name);
         var instance = node?["instance_url"]?.GetValue<string>();
         var token = node?["access_token"]?.GetValue<string>();
         if (

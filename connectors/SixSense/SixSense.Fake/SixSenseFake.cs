@@ -61,7 +61,7 @@ public sealed class SixSenseFake(TimeProvider? time = null) : VendorFake(time)
 
         if (CreditsExhausted)
         {
-            return FakeResponse.Json(402, new { status = "error", message = "API credit quota exhausted" });
+            return CreditsGone();
         }
 
         if (!WithinBudget())
@@ -72,7 +72,7 @@ public sealed class SixSenseFake(TimeProvider? time = null) : VendorFake(time)
 
         if (!IPAddress.TryParse(request.QueryValue("ip") ?? "", out var ip))
         {
-            return FakeResponse.Json(400, new { status = "error", message = "ip must be an IPv4 or IPv6 address" });
+            return RequestRefused(request);
         }
 
         return _companies.TryFind(ip, out var company)
@@ -84,12 +84,26 @@ public sealed class SixSenseFake(TimeProvider? time = null) : VendorFake(time)
     protected override FakeResponse Outage() =>
         FakeResponse.Json(503, new { status = "error", message = "Service Unavailable" });
 
+    /// <summary>6sense's sticky 402 once the API credits of the cycle are spent.</summary>
+    protected override FakeResponse QuotaSpent(FakeRequest request) => CreditsGone();
+
+    /// <summary>6sense's 401 for a token it does not know (or of another API group).</summary>
+    protected override FakeResponse CredentialsRefused(FakeRequest request) =>
+        FakeResponse.Json(401, new { status = "error", message = "Invalid token" });
+
+    /// <summary>6sense's 400, its error body carrying only a message.</summary>
+    protected override FakeResponse RequestRefused(FakeRequest request) =>
+        FakeResponse.Json(400, new { status = "error", message = "ip must be an IPv4 or IPv6 address" });
+
     /// <summary>
     /// 6sense throttles with a bare 429 in its error body: no Retry-After and no X-RateLimit-* headers, so the caller
     /// learns nothing of <paramref name="retryAfter"/> and has to back off on its own.
     /// </summary>
     protected override FakeResponse Throttled(TimeSpan retryAfter) =>
         FakeResponse.Json(429, new { status = "error", message = "Too Many Requests" });
+
+    private static FakeResponse CreditsGone() =>
+        FakeResponse.Json(402, new { status = "error", message = "API credit quota exhausted" });
 
     private bool WithinBudget()
     {

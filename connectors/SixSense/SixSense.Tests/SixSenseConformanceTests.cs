@@ -1,5 +1,6 @@
 using System.Net;
 using IntegrationHub.Sdk.Capabilities.Enrichment;
+using IntegrationHub.Sdk.FakeKit;
 using IntegrationHub.Sdk.TestKit.Conformance;
 
 namespace IntegrationHub.Connectors.SixSense.Tests;
@@ -9,21 +10,18 @@ public sealed class SixSenseConformanceTests : EnrichmentConformance, IAsyncLife
 {
     private readonly SixSenseWorld _world = new();
 
+    protected override VendorFake Vendor => _world.Fake;
+
     protected override IPAddress KnownIp => SixSenseWorld.AcmeIp;
 
     protected override string KnownDomain => "acme.com";
 
     protected override IPAddress UnknownIp => SixSenseWorld.UnknownIp;
 
-    protected override Task<IEnrichmentConnector> CreateConnectorAsync(VendorCondition condition)
-    {
-        if (condition == VendorCondition.Down)
-        {
-            _world.Fake.GoDown();
-        }
+    protected override CompanyIdentification KnownCompany => SixSenseWorld.Acme;
 
-        return Task.FromResult(_world.Connector());
-    }
+    protected override Task<IEnrichmentConnector> CreateConnectorAsync(VendorCondition condition) =>
+        Task.FromResult(_world.Connector(tune: SettingsFor(condition)));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -13,55 +13,39 @@ public sealed class SixSenseWorld : IAsyncDisposable
     public static readonly IPAddress IspIp = IPAddress.Parse("192.0.2.245");
     public static readonly IPAddress UnknownIp = IPAddress.Parse("198.51.100.200");
 
+    /// <summary>The company behind <see cref="AcmeIp"/>, as seeded and as the connector should return it.</summary>
+    public static readonly CompanyIdentification Acme = new CompanyIdentification(
+        MatchStatus.Match,
+        MatchConfidence.VeryHigh,
+        new Firmographics(
+            "Acme Corp",
+            "acme.com",
+            "US",
+            "United States",
+            "Northern America",
+            "California",
+            "San Jose",
+            "Software and Technology",
+            "1,000 - 4,999",
+            2300,
+            "$250M - $500M",
+            310_000_000,
+            "7372",
+            ""
+        ),
+        [
+            new ProductScore("other_product", "Other", 10, BuyingStage.Awareness, 20, ProfileFit.Weak, false),
+            new ProductScore("hub_platform", "Hub Platform", 63, BuyingStage.Consideration, 9, ProfileFit.Weak, true),
+        ],
+        [new CompanySegment(4713, "Website Engagement 30d"), new CompanySegment(28237, "Keyword: Chatbots")]
+    );
+
     private ConnectorHarness? _harness;
 
     public SixSenseWorld()
     {
         Fake.Seed([
-            new SeedCompany(
-                ["203.0.113.0/28", "2001:db8:a::/48"],
-                new CompanyIdentification(
-                    MatchStatus.Match,
-                    MatchConfidence.VeryHigh,
-                    new Firmographics(
-                        "Acme Corp",
-                        "acme.com",
-                        "US",
-                        "United States",
-                        "Northern America",
-                        "California",
-                        "San Jose",
-                        "Software and Technology",
-                        "1,000 - 4,999",
-                        2300,
-                        "$250M - $500M",
-                        310_000_000,
-                        "7372",
-                        ""
-                    ),
-                    [
-                        new ProductScore(
-                            "other_product",
-                            "Other",
-                            10,
-                            BuyingStage.Awareness,
-                            20,
-                            ProfileFit.Weak,
-                            false
-                        ),
-                        new ProductScore(
-                            "hub_platform",
-                            "Hub Platform",
-                            63,
-                            BuyingStage.Consideration,
-                            9,
-                            ProfileFit.Weak,
-                            true
-                        ),
-                    ],
-                    [new CompanySegment(4713, "Website Engagement 30d"), new CompanySegment(28237, "Keyword: Chatbots")]
-                )
-            ),
+            new SeedCompany(["203.0.113.0/28", "2001:db8:a::/48"], Acme),
             new SeedCompany(
                 ["192.0.2.240/28"],
                 new CompanyIdentification(

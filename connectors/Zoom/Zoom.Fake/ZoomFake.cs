@@ -282,6 +282,22 @@ public sealed partial class ZoomFake(TimeProvider? time = null) : VendorFake(tim
         return FakeResponse.Json(201, Render(meeting, user));
     }
 
+    /// <summary>Zoom's daily limit spent: its daily-limit 429, resuming at 00:00 GMT.</summary>
+    protected override FakeResponse QuotaSpent(FakeRequest request) => DailyLimited();
+
+    /// <summary>
+    /// The token endpoint refuses the app's id and secret with OAuth's 400 invalid_client; the API a token it does
+    /// not know with 401 code 124.
+    /// </summary>
+    protected override FakeResponse CredentialsRefused(FakeRequest request) =>
+        request.Is("POST", "/oauth/token")
+            ? FakeResponse.Json(400, new { reason = "Invalid client_id or client_secret", error = "invalid_client" })
+            : FakeResponse.Json(401, new { code = 124, message = "Invalid access token." });
+
+    /// <summary>Zoom's 400 with code 300 for a parameter it does not take.</summary>
+    protected override FakeResponse RequestRefused(FakeRequest request) =>
+        FakeResponse.Json(400, new { code = 300, message = "Invalid parameter: page_size." });
+
     /// <summary>The per-user daily limit on meeting creates and updates (Zoom: 100), reset at 00:00 GMT.</summary>
     private FakeResponse DailyLimited()
     {

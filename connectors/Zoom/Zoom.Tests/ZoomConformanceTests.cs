@@ -1,4 +1,5 @@
 using IntegrationHub.Sdk.Capabilities.Meetings;
+using IntegrationHub.Sdk.FakeKit;
 using IntegrationHub.Sdk.TestKit.Conformance;
 
 namespace IntegrationHub.Connectors.Zoom.Tests;
@@ -10,15 +11,12 @@ public sealed class ZoomConformanceTests : MeetingsConformance, IAsyncLifetime
 
     protected override string KnownUser => ZoomWorld.Rep;
 
-    protected override Task<IMeetingConnector> CreateConnectorAsync(VendorCondition condition)
-    {
-        if (condition == VendorCondition.Down)
-        {
-            _world.Fake.GoDown();
-        }
+    protected override VendorFake Vendor => _world.Fake;
 
-        return Task.FromResult(_world.Connector());
-    }
+    protected override (string User, IReadOnlyList<TimeSlot> Meetings) KnownCalendar => _world.BookedCalendar;
+
+    protected override Task<IMeetingConnector> CreateConnectorAsync(VendorCondition condition) =>
+        Task.FromResult(_world.Connector(SettingsFor(condition)));
 
     public Task InitializeAsync() => Task.CompletedTask;
 

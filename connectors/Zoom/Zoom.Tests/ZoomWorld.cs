@@ -9,13 +9,27 @@ public sealed class ZoomWorld : IAsyncDisposable
 {
     public const string Rep = "rep@hub.test";
     public const string BusyRep = "busy@hub.test";
+    public const string BookedRep = "booked@hub.test";
     private ConnectorHarness? _harness;
 
     public ZoomWorld()
     {
         Fake.AddUser(Rep);
         Fake.AddUser(BusyRep);
+        var tomorrow = new DateTimeOffset(Fake.Time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
+        (DateTimeOffset Start, int Minutes)[] seeded = [(tomorrow.AddMinutes(45), 30), (tomorrow.AddHours(2), 60)];
+        foreach (var (start, minutes) in seeded)
+        {
+            Fake.AddMeeting(BookedRep, "Seeded", start, minutes);
+        }
+
+        BookedCalendar = (BookedRep, [.. seeded.Select(m => new TimeSlot(m.Start, m.Start.AddMinutes(m.Minutes)))]);
     }
+
+    /// <summary>
+    /// <see cref="BookedRep"/> and the meetings seeded on it tomorrow (UTC): 00:45–01:15 and 02:00–03:00.
+    /// </summary>
+    public (string User, IReadOnlyList<TimeSlot> Meetings) BookedCalendar { get; }
 
     public ZoomFake Fake { get; } = new(TestClock.Running());
 

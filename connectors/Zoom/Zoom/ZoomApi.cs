@@ -33,10 +33,7 @@ public sealed class ZoomApi(IHttpClientFactory clients, IOptions<ZoomOptions> op
             token => Request(method, path, body, token),
             rejectsToken: (response, _) => response.StatusCode == HttpStatusCode.Unauthorized,
             answer: (response, text) =>
-            {
-                var node = Parse(text);
-                return response.IsSuccessStatusCode ? (response.StatusCode, node) : throw Error(response, node);
-            },
+                response.IsSuccessStatusCode ? (response.StatusCode, Answer(text)) : throw Error(response, Parse(text)),
             cancellationToken
         );
 
@@ -114,7 +111,8 @@ public sealed class ZoomApi(IHttpClientFactory clients, IOptions<ZoomOptions> op
             ZoomConnector.Name,
             cancellationToken
         );
-        var node = Parse(await VendorHttp.BodyAsync(response, cancellationToken));
+        var text = await VendorHttp.BodyAsync(response, cancellationToken);
+        var node = response.IsSuccessStatusCode ? Answer(text) : Parse(text);
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
         {
             throw new ConnectorException(
@@ -142,6 +140,14 @@ public sealed class ZoomApi(IHttpClientFactory clients, IOptions<ZoomOptions> op
             );
     }
 
+    /// <summary>
+    /// A successful answer's body. One cut short or not JSON is Zoom breaking its protocol: read as nothing, a page
+    /// of meetings would show a busy rep free.
+    /// </summary>
+    private static JsonNode? Answer(string text) =>
+        string.IsNullOrWhiteSpace(text) ? null : VendorJson.Parse(text, ZoomConnector.Name);
+
+    /// <summary>An error body, or null when it cannot be read (the status then speaks alone).</summary>
     private static JsonNode? Parse(string text)
     {
         try

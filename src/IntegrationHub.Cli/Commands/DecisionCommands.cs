@@ -44,7 +44,7 @@ internal static class DecisionCommands
                 "Kind",
                 "Rule",
                 "Target",
-                "Degraded"
+                "Degraded: missing"
             );
             foreach (var d in response.Decisions)
             {
@@ -54,7 +54,7 @@ internal static class DecisionCommands
                     d.Kind == DecisionKind.Lead ? "lead" : "visitor",
                     d.MatchedRule,
                     Target(d.Target),
-                    d.Degraded ? "yes" : ""
+                    Missing(d)
                 );
             }
 
@@ -63,6 +63,19 @@ internal static class DecisionCommands
         });
         return command;
     }
+
+    /// <summary>What a degraded decision was made without, on one line: "company (SixSense failed)".</summary>
+    private static string Missing(Decision decision) =>
+        decision.Degraded
+            ? string.Join(
+                ", ",
+                decision
+                    .Explanation.Sources.Where(s => s.Status is SourceStatus.Failed or SourceStatus.TimedOut)
+                    .Select(s =>
+                        $"{s.Source} ({s.Connector} {(s.Status == SourceStatus.TimedOut ? "late" : "failed")})"
+                    )
+            )
+            : "";
 
     private static Command Explain(HubOptions hub, IAnsiConsole console)
     {
@@ -88,50 +101,7 @@ internal static class DecisionCommands
             var kind = d.Kind == DecisionKind.Lead ? "Lead" : "Visitor";
             var at = Tables.Format(d.CreateTime);
             console.MarkupLineInterpolated($"[bold]{kind} decision {d.Id}[/] at {at} (request {d.RequestId})");
-            var byRule = d.MatchedRule.Length > 0 ? $" by rule {d.MatchedRule}" : "";
-            var degraded = d.Degraded ? " — degraded: a fact source failed or was late" : "";
-            console.MarkupLineInterpolated($"Went to [bold]{Target(d.Target)}[/]{byRule}{degraded}.");
-
-            var rules = Tables.Create("Rules, in policy order", "Rule", "Outcome", "Why", "Facts read");
-            foreach (var r in d.Explanation.Rules)
-            {
-                var outcome = r.Outcome switch
-                {
-                    RuleOutcome.Matched => new Markup("[green]matched[/]"),
-                    RuleOutcome.NotMatched => new Markup("not matched"),
-                    RuleOutcome.Undecided => new Markup("[yellow]undecided[/]"),
-                    _ => new Markup("[grey]skipped[/]"),
-                };
-                rules.Row(
-                    r.Rule,
-                    outcome,
-                    r.Reason,
-                    string.Join(Environment.NewLine, r.Facts.Select(f => $"{f.Name} = {f.Value}"))
-                );
-            }
-
-            console.Write(rules);
-            if (d.Explanation.Sources.Count > 0)
-            {
-                var sources = Tables.Create("Fact sources", "Fact", "Connector", "Status", "Latency", "Error");
-                foreach (var s in d.Explanation.Sources)
-                {
-                    sources.Row(s.Source, s.Connector, s.Status.ToString(), $"{s.LatencyMs} ms", s.Error);
-                }
-
-                console.Write(sources);
-            }
-
-            foreach (var f in d.Explanation.Fallbacks)
-            {
-                console.MarkupLineInterpolated($"Fallback [bold]{f.Fallback}[/]: {f.Reason}");
-            }
-
-            foreach (var n in d.Explanation.Notifications)
-            {
-                console.MarkupLineInterpolated($"Alerts [bold]{n.RecipientId}[/] ({n.Reason})");
-            }
-
+            DecisionView.Write(console, d);
             return HubAction.Done;
         });
         return command;

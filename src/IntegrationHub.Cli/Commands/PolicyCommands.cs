@@ -135,7 +135,7 @@ internal static class PolicyCommands
         return command;
     }
 
-    private static RoutingPolicy? Load(IAnsiConsole console, string path)
+    internal static RoutingPolicy? Load(IAnsiConsole console, string path)
     {
         try
         {

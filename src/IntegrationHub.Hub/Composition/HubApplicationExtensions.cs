@@ -44,6 +44,7 @@ public static class HubApplicationExtensions
         services.AddSingleton<IRepPresence, SharedPresence>();
         services.AddSingleton<VisitorRouter>();
         services.AddSingleton<LeadRouter>();
+        services.AddSingleton<DecisionPreview>();
         services.AddSingleton<ConversationFlow>();
         services.AddSingleton<RoutingMetrics>();
         services.AddSingleton<IOutboxEffectHandler, NotifyEffectHandler>();

@@ -18,7 +18,7 @@ public static class DecisionJson
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static StoredDecision ToStored(this VisitorDecision d) =>
+    public static StoredDecision ToStored(this VisitorDecision d, string requestFingerprint) =>
         new(
             d.Id,
             VisitorKind,
@@ -26,10 +26,11 @@ public static class DecisionJson
             d.CreatedAt,
             d.Target.RepId,
             d.MatchedRule,
-            JsonSerializer.Serialize(d, Json)
+            JsonSerializer.Serialize(d, Json),
+            requestFingerprint
         );
 
-    public static StoredDecision ToStored(this LeadDecision d) =>
+    public static StoredDecision ToStored(this LeadDecision d, string requestFingerprint) =>
         new(
             d.Id,
             LeadKind,
@@ -37,7 +38,8 @@ public static class DecisionJson
             d.CreatedAt,
             d.Target.RepId,
             d.MatchedRule,
-            JsonSerializer.Serialize(d with { Effects = [] }, Json)
+            JsonSerializer.Serialize(d with { Effects = [] }, Json),
+            requestFingerprint
         );
 
     public static VisitorDecision Visitor(this StoredDecision stored) =>

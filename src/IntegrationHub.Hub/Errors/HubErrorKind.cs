@@ -15,4 +15,7 @@ public enum HubErrorKind
 
     /// <summary>The thing exists but its current state does not allow the request.</summary>
     FailedPrecondition,
+
+    /// <summary>The thing the request would create exists already (a request id used for another request).</summary>
+    AlreadyExists,
 }

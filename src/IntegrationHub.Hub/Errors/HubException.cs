@@ -24,6 +24,9 @@ public sealed class HubException : Exception
     /// <summary>The fields the caller should change, for <see cref="HubErrorKind.InvalidArgument"/>.</summary>
     public IReadOnlyList<FieldViolation> FieldViolations { get; init; } = [];
 
+    /// <summary>Facts the caller can act on without parsing the message, such as the id of the thing that exists.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
     public static HubException NotFound(string message) => new(HubErrorKind.NotFound, message, "NOT_FOUND");
 
     public static HubException Invalid(params FieldViolation[] violations) =>
@@ -39,4 +42,10 @@ public sealed class HubException : Exception
     /// <summary>The request does not fit the thing's state; <paramref name="reason"/> names which state rule.</summary>
     public static HubException FailedPrecondition(string message, string reason = "FAILED_PRECONDITION") =>
         new(HubErrorKind.FailedPrecondition, message, reason);
+
+    public static HubException AlreadyExists(
+        string message,
+        string reason,
+        IReadOnlyDictionary<string, string> metadata
+    ) => new(HubErrorKind.AlreadyExists, message, reason) { Metadata = metadata };
 }

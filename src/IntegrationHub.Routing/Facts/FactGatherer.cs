@@ -76,8 +76,17 @@ public sealed class FactGatherer(FactSources sources, TimeProvider time, ILogger
         var domain = identified.Value is { MatchStatus: MatchStatus.Match, Company.Domain: { Length: > 0 } d }
             ? d
             : email?[(email.IndexOf('@', StringComparison.Ordinal) + 1)..];
-        return string.IsNullOrWhiteSpace(domain)
-            ? SourceCall.NotAsked<Account>("account", Capability.Crm)
-            : await lookups.AskAsync("account", Capability.Crm, c => Sources.Crm.GetAccountByDomainAsync(domain, c));
+        if (string.IsNullOrWhiteSpace(domain))
+        {
+            var notAsked = SourceCall.NotAsked<Account>("account", Capability.Crm);
+            return identified.Report.Broken
+                ? notAsked with
+                {
+                    Report = notAsked.Report.BlockedOn(identified.Report),
+                }
+                : notAsked;
+        }
+
+        return await lookups.AskAsync("account", Capability.Crm, c => Sources.Crm.GetAccountByDomainAsync(domain, c));
     }
 }

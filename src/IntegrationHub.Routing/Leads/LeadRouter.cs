@@ -23,13 +23,21 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
         LeadSubmission lead,
         RoutingPolicy policy,
         CancellationToken cancellationToken
+    ) => RouteAsync(lead, policy, roundRobin, cancellationToken);
+
+    /// <summary>The decision with pool picks from <paramref name="picks"/>: a preview's never move a cursor.</summary>
+    public Task<LeadDecision> RouteAsync(
+        LeadSubmission lead,
+        RoutingPolicy policy,
+        IRoundRobin picks,
+        CancellationToken cancellationToken
     ) =>
         DecideAsync(
             lead,
             policy,
             time.GetUtcNow(),
             ct => gatherer.GatherAsync(lead, policy, ct),
-            roundRobin,
+            picks,
             cancellationToken
         );
 

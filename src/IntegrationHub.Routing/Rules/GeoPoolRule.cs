@@ -23,7 +23,7 @@ public sealed class GeoPoolRule : IVisitorRule
             ),
             new("visitor.region", region, "policy"),
         ];
-        var why = country is null ? $"country unknown, default region {region}" : $"{country} is in {region}";
+        var why = country is null ? $"{CountryUnknown(facts)}, default region {region}" : $"{country} is in {region}";
         return policy.GeoPool(region) is { } pool
             ? new RuleVerdict(
                 Name,
@@ -34,4 +34,10 @@ public sealed class GeoPoolRule : IVisitorRule
             )
             : new RuleVerdict(Name, RuleOutcome.NotMatched, $"no geo pool serves {region}", read);
     }
+
+    /// <summary>Unknown because a source failed says which and why: the default region is then a fallback.</summary>
+    private static string CountryUnknown(VisitorFacts facts) =>
+        new[] { facts.Company.Report, facts.Account.Report }.FirstOrDefault(r => r.Broken) is { } missing
+            ? $"country unknown ({missing.WhyUnknown})"
+            : "country unknown";
 }

@@ -40,15 +40,7 @@ public static class PolicyLookups
             : policy.DefaultRegion;
 
     /// <summary>Why a fact is unknown, for a rule's Undecided or NotMatched reason.</summary>
-    public static string Unknown(SourceReport report) =>
-        report.Status switch
-        {
-            SourceStatus.Failed => $"{report.Source} unknown: {report.Connector} failed ({report.Error})",
-            SourceStatus.TimedOut => $"{report.Source} unknown: {report.Connector} did not answer in time",
-            SourceStatus.NotAsked => $"{report.Source} not looked up",
-            _ => $"no {report.Source} found",
-        };
+    public static string Unknown(SourceReport report) => report.WhyUnknown;
 
-    public static bool SourceBroken(SourceReport report) =>
-        report.Status is SourceStatus.Failed or SourceStatus.TimedOut;
+    public static bool SourceBroken(SourceReport report) => report.Broken;
 }

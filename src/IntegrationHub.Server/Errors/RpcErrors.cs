@@ -56,9 +56,21 @@ public static class RpcErrors
             HubErrorKind.InvalidArgument => Code.InvalidArgument,
             HubErrorKind.NotFound => Code.NotFound,
             HubErrorKind.FailedPrecondition => Code.FailedPrecondition,
+            HubErrorKind.AlreadyExists => Code.AlreadyExists,
             _ => Code.Unknown,
         };
-        return Build(code, error.Message, error.Reason, vendor: null, retryAfter: null, error.FieldViolations);
+        var status = BuildStatus(
+            code,
+            error.Message,
+            error.Reason,
+            vendor: null,
+            retryAfter: null,
+            error.FieldViolations
+        );
+        var info = status.Details[0].Unpack<ErrorInfo>();
+        info.Metadata.Add(error.Metadata.ToDictionary());
+        status.Details[0] = Any.Pack(info);
+        return status.ToRpcException();
     }
 
     /// <summary>The canonical name of a status code, as gRPC spells it ("INVALID_ARGUMENT").</summary>

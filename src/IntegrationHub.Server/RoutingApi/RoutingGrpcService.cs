@@ -24,6 +24,7 @@ public sealed class RoutingGrpcService(
     DecisionStore decisions,
     ConversationFlow conversations,
     RoutingMetrics metrics,
+    DecisionPreview preview,
     TimeProvider time
 ) : RoutingService.RoutingServiceBase
 {
@@ -32,33 +33,18 @@ public sealed class RoutingGrpcService(
         ServerCallContext context
     )
     {
-        var validator = new RequestValidator();
-        var requestId = validator.Required("request_id", request.RequestId, 128);
-        var ip = validator.IpAddress("ip_address", request.IpAddress);
-        var page = validator.HttpUrl("page_url", request.PageUrl, required: true);
-        var email = validator.Email("email", request.Email, required: false);
-        var token = validator.Length("click_through_token", request.ClickThroughToken, 512);
-        validator.ThrowIfInvalid();
-
+        var visitor = request.ToVisitor();
+        var requestId = visitor.RequestId;
+        var fingerprint = RequestFingerprint.Of(visitor);
         if (
             await decisions.GetByRequestAsync(DecisionJson.VisitorKind, requestId, context.CancellationToken) is
             { } earlier
         )
         {
-            return await AnswerAsync(earlier, context.CancellationToken);
+            return await AnswerAsync(earlier.SameRequestOrRefuse(fingerprint), context.CancellationToken);
         }
 
-        var decision = await router.RouteAsync(
-            new VisitorRequest(
-                requestId,
-                ip!,
-                page!,
-                email.Length == 0 ? null : email,
-                token.Length == 0 ? null : token
-            ),
-            policies.Current,
-            context.CancellationToken
-        );
+        var decision = await router.RouteAsync(visitor, policies.Current, context.CancellationToken);
         var alerts = decision
             .Explanation.Notifications.Select(n => new NewEffect(
                 NotifyEffectHandler.Type,
@@ -78,13 +64,13 @@ public sealed class RoutingGrpcService(
                 ).ToJson()
             ))
             .ToList();
-        var outcome = await decisions.RecordAsync(decision.ToStored(), alerts, context.CancellationToken);
+        var outcome = await decisions.RecordAsync(decision.ToStored(fingerprint), alerts, context.CancellationToken);
         if (outcome.Recorded)
         {
             HubMetrics.Decided(DecisionJson.VisitorKind, decision.MatchedRule, decision.Target, decision.Explanation);
         }
 
-        return await AnswerAsync(outcome.Decision, context.CancellationToken);
+        return await AnswerAsync(outcome.Decision.SameRequestOrRefuse(fingerprint), context.CancellationToken);
     }
 
     /// <summary>
@@ -96,17 +82,18 @@ public sealed class RoutingGrpcService(
     public override async Task<RouteLeadResponse> RouteLead(RouteLeadRequest request, ServerCallContext context)
     {
         var lead = request.ToSubmission();
+        var fingerprint = RequestFingerprint.Of(lead);
         if (
             await decisions.GetByRequestAsync(DecisionJson.LeadKind, lead.RequestId, context.CancellationToken) is
             { } earlier
         )
         {
-            return new RouteLeadResponse { Decision = earlier.ToContract() };
+            return new RouteLeadResponse { Decision = earlier.SameRequestOrRefuse(fingerprint).ToContract() };
         }
 
         var decision = await leads.RouteAsync(lead, policies.Current, context.CancellationToken);
         var outcome = await decisions.RecordAsync(
-            decision.ToStored(),
+            decision.ToStored(fingerprint),
             decision.ToOutbox(time.GetUtcNow()),
             context.CancellationToken
         );
@@ -115,7 +102,41 @@ public sealed class RoutingGrpcService(
             HubMetrics.Decided(DecisionJson.LeadKind, decision.MatchedRule, decision.Target, decision.Explanation);
         }
 
-        return new RouteLeadResponse { Decision = outcome.Decision.ToContract() };
+        return new RouteLeadResponse { Decision = outcome.Decision.SameRequestOrRefuse(fingerprint).ToContract() };
+    }
+
+    public override async Task<PreviewVisitorResponse> PreviewVisitor(
+        PreviewVisitorRequest request,
+        ServerCallContext context
+    )
+    {
+        var visitor = new RouteVisitorRequest
+        {
+            RequestId = "preview",
+            IpAddress = request.IpAddress,
+            PageUrl = request.PageUrl,
+            Email = request.Email,
+            ClickThroughToken = request.ClickThroughToken,
+        }.ToVisitor();
+        var previewed = await preview.VisitorAsync(visitor, request.CandidatePolicy, context.CancellationToken);
+        var decision = previewed.Decision.ToContract(conversationId: null);
+        decision.Id = "";
+        decision.RequestId = "";
+        return new PreviewVisitorResponse { Decision = decision, Policy = previewed.Policy };
+    }
+
+    public override async Task<PreviewLeadResponse> PreviewLead(PreviewLeadRequest request, ServerCallContext context)
+    {
+        var lead = new RouteLeadRequest { RequestId = "preview", Lead = request.Lead }.ToSubmission();
+        var previewed = await preview.LeadAsync(lead, request.CandidatePolicy, context.CancellationToken);
+        var decision = previewed.Decision.ToContract();
+        decision.Id = "";
+        decision.RequestId = "";
+        var response = new PreviewLeadResponse { Decision = decision, Policy = previewed.Policy };
+        response.PlannedEffects.AddRange(
+            previewed.Effects.Select(e => new Contracts.Routing.V1.PlannedEffect { Type = e.Type, Summary = e.Summary })
+        );
+        return response;
     }
 
     public override async Task<GetDecisionResponse> GetDecision(GetDecisionRequest request, ServerCallContext context)

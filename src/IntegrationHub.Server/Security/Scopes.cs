@@ -26,10 +26,15 @@ public static class Scopes
         "LogActivity",
     };
 
-    /// <summary>The scope an RPC needs; a service this map does not know needs admin, the strictest.</summary>
+    /// <summary>
+    /// The scope an RPC needs; a service this map does not know needs admin, the strictest. A preview shows any
+    /// visitor's live facts under any candidate policy, so it is admin's, not every routing caller's.
+    /// </summary>
     public static string For(string service, string method) =>
         service switch
         {
+            "integrationhub.routing.v1.RoutingService" when method.StartsWith("Preview", StringComparison.Ordinal) =>
+                Admin,
             "integrationhub.routing.v1.RoutingService"
             or "integrationhub.routing.v1.ConversationService"
             or "integrationhub.routing.v1.PresenceService" => Routing,

@@ -12,7 +12,8 @@ public sealed record StoredDecision(
     DateTimeOffset CreatedAt,
     string? RepId,
     string? Rule,
-    string Payload
+    string Payload,
+    string? RequestFingerprint = null
 );
 
 /// <summary>Whether <see cref="DecisionStore.RecordAsync"/> wrote, or found the request already decided.</summary>
@@ -40,7 +41,7 @@ public sealed record DecisionPage(IReadOnlyList<StoredDecision> Decisions, strin
 /// </summary>
 public sealed class DecisionStore(Database database, TimeProvider time)
 {
-    private const string Columns = "id, kind, request_id, created_at, rep_id, rule, payload";
+    private const string Columns = "id, kind, request_id, created_at, rep_id, rule, payload, request_fingerprint";
 
     public async Task<RecordOutcome> RecordAsync(
         StoredDecision decision,
@@ -68,7 +69,7 @@ public sealed class DecisionStore(Database database, TimeProvider time)
                     }
 
                     await connection.ExecuteAsync(
-                        $"INSERT INTO decisions ({Columns}) VALUES (@id, @kind, @request, @at, @rep, @rule, @payload)",
+                        $"INSERT INTO decisions ({Columns}) VALUES (@id, @kind, @request, @at, @rep, @rule, @payload, @fingerprint)",
                         transaction,
                         cancellationToken,
                         ("id", decision.Id),
@@ -77,7 +78,8 @@ public sealed class DecisionStore(Database database, TimeProvider time)
                         ("at", decision.CreatedAt.Millis()),
                         ("rep", decision.RepId),
                         ("rule", decision.Rule),
-                        ("payload", decision.Payload)
+                        ("payload", decision.Payload),
+                        ("fingerprint", decision.RequestFingerprint)
                     );
                     await OutboxStore.EnqueueAsync(
                         connection,
@@ -210,6 +212,7 @@ public sealed class DecisionStore(Database database, TimeProvider time)
             r.GetInt64(3).Time(),
             r.NullableString(4),
             r.NullableString(5),
-            r.GetString(6)
+            r.GetString(6),
+            r.NullableString(7)
         );
 }

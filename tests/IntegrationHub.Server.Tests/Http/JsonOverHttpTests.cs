@@ -113,11 +113,13 @@ public sealed class JsonOverHttpTests : IDisposable
                 "/v1/conversations",
                 "/v1/decisions",
                 "/v1/decisions/{decision_id}",
+                "/v1/leads:preview",
                 "/v1/leads:route",
                 "/v1/metrics/routing",
                 "/v1/reps",
                 "/v1/reps/{rep_id}/alerts",
                 "/v1/reps/{rep_id}/presence",
+                "/v1/visitors:preview",
                 "/v1/visitors:route",
             ],
             paths.Select(p => p.Key).Order(StringComparer.Ordinal)

@@ -25,7 +25,18 @@ internal abstract class AccountRule : ICrmLeadRule
     /// </summary>
     protected abstract LeadTarget? Decide(LeadDraft draft, LeadFacts facts, Account account, IReadOnlyList<Fact> read);
 
-    protected virtual void WithoutAccount(LeadDraft draft, LeadFacts facts) => draft.Skip(Name, "no matched account");
+    /// <summary>No account because the CRM failed is not "no account": the rule is undecided, and says why.</summary>
+    protected virtual void WithoutAccount(LeadDraft draft, LeadFacts facts)
+    {
+        if (facts.Account.Report.Broken)
+        {
+            draft.Add(Name, RuleOutcome.Undecided, facts.Account.Report.WhyUnknown, []);
+        }
+        else
+        {
+            draft.Skip(Name, "no matched account");
+        }
+    }
 
     private static IReadOnlyList<Fact> AccountFacts(LeadFacts facts, Account account) =>
         [
