@@ -27,6 +27,7 @@ public static class HubCtl
             DeadLetterCommands.Create(hub, console),
             KeyCommands.Create(hub, console),
             SandboxCommands.Create(hub, console),
+            ConformanceCommands.Create(console),
         };
         var output = new AnsiConsoleWriter(console);
         return await root.Parse(args)

@@ -1,4 +1,3 @@
-using Grpc.Net.Client;
 using IntegrationHub.Host.Sandbox;
 using IntegrationHub.Hub.Caching;
 using IntegrationHub.Hub.Capabilities;
@@ -72,6 +71,7 @@ public static class HubConnectorsExtensions
         }
 
         builder.Services.AddSingleton<CredentialRefusals>();
+        builder.Services.AddRemoteConnectors(bindings.Values);
         foreach (var binding in bindings.Values)
         {
             var serve = ServeFactory(binding);
@@ -94,7 +94,7 @@ public static class HubConnectorsExtensions
         typeof(CredentialWatch<>)
             .MakeGenericType(CapabilityInterfaces.ByCapability[binding.Capability])
             .GetMethod(nameof(CredentialWatch<object>.Wrap))!
-            .Invoke(null, [connector, refusals, binding.ConnectorName])!;
+            .Invoke(null, [connector, refusals, binding.CredentialKey])!;
 
     private static Func<IServiceProvider, object> ServeFactory(CapabilityBinding binding)
     {
@@ -103,10 +103,6 @@ public static class HubConnectorsExtensions
             return sp => sp.GetRequiredService(connector.Descriptor.ImplementationType);
         }
 
-        // One channel per remote capability for the hub's lifetime: channels are meant to be
-        // long-lived and multiplex every call over their HTTP/2 connections.
-        var channel = new Lazy<GrpcChannel>(() => RemoteChannel.Create(binding.RemoteEndpoint!, binding.RemoteTls));
-        return _ =>
-            RemoteConnectorFactory.Create(binding.Capability, channel.Value.CreateCallInvoker(), binding.ConnectorName);
+        return sp => sp.GetRequiredService<RemoteEndpoints>().Connector(binding.Capability);
     }
 }

@@ -5,7 +5,8 @@ namespace IntegrationHub.Hub.Caching;
 /// <summary>
 /// A cache where concurrent misses for one key share a single load, so a burst of visitors
 /// from K companies costs K vendor calls. A value lives for the lifetime its load chose
-/// (shorter for "no match"); a failed load is not cached, so the next caller tries again.
+/// (shorter for "no match"); a failed load is not cached, so the next caller tries again. When every
+/// caller waiting on a load has given up, the load is cancelled.
 /// </summary>
 public sealed class SingleFlightCache<TKey, TValue>(string name, TimeProvider time, int maxEntries)
     where TKey : notnull
@@ -28,10 +29,17 @@ public sealed class SingleFlightCache<TKey, TValue>(string name, TimeProvider ti
             var entry = _entries.GetOrAdd(key, _ =>
             {
                 loaded = true;
-                return new Entry(Load(load));
+                return Entry.Start(load);
             });
             if (entry.ExpiresAt is { } expires && expires <= now)
             {
+                _entries.TryRemove(KeyValuePair.Create(key, entry));
+                continue;
+            }
+
+            if (!entry.Join())
+            {
+                // Every waiter gave up on this load just now and it is being cancelled: start a fresh one.
                 _entries.TryRemove(KeyValuePair.Create(key, entry));
                 continue;
             }
@@ -53,13 +61,27 @@ public sealed class SingleFlightCache<TKey, TValue>(string name, TimeProvider ti
             catch when (entry.Value.IsFaulted || entry.Value.IsCanceled)
             {
                 _entries.TryRemove(KeyValuePair.Create(key, entry));
+                if (entry.Abandoned && !cancellationToken.IsCancellationRequested)
+                {
+                    // Cancelled because the others gave up, not this caller: try again.
+                    continue;
+                }
+
+                throw;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The last one waiting cancels the load, so a vendor or remote connector is not left
+                // working for nobody (a remote process sees its call cancelled).
+                if (entry.Leave())
+                {
+                    _entries.TryRemove(KeyValuePair.Create(key, entry));
+                }
+
                 throw;
             }
         }
     }
-
-    private static Task<TValue> Load(Func<CancellationToken, Task<TValue>> load) =>
-        Task.Run(() => load(CancellationToken.None));
 
     private void TrimIfFull()
     {
@@ -90,10 +112,66 @@ public sealed class SingleFlightCache<TKey, TValue>(string name, TimeProvider ti
         }
     }
 
-    private sealed class Entry(Task<TValue> value)
+    /// <summary>One shared load and the callers waiting on it.</summary>
+    private sealed class Entry
     {
-        public Task<TValue> Value { get; } = value;
+        private readonly CancellationTokenSource _abandoned = new();
+        private readonly Lock _gate = new();
+        private int _waiting;
+        private bool _cancelled;
+
+        private Entry(Func<CancellationToken, Task<TValue>> load) =>
+            Value = Task.Run(() => load(_abandoned.Token), CancellationToken.None);
+
+        public Task<TValue> Value { get; }
 
         public DateTimeOffset? ExpiresAt { get; set; }
+
+        /// <summary>True once every waiter gave up and the load was cancelled for that reason.</summary>
+        public bool Abandoned
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _cancelled;
+                }
+            }
+        }
+
+        public static Entry Start(Func<CancellationToken, Task<TValue>> load) => new(load);
+
+        /// <summary>Counts a waiter in; false when the load was already given up by everyone.</summary>
+        public bool Join()
+        {
+            lock (_gate)
+            {
+                if (_cancelled)
+                {
+                    return false;
+                }
+
+                _waiting++;
+                return true;
+            }
+        }
+
+        /// <summary>A waiter gave up; when it was the last and the load still runs, the load is cancelled.</summary>
+        public bool Leave()
+        {
+            lock (_gate)
+            {
+                _waiting--;
+                if (_waiting > 0 || Value.IsCompleted)
+                {
+                    return false;
+                }
+
+                _cancelled = true;
+            }
+
+            _abandoned.Cancel();
+            return true;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using IntegrationHub.Hub.Credentials;
 using IntegrationHub.Sdk.Capabilities;
+using IntegrationHub.Sdk.Http;
 
 namespace IntegrationHub.Hub.Capabilities;
 
@@ -12,5 +13,20 @@ public sealed record CapabilityBinding(Capability Capability, DiscoveredConnecto
     /// <summary>TLS settings towards <see cref="RemoteEndpoint"/>.</summary>
     public RemoteTlsOptions RemoteTls { get; init; } = new();
 
-    public string ConnectorName => Connector?.Descriptor.Name ?? $"remote:{RemoteEndpoint}";
+    /// <summary>Timeouts, retries and the circuit breaker towards <see cref="RemoteEndpoint"/>.</summary>
+    public ConnectorResilienceOptions RemoteResilience { get; init; } = new();
+
+    /// <summary>What the remote process said it is (its Describe answer), once it said so.</summary>
+    public RemoteIdentity? Remote { get; init; }
+
+    /// <summary>The name shown for the connector: a remote one by what it says it is, else by its address.</summary>
+    public string ConnectorName => Connector?.Descriptor.Name ?? Remote?.Name ?? Fallback;
+
+    /// <summary>
+    /// The name the connector's credential state is kept under: unlike <see cref="ConnectorName"/>, it never
+    /// changes once a remote connector has described itself.
+    /// </summary>
+    public string CredentialKey => Connector?.Descriptor.Name ?? Fallback;
+
+    private string Fallback => $"remote:{RemoteEndpoint}";
 }

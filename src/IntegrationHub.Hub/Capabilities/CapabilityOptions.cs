@@ -1,4 +1,5 @@
 using IntegrationHub.Hub.Credentials;
+using IntegrationHub.Sdk.Http;
 
 namespace IntegrationHub.Hub.Capabilities;
 
@@ -22,6 +23,12 @@ public sealed class CapabilityOptions
     /// must chain to.
     /// </summary>
     public RemoteTlsOptions Tls { get; set; } = new();
+
+    /// <summary>
+    /// Timeouts, retries and the circuit breaker for calls to the remote endpoint (the same keys and defaults as a
+    /// plugin's <c>Connectors:&lt;Name&gt;:Resilience</c>); validated at start.
+    /// </summary>
+    public ConnectorResilienceOptions Resilience { get; set; } = new();
 }
 
 public sealed class RemoteTlsOptions

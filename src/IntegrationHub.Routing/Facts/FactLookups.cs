@@ -13,18 +13,31 @@ public sealed class FactLookups : IDisposable
     private readonly CancellationToken _caller;
     private readonly CancellationTokenSource _deadline;
     private readonly CancellationTokenSource _linked;
+    private readonly DateTimeOffset _expiresAt;
 
     internal FactLookups(SourceCall call, TimeSpan deadline, TimeProvider time, CancellationToken caller)
     {
         _call = call;
         _caller = caller;
         _deadline = new CancellationTokenSource(deadline, time);
+        _expiresAt = time.GetUtcNow() + deadline;
         _linked = CancellationTokenSource.CreateLinkedTokenSource(caller, _deadline.Token);
     }
 
-    /// <summary>Asks one source, reporting how it went; the fact is unknown when it failed or was late.</summary>
-    public Task<Sourced<T>> AskAsync<T>(string source, Capability capability, Func<CancellationToken, Task<T?>> call)
-        where T : class => _call.AskAsync(source, capability, call, _linked.Token, _caller);
+    /// <summary>
+    /// Asks one source, reporting how it went; the fact is unknown when it failed or was late. The source sees the
+    /// decision's deadline as <see cref="CallDeadline"/> (a remote connector passes it on).
+    /// </summary>
+    public async Task<Sourced<T>> AskAsync<T>(
+        string source,
+        Capability capability,
+        Func<CancellationToken, Task<T?>> call
+    )
+        where T : class
+    {
+        using var deadline = CallDeadline.Until(_expiresAt);
+        return await _call.AskAsync(source, capability, call, _linked.Token, _caller);
+    }
 
     /// <summary>A lookup the decision has nothing to ask with (no email, no account), reported as not asked.</summary>
     public static Task<Sourced<T>> NotAsked<T>(string source, Capability capability)

@@ -46,6 +46,7 @@ public static class HubGrpcExtensions
             {
                 o.Interceptors.Add<ErrorInterceptor>();
                 o.Interceptors.Add<CallerLimitInterceptor>();
+                o.Interceptors.Add<CallDeadlineInterceptor>();
                 o.MaxReceiveMessageSize = MaxMessageBytes;
                 o.EnableDetailedErrors = false;
             })

@@ -22,9 +22,10 @@ internal sealed class CredentialHealthCheck(
         CancellationToken cancellationToken = default
     )
     {
-        var connector = catalog.Bindings[capability].ConnectorName;
+        var binding = catalog.Bindings[capability];
+        var connector = binding.ConnectorName;
         return Task.FromResult(
-            refusals.Of(connector) is { } refused
+            refusals.Of(binding.CredentialKey) is { } refused
                 ? HealthCheckResult.Unhealthy(
                     string.Create(
                         CultureInfo.InvariantCulture,

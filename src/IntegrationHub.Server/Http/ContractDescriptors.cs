@@ -3,7 +3,10 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace IntegrationHub.Server.Http;
 
-/// <summary>Every gRPC service of the hub's contracts, from the descriptors generated into the SDK.</summary>
+/// <summary>
+/// Every gRPC service of the hub's contracts, from the descriptors generated into the SDK. Leaves out
+/// <c>integrationhub.connector.v1</c>: remote connectors serve it to the hub; the hub does not serve it.
+/// </summary>
 public static class ContractDescriptors
 {
     public static IReadOnlyList<ServiceDescriptor> Services { get; } =
@@ -17,6 +20,7 @@ public static class ContractDescriptors
             .Select(t => t.GetProperty("Descriptor")?.GetValue(null))
             .OfType<FileDescriptor>()
             .SelectMany(f => f.Services)
+            .Where(s => !s.FullName.StartsWith("integrationhub.connector.", StringComparison.Ordinal))
             .OrderBy(s => s.FullName, StringComparer.Ordinal),
     ];
 }

@@ -5,6 +5,7 @@ using IntegrationHub.Hub.Capabilities;
 using IntegrationHub.Hub.Credentials;
 using IntegrationHub.Hub.Sandbox;
 using IntegrationHub.Sdk.Capabilities;
+using IntegrationHub.Server.Capabilities.Remote;
 using IntegrationHub.Server.Plugins;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -15,7 +16,9 @@ public sealed class ConnectorCatalogGrpcService(
     ConnectorCatalog catalog,
     HealthCheckService health,
     VendorRehearsal rehearsal,
-    CredentialRefusals refusals
+    CredentialRefusals refusals,
+    RemoteEndpoints remotes,
+    ILogger<ConnectorCatalogGrpcService> logger
 ) : ConnectorCatalogService.ConnectorCatalogServiceBase
 {
     public override async Task<ListConnectorsResponse> ListConnectors(
@@ -46,6 +49,8 @@ public sealed class ConnectorCatalogGrpcService(
 
     private async Task<List<ConnectorInfo>> ConnectorsAsync(CancellationToken cancellationToken)
     {
+        // A remote that was not up when the hub started is asked again, so it is listed by the name it gives.
+        await Task.WhenAll(remotes.All.Select(r => RemoteDescription.DescribeAsync(r, logger, cancellationToken)));
         var report = await health.CheckHealthAsync(cancellationToken);
         var response = new List<ConnectorInfo>();
         foreach (var discovered in catalog.Discovered.OrderBy(d => d.Descriptor.Name, StringComparer.Ordinal))
@@ -72,15 +77,25 @@ public sealed class ConnectorCatalogGrpcService(
 
         foreach (var remote in catalog.Bindings.Values.Where(b => b.RemoteEndpoint is not null))
         {
+            var identity = remote.Remote!;
             var info = new ConnectorInfo
             {
                 Name = remote.ConnectorName,
+                Version = identity.Version,
                 Origin = "remote",
                 Endpoint = remote.RemoteEndpoint!.ToString(),
             };
-            info.Capabilities.Add(remote.Capability.Key());
+            info.Capabilities.AddRange(identity.Capabilities is [_, ..] said ? said : [remote.Capability.Key()]);
             info.ServingCapabilities.Add(remote.Capability.Key());
             SetHealth(info, [remote], report);
+            if (identity.Problem is { } problem)
+            {
+                info.HealthDetail = string.Join(
+                    "; ",
+                    new[] { info.HealthDetail, $"named by address: {problem}" }.Where(d => d.Length > 0)
+                );
+            }
+
             response.Add(info);
         }
 

@@ -67,7 +67,13 @@ internal static class CapabilitySelection
                     problems.Add($"{path}:Tls: a certificate file cannot be used: {e.Message}");
                 }
 
-                bindings[capability] = new CapabilityBinding(capability, null, endpoint) { RemoteTls = options.Tls };
+                problems.AddRange(RemoteResilienceProblems.Of($"{path}:Resilience", options.Resilience));
+                bindings[capability] = new CapabilityBinding(capability, null, endpoint)
+                {
+                    RemoteTls = options.Tls,
+                    RemoteResilience = options.Resilience,
+                    Remote = new RemoteIdentity(),
+                };
                 continue;
             }
 

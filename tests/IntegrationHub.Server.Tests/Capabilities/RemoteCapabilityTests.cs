@@ -10,18 +10,8 @@ namespace IntegrationHub.Server.Tests.Capabilities;
 /// </summary>
 public sealed class RemoteCapabilityTests
 {
-    private static HubFactory HubPointedAt(Uri endpoint, Dictionary<string, string?>? tls = null)
-    {
-        var settings = HubFactory.MemorySettings();
-        settings.Remove("Capabilities:Enrichment:Connector");
-        settings["Capabilities:Enrichment:Endpoint"] = endpoint.ToString();
-        foreach (var (key, value) in tls ?? [])
-        {
-            settings[$"Capabilities:Enrichment:Tls:{key}"] = value;
-        }
-
-        return new HubFactory(settings);
-    }
+    private static HubFactory HubPointedAt(Uri endpoint, Dictionary<string, string?>? tls = null) =>
+        RemoteHubs.PointedAt(endpoint, (tls ?? []).ToDictionary(t => $"Tls:{t.Key}", t => t.Value));
 
     [Fact]
     public async Task Over_mutual_tls_the_hub_presents_its_client_certificate_and_trusts_only_the_private_ca()

@@ -39,36 +39,26 @@ public sealed class RemoteConnectorProcess : IAsyncDisposable
         X509Certificate2? clientCa = null
     )
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        // The test folder carries the hub's appsettings.json, whose Kestrel endpoints (the hub's
-        // default ports) would be bound beside port 0 and clash with a hub a developer is running.
-        builder.Configuration.Sources.Clear();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, o =>
+        var builder = LoopbackGrpcServer.Builder(o =>
+        {
+            if (certificate is not null)
             {
-                o.Protocols = HttpProtocols.Http2;
-                if (certificate is not null)
+                o.UseHttps(certificate, https =>
                 {
-                    o.UseHttps(certificate, https =>
-                    {
-                        https.ClientCertificateMode = clientCa is null
-                            ? ClientCertificateMode.NoCertificate
-                            : ClientCertificateMode.RequireCertificate;
-                        https.ClientCertificateValidation = (client, _, _) =>
-                            clientCa is not null && TestCertificates.ChainsTo(client, clientCa);
-                    });
-                }
-            }));
+                    https.ClientCertificateMode = clientCa is null
+                        ? ClientCertificateMode.NoCertificate
+                        : ClientCertificateMode.RequireCertificate;
+                    https.ClientCertificateValidation = (client, _, _) =>
+                        clientCa is not null && TestCertificates.ChainsTo(client, clientCa);
+                });
+            }
+        });
         builder.Services.AddGrpc(o => o.Interceptors.Add<ErrorInterceptor>());
         builder.Services.AddSingleton<MemoryConnector>();
         builder.Services.AddSingleton<IEnrichmentConnector>(sp => sp.GetRequiredService<MemoryConnector>());
         var app = builder.Build();
         app.MapGrpcService<EnrichmentGrpcService>();
-        await app.StartAsync();
-        var address = app
-            .Services.GetRequiredService<IServer>()
-            .Features.Get<IServerAddressesFeature>()!
-            .Addresses.First();
-        return new RemoteConnectorProcess(app, new Uri(address));
+        return new RemoteConnectorProcess(app, await LoopbackGrpcServer.StartAsync(app));
     }
 
     public async ValueTask DisposeAsync()

@@ -6,8 +6,12 @@ using IntegrationHub.Server.Errors;
 
 namespace IntegrationHub.Server.Capabilities.Enrichment;
 
-/// <summary>Serves the enrichment contract from whichever connector is configured.</summary>
-public sealed class EnrichmentGrpcService(IEnrichmentConnector connector) : EnrichmentService.EnrichmentServiceBase
+/// <summary>
+/// Serves the enrichment contract from whichever connector is configured; a batch goes whole to a connector that
+/// takes batches (<see cref="IEnrichmentBatch"/>), otherwise one look-up per address through the cache.
+/// </summary>
+public sealed class EnrichmentGrpcService(IEnrichmentConnector connector, IEnrichmentBatch? batch = null)
+    : EnrichmentService.EnrichmentServiceBase
 {
     public const int MaxBatch = 100;
 
@@ -39,6 +43,10 @@ public sealed class EnrichmentGrpcService(IEnrichmentConnector connector) : Enri
             .Select((ip, i) => validator.IpAddress($"ip_addresses[{i}]", ip))
             .ToList();
         validator.ThrowIfInvalid();
+        if (batch is not null)
+        {
+            return await batch.IdentifyCompaniesAsync(request, context.CancellationToken);
+        }
 
         using var gate = new SemaphoreSlim(8);
         var results = await Task.WhenAll(

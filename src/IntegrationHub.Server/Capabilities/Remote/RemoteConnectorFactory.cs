@@ -1,4 +1,3 @@
-using Grpc.Core;
 using IntegrationHub.Sdk.Capabilities;
 
 namespace IntegrationHub.Server.Capabilities.Remote;
@@ -6,14 +5,14 @@ namespace IntegrationHub.Server.Capabilities.Remote;
 /// <summary>The remote connector for a capability, over a channel to the process that serves it.</summary>
 public static class RemoteConnectorFactory
 {
-    public static object Create(Capability capability, CallInvoker invoker, string name) =>
+    public static object Create(Capability capability, RemoteEndpoint endpoint) =>
         capability switch
         {
-            Capability.Enrichment => new RemoteEnrichmentConnector(invoker, name),
-            Capability.Crm => new RemoteCrmConnector(invoker, name),
-            Capability.Sequencing => new RemoteSequencingConnector(invoker, name),
-            Capability.Marketing => new RemoteMarketingConnector(invoker, name),
-            Capability.Meetings => new RemoteMeetingConnector(invoker, name),
+            Capability.Enrichment => new RemoteEnrichmentConnector(endpoint),
+            Capability.Crm => new RemoteCrmConnector(endpoint),
+            Capability.Sequencing => new RemoteSequencingConnector(endpoint),
+            Capability.Marketing => new RemoteMarketingConnector(endpoint),
+            Capability.Meetings => new RemoteMeetingConnector(endpoint),
             _ => throw new ArgumentOutOfRangeException(
                 nameof(capability),
                 capability,

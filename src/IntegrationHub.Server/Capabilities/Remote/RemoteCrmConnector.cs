@@ -2,39 +2,28 @@ using Grpc.Core;
 using IntegrationHub.Contracts.Crm.V1;
 using IntegrationHub.Sdk.Capabilities.Crm;
 using IntegrationHub.Server.Capabilities.Crm;
-using static IntegrationHub.Server.Capabilities.Remote.RemoteErrorTranslation;
 using Domain = IntegrationHub.Sdk.Capabilities.Crm;
 
 namespace IntegrationHub.Server.Capabilities.Remote;
 
 /// <summary>The CRM served by a remote process speaking the CRM contract.</summary>
-public sealed class RemoteCrmConnector(CallInvoker invoker, string name) : ICrmConnector
+public sealed class RemoteCrmConnector(RemoteEndpoint remote) : ICrmConnector
 {
-    private readonly CrmService.CrmServiceClient _client = new(invoker);
+    private readonly CrmService.CrmServiceClient _client = new(remote.Invoker);
 
     public Task<Domain.Account?> GetAccountByIdAsync(string accountId, CancellationToken cancellationToken) =>
-        OrNull(
-            name,
-            async () =>
+        remote.OrNull(
+            async options =>
                 (
-                    await _client.GetAccountAsync(
-                        new GetAccountRequest { AccountId = accountId },
-                        cancellationToken: cancellationToken
-                    )
+                    await _client.GetAccountAsync(new GetAccountRequest { AccountId = accountId }, options)
                 ).Account.ToDomain(),
             cancellationToken
         );
 
     public Task<Domain.Account?> GetAccountByDomainAsync(string domain, CancellationToken cancellationToken) =>
-        OrNull(
-            name,
-            async () =>
-                (
-                    await _client.GetAccountAsync(
-                        new GetAccountRequest { Domain = domain },
-                        cancellationToken: cancellationToken
-                    )
-                ).Account.ToDomain(),
+        remote.OrNull(
+            async options =>
+                (await _client.GetAccountAsync(new GetAccountRequest { Domain = domain }, options)).Account.ToDomain(),
             cancellationToken
         );
 
@@ -42,15 +31,11 @@ public sealed class RemoteCrmConnector(CallInvoker invoker, string name) : ICrmC
         string companyName,
         CancellationToken cancellationToken
     ) =>
-        Call<IReadOnlyList<Domain.Account>>(
-            name,
-            async () =>
+        remote.Call<IReadOnlyList<Domain.Account>>(
+            async options =>
                 [
                     .. (
-                        await _client.FindAccountsAsync(
-                            new FindAccountsRequest { CompanyName = companyName },
-                            cancellationToken: cancellationToken
-                        )
+                        await _client.FindAccountsAsync(new FindAccountsRequest { CompanyName = companyName }, options)
                     ).Accounts.Select(a => a.ToDomain()),
                 ],
             cancellationToken
@@ -60,14 +45,13 @@ public sealed class RemoteCrmConnector(CallInvoker invoker, string name) : ICrmC
         string ultimateParentId,
         CancellationToken cancellationToken
     ) =>
-        Call<IReadOnlyList<Domain.Account>>(
-            name,
-            async () =>
+        remote.Call<IReadOnlyList<Domain.Account>>(
+            async options =>
                 [
                     .. (
                         await _client.ListAccountHierarchyAsync(
                             new ListAccountHierarchyRequest { UltimateParentId = ultimateParentId },
-                            cancellationToken: cancellationToken
+                            options
                         )
                     ).Accounts.Select(a => a.ToDomain()),
                 ],
@@ -90,14 +74,8 @@ public sealed class RemoteCrmConnector(CallInvoker invoker, string name) : ICrmC
             request.CompanyName = query.CompanyName ?? "";
         }
 
-        return Call<IReadOnlyList<Domain.Person>>(
-            name,
-            async () =>
-                [
-                    .. (await _client.FindPeopleAsync(request, cancellationToken: cancellationToken)).People.Select(p =>
-                        p.ToDomain()
-                    ),
-                ],
+        return remote.Call<IReadOnlyList<Domain.Person>>(
+            async options => [.. (await _client.FindPeopleAsync(request, options)).People.Select(p => p.ToDomain())],
             cancellationToken
         );
     }
@@ -107,13 +85,12 @@ public sealed class RemoteCrmConnector(CallInvoker invoker, string name) : ICrmC
         LeadFields lead,
         CancellationToken cancellationToken
     ) =>
-        Call(
-            name,
-            async () =>
+        remote.Call(
+            async options =>
             {
                 var response = await _client.UpsertLeadAsync(
                     new UpsertLeadRequest { ExternalId = externalId, Lead = lead.ToContract() },
-                    cancellationToken: cancellationToken
+                    options
                 );
                 return new LeadUpsertResult(response.Lead.ToDomain(), response.Created);
             },
@@ -125,40 +102,34 @@ public sealed class RemoteCrmConnector(CallInvoker invoker, string name) : ICrmC
         string ownerUserId,
         CancellationToken cancellationToken
     ) =>
-        Call(
-            name,
-            async () =>
+        remote.Call(
+            async options =>
                 (
                     await _client.ChangeOwnerAsync(
                         new ChangeOwnerRequest { PersonId = personId, OwnerUserId = ownerUserId },
-                        cancellationToken: cancellationToken
+                        options
                     )
                 ).Person.ToDomain(),
             cancellationToken
         );
 
     public Task<Domain.Person> ConvertLeadAsync(string leadId, string accountId, CancellationToken cancellationToken) =>
-        Call(
-            name,
-            async () =>
+        remote.Call(
+            async options =>
                 (
                     await _client.ConvertLeadAsync(
                         new ConvertLeadRequest { LeadId = leadId, AccountId = accountId },
-                        cancellationToken: cancellationToken
+                        options
                     )
                 ).Contact.ToDomain(),
             cancellationToken
         );
 
     public Task<Domain.Activity> LogActivityAsync(Domain.Activity activity, CancellationToken cancellationToken) =>
-        Call(
-            name,
-            async () =>
+        remote.Call(
+            async options =>
                 (
-                    await _client.LogActivityAsync(
-                        new LogActivityRequest { Activity = activity.ToContract() },
-                        cancellationToken: cancellationToken
-                    )
+                    await _client.LogActivityAsync(new LogActivityRequest { Activity = activity.ToContract() }, options)
                 ).Activity.ToDomain(),
             cancellationToken
         );
@@ -168,14 +139,13 @@ public sealed class RemoteCrmConnector(CallInvoker invoker, string name) : ICrmC
         DateTimeOffset? since,
         CancellationToken cancellationToken
     ) =>
-        Call<IReadOnlyList<Domain.Activity>>(
-            name,
-            async () =>
+        remote.Call<IReadOnlyList<Domain.Activity>>(
+            async options =>
                 [
                     .. (
                         await _client.ListActivitiesAsync(
                             new ListActivitiesRequest { SubjectId = subjectId, SinceTime = since.ToTimestamp() },
-                            cancellationToken: cancellationToken
+                            options
                         )
                     ).Activities.Select(a => a.ToDomain()),
                 ],
@@ -183,15 +153,9 @@ public sealed class RemoteCrmConnector(CallInvoker invoker, string name) : ICrmC
         );
 
     public Task<CrmUser?> GetUserAsync(string userId, CancellationToken cancellationToken) =>
-        OrNull(
-            name,
-            async () =>
-                (
-                    await _client.GetUserAsync(
-                        new GetUserRequest { UserId = userId },
-                        cancellationToken: cancellationToken
-                    )
-                ).User.ToDomain(),
+        remote.OrNull(
+            async options =>
+                (await _client.GetUserAsync(new GetUserRequest { UserId = userId }, options)).User.ToDomain(),
             cancellationToken
         );
 }

@@ -10,23 +10,6 @@ namespace IntegrationHub.Server.Capabilities.Remote;
 /// </summary>
 internal static class RemoteErrorTranslation
 {
-    public static async Task<T> Call<T>(string vendor, Func<Task<T>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (RpcException ex)
-            when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(cancellationToken);
-        }
-        catch (RpcException ex)
-        {
-            throw Translate(vendor, ex);
-        }
-    }
-
     public static ConnectorException Translate(string vendor, RpcException ex)
     {
         var status = ex.GetRpcStatus();
@@ -63,19 +46,5 @@ internal static class RemoteErrorTranslation
             RetryAfter = retry,
             FieldViolations = violations,
         };
-    }
-
-    /// <summary>For "get" methods whose interface answers null when nothing matches.</summary>
-    public static async Task<T?> OrNull<T>(string vendor, Func<Task<T>> call, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            return await Call(vendor, call, cancellationToken);
-        }
-        catch (ConnectorException ex) when (ex.Kind == ConnectorErrorKind.NotFound)
-        {
-            return null;
-        }
     }
 }

@@ -2,29 +2,27 @@ using Grpc.Core;
 using IntegrationHub.Contracts.Marketing.V1;
 using IntegrationHub.Sdk.Capabilities.Marketing;
 using IntegrationHub.Server.Capabilities.Marketing;
-using static IntegrationHub.Server.Capabilities.Remote.RemoteErrorTranslation;
 using Domain = IntegrationHub.Sdk.Capabilities.Marketing;
 
 namespace IntegrationHub.Server.Capabilities.Remote;
 
 /// <summary>Marketing automation served by a remote process speaking the marketing contract.</summary>
-public sealed class RemoteMarketingConnector(CallInvoker invoker, string name) : IMarketingConnector
+public sealed class RemoteMarketingConnector(RemoteEndpoint remote) : IMarketingConnector
 {
-    private readonly MarketingService.MarketingServiceClient _client = new(invoker);
+    private readonly MarketingService.MarketingServiceClient _client = new(remote.Invoker);
 
     public Task<IReadOnlyList<MarketingProgram>> ListProgramsByTagAsync(
         string tagType,
         string tagValue,
         CancellationToken cancellationToken
     ) =>
-        Call<IReadOnlyList<MarketingProgram>>(
-            name,
-            async () =>
+        remote.Call<IReadOnlyList<MarketingProgram>>(
+            async options =>
                 [
                     .. (
                         await _client.ListProgramsByTagAsync(
                             new ListProgramsByTagRequest { TagType = tagType, TagValue = tagValue },
-                            cancellationToken: cancellationToken
+                            options
                         )
                     ).Programs.Select(p => p.ToDomain()),
                 ],
@@ -32,14 +30,10 @@ public sealed class RemoteMarketingConnector(CallInvoker invoker, string name) :
         );
 
     public Task<Domain.PersonEngagement?> GetPersonEngagementAsync(string email, CancellationToken cancellationToken) =>
-        OrNull(
-            name,
-            async () =>
+        remote.OrNull(
+            async options =>
                 (
-                    await _client.GetPersonEngagementAsync(
-                        new GetPersonEngagementRequest { Email = email },
-                        cancellationToken: cancellationToken
-                    )
+                    await _client.GetPersonEngagementAsync(new GetPersonEngagementRequest { Email = email }, options)
                 ).Engagement.ToDomain(),
             cancellationToken
         );

@@ -2,26 +2,19 @@ using Grpc.Core;
 using IntegrationHub.Contracts.Sequencing.V1;
 using IntegrationHub.Sdk.Capabilities.Sequencing;
 using IntegrationHub.Server.Capabilities.Sequencing;
-using static IntegrationHub.Server.Capabilities.Remote.RemoteErrorTranslation;
 using Domain = IntegrationHub.Sdk.Capabilities.Sequencing;
 
 namespace IntegrationHub.Server.Capabilities.Remote;
 
 /// <summary>Sequencing served by a remote process speaking the sequencing contract.</summary>
-public sealed class RemoteSequencingConnector(CallInvoker invoker, string name) : ISequencingConnector
+public sealed class RemoteSequencingConnector(RemoteEndpoint remote) : ISequencingConnector
 {
-    private readonly SequencingService.SequencingServiceClient _client = new(invoker);
+    private readonly SequencingService.SequencingServiceClient _client = new(remote.Invoker);
 
     public Task<Domain.Prospect?> GetProspectByEmailAsync(string email, CancellationToken cancellationToken) =>
-        OrNull(
-            name,
-            async () =>
-                (
-                    await _client.GetProspectAsync(
-                        new GetProspectRequest { Email = email },
-                        cancellationToken: cancellationToken
-                    )
-                ).Prospect.ToDomain(),
+        remote.OrNull(
+            async options =>
+                (await _client.GetProspectAsync(new GetProspectRequest { Email = email }, options)).Prospect.ToDomain(),
             cancellationToken
         );
 
@@ -29,14 +22,13 @@ public sealed class RemoteSequencingConnector(CallInvoker invoker, string name) 
         string prospectId,
         CancellationToken cancellationToken
     ) =>
-        Call<IReadOnlyList<Domain.SequenceState>>(
-            name,
-            async () =>
+        remote.Call<IReadOnlyList<Domain.SequenceState>>(
+            async options =>
                 [
                     .. (
                         await _client.ListSequenceStatesAsync(
                             new ListSequenceStatesRequest { ProspectId = prospectId },
-                            cancellationToken: cancellationToken
+                            options
                         )
                     ).SequenceStates.Select(s => s.ToDomain()),
                 ],
@@ -44,13 +36,12 @@ public sealed class RemoteSequencingConnector(CallInvoker invoker, string name) 
         );
 
     public Task<ClickThrough?> ResolveClickThroughAsync(string token, CancellationToken cancellationToken) =>
-        OrNull(
-            name,
-            async () =>
+        remote.OrNull(
+            async options =>
             {
                 var response = await _client.ResolveClickThroughAsync(
                     new ResolveClickThroughRequest { Token = token },
-                    cancellationToken: cancellationToken
+                    options
                 );
                 return new ClickThrough(
                     response.Prospect.ToDomain(),
@@ -63,9 +54,8 @@ public sealed class RemoteSequencingConnector(CallInvoker invoker, string name) 
         );
 
     public Task<Enrollment> EnrollProspectAsync(EnrollmentRequest request, CancellationToken cancellationToken) =>
-        Call(
-            name,
-            async () =>
+        remote.Call(
+            async options =>
             {
                 var response = await _client.EnrollProspectAsync(
                     new EnrollProspectRequest
@@ -75,7 +65,7 @@ public sealed class RemoteSequencingConnector(CallInvoker invoker, string name) 
                         MailboxId = request.MailboxId,
                         IdempotencyKey = request.IdempotencyKey,
                     },
-                    cancellationToken: cancellationToken
+                    options
                 );
                 return new Enrollment(response.SequenceState.ToDomain(), response.Created);
             },
@@ -83,13 +73,12 @@ public sealed class RemoteSequencingConnector(CallInvoker invoker, string name) 
         );
 
     public Task<int> FinishProspectSequencesAsync(string prospectId, CancellationToken cancellationToken) =>
-        Call(
-            name,
-            async () =>
+        remote.Call(
+            async options =>
                 (
                     await _client.FinishProspectSequencesAsync(
                         new FinishProspectSequencesRequest { ProspectId = prospectId },
-                        cancellationToken: cancellationToken
+                        options
                     )
                 ).FinishedCount,
             cancellationToken

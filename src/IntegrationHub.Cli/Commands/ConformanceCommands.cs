@@ -1,0 +1,115 @@
+using System.CommandLine;
+using Grpc.Core;
+using IntegrationHub.Cli.Conformance;
+using Spectre.Console;
+using ConnectorCapability = IntegrationHub.Contracts.Connector.V1.Capability;
+
+namespace IntegrationHub.Cli.Commands;
+
+/// <summary>
+/// hubctl conformance: runs the contract's check list against a remote connector process in any language, one
+/// line per check, a summary, and exit code 1 when any check fails. It needs no hub.
+/// </summary>
+internal static class ConformanceCommands
+{
+    /// <summary>What the checks cannot see from outside the remote, printed after every run.</summary>
+    public const string NeedsCooperation =
+        "Not checked here: how the connector treats its vendor being down, slow past the deadline, throttled "
+        + "(429 with Retry-After), out of quota or refusing its credentials, and whether it stops its vendor "
+        + "call when the hub cancels. Those need the connector's cooperation: run it against a fake of its "
+        + "vendor that you can put in each condition, and see connectors/REMOTE.md for the status each must give.";
+
+    public static Command Create(IAnsiConsole console)
+    {
+        var capability = new Option<string>("--capability")
+        {
+            Description = "The capability the remote serves (enrichment)",
+            Required = true,
+        };
+        var endpoint = new Option<string>("--endpoint")
+        {
+            Description = "The remote connector's address: host:port (plaintext HTTP/2) or http(s)://host:port",
+            Required = true,
+        };
+        var sampleIp = new Option<string>("--sample-ip")
+        {
+            Description = "An address to identify in the valid-request checks",
+            DefaultValueFactory = _ => "203.0.113.5",
+        };
+        var timeout = new Option<TimeSpan>("--timeout")
+        {
+            Description = "The deadline each call carries (default 00:00:05)",
+            DefaultValueFactory = _ => TimeSpan.FromSeconds(5),
+        };
+        var command = new Command(
+            "conformance",
+            "Check a remote connector process against its capability's gRPC contract (Describe, health, requests, "
+                + "errors, deadlines, batches, cancellation)"
+        )
+        {
+            capability,
+            endpoint,
+            sampleIp,
+            timeout,
+        };
+        command.SetAction(
+            async (parse, ct) =>
+            {
+                var address = RemoteUnderTest.ParseEndpoint(parse.GetValue(endpoint)!);
+                if (address is null)
+                {
+                    console.MarkupLineInterpolated(
+                        $"[red]--endpoint[/]: '{parse.GetValue(endpoint)}' is not host:port"
+                    );
+                    return HubAction.Invalid;
+                }
+
+                if (!string.Equals(parse.GetValue(capability), "enrichment", StringComparison.OrdinalIgnoreCase))
+                {
+                    console.MarkupLineInterpolated(
+                        $"[red]--capability[/]: '{parse.GetValue(capability)}' has no check list yet; enrichment has"
+                    );
+                    return HubAction.Invalid;
+                }
+
+                using var remote = new RemoteUnderTest(address, parse.GetValue(timeout));
+                var checks = CommonChecks
+                    .For(remote, ConnectorCapability.Enrichment, "integrationhub.enrichment.v1.EnrichmentService")
+                    .Concat(EnrichmentChecks.For(remote, parse.GetValue(sampleIp)!));
+                var outcomes = new List<CheckOutcome>();
+                console.MarkupLineInterpolated($"Conformance of the enrichment connector at {address}");
+                foreach (var check in checks)
+                {
+                    var outcome = await RunAsync(check, ct);
+                    outcomes.Add(outcome);
+                    console.MarkupLine(
+                        (outcome.Passed ? "[green]PASS[/] " : "[red]FAIL[/] ")
+                            + Markup.Escape(outcome.Name + outcome.Detail)
+                    );
+                }
+
+                var passed = outcomes.Count(o => o.Passed);
+                console.WriteLine(
+                    $"{passed} of {outcomes.Count} checks passed{(passed == outcomes.Count ? "" : ": not conformant")}."
+                );
+                console.WriteLine(NeedsCooperation);
+                return passed == outcomes.Count ? HubAction.Done : HubAction.Refused;
+            }
+        );
+        return command;
+    }
+
+    private static async Task<CheckOutcome> RunAsync(ConformanceCheck check, CancellationToken ct)
+    {
+        try
+        {
+            return await check.RunAsync(ct) is { } problem
+                ? new CheckOutcome(check.Name, false, $": {problem}")
+                : new CheckOutcome(check.Name, true, "");
+        }
+        catch (RpcException ex)
+        {
+            return new CheckOutcome(check.Name, false, $": answered {ex.StatusCode} ({ex.Status.Detail})");
+        }
+    }
+}
