@@ -3,8 +3,8 @@ using IntegrationHub.Sdk.Sandbox;
 namespace IntegrationHub.Sdk.FakeKit;
 
 /// <summary>
-/// The sandbox side of a vendor fake: starts <typeparamref name="TFake"/> with no limits a demo
-/// would hit, seeds it from the seed file on the hub's clock, and stops it with the hub. A
+/// The sandbox side of a vendor fake: starts <typeparamref name="TFake"/> with its vendor's documented rate and
+/// daily limits (liftable for load runs), seeds it from the seed file on the hub's clock, and stops it with the hub. A
 /// vendor's fake project derives one of these and says how to build, point at and seed its fake.
 /// Users put the running fake in a <see cref="VendorCondition"/> through the hub (<see cref="IRehearsableVendor"/>).
 /// </summary>
@@ -47,6 +47,10 @@ public abstract class SandboxVendor<TFake> : IRehearsableVendor
     }
 
     /// <inheritdoc />
+    public void LiftLimits() =>
+        Unlimited(Fake ?? throw new InvalidOperationException($"The {ConnectorName} fake is not started."));
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         if (Fake is not null)
@@ -57,8 +61,18 @@ public abstract class SandboxVendor<TFake> : IRehearsableVendor
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>The fake on <paramref name="clock"/>, with sandbox limits (a demo never hits a quota).</summary>
+    /// <summary>
+    /// The fake on <paramref name="clock"/>, with the vendor's documented limits, so throttling in the sandbox is
+    /// what the vendor would do (ordinary demo use stays far below them).
+    /// </summary>
     protected abstract TFake Create(TimeProvider clock);
+
+    /// <summary>
+    /// Lifts the rate and daily limits of <paramref name="fake"/> (see ISandboxVendor.LiftLimits). A fake without
+    /// limits has nothing to lift, so this does nothing unless overridden.
+    /// </summary>
+    /// <param name="fake">The running fake.</param>
+    protected virtual void Unlimited(TFake fake) { }
 
     /// <summary>The connector settings that point at <paramref name="fake"/>.</summary>
     protected abstract IReadOnlyDictionary<string, string?> Settings(TFake fake);

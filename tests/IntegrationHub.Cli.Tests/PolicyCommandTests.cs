@@ -25,7 +25,7 @@ public sealed class PolicyCommandTests(SandboxHubFixture fixture) : IClassFixtur
         );
 
         var policy = JsonNode.Parse(await File.ReadAllTextAsync(DemoPolicy))!;
-        policy["pools"]![1]!["members"]!.AsArray().Add("005GHOST");
+        policy["pools"]![1]!["members"]!.AsArray().Add("005GHOST0000000YHA");
         policy["acceptTimeout"] = "00:30:00";
         var broken = Path.Combine(Directory.CreateTempSubdirectory("hubctl-").FullName, "broken.json");
         await File.WriteAllTextAsync(broken, policy.ToJsonString());
@@ -33,7 +33,11 @@ public sealed class PolicyCommandTests(SandboxHubFixture fixture) : IClassFixtur
         var bad = await HubCtlRun.RunAsync("policy", "validate", broken);
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("broken.json is not a valid policy (2 problems)", bad.Output, StringComparison.Ordinal);
-        Assert.Contains("pools[1].members[5]: no rep has id '005GHOST'", bad.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "pools[1].members[5]: no rep has id '005GHOST0000000YHA'",
+            bad.Output,
+            StringComparison.Ordinal
+        );
         Assert.Contains("acceptTimeout: must be between 00:00:01 and 00:10:00", bad.Output, StringComparison.Ordinal);
     }
 

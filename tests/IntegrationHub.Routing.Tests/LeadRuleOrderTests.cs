@@ -28,7 +28,7 @@ public sealed class LeadRuleOrderTests
         // A paid SMB customer that is also US public sector: the order of the two rules decides where its leads go.
         _world.Vendors.AccountsByDomain["cityofhope.gov"] = new Account
         {
-            Id = "001HOPE",
+            Id = "001HOPE00000000YDA",
             Name = "City of Hope",
             Domain = "cityofhope.gov",
             CountryCode = "US",
@@ -66,7 +66,7 @@ public sealed class LeadRuleOrderTests
     {
         _world.Vendors.AccountsByDomain["partner.com"] = new Account
         {
-            Id = "001PART",
+            Id = "001PART00000000YDA",
             Name = "Partner",
             Domain = "partner.com",
             CountryCode = "US",

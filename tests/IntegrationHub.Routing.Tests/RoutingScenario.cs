@@ -69,7 +69,7 @@ public sealed class RoutingScenario : IRepPresence
         Vendors.Companies[ParisIp] = Company("Paris SA", "paris.fr", "FR");
         Vendors.AccountsByDomain["acme.com"] = new Account
         {
-            Id = "001ACME",
+            Id = "001ACME00000000YDA",
             Name = "Acme",
             Domain = "acme.com",
             CountryCode = "US",
@@ -78,7 +78,7 @@ public sealed class RoutingScenario : IRepPresence
         };
         Vendors.AccountsByDomain["county.gov"] = new Account
         {
-            Id = "001CNTY",
+            Id = "001CNTY00000000YDA",
             Name = "County of Test",
             Domain = "county.gov",
             CountryCode = "US",

@@ -55,7 +55,11 @@ public sealed class BrokenConnectorsFailTheSuite
         var failure = await Assert.ThrowsAnyAsync<XunitException>(
             broken.The_account_is_every_field_the_fake_was_seeded_with
         );
-        Assert.Contains("OwnerUserId: seeded '005MGR', got '005BDR'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "OwnerUserId: seeded '005MGR000000000YBA', got '005BDR000000000YBA'",
+            failure.Message,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]

@@ -13,35 +13,35 @@ namespace IntegrationHub.Sdk.TestKit.Tests;
 /// </summary>
 internal sealed class CrmSuiteUnderTest(Func<ICrmConnector, ICrmConnector> breaking) : CrmConformance, IAsyncDisposable
 {
-    public static readonly CrmUser Bdr = new("005BDR", "Bea Dee", "bea@hub.test", "005MGR");
+    public static readonly CrmUser Bdr = new("005BDR000000000YBA", "Bea Dee", "bea@hub.test", "005MGR000000000YBA");
 
     /// <summary>An account whose BDR and owner differ, so the one cannot pass for the other.</summary>
     public static readonly Account Nordwind = new()
     {
-        Id = "001NORD",
+        Id = "001NORD00000000YDA",
         Name = "Nordwind AG",
         Domain = "nordwind.de",
         BdrProspectingStatus = BdrProspectingStatus.ActivelyWorking,
-        BdrAssignedUserId = "005BDR",
-        OwnerUserId = "005MGR",
+        BdrAssignedUserId = "005BDR000000000YBA",
+        OwnerUserId = "005MGR000000000YBA",
         Type = AccountType.Prospect,
         Segment = AccountSegment.MidMarket,
-        UltimateParentId = "001NORD",
+        UltimateParentId = "001NORD00000000YDA",
         CountryCode = "DE",
         Description = "Logistics",
     };
 
     public static readonly Person Lena = new()
     {
-        Id = "00QLENA",
+        Id = "00QLENA000000002DA",
         Kind = PersonKind.Lead,
         Email = "lena@nordwind.de",
         FirstName = "Lena",
         LastName = "Berg",
         Company = "Nordwind AG",
         Status = LeadStatus.Open,
-        OwnerUserId = "005BDR",
-        AccountId = "001NORD",
+        OwnerUserId = "005BDR000000000YBA",
+        AccountId = "001NORD00000000YDA",
     };
 
     private readonly SalesforceFake _fake = Seeded(new SalesforceFake(TestClock.Running()));
@@ -89,7 +89,7 @@ internal sealed class CrmSuiteUnderTest(Func<ICrmConnector, ICrmConnector> break
         fake.Seed(
             new SandboxSeed
             {
-                Users = [Bdr, new CrmUser("005MGR", "Manny", "manny@hub.test", null)],
+                Users = [Bdr, new CrmUser("005MGR000000000YBA", "Manny", "manny@hub.test", null)],
                 Accounts = [Nordwind],
                 People = [Lena],
             },

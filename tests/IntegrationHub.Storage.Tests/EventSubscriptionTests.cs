@@ -9,11 +9,11 @@ public sealed class EventSubscriptionTests
     public async Task A_reader_that_does_not_keep_up_keeps_the_newest_thousand_events_only()
     {
         var bus = new InProcessEventBus();
-        using var slow = bus.Subscribe("rep:005BDR01");
+        using var slow = bus.Subscribe("rep:005BDR010000000YBA");
 
         for (var i = 0; i < 5000; i++)
         {
-            await bus.PublishAsync("rep:005BDR01", $"alert {i}", CancellationToken.None);
+            await bus.PublishAsync("rep:005BDR010000000YBA", $"alert {i}", CancellationToken.None);
         }
 
         var queued = new List<string>();
@@ -31,10 +31,10 @@ public sealed class EventSubscriptionTests
     public async Task A_disposed_subscription_receives_nothing_more()
     {
         var bus = new InProcessEventBus();
-        var gone = bus.Subscribe("rep:005BDR01");
+        var gone = bus.Subscribe("rep:005BDR010000000YBA");
         gone.Dispose();
 
-        await bus.PublishAsync("rep:005BDR01", "after", CancellationToken.None);
+        await bus.PublishAsync("rep:005BDR010000000YBA", "after", CancellationToken.None);
 
         Assert.False(gone.Events.TryRead(out _));
         Assert.True(gone.Events.Completion.IsCompleted);

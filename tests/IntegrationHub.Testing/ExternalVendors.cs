@@ -87,6 +87,8 @@ public sealed partial class ExternalVendors : IAsyncDisposable
                 vendors.Settings[$"Connectors:{vendor.ConnectorName}:{key}"] = value;
             }
 
+            // Crash bursts and bench load runs go through these fakes: lifted, as Sandbox:VendorLimits=Unlimited does.
+            vendor.LiftLimits();
             await vendor.SeedAsync(seed, TimeProvider.System, CancellationToken.None);
         }
 

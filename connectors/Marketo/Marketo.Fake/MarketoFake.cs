@@ -21,6 +21,8 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
     private readonly Queue<DateTimeOffset> _recentCalls = new();
     private readonly List<MarketingProgram> _programs = [];
     private readonly Queue<MarketoTrouble> _trouble = new();
+    private DateTime _quotaDay;
+    private int _callsToday;
     private (string Token, DateTimeOffset ExpiresAt)? _token;
     private MarketoLeads? _leads;
 
@@ -32,6 +34,12 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
 
     /// <summary>While true every REST call answers 607.</summary>
     public bool DailyQuotaReached { get; set; }
+
+    /// <summary>
+    /// REST calls allowed per day before 607; the day starts at midnight Central Standard Time (UTC-6), when Marketo
+    /// resets it.
+    /// </summary>
+    public int DailyQuota { get; set; } = int.MaxValue;
 
     public int TokensIssued { get; private set; }
 
@@ -120,12 +128,18 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
                 return Task.FromResult(Failure("615", "Concurrent access limit reached"));
             }
 
-            if (DailyQuotaReached)
+            var now = Time.GetUtcNow();
+            var day = now.ToOffset(TimeSpan.FromHours(-6)).Date;
+            if (day != _quotaDay)
+            {
+                (_quotaDay, _callsToday) = (day, 0);
+            }
+
+            if (DailyQuotaReached || _callsToday >= DailyQuota)
             {
                 return Task.FromResult(Failure("607", "Daily quota reached"));
             }
 
-            var now = Time.GetUtcNow();
             while (_recentCalls.Count > 0 && _recentCalls.Peek() < now.AddSeconds(-20))
             {
                 _recentCalls.Dequeue();
@@ -138,6 +152,7 @@ public sealed class MarketoFake(TimeProvider? time = null) : VendorFake(time)
             }
 
             _recentCalls.Enqueue(now);
+            _callsToday++;
             return Task.FromResult(_trouble.TryDequeue(out var trouble) ? Failure(trouble) : Rest(request));
         }
     }

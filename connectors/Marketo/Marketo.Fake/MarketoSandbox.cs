@@ -8,8 +8,24 @@ public sealed class MarketoSandbox : SandboxVendor<MarketoFake>
 {
     public override string ConnectorName => "Marketo";
 
+    /// <summary>
+    /// Marketo: 100 calls in any 20 s and 10 in flight per instance (VENDOR_APIS.md §4.4), and the default daily
+    /// quota of 50,000 calls, reset at midnight Central time.
+    /// </summary>
     protected override MarketoFake Create(TimeProvider clock) =>
-        new(clock) { CallsPer20Seconds = int.MaxValue, MaxConcurrent = int.MaxValue };
+        new(clock)
+        {
+            CallsPer20Seconds = 100,
+            MaxConcurrent = 10,
+            DailyQuota = 50_000,
+        };
+
+    protected override void Unlimited(MarketoFake fake)
+    {
+        fake.CallsPer20Seconds = int.MaxValue;
+        fake.MaxConcurrent = int.MaxValue;
+        fake.DailyQuota = int.MaxValue;
+    }
 
     protected override IReadOnlyDictionary<string, string?> Settings(MarketoFake fake) =>
         new Dictionary<string, string?>

@@ -8,7 +8,10 @@ public sealed class OutreachSandbox : SandboxVendor<OutreachFake>
 {
     public override string ConnectorName => "Outreach";
 
-    protected override OutreachFake Create(TimeProvider clock) => new(clock) { HourlyLimit = int.MaxValue };
+    /// <summary>Outreach: 10,000 requests an hour per user, fixed window (VENDOR_APIS.md §3.4).</summary>
+    protected override OutreachFake Create(TimeProvider clock) => new(clock) { HourlyLimit = 10_000 };
+
+    protected override void Unlimited(OutreachFake fake) => fake.HourlyLimit = int.MaxValue;
 
     protected override IReadOnlyDictionary<string, string?> Settings(OutreachFake fake) =>
         new Dictionary<string, string?>

@@ -110,6 +110,32 @@ public sealed class OutreachTokenRotationTests : IAsyncLifetime
         Assert.Equal(1, Fake.TokensIssued);
     }
 
+    [Fact]
+    public async Task A_rotation_answered_later_than_one_attempt_is_waited_for_not_retried_with_the_spent_token()
+    {
+        var store = new InMemoryConnectorCredentialStore();
+        var connector = _world.Connector(
+            tune: s => s["Resilience:AttemptTimeout"] = "00:00:00.300",
+            credentials: store
+        );
+        // A first refresh warms the path up, so only the held answer is ever slower than an attempt may take.
+        await connector.GetProspectByEmailAsync("jane@acme.com", CancellationToken.None);
+        Fake.ExpireTokens();
+        var held = Fake.PauseAt(OutreachStep.TokenRotated);
+
+        var call = connector.GetProspectByEmailAsync("jane@acme.com", CancellationToken.None);
+        await held.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        var spent = await store.GetAsync("Outreach", "refresh_token", CancellationToken.None);
+        // Outreach has rotated; its answer is slower than an ordinary attempt may take. A retry now would send the
+        // spent token and get invalid_grant.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        held.Release();
+
+        Assert.Equal("18", (await call)!.Id);
+        Assert.Equal(2, Fake.CountRequests("POST", "/oauth/token"));
+        Assert.NotEqual(spent, await store.GetAsync("Outreach", "refresh_token", CancellationToken.None));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _world.DisposeAsync();

@@ -149,8 +149,10 @@ public sealed class OutreachApi(
                     }
                 ),
             };
+            // Once, under one long timeout: a retry after Outreach rotated (the answer was merely late) would spend the
+            // old token again, get invalid_grant, and leave the hub with no credential.
             using var response = await VendorHttp.SendAsync(
-                clients.CreateClient(OutreachConnector.Name),
+                clients.CreateClient(ConnectorHttpClients.SingleAttempt(OutreachConnector.Name)),
                 request,
                 OutreachConnector.Name,
                 CancellationToken.None

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security;
 using System.Xml;
 using System.Xml.Linq;
+using IntegrationHub.Sdk.Errors;
 using IntegrationHub.Sdk.FakeKit;
 
 namespace IntegrationHub.Connectors.Salesforce.Fake;
@@ -87,8 +88,15 @@ public sealed partial class SalesforceFake
     private XElement ConvertOne(XElement convert)
     {
         string? Get(string name) => convert.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
-        var leadId = Get("leadId");
-        var lead = Table("Lead").FirstOrDefault(r => (string?)r["Id"] == leadId);
+        var malformed = new[] { "leadId", "accountId", "contactId", "ownerId" }.FirstOrDefault(name =>
+            Get(name) is { } value && CaseSafeId.ToEighteen(value) is null
+        );
+        if (malformed is not null)
+        {
+            return Result(null, "MALFORMED_ID", $"{malformed}: id value of incorrect type: {Get(malformed)}");
+        }
+
+        var lead = Row("Lead", Get("leadId"));
         if (lead is null)
         {
             return Result(null, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id");
@@ -105,9 +113,9 @@ public sealed partial class SalesforceFake
             return Result(null, "INVALID_STATUS", $"invalid convertedStatus: {status}");
         }
 
-        var (accountId, contactId) = (Get("accountId"), Get("contactId"));
-        var account = accountId is null ? null : Table("Account").FirstOrDefault(r => (string?)r["Id"] == accountId);
-        var contact = contactId is null ? null : Table("Contact").FirstOrDefault(r => (string?)r["Id"] == contactId);
+        var (accountId, contactId) = (CaseSafeId.ToEighteen(Get("accountId")), CaseSafeId.ToEighteen(Get("contactId")));
+        var account = accountId is null ? null : Row("Account", accountId);
+        var contact = contactId is null ? null : Row("Contact", contactId);
         if ((accountId is not null && account is null) || (contactId is not null && contact is null))
         {
             return Result(null, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id");
@@ -118,7 +126,7 @@ public sealed partial class SalesforceFake
             return Result(null, "INVALID_FIELD", "The contact must belong to the account the lead is converted into");
         }
 
-        var owner = Get("ownerId") ?? lead.GetValueOrDefault("OwnerId") as string;
+        var owner = CaseSafeId.ToEighteen(Get("ownerId")) ?? lead.GetValueOrDefault("OwnerId") as string;
         accountId ??= Insert(
             "Account",
             new Dictionary<string, object?> { ["Name"] = lead["Company"], ["OwnerId"] = owner }
@@ -157,7 +165,7 @@ public sealed partial class SalesforceFake
         lead["ConvertedContactId"] = contactId;
         lead["ConvertedOpportunityId"] = opportunityId;
         lead["ConvertedDate"] = Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return Result((leadId!, accountId, contactId, opportunityId), null, null);
+        return Result(((string)lead["Id"]!, accountId, contactId, opportunityId), null, null);
     }
 
     private static Dictionary<string, object?> ContactFrom(

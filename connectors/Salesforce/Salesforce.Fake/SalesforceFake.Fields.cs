@@ -132,7 +132,7 @@ public sealed partial class SalesforceFake
         }
 
         var type = lookup.ReferenceTo ?? TypeOf(id);
-        return (type, Table(type).FirstOrDefault(r => (string?)r["Id"] == id));
+        return (type, Row(type, id));
     }
 
     private static object? Value(string sObject, Dictionary<string, object?> row, string field)

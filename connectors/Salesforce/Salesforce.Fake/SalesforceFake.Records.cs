@@ -1,3 +1,4 @@
+using IntegrationHub.Sdk.Errors;
 using IntegrationHub.Sdk.FakeKit;
 
 namespace IntegrationHub.Connectors.Salesforce.Fake;
@@ -54,9 +55,22 @@ public sealed partial class SalesforceFake
             return Error(400, "INVALID_FIELD", $"No such column '{unknown}' on sobject of type {type}");
         }
 
-        var matches = Table(type)
-            .Where(r => string.Equals(r.GetValueOrDefault(key.Name) as string, value, StringComparison.Ordinal))
-            .ToList();
+        if (key.Name == "Id" && CaseSafeId.ToEighteen(value) is null)
+        {
+            // Salesforce reads a segment that is not an id as the name of an External ID field.
+            return Error(404, "NOT_FOUND", $"Provided external ID field does not exist or is not accessible: {value}");
+        }
+
+        List<Dictionary<string, object?>> matches =
+            key.Name == "Id"
+                ? [.. Row(type, value) is { } row ? [row] : Array.Empty<Dictionary<string, object?>>()]
+                :
+                [
+                    .. Table(type)
+                        .Where(r =>
+                            string.Equals(r.GetValueOrDefault(key.Name) as string, value, StringComparison.Ordinal)
+                        ),
+                ];
         return matches.Count switch
         {
             0 => Error(404, "NOT_FOUND", "The requested resource does not exist"),

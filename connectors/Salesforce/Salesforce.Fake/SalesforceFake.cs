@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IntegrationHub.Sdk.Errors;
 using IntegrationHub.Sdk.FakeKit;
 
 namespace IntegrationHub.Connectors.Salesforce.Fake;
@@ -68,6 +69,7 @@ public sealed partial class SalesforceFake(TimeProvider? time = null) : VendorFa
         lock (_lock)
         {
             var row = new Dictionary<string, object?>(fields, StringComparer.OrdinalIgnoreCase);
+            StoreIdsInLongForm(sObject, row);
             if (row.GetValueOrDefault("Id") is not string id)
             {
                 id = NewId(sObject);
@@ -197,7 +199,11 @@ public sealed partial class SalesforceFake(TimeProvider? time = null) : VendorFa
         SoqlQuery query;
         try
         {
-            query = SoqlQuery.Parse(soql);
+            query = SoqlQuery.Parse(soql, IdLiteral);
+        }
+        catch (InvalidIdLiteralException ex)
+        {
+            return Error(400, "INVALID_QUERY_FILTER_OPERATOR", ex.Message);
         }
         catch (FormatException ex)
         {
@@ -279,7 +285,7 @@ public sealed partial class SalesforceFake(TimeProvider? time = null) : VendorFa
         }
 
         var fields = Fields(body);
-        if ((WriteProblem(type, fields) ?? Missing(type, fields)) is { } refused)
+        if ((WriteProblem(type, fields) ?? ReferenceProblem(type, fields) ?? Missing(type, fields)) is { } refused)
         {
             return refused;
         }
@@ -310,8 +316,15 @@ public sealed partial class SalesforceFake(TimeProvider? time = null) : VendorFa
             return Error(404, "NOT_FOUND", $"Provided external ID field does not exist or is not accessible: {field}");
         }
 
+        if (key.Name == "Id" && CaseSafeId.ToEighteen(value) is not { } id18)
+        {
+            return Error(400, "MALFORMED_ID", $"{type} ID: id value of incorrect type: {value}");
+        }
+
         var matches = Table(type)
             .Where(r => string.Equals(r.GetValueOrDefault(key.Name) as string, value, StringComparison.Ordinal))
+            .Concat(key.Name == "Id" && Row(type, value) is { } byId ? [byId] : [])
+            .Distinct()
             .ToList();
         if (matches.Count > 1)
         {
@@ -319,7 +332,7 @@ public sealed partial class SalesforceFake(TimeProvider? time = null) : VendorFa
         }
 
         var fields = Fields(body ?? []);
-        if (WriteProblem(type, fields) is { } invalid)
+        if ((WriteProblem(type, fields) ?? ReferenceProblem(type, fields)) is { } invalid)
         {
             return invalid;
         }
@@ -372,7 +385,12 @@ public sealed partial class SalesforceFake(TimeProvider? time = null) : VendorFa
 
     private FakeResponse Update(string type, string id, JsonObject? body)
     {
-        var row = Table(type).FirstOrDefault(r => (string?)r["Id"] == id);
+        if (CaseSafeId.ToEighteen(id) is null)
+        {
+            return Error(404, "NOT_FOUND", $"Provided external ID field does not exist or is not accessible: {id}");
+        }
+
+        var row = Row(type, id);
         if (row is null)
         {
             return Error(404, "NOT_FOUND", "The requested resource does not exist");
@@ -384,7 +402,7 @@ public sealed partial class SalesforceFake(TimeProvider? time = null) : VendorFa
         }
 
         var fields = Fields(body ?? []);
-        if (WriteProblem(type, fields) is { } invalid)
+        if ((WriteProblem(type, fields) ?? ReferenceProblem(type, fields)) is { } invalid)
         {
             return invalid;
         }
@@ -524,20 +542,6 @@ public sealed partial class SalesforceFake(TimeProvider? time = null) : VendorFa
         return rows;
     }
 
-    private string NewId(string type) =>
-        Prefix(type) + Interlocked.Increment(ref _nextId).ToString("D12", CultureInfo.InvariantCulture) + "AAA";
-
-    private static string Prefix(string type) =>
-        type.ToUpperInvariant() switch
-        {
-            "ACCOUNT" => "001",
-            "CONTACT" => "003",
-            "LEAD" => "00Q",
-            "TASK" => "00T",
-            "USER" => "005",
-            _ => "a00",
-        };
-
     private string TypeOf(string id) =>
-        _objects.FirstOrDefault(o => o.Value.Any(r => (string?)r["Id"] == id)).Key ?? "Unknown";
+        _objects.FirstOrDefault(o => o.Value.Any(r => SameRecord(r.GetValueOrDefault("Id"), id))).Key ?? "Unknown";
 }

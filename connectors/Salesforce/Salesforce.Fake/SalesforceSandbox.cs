@@ -8,7 +8,13 @@ public sealed class SalesforceSandbox : SandboxVendor<SalesforceFake>
 {
     public override string ConnectorName => "Salesforce";
 
-    protected override SalesforceFake Create(TimeProvider clock) => new(clock) { DailyApiLimit = int.MaxValue };
+    /// <summary>
+    /// Salesforce: an Enterprise Edition org's daily API requests, 100,000 + 1,000 per licence (VENDOR_APIS.md §2.5),
+    /// for the base org.
+    /// </summary>
+    protected override SalesforceFake Create(TimeProvider clock) => new(clock) { DailyApiLimit = 100_000 };
+
+    protected override void Unlimited(SalesforceFake fake) => fake.DailyApiLimit = int.MaxValue;
 
     protected override IReadOnlyDictionary<string, string?> Settings(SalesforceFake fake) =>
         new Dictionary<string, string?>

@@ -15,11 +15,13 @@ public sealed class SoqlQuery
 {
     private readonly List<string> _tokens;
     private readonly List<string> _filterFields = [];
+    private readonly Func<string, string, object?, object?> _value;
     private int _at;
 
-    private SoqlQuery(string soql)
+    private SoqlQuery(string soql, Func<string, string, object?, object?>? value)
     {
         _tokens = Tokenize(soql);
+        _value = value ?? ((_, _, literal) => literal);
     }
 
     public IReadOnlyList<string> Fields { get; private set; } = [];
@@ -38,9 +40,14 @@ public sealed class SoqlQuery
     /// <summary>At most this many records (LIMIT), or null for all.</summary>
     public int? Limit { get; private set; }
 
-    public static SoqlQuery Parse(string soql)
+    /// <summary>
+    /// Parses <paramref name="soql"/>; <paramref name="value"/>, given the object, the field and a literal compared
+    /// with it, returns the literal as the org compares it (an id in its 18-character form) or throws
+    /// <see cref="FormatException"/>.
+    /// </summary>
+    public static SoqlQuery Parse(string soql, Func<string, string, object?, object?>? value = null)
     {
-        var query = new SoqlQuery(soql);
+        var query = new SoqlQuery(soql, value);
         query.ParseSelect();
         return query;
     }
@@ -142,11 +149,11 @@ public sealed class SoqlQuery
         var op = Next();
         if (op.Equals("IN", StringComparison.OrdinalIgnoreCase))
         {
-            var values = ParseList();
+            var values = ParseList().Select(v => _value(Object, field, v)).ToList();
             return get => values.Any(v => Compare(get(field), v) == 0) != negated;
         }
 
-        var literal = Literal(Next());
+        var literal = _value(Object, field, Literal(Next()));
         return op.ToUpperInvariant() switch
         {
             "=" => get => Compare(get(field), literal) == 0,

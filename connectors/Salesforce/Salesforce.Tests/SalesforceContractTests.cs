@@ -20,7 +20,7 @@ public sealed class SalesforceContractTests : IAsyncLifetime
             LastName = "Park",
             Company = "Newco",
             Status = LeadStatus.Mql,
-            OwnerUserId = "005BDR",
+            OwnerUserId = "005BDR000000000YBA",
         };
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     {
         var account = (await _world.Connector().GetAccountByDomainAsync("acme.com", CancellationToken.None))!;
         Assert.Equal(BdrProspectingStatus.ActivelyWorking, account.BdrProspectingStatus);
-        Assert.Equal("005BDR", account.BdrAssignedUserId);
+        Assert.Equal("005BDR000000000YBA", account.BdrAssignedUserId);
         Assert.Equal(AccountType.Customer, account.Type);
         Assert.Equal(AccountSegment.Large, account.Segment);
         Assert.Equal(1_234_500, account.TotalCarrCents);
@@ -80,7 +80,7 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     {
         var crm = _world.Connector();
         Assert.Equal(
-            "001QUOTE",
+            "001QUOTE0000000YHA",
             Assert.Single(await crm.FindAccountsByNameAsync("O'Brien & Sons", CancellationToken.None)).Id
         );
         Assert.Empty(await crm.FindAccountsByNameAsync("x' OR Name != 'y", CancellationToken.None));
@@ -90,10 +90,10 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     public async Task An_expired_session_is_renewed_once_and_the_call_succeeds()
     {
         var crm = _world.Connector();
-        await crm.GetAccountByIdAsync("001ACME", CancellationToken.None);
+        await crm.GetAccountByIdAsync("001ACME00000000YDA", CancellationToken.None);
         Fake.ExpireSessions();
 
-        var account = await crm.GetAccountByIdAsync("001ACME", CancellationToken.None);
+        var account = await crm.GetAccountByIdAsync("001ACME00000000YDA", CancellationToken.None);
 
         Assert.Equal("Acme Corp", account?.Name);
         Assert.Equal(2, Fake.TokensIssued);
@@ -104,7 +104,7 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     {
         var crm = _world.Connector(s => s["ClientSecret"] = "wrong-secret-value");
         var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            crm.GetAccountByIdAsync("001ACME", CancellationToken.None)
+            crm.GetAccountByIdAsync("001ACME00000000YDA", CancellationToken.None)
         );
         Assert.Equal(ConnectorErrorKind.VendorAuthentication, error.Kind);
         Assert.Equal("INVALID_CLIENT", error.Reason);
@@ -115,11 +115,11 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     public async Task The_daily_api_limit_is_a_quota_failure_reported_at_once()
     {
         var crm = _world.Connector();
-        await crm.GetAccountByIdAsync("001ACME", CancellationToken.None);
+        await crm.GetAccountByIdAsync("001ACME00000000YDA", CancellationToken.None);
         Fake.DailyApiLimit = Fake.ApiCalls;
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            crm.GetAccountByIdAsync("001ACME", CancellationToken.None)
+            crm.GetAccountByIdAsync("001ACME00000000YDA", CancellationToken.None)
         );
 
         Assert.Equal(ConnectorErrorKind.QuotaExhausted, error.Kind);
@@ -169,7 +169,7 @@ public sealed class SalesforceContractTests : IAsyncLifetime
             .UpsertLeadAsync("hub-jane", NewLead("jane@acme.com"), CancellationToken.None);
 
         Assert.False(result.Created);
-        Assert.Equal("00QJANE", result.Lead.Id);
+        Assert.Equal("00QJANE000000002DA", result.Lead.Id);
         Assert.Equal("hub-jane", result.Lead.ExternalId);
         Assert.Single(Fake.Records("Lead"), r => (string?)r["Email"] == "jane@acme.com");
     }
@@ -205,14 +205,14 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     public async Task Conversion_makes_one_contact_even_when_repeated_and_then_the_lead_is_protected()
     {
         var crm = _world.Connector();
-        var contact = await crm.ConvertLeadAsync("00QJANE", "001ACME", CancellationToken.None);
-        var again = await crm.ConvertLeadAsync("00QJANE", "001ACME", CancellationToken.None);
+        var contact = await crm.ConvertLeadAsync("00QJANE000000002DA", "001ACME00000000YDA", CancellationToken.None);
+        var again = await crm.ConvertLeadAsync("00QJANE000000002DA", "001ACME00000000YDA", CancellationToken.None);
 
         Assert.Equal(PersonKind.Contact, contact.Kind);
         Assert.Equal(contact.Id, again.Id);
         Assert.Single(Fake.Records("Contact"), r => (string?)r["Email"] == "jane@acme.com");
         var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            crm.ChangeOwnerAsync("00QJANE", "005MGR", CancellationToken.None)
+            crm.ChangeOwnerAsync("00QJANE000000002DA", "005MGR000000000YBA", CancellationToken.None)
         );
         Assert.Equal(ConnectorErrorKind.FailedPrecondition, error.Kind);
         Assert.Equal("CANNOT_UPDATE_CONVERTED_LEAD", error.Reason);
@@ -222,27 +222,47 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     public async Task Owner_changes_land_on_leads_and_contacts()
     {
         var crm = _world.Connector();
-        Assert.Equal("005MGR", (await crm.ChangeOwnerAsync("00QJANE", "005MGR", CancellationToken.None)).OwnerUserId);
-        Assert.Equal("005BDR", (await crm.ChangeOwnerAsync("003JOHN", "005BDR", CancellationToken.None)).OwnerUserId);
+        Assert.Equal(
+            "005MGR000000000YBA",
+            (await crm.ChangeOwnerAsync("00QJANE000000002DA", "005MGR000000000YBA", CancellationToken.None)).OwnerUserId
+        );
+        Assert.Equal(
+            "005BDR000000000YBA",
+            (await crm.ChangeOwnerAsync("003JOHN00000000YDA", "005BDR000000000YBA", CancellationToken.None)).OwnerUserId
+        );
     }
 
     [Fact]
     public async Task People_hierarchy_activity_and_users_are_read()
     {
         var crm = _world.Connector();
-        var people = await crm.FindPeopleAsync(new PeopleQuery(AccountId: "001ACME"), CancellationToken.None);
+        var people = await crm.FindPeopleAsync(
+            new PeopleQuery(AccountId: "001ACME00000000YDA"),
+            CancellationToken.None
+        );
         Assert.Equal([PersonKind.Lead, PersonKind.Contact], people.Select(p => p.Kind));
         Assert.Equal(LeadStatus.Mql, people[0].Status);
 
         Assert.Equal(
-            ["001ACME", "001SUB"],
-            (await crm.ListAccountHierarchyAsync("001ACME", CancellationToken.None)).Select(a => a.Id).Order()
+            ["001ACME00000000YDA", "001SUB000000000YBA"],
+            (await crm.ListAccountHierarchyAsync("001ACME00000000YDA", CancellationToken.None))
+                .Select(a => a.Id)
+                .Order()
         );
         Assert.Single(
-            await crm.ListActivitiesAsync("001ACME", SalesforceWorld.Now.AddDays(-30), CancellationToken.None)
+            await crm.ListActivitiesAsync(
+                "001ACME00000000YDA",
+                SalesforceWorld.Now.AddDays(-30),
+                CancellationToken.None
+            )
         );
-        Assert.Empty(await crm.ListActivitiesAsync("001ACME", SalesforceWorld.Now.AddDays(-1), CancellationToken.None));
-        Assert.Equal("005MGR", (await crm.GetUserAsync("005BDR", CancellationToken.None))?.ManagerUserId);
+        Assert.Empty(
+            await crm.ListActivitiesAsync("001ACME00000000YDA", SalesforceWorld.Now.AddDays(-1), CancellationToken.None)
+        );
+        Assert.Equal(
+            "005MGR000000000YBA",
+            (await crm.GetUserAsync("005BDR000000000YBA", CancellationToken.None))?.ManagerUserId
+        );
     }
 
     [Fact]
@@ -250,13 +270,20 @@ public sealed class SalesforceContractTests : IAsyncLifetime
     {
         var crm = _world.Connector();
         var logged = await crm.LogActivityAsync(
-            new Activity(null, "001SUB", "005BDR", ActivityKind.Email, SalesforceWorld.Now.AddHours(-1), "Follow-up"),
+            new Activity(
+                null,
+                "001SUB000000000YBA",
+                "005BDR000000000YBA",
+                ActivityKind.Email,
+                SalesforceWorld.Now.AddHours(-1),
+                "Follow-up"
+            ),
             CancellationToken.None
         );
         Assert.StartsWith("00T", logged.Id, StringComparison.Ordinal);
         Assert.Equal(
             "Follow-up",
-            Assert.Single(await crm.ListActivitiesAsync("001SUB", null, CancellationToken.None)).Subject
+            Assert.Single(await crm.ListActivitiesAsync("001SUB000000000YBA", null, CancellationToken.None)).Subject
         );
     }
 
@@ -272,7 +299,7 @@ public sealed class SalesforceContractTests : IAsyncLifetime
         );
         var crm = _world.Connector();
         var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            crm.GetAccountByIdAsync("001ACME", CancellationToken.None)
+            crm.GetAccountByIdAsync("001ACME00000000YDA", CancellationToken.None)
         );
         Assert.Equal(ConnectorErrorKind.VendorUnavailable, error.Kind);
         Assert.Equal(3, Fake.Requests.Count());
@@ -305,7 +332,7 @@ public sealed class SalesforceContractTests : IAsyncLifetime
         var harness = _world.Harness();
         var crm = harness.Get<SalesforceConnector>();
         await Task.WhenAll(
-            Enumerable.Range(0, 20).Select(_ => crm.GetAccountByIdAsync("001ACME", CancellationToken.None))
+            Enumerable.Range(0, 20).Select(_ => crm.GetAccountByIdAsync("001ACME00000000YDA", CancellationToken.None))
         );
         Assert.Equal(1, harness.Services.GetRequiredService<SalesforceSession>().TokenFetches);
     }

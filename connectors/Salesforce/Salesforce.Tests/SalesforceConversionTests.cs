@@ -19,20 +19,22 @@ public sealed class SalesforceConversionTests : IAsyncLifetime
     private SalesforceFake Fake => _world.Fake;
 
     private IReadOnlyDictionary<string, object?> Jane =>
-        Fake.Records("Lead").Single(r => (string?)r["Id"] == "00QJANE");
+        Fake.Records("Lead").Single(r => (string?)r["Id"] == "00QJANE000000002DA");
 
     [Fact]
     public async Task The_connector_converts_through_convert_lead_not_a_status_patch()
     {
-        var contact = await _world.Connector().ConvertLeadAsync("00QJANE", "001ACME", CancellationToken.None);
+        var contact = await _world
+            .Connector()
+            .ConvertLeadAsync("00QJANE000000002DA", "001ACME00000000YDA", CancellationToken.None);
 
         Assert.Equal(1, Fake.CountRequests("POST", SoapPath));
         Assert.Equal(0, Fake.CountRequests("PATCH", "/services/data/v60.0/sobjects/Lead"));
         Assert.True(Jane["IsConverted"] is true);
         Assert.Equal("Converted", Jane["Status"]);
         Assert.Equal(contact.Id, Jane["ConvertedContactId"]);
-        Assert.Equal("001ACME", Jane["ConvertedAccountId"]);
-        Assert.Equal(("jane@acme.com", "001ACME"), (contact.Email, contact.AccountId));
+        Assert.Equal("001ACME00000000YDA", Jane["ConvertedAccountId"]);
+        Assert.Equal(("jane@acme.com", "001ACME00000000YDA"), (contact.Email, contact.AccountId));
         Assert.Empty(Fake.Records("Opportunity"));
     }
 
@@ -45,11 +47,13 @@ public sealed class SalesforceConversionTests : IAsyncLifetime
             {
                 ["LastName"] = "Doe",
                 ["Email"] = "jane@acme.com",
-                ["AccountId"] = "001ACME",
+                ["AccountId"] = "001ACME00000000YDA",
             }
         );
 
-        var contact = await _world.Connector().ConvertLeadAsync("00QJANE", "001ACME", CancellationToken.None);
+        var contact = await _world
+            .Connector()
+            .ConvertLeadAsync("00QJANE000000002DA", "001ACME00000000YDA", CancellationToken.None);
 
         Assert.Equal(existing, contact.Id);
         Assert.Equal("Jane", contact.FirstName);
@@ -61,10 +65,10 @@ public sealed class SalesforceConversionTests : IAsyncLifetime
     public async Task A_session_expired_before_the_soap_call_is_renewed_once()
     {
         var crm = _world.Connector();
-        await crm.GetAccountByIdAsync("001ACME", CancellationToken.None);
+        await crm.GetAccountByIdAsync("001ACME00000000YDA", CancellationToken.None);
         Fake.ExpireSessions();
 
-        await crm.ConvertLeadAsync("00QJANE", "001ACME", CancellationToken.None);
+        await crm.ConvertLeadAsync("00QJANE000000002DA", "001ACME00000000YDA", CancellationToken.None);
 
         Assert.Equal(2, Fake.TokensIssued);
         Assert.True(Jane["IsConverted"] is true);
@@ -75,7 +79,7 @@ public sealed class SalesforceConversionTests : IAsyncLifetime
     {
         var (status, body) = await _rest.SendAsync(
             "PATCH",
-            "sobjects/Lead/00QJANE",
+            "sobjects/Lead/00QJANE000000002DA",
             new Dictionary<string, object> { ["Status"] = "Converted" }
         );
 
@@ -88,14 +92,14 @@ public sealed class SalesforceConversionTests : IAsyncLifetime
     {
         const string call =
             "<urn:convertLead><urn:leadConverts><urn:convertedStatus>Converted</urn:convertedStatus>"
-            + "<urn:leadId>00QJANE</urn:leadId></urn:leadConverts></urn:convertLead>";
+            + "<urn:leadId>00QJANE000000002DA</urn:leadId></urn:leadConverts></urn:convertLead>";
 
         var (firstStatus, first) = await _rest.SoapAsync(call);
         var (_, second) = await _rest.SoapAsync(call);
 
         Assert.Equal((200, "true"), (firstStatus, Xml(first, "success")));
         var account = Xml(first, "accountId");
-        Assert.NotEqual("001ACME", account);
+        Assert.NotEqual("001ACME00000000YDA", account);
         Assert.Equal("Acme Corp", Fake.Records("Account").Single(a => (string?)a["Id"] == account)["Name"]);
         Assert.Equal(Xml(first, "opportunityId"), Assert.Single(Fake.Records("Opportunity"))["Id"]);
         Assert.Equal("false", Xml(second, "success"));
@@ -107,8 +111,8 @@ public sealed class SalesforceConversionTests : IAsyncLifetime
     public async Task A_status_that_is_not_a_converted_status_is_refused()
     {
         var (_, answer) = await _rest.SoapAsync(
-            "<urn:convertLead><urn:leadConverts><urn:accountId>001ACME</urn:accountId>"
-                + "<urn:convertedStatus>MQL</urn:convertedStatus><urn:leadId>00QJANE</urn:leadId>"
+            "<urn:convertLead><urn:leadConverts><urn:accountId>001ACME00000000YDA</urn:accountId>"
+                + "<urn:convertedStatus>MQL</urn:convertedStatus><urn:leadId>00QJANE000000002DA</urn:leadId>"
                 + "</urn:leadConverts></urn:convertLead>"
         );
 

@@ -17,11 +17,11 @@ public sealed class SalesforceOutageTests : IAsyncLifetime
     public async Task An_outage_is_unavailable_with_salesforces_error_code_and_ends_when_the_org_is_back()
     {
         var crm = _world.Connector();
-        await crm.GetAccountByIdAsync("001ACME", CancellationToken.None);
+        await crm.GetAccountByIdAsync("001ACME00000000YDA", CancellationToken.None);
         Fake.GoDown();
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            crm.GetAccountByIdAsync("001ACME", CancellationToken.None)
+            crm.GetAccountByIdAsync("001ACME00000000YDA", CancellationToken.None)
         );
 
         Assert.Equal(ConnectorErrorKind.VendorUnavailable, error.Kind);
@@ -32,19 +32,19 @@ public sealed class SalesforceOutageTests : IAsyncLifetime
         Assert.Equal("SERVER_UNAVAILABLE", body[0]!["errorCode"]!.GetValue<string>());
 
         Fake.ComeBack();
-        Assert.Equal("Acme Corp", (await crm.GetAccountByIdAsync("001ACME", CancellationToken.None))?.Name);
+        Assert.Equal("Acme Corp", (await crm.GetAccountByIdAsync("001ACME00000000YDA", CancellationToken.None))?.Name);
     }
 
     [Fact]
     public async Task Throttling_is_salesforces_403_request_limit_without_retry_after_reported_at_once()
     {
         var crm = _world.Connector();
-        await crm.GetAccountByIdAsync("001ACME", CancellationToken.None);
+        await crm.GetAccountByIdAsync("001ACME00000000YDA", CancellationToken.None);
         Fake.ResetLog();
         Fake.ThrottleNext(5, TimeSpan.FromSeconds(30));
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            crm.GetAccountByIdAsync("001ACME", CancellationToken.None)
+            crm.GetAccountByIdAsync("001ACME00000000YDA", CancellationToken.None)
         );
 
         Assert.Equal(ConnectorErrorKind.QuotaExhausted, error.Kind);

@@ -20,9 +20,9 @@ public sealed class SalesforceQueryTests : IAsyncLifetime
     [Fact]
     public async Task A_record_is_retrieved_by_id_with_every_field_or_only_those_asked_for()
     {
-        var (status, lead) = await _rest.SendAsync("GET", "sobjects/Lead/00QJANE");
-        var (_, narrow) = await _rest.SendAsync("GET", "sobjects/Lead/00QJANE?fields=Email,Company");
-        var (missing, error) = await _rest.SendAsync("GET", "sobjects/Lead/00QNOBODY");
+        var (status, lead) = await _rest.SendAsync("GET", "sobjects/Lead/00QJANE000000002DA");
+        var (_, narrow) = await _rest.SendAsync("GET", "sobjects/Lead/00QJANE000000002DA?fields=Email,Company");
+        var (missing, error) = await _rest.SendAsync("GET", "sobjects/Lead/00QNOBODY0000002PA");
 
         Assert.Equal(200, status);
         Assert.Equal("Lead", lead!["attributes"]!["type"]!.GetValue<string>());
@@ -37,23 +37,31 @@ public sealed class SalesforceQueryTests : IAsyncLifetime
     public async Task Limit_in_and_like_narrow_the_records()
     {
         var limited = await Records("SELECT Id FROM Account ORDER BY Name LIMIT 2");
-        var listed = await Records("SELECT Id FROM Account WHERE Id IN ('001ACME', '001QUOTE') ORDER BY Id");
-        var excluded = await Records("SELECT Id FROM Account WHERE Id NOT IN ('001ACME', '001QUOTE')");
+        var listed = await Records(
+            "SELECT Id FROM Account WHERE Id IN ('001ACME00000000YDA', '001QUOTE0000000YHA') ORDER BY Id"
+        );
+        var excluded = await Records(
+            "SELECT Id FROM Account WHERE Id NOT IN ('001ACME00000000YDA', '001QUOTE0000000YHA')"
+        );
         var liked = await Records("SELECT Id FROM Account WHERE Name LIKE 'acme%' ORDER BY Id");
 
-        Assert.Equal(["001ACME", "001SUB"], limited.Select(Id));
-        Assert.Equal(["001ACME", "001QUOTE"], listed.Select(Id));
-        Assert.Equal(["001SUB"], excluded.Select(Id));
-        Assert.Equal(["001ACME", "001SUB"], liked.Select(Id));
+        Assert.Equal(["001ACME00000000YDA", "001SUB000000000YBA"], limited.Select(Id));
+        Assert.Equal(["001ACME00000000YDA", "001QUOTE0000000YHA"], listed.Select(Id));
+        Assert.Equal(["001SUB000000000YBA"], excluded.Select(Id));
+        Assert.Equal(["001ACME00000000YDA", "001SUB000000000YBA"], liked.Select(Id));
     }
 
     [Fact]
     public async Task A_relationship_field_comes_back_nested_with_its_own_attributes_and_null_for_an_empty_lookup()
     {
-        Fake.Insert("Contact", new Dictionary<string, object?> { ["Id"] = "003LONE", ["LastName"] = "Lone" });
+        Fake.Insert(
+            "Contact",
+            new Dictionary<string, object?> { ["Id"] = "003LONE00000000YDA", ["LastName"] = "Lone" }
+        );
 
         var records = await Records(
-            "SELECT Id, Account.Name, Account.Owner.Email, Owner.Name FROM Contact WHERE Id IN ('003JOHN', '003LONE') "
+            "SELECT Id, Account.Name, Account.Owner.Email, Owner.Name FROM Contact WHERE Id IN "
+                + "('003JOHN00000000YDA', '003LONE00000000YDA') "
                 + "ORDER BY Id"
         );
 

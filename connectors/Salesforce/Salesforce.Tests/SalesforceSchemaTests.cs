@@ -52,7 +52,7 @@ public sealed class SalesforceSchemaTests : IAsyncLifetime
         );
         var updated = await _rest.SendAsync(
             "PATCH",
-            "sobjects/Lead/00QJANE",
+            "sobjects/Lead/00QJANE000000002DA",
             new Dictionary<string, object> { ["Titel"] = "CTO" }
         );
 
@@ -81,7 +81,7 @@ public sealed class SalesforceSchemaTests : IAsyncLifetime
     {
         var updated = await _rest.SendAsync(
             "PATCH",
-            "sobjects/Lead/00QJANE",
+            "sobjects/Lead/00QJANE000000002DA",
             new Dictionary<string, object> { ["IsConverted"] = true }
         );
         var created = await _rest.SendAsync(

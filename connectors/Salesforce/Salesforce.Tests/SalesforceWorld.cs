@@ -15,16 +15,16 @@ public sealed class SalesforceWorld : IAsyncDisposable
     /// <summary>The top of the hierarchy, as seeded.</summary>
     public static readonly Account Acme = new Account
     {
-        Id = "001ACME",
+        Id = "001ACME00000000YDA",
         Name = "Acme Corp",
         Domain = "acme.com",
         BdrProspectingStatus = BdrProspectingStatus.ActivelyWorking,
-        BdrAssignedUserId = "005BDR",
-        OwnerUserId = "005MGR",
+        BdrAssignedUserId = "005BDR000000000YBA",
+        OwnerUserId = "005MGR000000000YBA",
         Type = AccountType.Customer,
         Segment = AccountSegment.Large,
         TotalCarrCents = 1_234_500,
-        UltimateParentId = "001ACME",
+        UltimateParentId = "001ACME00000000YDA",
         CountryCode = "US",
         Description = "Widgets",
         PaidTier = true,
@@ -33,7 +33,7 @@ public sealed class SalesforceWorld : IAsyncDisposable
     /// <summary>An MQL lead on Acme, as seeded.</summary>
     public static readonly Person Jane = new Person
     {
-        Id = "00QJANE",
+        Id = "00QJANE000000002DA",
         Kind = PersonKind.Lead,
         Email = "jane@acme.com",
         FirstName = "Jane",
@@ -43,14 +43,14 @@ public sealed class SalesforceWorld : IAsyncDisposable
         Phone = "+1 408 555 0100",
         CountryCode = "US",
         Status = LeadStatus.Mql,
-        OwnerUserId = "005BDR",
-        AccountId = "001ACME",
+        OwnerUserId = "005BDR000000000YBA",
+        AccountId = "001ACME00000000YDA",
         MqlAt = Now.AddDays(-3),
         LeadScore = 120,
     };
 
     /// <summary>The BDR on Acme, as seeded.</summary>
-    public static readonly CrmUser Bdr = new("005BDR", "Bea Dee", "bea@hub.test", "005MGR");
+    public static readonly CrmUser Bdr = new("005BDR000000000YBA", "Bea Dee", "bea@hub.test", "005MGR000000000YBA");
 
     private ConnectorHarness? _harness;
 
@@ -59,27 +59,27 @@ public sealed class SalesforceWorld : IAsyncDisposable
         Fake.Seed(
             new SandboxSeed
             {
-                Users = [Bdr, new CrmUser("005MGR", "Manny", "manny@hub.test", null)],
+                Users = [Bdr, new CrmUser("005MGR000000000YBA", "Manny", "manny@hub.test", null)],
                 Accounts =
                 [
                     Acme,
                     new Account
                     {
-                        Id = "001SUB",
+                        Id = "001SUB000000000YBA",
                         Name = "Acme Labs",
                         Domain = "acmelabs.com",
                         Segment = AccountSegment.Smb,
-                        ParentAccountId = "001ACME",
-                        UltimateParentId = "001ACME",
+                        ParentAccountId = "001ACME00000000YDA",
+                        UltimateParentId = "001ACME00000000YDA",
                         BdrProspectingStatus = BdrProspectingStatus.Queued,
                         PartnerProspectingStatus = "Partner Prospecting",
                     },
                     new Account
                     {
-                        Id = "001QUOTE",
+                        Id = "001QUOTE0000000YHA",
                         Name = "O'Brien & Sons",
                         Domain = "obrien.ie",
-                        UltimateParentId = "001QUOTE",
+                        UltimateParentId = "001QUOTE0000000YHA",
                     },
                 ],
                 People =
@@ -87,18 +87,25 @@ public sealed class SalesforceWorld : IAsyncDisposable
                     Jane,
                     new Person
                     {
-                        Id = "003JOHN",
+                        Id = "003JOHN00000000YDA",
                         Kind = PersonKind.Contact,
                         Email = "john@acme.com",
                         FirstName = "John",
                         LastName = "Smith",
-                        AccountId = "001ACME",
-                        OwnerUserId = "005MGR",
+                        AccountId = "001ACME00000000YDA",
+                        OwnerUserId = "005MGR000000000YBA",
                     },
                 ],
                 Activities =
                 [
-                    new Activity("00TCALL", "001ACME", "005BDR", ActivityKind.Call, Now.AddDays(-5), "Discovery"),
+                    new Activity(
+                        "00TCALL000000002DA",
+                        "001ACME00000000YDA",
+                        "005BDR000000000YBA",
+                        ActivityKind.Call,
+                        Now.AddDays(-5),
+                        "Discovery"
+                    ),
                 ],
             },
             Now

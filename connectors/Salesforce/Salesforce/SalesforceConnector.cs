@@ -77,7 +77,7 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
         var (leadWhere, contactWhere) = query switch
         {
             { Email: { } email } => ($"Email = {Quote(email)}", $"Email = {Quote(email)}"),
-            { AccountId: { } id } => ($"Account__c = {Quote(id)}", $"AccountId = {Quote(id)}"),
+            { AccountId: { } id } => AccountFilters(id),
             { CompanyName: { } name } => ($"Company = {Quote(name)}", $"Account.Name = {Quote(name)}"),
             _ => throw ConnectorException.Invalid(
                 new FieldViolation("lookup", "set email, account_id or company_name")
@@ -403,9 +403,22 @@ public sealed class SalesforceConnector(SalesforceSession session, IOptions<Sale
         }
     }
 
+    private static (string Lead, string Contact) AccountFilters(string accountId)
+    {
+        SalesforceIds.Require(("account_id", accountId));
+        return ($"Account__c = {Quote(accountId)}", $"AccountId = {Quote(accountId)}");
+    }
+
     private static void Validate(LeadFields lead)
     {
         var problems = new List<FieldViolation>();
+        if (lead.OwnerUserId is { } owner && !CaseSafeId.IsWellFormed(owner))
+        {
+            problems.Add(
+                new FieldViolation("lead.owner_user_id", "must be a Salesforce user id (15 or 18 characters)")
+            );
+        }
+
         if (string.IsNullOrWhiteSpace(lead.Email))
         {
             problems.Add(new FieldViolation("lead.email", "is required"));

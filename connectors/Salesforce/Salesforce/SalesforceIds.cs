@@ -3,16 +3,16 @@ using IntegrationHub.Sdk.Errors;
 namespace IntegrationHub.Connectors.Salesforce;
 
 /// <summary>
-/// Salesforce record ids are letters and digits (15 case-sensitive characters, or 18 with the
-/// case-safe suffix); anything else is refused before it is put in a URL or a SOQL query. The
-/// length is not enforced yet: the CRM fake's demo world still uses shorter ids.
+/// Salesforce record ids are 15 case-sensitive letters and digits, or 18 whose last three are the case-safe suffix
+/// of the first 15 (<see cref="CaseSafeId"/>); anything else is refused before it is put in a URL, a SOQL query or a
+/// SOAP call, because Salesforce could not have issued it.
 /// </summary>
 internal static class SalesforceIds
 {
     public static void Require(params (string Field, string Value)[] ids) =>
         VendorIds.Require(
-            id => id.Length is > 0 and <= 18 && id.All(char.IsAsciiLetterOrDigit),
-            "must be a Salesforce record id: letters and digits only, at most 18",
+            CaseSafeId.IsWellFormed,
+            "must be a Salesforce record id: 15 letters and digits, or 18 ending in the case-safe suffix of the 15",
             ids
         );
 }

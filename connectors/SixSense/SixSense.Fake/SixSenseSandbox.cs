@@ -8,7 +8,10 @@ public sealed class SixSenseSandbox : SandboxVendor<SixSenseFake>
 {
     public override string ConnectorName => "SixSense";
 
-    protected override SixSenseFake Create(TimeProvider clock) => new(clock) { CallsPerMinute = int.MaxValue };
+    /// <summary>6sense: about 100 Company Identification requests a minute per token (VENDOR_APIS.md §1.3).</summary>
+    protected override SixSenseFake Create(TimeProvider clock) => new(clock) { CallsPerMinute = 100 };
+
+    protected override void Unlimited(SixSenseFake fake) => fake.CallsPerMinute = int.MaxValue;
 
     protected override IReadOnlyDictionary<string, string?> Settings(SixSenseFake fake) =>
         new Dictionary<string, string?>

@@ -8,8 +8,18 @@ public sealed class ZoomSandbox : SandboxVendor<ZoomFake>
 {
     public override string ConnectorName => "Zoom";
 
+    /// <summary>
+    /// Zoom: 20 requests a second for Medium endpoints such as create meeting on a Pro account, and 100 meeting
+    /// creates or updates per user per day (VENDOR_APIS.md §5.4).
+    /// </summary>
     protected override ZoomFake Create(TimeProvider clock) =>
-        new(clock) { DailyCreatesPerUser = int.MaxValue, RequestsPerSecond = int.MaxValue };
+        new(clock) { DailyCreatesPerUser = 100, RequestsPerSecond = 20 };
+
+    protected override void Unlimited(ZoomFake fake)
+    {
+        fake.DailyCreatesPerUser = int.MaxValue;
+        fake.RequestsPerSecond = int.MaxValue;
+    }
 
     protected override IReadOnlyDictionary<string, string?> Settings(ZoomFake fake) =>
         new Dictionary<string, string?>

@@ -13,6 +13,18 @@ public sealed class SandboxOptions
 
     /// <summary>The demo data the fakes are seeded from; relative to the hub's content root.</summary>
     public string SeedFile { get; set; } = "sandbox/demo-seed.json";
+
+    /// <summary>
+    /// Documented (default): each fake throttles at its vendor's documented limits. Unlimited: no rate or daily
+    /// limits, for load runs through the sandbox (a demo stays far below the documented ones).
+    /// </summary>
+    public SandboxVendorLimits VendorLimits { get; set; } = SandboxVendorLimits.Documented;
+}
+
+public enum SandboxVendorLimits
+{
+    Documented,
+    Unlimited,
 }
 
 public enum SandboxMode

@@ -59,6 +59,11 @@ internal static partial class SandboxVendors
                 settings[$"Connectors:{name}:{key}"] = value;
             }
 
+            if (options.VendorLimits == SandboxVendorLimits.Unlimited)
+            {
+                fake.LiftLimits();
+            }
+
             started.Add(fake);
             LogSandbox(logger, name);
         }

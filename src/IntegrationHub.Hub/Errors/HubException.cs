@@ -24,7 +24,7 @@ public sealed class HubException : Exception
     /// <summary>The fields the caller should change, for <see cref="HubErrorKind.InvalidArgument"/>.</summary>
     public IReadOnlyList<FieldViolation> FieldViolations { get; init; } = [];
 
-    /// <summary>Facts the caller can act on without parsing the message, such as the id of the thing that exists.</summary>
+    /// <summary>Facts the caller can act on without parsing the message, such as the id of what exists.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 
     public static HubException NotFound(string message) => new(HubErrorKind.NotFound, message, "NOT_FOUND");

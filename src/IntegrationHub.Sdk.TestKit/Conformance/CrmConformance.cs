@@ -16,7 +16,7 @@ public abstract class CrmConformance : ConnectorConformance<ICrmConnector>
     /// <summary>
     /// A well-formed id of a person the fake does not know (a malformed one is INVALID_ARGUMENT, not NOT_FOUND).
     /// </summary>
-    protected virtual string UnknownPersonId => "00Q00000000000NOPE";
+    protected virtual string UnknownPersonId => "00QNOPE000000002DA";
 
     /// <summary>A well-formed id of a CRM user the fake knows or not; the owner of an unknown person.</summary>
     protected virtual string SomeUserId => "005000000000000AAA";

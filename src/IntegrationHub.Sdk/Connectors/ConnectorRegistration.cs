@@ -92,12 +92,13 @@ public static class ConnectorRegistration
 
         // Connectors send paths relative to the vendor's base address, which the hub may
         // point at a sandbox fake; a trailing slash keeps the base's own path segments.
-        http.ConfigureHttpClient(
-            (sp, client) =>
-            {
-                var baseUrl = sp.GetRequiredService<IOptions<TOptions>>().Value.BaseUrl!;
-                client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-            }
-        );
+        void PointAtVendor(IServiceProvider sp, HttpClient client)
+        {
+            var baseUrl = sp.GetRequiredService<IOptions<TOptions>>().Value.BaseUrl!;
+            client.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        }
+
+        http.ConfigureHttpClient(PointAtVendor);
+        services.AddHttpClient(ConnectorHttpClients.SingleAttempt(name)).ConfigureHttpClient(PointAtVendor);
     }
 }

@@ -10,10 +10,19 @@ namespace IntegrationHub.Sdk.Http;
 /// <summary>
 /// Registers a connector's named <see cref="HttpClient"/> with the standard pipeline order
 /// (total timeout → retry → circuit breaker → attempt timeout), one circuit per vendor host,
-/// retries with jitter that honour the vendor's Retry-After, all bound from configuration.
+/// retries with jitter that honour the vendor's Retry-After, all bound from configuration; and
+/// beside it a single-attempt client for exchanges that must never be sent twice.
 /// </summary>
 public static class ConnectorHttpClients
 {
+    /// <summary>
+    /// The name of the connector's client that sends each request once, under one timeout of
+    /// <see cref="ConnectorResilienceOptions.TotalTimeout"/>: for an exchange the vendor may have acted on even when
+    /// its answer is late (a rotating refresh token), where a retry would spend what the first attempt already spent.
+    /// </summary>
+    /// <param name="connectorName">The connector's name, as in its attribute.</param>
+    public static string SingleAttempt(string connectorName) => connectorName + ":single-attempt";
+
     /// <summary>
     /// Registers the client named <c>name</c> with its resilience pipeline bound from <c>Resilience</c> in the section.
     /// </summary>
@@ -40,6 +49,18 @@ public static class ConnectorHttpClients
                 Configure(pipeline, options, time);
             })
             .SelectPipelineByAuthority();
+        services
+            .AddHttpClient(SingleAttempt(connectorName))
+            .AddResilienceHandler($"{connectorName}-single-attempt", (pipeline, context) =>
+            {
+                var options = context
+                    .ServiceProvider.GetRequiredService<IOptionsMonitor<ConnectorResilienceOptions>>()
+                    .Get(connectorName);
+                pipeline.TimeProvider = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+                pipeline.AddTimeout(
+                    new HttpTimeoutStrategyOptions { Name = "single-timeout", Timeout = options.TotalTimeout }
+                );
+            });
         return builder;
     }
 

@@ -24,4 +24,10 @@ public interface ISandboxVendor : IAsyncDisposable
     /// under a test's fake clock too. A fake never reads the wall clock.
     /// </summary>
     Task SeedAsync(SandboxSeed seed, TimeProvider time, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lifts the started fake's rate and daily limits, which are otherwise the vendor's documented ones: for load
+    /// runs (<c>Sandbox:VendorLimits=Unlimited</c>, bench), never for a demo. A fake without limits does nothing.
+    /// </summary>
+    void LiftLimits() { }
 }

@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Hub.Capabilities;
@@ -15,6 +16,7 @@ public sealed class ConnectorCatalogGrpcService(
     ConnectorCatalog catalog,
     HealthCheckService health,
     VendorRehearsal rehearsal,
+    CredentialRefusals refusals,
     RemoteEndpoints remotes,
     ILogger<ConnectorCatalogGrpcService> logger
 ) : ConnectorCatalogService.ConnectorCatalogServiceBase
@@ -24,12 +26,33 @@ public sealed class ConnectorCatalogGrpcService(
         ServerCallContext context
     )
     {
-        // A remote that was not up when the hub started is asked again, so it is listed by the name it gives.
-        await Task.WhenAll(
-            remotes.All.Select(r => RemoteDescription.DescribeAsync(r, logger, context.CancellationToken))
-        );
-        var report = await health.CheckHealthAsync(context.CancellationToken);
         var response = new ListConnectorsResponse();
+        response.Connectors.AddRange(await ConnectorsAsync(context.CancellationToken));
+        return response;
+    }
+
+    /// <summary>The same list for routing-scoped screens; where a remote connector runs is for admins.</summary>
+    public override async Task<ListConnectorStatusesResponse> ListConnectorStatuses(
+        ListConnectorStatusesRequest request,
+        ServerCallContext context
+    )
+    {
+        var response = new ListConnectorStatusesResponse();
+        foreach (var info in await ConnectorsAsync(context.CancellationToken))
+        {
+            info.Endpoint = "";
+            response.Connectors.Add(info);
+        }
+
+        return response;
+    }
+
+    private async Task<List<ConnectorInfo>> ConnectorsAsync(CancellationToken cancellationToken)
+    {
+        // A remote that was not up when the hub started is asked again, so it is listed by the name it gives.
+        await Task.WhenAll(remotes.All.Select(r => RemoteDescription.DescribeAsync(r, logger, cancellationToken)));
+        var report = await health.CheckHealthAsync(cancellationToken);
+        var response = new List<ConnectorInfo>();
         foreach (var discovered in catalog.Discovered.OrderBy(d => d.Descriptor.Name, StringComparer.Ordinal))
         {
             var serving = catalog.Bindings.Values.Where(b => b.Connector == discovered).ToList();
@@ -42,11 +65,14 @@ public sealed class ConnectorCatalogGrpcService(
                 SandboxCondition = rehearsal.ConditionOf(discovered.Descriptor.Name) is { } condition
                     ? VendorConditionMapping.ToContract(discovered.Descriptor.Name, condition)
                     : null,
+                CredentialsRefusedTime = refusals.Of(discovered.Descriptor.Name) is { } refusal
+                    ? Timestamp.FromDateTimeOffset(refusal.Since)
+                    : null,
             };
             info.Capabilities.AddRange(discovered.Descriptor.Capabilities.Select(c => c.Key()));
             info.ServingCapabilities.AddRange(serving.Select(b => b.Capability.Key()));
             SetHealth(info, serving, report);
-            response.Connectors.Add(info);
+            response.Add(info);
         }
 
         foreach (var remote in catalog.Bindings.Values.Where(b => b.RemoteEndpoint is not null))
@@ -69,7 +95,8 @@ public sealed class ConnectorCatalogGrpcService(
                     new[] { info.HealthDetail, $"named by address: {problem}" }.Where(d => d.Length > 0)
                 );
             }
-            response.Connectors.Add(info);
+
+            response.Add(info);
         }
 
         return response;

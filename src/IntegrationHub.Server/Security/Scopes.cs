@@ -38,6 +38,8 @@ public static class Scopes
             "integrationhub.routing.v1.RoutingService"
             or "integrationhub.routing.v1.ConversationService"
             or "integrationhub.routing.v1.PresenceService" => Routing,
+            // Read-only connector health for the dashboard; the catalog's full view (endpoints) stays admin.
+            "integrationhub.routing.v1.ConnectorCatalogService" when method == "ListConnectorStatuses" => Routing,
             "integrationhub.crm.v1.CrmService" => CrmWrites.Contains(method) ? CrmWrite : CrmRead,
             "integrationhub.enrichment.v1.EnrichmentService" => Enrichment,
             "integrationhub.sequencing.v1.SequencingService" => Sequencing,

@@ -69,7 +69,8 @@ public sealed class DecisionStore(Database database, TimeProvider time)
                     }
 
                     await connection.ExecuteAsync(
-                        $"INSERT INTO decisions ({Columns}) VALUES (@id, @kind, @request, @at, @rep, @rule, @payload, @fingerprint)",
+                        $"INSERT INTO decisions ({Columns}) VALUES "
+                            + "(@id, @kind, @request, @at, @rep, @rule, @payload, @fingerprint)",
                         transaction,
                         cancellationToken,
                         ("id", decision.Id),

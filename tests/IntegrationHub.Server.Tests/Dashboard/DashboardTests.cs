@@ -33,14 +33,14 @@ public sealed class DashboardTests : IAsyncLifetime
     {
         var presence = new PresenceService.PresenceServiceClient(_hub.Channel);
         await presence.SetRepPresenceAsync(
-            new SetRepPresenceRequest { RepId = "005SDR05", Status = PresenceStatus.Available }
+            new SetRepPresenceRequest { RepId = "005SDR050000000YBA", Status = PresenceStatus.Available }
         );
         await presence.SetRepPresenceAsync(
-            new SetRepPresenceRequest { RepId = "005SDR06", Status = PresenceStatus.Away }
+            new SetRepPresenceRequest { RepId = "005SDR060000000YBA", Status = PresenceStatus.Away }
         );
         var london = await _hub.RouteVisitorAsync(LondonIp);
         var unknown = await _hub.RouteVisitorAsync(UnknownIp);
-        Assert.Equal("005SDR05", london.Target.RepId);
+        Assert.Equal("005SDR050000000YBA", london.Target.RepId);
         Assert.Equal(TargetKind.AiRep, unknown.Target.Kind);
 
         var page = await HeadlessChromium.RenderAsync($"{_hub.HttpAddress}dashboard#key={HubCredentials.Key}");
@@ -63,7 +63,7 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Matches(@"^[1-5] min \d+ s$|^\d+ s$", waiting[3]);
 
         // Reps: status now, working hours, pools, and a bar for each span of availability today.
-        var elise = page.QuerySelector("tr[data-rep='005SDR05']");
+        var elise = page.QuerySelector("tr[data-rep='005SDR050000000YBA']");
         Assert.Equal(["Elise Martin", "available", "in hours", "sdr-emea, lang-fr"], Cells(elise)[..4]);
         Assert.NotEmpty(elise!.QuerySelectorAll(".timeline span"));
         Assert.Contains(
@@ -71,9 +71,9 @@ public sealed class DashboardTests : IAsyncLifetime
             elise.QuerySelector(".timeline")!.GetAttribute("aria-label"),
             StringComparison.Ordinal
         );
-        Assert.Equal("away", Cells(page.QuerySelector("tr[data-rep='005SDR06']"))[1]);
-        Assert.Equal("offline", Cells(page.QuerySelector("tr[data-rep='005SDR01']"))[1]);
-        Assert.Empty(page.QuerySelector("tr[data-rep='005SDR01']")!.QuerySelectorAll(".timeline span"));
+        Assert.Equal("away", Cells(page.QuerySelector("tr[data-rep='005SDR060000000YBA']"))[1]);
+        Assert.Equal("offline", Cells(page.QuerySelector("tr[data-rep='005SDR010000000YBA']"))[1]);
+        Assert.Empty(page.QuerySelector("tr[data-rep='005SDR010000000YBA']")!.QuerySelectorAll(".timeline span"));
 
         // The latest decisions, newest first, each with why.
         var decisions = page.QuerySelectorAll("#decisions > li")

@@ -30,7 +30,7 @@ public sealed class JsonOverHttpTests : IDisposable
     [Fact]
     public async Task A_visitor_routed_with_a_json_post_is_stored_and_read_back_with_a_get()
     {
-        await _hub.AvailableAsync("005BDR01");
+        await _hub.AvailableAsync("005BDR010000000YBA");
 
         var routed = await Json(
             await _http.PostAsJsonAsync(
@@ -47,7 +47,7 @@ public sealed class JsonOverHttpTests : IDisposable
         var read = await Json(await _http.GetAsync($"/v1/decisions/{id}"));
 
         Assert.Equal("TARGET_KIND_HUMAN_REP", (string?)routed["decision"]!["target"]!["kind"]);
-        Assert.Equal("005BDR01", (string?)routed["decision"]!["target"]!["repId"]);
+        Assert.Equal("005BDR010000000YBA", (string?)routed["decision"]!["target"]!["repId"]);
         Assert.Equal(id, (string?)read["decision"]!["id"]);
         Assert.Equal((string?)routed["decision"]!["matchedRule"], (string?)read["decision"]!["matchedRule"]);
     }
@@ -55,12 +55,15 @@ public sealed class JsonOverHttpTests : IDisposable
     [Fact]
     public async Task Presence_is_set_with_a_put_and_listed_with_a_get()
     {
-        var put = await _http.PutAsJsonAsync("/v1/reps/005SDR01/presence", new { status = "PRESENCE_STATUS_AWAY" });
+        var put = await _http.PutAsJsonAsync(
+            "/v1/reps/005SDR010000000YBA/presence",
+            new { status = "PRESENCE_STATUS_AWAY" }
+        );
         var reps = await Json(await _http.GetAsync("/v1/reps"));
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Contains(reps["reps"]!.AsArray(), r =>
-            (string?)r!["repId"] == "005SDR01" && (string?)r["status"] == "PRESENCE_STATUS_AWAY"
+            (string?)r!["repId"] == "005SDR010000000YBA" && (string?)r["status"] == "PRESENCE_STATUS_AWAY"
         );
     }
 
@@ -106,6 +109,7 @@ public sealed class JsonOverHttpTests : IDisposable
         Assert.Equal("3.0.3", (string?)document["openapi"]);
         Assert.Equal(
             [
+                "/v1/connectors",
                 "/v1/conversations",
                 "/v1/decisions",
                 "/v1/decisions/{decision_id}",

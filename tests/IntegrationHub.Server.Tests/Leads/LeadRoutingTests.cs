@@ -32,7 +32,7 @@ public sealed class LeadRoutingTests : IDisposable
                 "US",
                 "Analyst",
                 TargetKind.MarketingQueue,
-                "005MKTQ1",
+                "005MKTQ10000000YDA",
                 "partner_prospecting"
             },
             {
@@ -41,7 +41,7 @@ public sealed class LeadRoutingTests : IDisposable
                 "US",
                 "Analyst",
                 TargetKind.HumanRep,
-                "005AE001",
+                "005AE0010000000YAA",
                 "customer_conversion"
             },
             { "ops@globex.com", "Globex Corporation", "US", "Analyst", TargetKind.HumanRep, "", "account_status" },
@@ -51,7 +51,7 @@ public sealed class LeadRoutingTests : IDisposable
                 "US",
                 "Analyst",
                 TargetKind.HumanRep,
-                "005PUB02",
+                "005PUB020000000YBA",
                 "public_sector"
             },
             {
@@ -81,9 +81,17 @@ public sealed class LeadRoutingTests : IDisposable
                 "",
                 "account_status"
             },
-            { "vp@acme.com", "Acme Corp", "US", "VP Operations", TargetKind.HumanRep, "005BDR01", "account_status" },
+            {
+                "vp@acme.com",
+                "Acme Corp",
+                "US",
+                "VP Operations",
+                TargetKind.HumanRep,
+                "005BDR010000000YBA",
+                "account_status"
+            },
             { "ops@wayne.com", "Wayne Enterprises", "US", "Analyst", TargetKind.HumanRep, "", "account_status" },
-            { "ops@hooli.com", "Hooli", "US", "Analyst", TargetKind.HumanRep, "005BDR01", "account_status" },
+            { "ops@hooli.com", "Hooli", "US", "Analyst", TargetKind.HumanRep, "005BDR010000000YBA", "account_status" },
             // Queued and Worked in FY accounts go to the SDR team, where a related lead's owner keeps the company.
             {
                 "dev@kyotogames.jp",
@@ -91,7 +99,7 @@ public sealed class LeadRoutingTests : IDisposable
                 "JP",
                 "Engineer",
                 TargetKind.HumanRep,
-                "005SDR14",
+                "005SDR140000000YBA",
                 "related_leads"
             },
             {
@@ -100,7 +108,7 @@ public sealed class LeadRoutingTests : IDisposable
                 "US",
                 "Engineer",
                 TargetKind.HumanRep,
-                "005SDR04",
+                "005SDR040000000YBA",
                 "related_leads"
             },
             {
@@ -173,7 +181,7 @@ public sealed class LeadRoutingTests : IDisposable
         Assert.Equal("sdr-emea", geneva.Target.Pool);
         Assert.Equal("sdr-amer", inactiveBdr.Target.Pool);
         // Onboarding reps take no leads.
-        Assert.DoesNotContain("005SDR03", new[] { canada.Target.RepId, inactiveBdr.Target.RepId });
+        Assert.DoesNotContain("005SDR030000000YBA", new[] { canada.Target.RepId, inactiveBdr.Target.RepId });
     }
 
     [Fact]
@@ -185,7 +193,7 @@ public sealed class LeadRoutingTests : IDisposable
         await SandboxHub.EventuallyAsync(
             () =>
                 CrmLead("vp@acme.com") is { } lead
-                && (string?)lead["OwnerId"] == "005BDR01"
+                && (string?)lead["OwnerId"] == "005BDR010000000YBA"
                 && (string?)lead["Status"] == "Accepted",
             "the CRM lead owned by Olivia Brooks and Accepted after enrolment"
         );
@@ -246,7 +254,7 @@ public sealed class LeadRoutingTests : IDisposable
     [Fact]
     public async Task An_smb_lead_at_a_paid_customer_is_converted_and_the_account_owner_notified_instead_of_sequenced()
     {
-        using var alerts = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005AE001" });
+        using var alerts = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005AE0010000000YAA" });
         var decision = await _hub.RouteLeadAsync(SandboxHub.Lead("buyer@tinywidgets.io", "Tiny Widgets", "US"));
 
         Assert.Equal("", decision.Target.Sequence);
@@ -254,7 +262,7 @@ public sealed class LeadRoutingTests : IDisposable
             () =>
                 Crm.Records("Contact")
                     .Any(c =>
-                        (string?)c["Email"] == "buyer@tinywidgets.io" && (string?)c["AccountId"] == "001C0ADD7C5A2E4"
+                        (string?)c["Email"] == "buyer@tinywidgets.io" && (string?)c["AccountId"] == "001C0ADD7C5A2E4IXK"
                     ),
             "the contact on Tiny Widgets"
         );
@@ -272,14 +280,14 @@ public sealed class LeadRoutingTests : IDisposable
     [Fact]
     public async Task An_actively_working_bdr_without_recent_activity_loses_the_lead_and_is_told_with_their_manager()
     {
-        using var bdr = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005BDR02" });
-        using var manager = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005MGR01" });
+        using var bdr = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005BDR020000000YBA" });
+        using var manager = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005MGR010000000YBA" });
         var decision = await _hub.RouteLeadAsync(SandboxHub.Lead("ops@wayne.com", "Wayne Enterprises", "US"));
 
-        Assert.NotEqual("005BDR02", decision.Target.RepId);
+        Assert.NotEqual("005BDR020000000YBA", decision.Target.RepId);
         Assert.Contains(decision.Explanation.Fallbacks, f => f.Fallback == "bdr_inactive_to_sdr_team");
         Assert.Equal(
-            ["005BDR02", "005MGR01"],
+            ["005BDR020000000YBA", "005MGR010000000YBA"],
             decision.Explanation.Notifications.Where(n => n.Reason == "bdr_inactive").Select(n => n.RecipientId)
         );
         Assert.True(await bdr.ResponseStream.MoveNext(CancellationToken.None));

@@ -46,7 +46,7 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
     {
         // Tiny Widgets is a paid customer: an SMB lead there is converted and its account owner notified.
         using var alerts = new PresenceService.PresenceServiceClient(_b.Channel).WatchRepAlerts(
-            new WatchRepAlertsRequest { RepId = "005AE001" }
+            new WatchRepAlertsRequest { RepId = "005AE0010000000YAA" }
         );
         await alerts.ResponseHeadersAsync;
 
@@ -70,14 +70,14 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
     public async Task A_visitor_routed_on_one_instance_is_offered_on_the_other_whose_timeout_fires_when_the_first_dies()
     {
         await new PresenceService.PresenceServiceClient(_a.Channel).SetRepPresenceAsync(
-            new SetRepPresenceRequest { RepId = "005BDR01", Status = PresenceStatus.Available }
+            new SetRepPresenceRequest { RepId = "005BDR010000000YBA", Status = PresenceStatus.Available }
         );
         using var alerts = new PresenceService.PresenceServiceClient(_a.Channel).WatchRepAlerts(
-            new WatchRepAlertsRequest { RepId = "005BDR01" }
+            new WatchRepAlertsRequest { RepId = "005BDR010000000YBA" }
         );
         await alerts.ResponseHeadersAsync;
 
-        // Acme Corp is Actively Working with Olivia Brooks (005BDR01) as its BDR.
+        // Acme Corp is Actively Working with Olivia Brooks (005BDR010000000YBA) as its BDR.
         var decision = await _b.RouteVisitorAsync("203.0.113.5", "visitor-1");
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         // Olivia may also get a pounce alert (her account is on the site); the offer is the one that counts.

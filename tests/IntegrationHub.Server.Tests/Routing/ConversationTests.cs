@@ -30,7 +30,7 @@ public sealed class ConversationTests : IDisposable
         Assert.Equal(ConversationState.Offered, offered.State);
         Assert.Equal(_hub.Time.GetUtcNow().AddSeconds(30), offered.OfferExpireTime.ToDateTimeOffset());
 
-        var other = decision.Target.RepId == "005SDR01" ? "005SDR02" : "005SDR01";
+        var other = decision.Target.RepId == "005SDR010000000YBA" ? "005SDR020000000YBA" : "005SDR010000000YBA";
         var byOther = new AcceptOfferRequest { ConversationId = decision.ConversationId, RepId = other };
         var notYours = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, () =>
             _hub.Conversations.AcceptOfferAsync(byOther).ResponseAsync
@@ -191,8 +191,8 @@ public sealed class ConversationTests : IDisposable
     [Fact]
     public async Task A_reps_alert_stream_gets_the_offer_the_click_through_and_the_pounce()
     {
-        await _hub.AvailableAsync("005BDR01");
-        using var alerts = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005BDR01" });
+        await _hub.AvailableAsync("005BDR010000000YBA");
+        using var alerts = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005BDR010000000YBA" });
         await alerts.ResponseHeadersAsync;
 
         var decision = await _hub.RouteAsync("203.0.113.5", token: "ct-acme-jane");

@@ -32,7 +32,7 @@ public sealed class PolicyReloadTests
             .Add(
                 JsonNode.Parse(
                     """
-                    { "id": "005NEW01", "name": "New Hire", "email": "new.hire@hub.demo",
+                    { "id": "005NEW010000000YBA", "name": "New Hire", "email": "new.hire@hub.demo",
                       "routingLevel": "Onboarding", "timeZone": "Europe/Paris" }
                     """
                 )
@@ -57,6 +57,6 @@ public sealed class PolicyReloadTests
         );
         var reps = (await hub.Presence.ListRepsAsync(new ListRepsRequest())).Reps;
         Assert.Equal(21, reps.Count);
-        Assert.Contains(reps, r => r.RepId == "005NEW01" && r.RoutingLevel == "Onboarding");
+        Assert.Contains(reps, r => r.RepId == "005NEW010000000YBA" && r.RoutingLevel == "Onboarding");
     }
 }

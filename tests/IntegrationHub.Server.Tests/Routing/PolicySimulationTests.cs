@@ -16,9 +16,24 @@ public sealed class PolicySimulationTests : IDisposable
 {
     private const string LondonIp = "198.51.100.115"; // Thames Fintech, GB: Queued, so the geo pool decides
     private const string UnknownIp = "192.0.2.200"; // no company: the default region (AMER)
-    private const string CountyIp = "203.0.113.195"; // County of Santa Clara: US public sector, its BDR 005PUB01
-    private static readonly string[] AmerSdrs = ["005SDR01", "005SDR02", "005SDR03", "005SDR04"];
-    private static readonly string[] EmeaSdrs = ["005SDR05", "005SDR06", "005SDR07", "005SDR12", "005SDR13"];
+
+    // County of Santa Clara: US public sector, its BDR 005PUB010000000YBA
+    private const string CountyIp = "203.0.113.195";
+    private static readonly string[] AmerSdrs =
+    [
+        "005SDR010000000YBA",
+        "005SDR020000000YBA",
+        "005SDR030000000YBA",
+        "005SDR040000000YBA",
+    ];
+    private static readonly string[] EmeaSdrs =
+    [
+        "005SDR050000000YBA",
+        "005SDR060000000YBA",
+        "005SDR070000000YBA",
+        "005SDR120000000YBA",
+        "005SDR130000000YBA",
+    ];
 
     private readonly SandboxHub _hub = new();
     private readonly PolicyService.PolicyServiceClient _policies;
@@ -30,7 +45,7 @@ public sealed class PolicySimulationTests : IDisposable
     [Fact]
     public async Task Moving_a_country_to_another_region_shows_every_moved_visitor_and_each_reps_load_before_and_after()
     {
-        await _hub.AvailableAsync([.. AmerSdrs, .. EmeaSdrs, "005PUB01"]);
+        await _hub.AvailableAsync([.. AmerSdrs, .. EmeaSdrs, "005PUB010000000YBA"]);
         await _hub.RouteAsync(CountyIp); // before the window: not replayed
         _hub.Time.Advance(TimeSpan.FromMinutes(10));
         var start = _hub.Time.GetUtcNow();
@@ -87,7 +102,7 @@ public sealed class PolicySimulationTests : IDisposable
         Assert.Equal(0, EmeaSdrs.Sum(id => load[id].After));
         Assert.Equal(6, AmerSdrs.Sum(id => load[id].Before));
         Assert.Equal(12, AmerSdrs.Sum(id => load[id].After));
-        Assert.Equal(names["005SDR05"], load["005SDR05"].Name);
+        Assert.Equal(names["005SDR050000000YBA"], load["005SDR050000000YBA"].Name);
 
         // A simulation is a read: no vendor was asked, nothing was decided.
         Assert.Equal(callsBefore, _hub.VendorRequests());
@@ -128,7 +143,7 @@ public sealed class PolicySimulationTests : IDisposable
     {
         var candidate = await CandidateAsync(p =>
         {
-            p["pools"]![0]!["members"]!.AsArray().Add("005NOBODY");
+            p["pools"]![0]!["members"]!.AsArray().Add("005NOBODY000000YPA");
             p["visitorRules"]!.AsArray().Add("coin_toss");
         });
 
@@ -138,7 +153,10 @@ public sealed class PolicySimulationTests : IDisposable
         var violations = error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations;
         Assert.Contains(violations, v =>
             v.Field == "candidate_policy_json"
-            && v.Description.Contains("pools[0].members[4]: no rep has id '005NOBODY'", StringComparison.Ordinal)
+            && v.Description.Contains(
+                "pools[0].members[4]: no rep has id '005NOBODY000000YPA'",
+                StringComparison.Ordinal
+            )
         );
         Assert.Contains(violations, v =>
             v.Field == "candidate_policy_json"

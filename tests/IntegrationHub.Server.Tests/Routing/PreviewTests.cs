@@ -17,9 +17,15 @@ namespace IntegrationHub.Server.Tests.Routing;
 /// </summary>
 public sealed class PreviewTests : IDisposable
 {
-    private const string AcmeIp = "203.0.113.5"; // Acme Corp: Actively Working, BDR Olivia Brooks (005BDR01)
+    private const string AcmeIp = "203.0.113.5"; // Acme Corp: Actively Working, BDR Olivia Brooks (005BDR010000000YBA)
     private const string UnknownIp = "192.0.2.200";
-    private static readonly string[] AmerSdrs = ["005SDR01", "005SDR02", "005SDR03", "005SDR04"];
+    private static readonly string[] AmerSdrs =
+    [
+        "005SDR010000000YBA",
+        "005SDR020000000YBA",
+        "005SDR030000000YBA",
+        "005SDR040000000YBA",
+    ];
 
     private readonly SandboxHub _hub = new(new() { ["Auth:DevelopmentKey"] = "sandbox-dev-key" });
 
@@ -36,13 +42,13 @@ public sealed class PreviewTests : IDisposable
     [Fact]
     public async Task A_previewed_visitor_gets_the_decision_with_its_explanation_and_nothing_is_stored()
     {
-        await _hub.AvailableAsync("005BDR01");
+        await _hub.AvailableAsync("005BDR010000000YBA");
 
         var preview = await _hub.Routing.PreviewVisitorAsync(Visitor(AcmeIp));
 
         Assert.Equal("running", preview.Policy);
         Assert.Equal("actively_working_account", preview.Decision.MatchedRule);
-        Assert.Equal("005BDR01", preview.Decision.Target.RepId);
+        Assert.Equal("005BDR010000000YBA", preview.Decision.Target.RepId);
         Assert.Contains(preview.Decision.Explanation.Sources, s =>
             s.Source == "company" && s.Status == SourceStatus.Ok
         );
@@ -69,7 +75,13 @@ public sealed class PreviewTests : IDisposable
     [Fact]
     public async Task A_candidate_policy_decides_the_preview_and_an_invalid_one_names_each_problem()
     {
-        await _hub.AvailableAsync("005SDR05", "005SDR06", "005SDR07", "005SDR12", "005SDR13");
+        await _hub.AvailableAsync(
+            "005SDR050000000YBA",
+            "005SDR060000000YBA",
+            "005SDR070000000YBA",
+            "005SDR120000000YBA",
+            "005SDR130000000YBA"
+        );
         var running = _hub.Services.GetRequiredService<PolicyProvider>().Current;
         var candidate = PolicyFile.Serialize(running with { DefaultRegion = "EMEA" });
 

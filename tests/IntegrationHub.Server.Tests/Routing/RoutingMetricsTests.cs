@@ -16,22 +16,22 @@ public sealed class RoutingMetricsTests : IDisposable
     public async Task Pounces_waits_and_availability_are_counted_for_the_window()
     {
         var start = _hub.Time.GetUtcNow();
-        await _hub.AvailableAsync("005BDR01", "005SDR01");
+        await _hub.AvailableAsync("005BDR010000000YBA", "005SDR010000000YBA");
         var pounce = await _hub.RouteAsync("203.0.113.5");
         await _hub.Conversations.AcceptOfferAsync(
-            new AcceptOfferRequest { ConversationId = pounce.ConversationId, RepId = "005BDR01" }
+            new AcceptOfferRequest { ConversationId = pounce.ConversationId, RepId = "005BDR010000000YBA" }
         );
         var unanswered = await _hub.RouteAsync("192.0.2.200");
         await _hub.Conversations.DeclineOfferAsync(
             new DeclineOfferRequest { ConversationId = unanswered.ConversationId, RepId = unanswered.Target.RepId }
         );
         await _hub.Presence.SetRepPresenceAsync(
-            new SetRepPresenceRequest { RepId = "005SDR01", Status = PresenceStatus.Offline }
+            new SetRepPresenceRequest { RepId = "005SDR010000000YBA", Status = PresenceStatus.Offline }
         );
         var nobody = await _hub.RouteAsync("192.0.2.201");
         _hub.Time.Advance(TimeSpan.FromHours(1));
         await _hub.Presence.SetRepPresenceAsync(
-            new SetRepPresenceRequest { RepId = "005BDR01", Status = PresenceStatus.Away }
+            new SetRepPresenceRequest { RepId = "005BDR010000000YBA", Status = PresenceStatus.Away }
         );
 
         var metrics = await _hub.Routing.GetRoutingMetricsAsync(
@@ -48,8 +48,8 @@ public sealed class RoutingMetricsTests : IDisposable
         Assert.Equal(2, metrics.SessionsWaited);
         Assert.Equal(1, metrics.SessionsWaitedWithConversation);
         Assert.Equal(1, metrics.SessionsWaitedWithoutConversation);
-        Assert.Equal(3600, metrics.RepAvailability.Single(r => r.RepId == "005BDR01").AvailableSeconds);
-        Assert.Equal(0, metrics.RepAvailability.Single(r => r.RepId == "005SDR01").AvailableSeconds);
+        Assert.Equal(3600, metrics.RepAvailability.Single(r => r.RepId == "005BDR010000000YBA").AvailableSeconds);
+        Assert.Equal(0, metrics.RepAvailability.Single(r => r.RepId == "005SDR010000000YBA").AvailableSeconds);
         Assert.Equal(3600, metrics.TotalAvailableSeconds);
     }
 
@@ -57,7 +57,7 @@ public sealed class RoutingMetricsTests : IDisposable
     public async Task A_rep_still_available_counts_up_to_now_not_to_the_end_of_a_window_in_the_future()
     {
         var start = _hub.Time.GetUtcNow();
-        await _hub.AvailableAsync("005BDR02");
+        await _hub.AvailableAsync("005BDR020000000YBA");
         _hub.Time.Advance(TimeSpan.FromMinutes(90));
 
         var metrics = await _hub.Routing.GetRoutingMetricsAsync(
@@ -68,7 +68,7 @@ public sealed class RoutingMetricsTests : IDisposable
             }
         );
 
-        var rep = metrics.RepAvailability.Single(r => r.RepId == "005BDR02");
+        var rep = metrics.RepAvailability.Single(r => r.RepId == "005BDR020000000YBA");
         Assert.Equal(5400, rep.AvailableSeconds);
         Assert.Equal(_hub.Time.GetUtcNow(), rep.Spans.Single().EndTime.ToDateTimeOffset());
     }

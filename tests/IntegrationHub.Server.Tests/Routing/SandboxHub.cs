@@ -134,7 +134,7 @@ public sealed class SandboxHub : IDisposable
     /// </summary>
     public async Task<Decision> OfferedAsync(string path = "/pricing")
     {
-        await AvailableAsync("005SDR01", "005SDR02", "005SDR12", "005SDR05");
+        await AvailableAsync("005SDR010000000YBA", "005SDR020000000YBA", "005SDR120000000YBA", "005SDR050000000YBA");
         var decision = await RouteAsync("192.0.2.200", path);
         Assert.Equal(TargetKind.HumanRep, decision.Target.Kind);
         return decision;

@@ -11,13 +11,26 @@ namespace IntegrationHub.Server.Tests.Routing;
 /// </summary>
 public sealed class VisitorRoutingTests : IDisposable
 {
-    private const string AcmeIp = "203.0.113.5"; // Acme Corp: Actively Working, BDR Olivia Brooks (005BDR01)
-    private const string CountyIp = "203.0.113.195"; // County of Santa Clara: US public sector, BDR 005PUB01
+    private const string AcmeIp = "203.0.113.5"; // Acme Corp: Actively Working, BDR Olivia Brooks (005BDR010000000YBA)
+    private const string CountyIp = "203.0.113.195"; // County of Santa Clara: US public sector, BDR 005PUB010000000YBA
     private const string UniversityIp = "203.0.113.210"; // State University of Oregon: US public sector, no BDR
     private const string LondonIp = "198.51.100.115"; // Thames Fintech, GB: Queued
     private const string UnknownIp = "192.0.2.200";
-    private static readonly string[] AmerSdrs = ["005SDR01", "005SDR02", "005SDR03", "005SDR04"];
-    private static readonly string[] EmeaSdrs = ["005SDR05", "005SDR06", "005SDR07", "005SDR12", "005SDR13"];
+    private static readonly string[] AmerSdrs =
+    [
+        "005SDR010000000YBA",
+        "005SDR020000000YBA",
+        "005SDR030000000YBA",
+        "005SDR040000000YBA",
+    ];
+    private static readonly string[] EmeaSdrs =
+    [
+        "005SDR050000000YBA",
+        "005SDR060000000YBA",
+        "005SDR070000000YBA",
+        "005SDR120000000YBA",
+        "005SDR130000000YBA",
+    ];
 
     private readonly SandboxHub _hub = new();
 
@@ -43,33 +56,33 @@ public sealed class VisitorRoutingTests : IDisposable
     [Fact]
     public async Task Click_through_goes_to_the_sequence_owner_who_is_alerted()
     {
-        await _hub.AvailableAsync("005BDR01");
+        await _hub.AvailableAsync("005BDR010000000YBA");
         var decision = await _hub.RouteAsync(AcmeIp, token: "ct-acme-jane");
         AssertRule(decision, "click_through", TargetKind.HumanRep);
-        Assert.Equal("005BDR01", decision.Target.RepId);
+        Assert.Equal("005BDR010000000YBA", decision.Target.RepId);
         Assert.Contains(decision.Explanation.Notifications, n =>
-            n.RecipientId == "005BDR01" && n.Reason == "click_through"
+            n.RecipientId == "005BDR010000000YBA" && n.Reason == "click_through"
         );
     }
 
     [Fact]
     public async Task Actively_sequenced_person_goes_to_the_sequencing_rep()
     {
-        await _hub.AvailableAsync("005SDR02", "005BDR02");
+        await _hub.AvailableAsync("005SDR020000000YBA", "005BDR020000000YBA");
         var decision = await _hub.RouteAsync(UnknownIp, email: "maria.garcia@initech.com");
         AssertRule(decision, "actively_sequenced", TargetKind.HumanRep);
-        Assert.Equal("005SDR02", decision.Target.RepId);
+        Assert.Equal("005SDR020000000YBA", decision.Target.RepId);
     }
 
     [Fact]
     public async Task Us_public_sector_goes_to_its_bdr_or_round_robin_in_the_pubsec_pool()
     {
-        await _hub.AvailableAsync("005PUB01", "005PUB02");
+        await _hub.AvailableAsync("005PUB010000000YBA", "005PUB020000000YBA");
         var county = await _hub.RouteAsync(CountyIp);
         var university = await _hub.RouteAsync(UniversityIp);
 
         AssertRule(county, "public_sector", TargetKind.HumanRep);
-        Assert.Equal("005PUB01", county.Target.RepId);
+        Assert.Equal("005PUB010000000YBA", county.Target.RepId);
         AssertRule(university, "public_sector", TargetKind.HumanRep);
         Assert.Equal("pubsec", university.Target.Pool);
     }
@@ -77,30 +90,32 @@ public sealed class VisitorRoutingTests : IDisposable
     [Fact]
     public async Task Actively_working_account_goes_to_its_bdr_and_to_the_geo_pool_when_the_bdr_is_away()
     {
-        await _hub.AvailableAsync("005BDR01", "005SDR01", "005SDR02");
+        await _hub.AvailableAsync("005BDR010000000YBA", "005SDR010000000YBA", "005SDR020000000YBA");
         var present = await _hub.RouteAsync(AcmeIp);
         await _hub.Presence.SetRepPresenceAsync(
-            new SetRepPresenceRequest { RepId = "005BDR01", Status = PresenceStatus.Away }
+            new SetRepPresenceRequest { RepId = "005BDR010000000YBA", Status = PresenceStatus.Away }
         );
         var away = await _hub.RouteAsync(AcmeIp);
 
         AssertRule(present, "actively_working_account", TargetKind.HumanRep);
-        Assert.Equal("005BDR01", present.Target.RepId);
+        Assert.Equal("005BDR010000000YBA", present.Target.RepId);
         Assert.Equal("sdr-amer", away.Target.Pool);
         Assert.Contains(away.Target.RepId, AmerSdrs);
         Assert.Contains(away.Explanation.Fallbacks, f => f.Fallback == "bdr_unavailable_to_geo_pool");
-        Assert.Contains(away.Explanation.Notifications, n => n.RecipientId == "005BDR01" && n.Reason == "pounce");
+        Assert.Contains(away.Explanation.Notifications, n =>
+            n.RecipientId == "005BDR010000000YBA" && n.Reason == "pounce"
+        );
     }
 
     [Fact]
     public async Task A_french_page_goes_to_the_french_speakers_and_a_london_visitor_to_emea()
     {
-        await _hub.AvailableAsync("005SDR12", "005SDR05", "005SDR06");
+        await _hub.AvailableAsync("005SDR120000000YBA", "005SDR050000000YBA", "005SDR060000000YBA");
         var french = await _hub.RouteAsync(UnknownIp, "/fr-fr/tarifs");
         var london = await _hub.RouteAsync(LondonIp);
 
         AssertRule(french, "language", TargetKind.HumanRep);
-        Assert.Contains(french.Target.RepId, new[] { "005SDR12", "005SDR05" });
+        Assert.Contains(french.Target.RepId, new[] { "005SDR120000000YBA", "005SDR050000000YBA" });
         AssertRule(london, "geo_pool", TargetKind.HumanRep);
         Assert.Contains(london.Target.RepId, EmeaSdrs);
     }
@@ -147,9 +162,9 @@ public sealed class VisitorRoutingTests : IDisposable
             picks.Add((await _hub.RouteAsync(UnknownIp)).Target.RepId);
         }
 
-        // 005SDR03 is Onboarding and 005SDR04 Ramping: neither takes chats.
-        Assert.Equal(10, picks.Count(p => p == "005SDR01"));
-        Assert.Equal(10, picks.Count(p => p == "005SDR02"));
+        // 005SDR030000000YBA is Onboarding and 005SDR040000000YBA Ramping: neither takes chats.
+        Assert.Equal(10, picks.Count(p => p == "005SDR010000000YBA"));
+        Assert.Equal(10, picks.Count(p => p == "005SDR020000000YBA"));
     }
 
     [Fact]
@@ -166,13 +181,13 @@ public sealed class VisitorRoutingTests : IDisposable
     [Fact]
     public async Task A_stored_decision_reads_back_with_its_explanation_and_lists_by_rule()
     {
-        await _hub.AvailableAsync("005BDR01");
+        await _hub.AvailableAsync("005BDR010000000YBA");
         var routed = await _hub.RouteAsync(AcmeIp);
         var read = (await _hub.Routing.GetDecisionAsync(new GetDecisionRequest { DecisionId = routed.Id })).Decision;
 
         Assert.Equal(routed, read);
         Assert.Contains(read.Explanation.Rules.Single(r => r.Rule == "actively_working_account").Facts, f =>
-            f.Name == "account.bdr_assigned" && f.Value == "005BDR01"
+            f.Name == "account.bdr_assigned" && f.Value == "005BDR010000000YBA"
         );
         Assert.Single(
             (
@@ -216,12 +231,12 @@ public sealed class VisitorRoutingTests : IDisposable
     [Fact]
     public async Task Presence_is_listed_per_rep_with_pools_and_unknown_reps_are_not_found()
     {
-        await _hub.AvailableAsync("005SDR12");
+        await _hub.AvailableAsync("005SDR120000000YBA");
         var reps = (await _hub.Presence.ListRepsAsync(new ListRepsRequest { Pool = "lang-fr" })).Reps;
-        Assert.Equal(["005SDR05", "005SDR12"], reps.Select(r => r.RepId));
-        Assert.Equal(PresenceStatus.Available, reps.Single(r => r.RepId == "005SDR12").Status);
-        Assert.Equal(PresenceStatus.Offline, reps.Single(r => r.RepId == "005SDR05").Status);
-        Assert.Contains("sdr-emea", reps.Single(r => r.RepId == "005SDR12").Pools);
+        Assert.Equal(["005SDR050000000YBA", "005SDR120000000YBA"], reps.Select(r => r.RepId));
+        Assert.Equal(PresenceStatus.Available, reps.Single(r => r.RepId == "005SDR120000000YBA").Status);
+        Assert.Equal(PresenceStatus.Offline, reps.Single(r => r.RepId == "005SDR050000000YBA").Status);
+        Assert.Contains("sdr-emea", reps.Single(r => r.RepId == "005SDR120000000YBA").Pools);
         await RpcAssert.FailsWith(StatusCode.NotFound, () =>
             _hub
                 .Presence.SetRepPresenceAsync(
@@ -230,7 +245,7 @@ public sealed class VisitorRoutingTests : IDisposable
                 .ResponseAsync
         );
         var invalid = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () =>
-            _hub.Presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "005SDR12" }).ResponseAsync
+            _hub.Presence.SetRepPresenceAsync(new SetRepPresenceRequest { RepId = "005SDR120000000YBA" }).ResponseAsync
         );
         Assert.Equal(["status"], RpcAssert.ViolatedFields(invalid));
     }

@@ -16,7 +16,7 @@ namespace IntegrationHub.Server.Tests.Sandbox;
 /// </summary>
 public sealed class RehearseOutageTests : IDisposable
 {
-    private const string AcmeIp = "203.0.113.5"; // Acme Corp: Actively Working, BDR Olivia Brooks (005BDR01)
+    private const string AcmeIp = "203.0.113.5"; // Acme Corp: Actively Working, BDR Olivia Brooks (005BDR010000000YBA)
 
     private readonly SandboxHub _hub = new();
 
@@ -41,7 +41,7 @@ public sealed class RehearseOutageTests : IDisposable
         );
         Assert.Equal("SixSense", set.Condition.Connector);
         Assert.Equal(_hub.Time.GetUtcNow().AddMinutes(10), set.Condition.EndTime.ToDateTimeOffset());
-        await _hub.AvailableAsync("005SDR01", "005SDR02");
+        await _hub.AvailableAsync("005SDR010000000YBA", "005SDR020000000YBA");
 
         var during = await _hub.RouteAsync(AcmeIp);
 

@@ -65,8 +65,8 @@ public sealed class CallerLimitTests : IDisposable
     public async Task A_caller_may_hold_only_so_many_open_streams_and_closing_one_frees_a_place()
     {
         var presence = new PresenceService.PresenceServiceClient(_hub.CreateChannel(await IssueAsync("watcher")));
-        var first = presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005BDR01" });
-        using var second = presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005BDR02" });
+        var first = presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005BDR010000000YBA" });
+        using var second = presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005BDR020000000YBA" });
         await first.ResponseHeadersAsync;
         await second.ResponseHeadersAsync;
 
@@ -99,7 +99,7 @@ public sealed class CallerLimitTests : IDisposable
     /// </summary>
     private async Task<(StatusCode Code, string? Reason)> PeekAsync(PresenceService.PresenceServiceClient presence)
     {
-        const string rep = "005BDR03";
+        const string rep = "005BDR030000000YBA";
         using var patience = new CancellationTokenSource(Eventually.Limit);
         using var call = presence.WatchRepAlerts(
             new WatchRepAlertsRequest { RepId = rep },

@@ -70,20 +70,29 @@ public sealed class VendorShapedIdTests : IDisposable
         Assert.Equal(before, _hub.VendorRequests());
     }
 
-    public static TheoryData<string, string> HostileWrites() =>
+    public static TheoryData<string, string, string, string> HostileWrites() =>
         new()
         {
-            { "crm.ChangeOwner", "person_id" },
-            { "crm.ConvertLead", "account_id" },
-            { "crm.LogActivity", "activity.subject_id" },
-            { "meetings.CancelMeeting", "meeting_id" },
-            { "meetings.CreateMeeting", "calendar_user_id" },
+            { "crm.ChangeOwner", "00Q' OR Id != '", "005SDR010000000YBA", "person_id" },
+            { "crm.ConvertLead", "00QJANE000000002DA", "001/../../User", "account_id" },
+            { "crm.LogActivity", "001ACME00000000YDA'--", "005SDR010000000YBA", "activity.subject_id" },
+            { "meetings.CancelMeeting", "", "", "meeting_id" },
+            { "meetings.CreateMeeting", "", "", "calendar_user_id" },
+            // Letters and digits, but not 15 or 18 of them, or 18 whose suffix is not the case-safe one of the 15.
+            { "crm.ChangeOwner", "00QJANE", "005SDR010000000YBA", "person_id" },
+            { "crm.ChangeOwner", "00QJANE000000002DA", "005SDR010000000YBX", "owner_user_id" },
+            { "crm.ConvertLead", "00QJANE000000002DX", "001ACME00000000YDA", "lead_id" },
+            { "crm.LogActivity", "001ACME00000000YDA", "005SDR01", "activity.user_id" },
+            { "crm.UpsertLead", "", "005SDR0100000000", "lead.owner_user_id" },
+            { "crm.GetAccount", "001ACME00000000ydb", "", "account_id" },
         };
 
     [Theory]
     [MemberData(nameof(HostileWrites))]
-    public async Task A_write_naming_a_record_by_an_id_no_vendor_could_issue_is_invalid_and_reaches_no_vendor(
+    public async Task A_call_naming_a_record_by_an_id_no_vendor_could_issue_is_invalid_and_reaches_no_vendor(
         string rpc,
+        string record,
+        string user,
         string field
     )
     {
@@ -92,21 +101,17 @@ public sealed class VendorShapedIdTests : IDisposable
         Func<Task> call = rpc switch
         {
             "crm.ChangeOwner" => () =>
-                crm.ChangeOwnerAsync(
-                    new ChangeOwnerRequest { PersonId = "00Q' OR Id != '", OwnerUserId = "005SDR01" }
-                ).ResponseAsync,
+                crm.ChangeOwnerAsync(new ChangeOwnerRequest { PersonId = record, OwnerUserId = user }).ResponseAsync,
             "crm.ConvertLead" => () =>
-                crm.ConvertLeadAsync(
-                    new ConvertLeadRequest { LeadId = "00QJANE", AccountId = "001/../../User" }
-                ).ResponseAsync,
+                crm.ConvertLeadAsync(new ConvertLeadRequest { LeadId = record, AccountId = user }).ResponseAsync,
             "crm.LogActivity" => () =>
                 crm.LogActivityAsync(
                     new LogActivityRequest
                     {
                         Activity = new Activity
                         {
-                            SubjectId = "001ACME'--",
-                            UserId = "005SDR01",
+                            SubjectId = record,
+                            UserId = user,
                             Kind = ActivityKind.Call,
                             Subject = "Call",
                             OccurTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(
@@ -115,6 +120,21 @@ public sealed class VendorShapedIdTests : IDisposable
                         },
                     }
                 ).ResponseAsync,
+            "crm.UpsertLead" => () =>
+                crm.UpsertLeadAsync(
+                    new UpsertLeadRequest
+                    {
+                        ExternalId = "hostile-lead",
+                        Lead = new Person
+                        {
+                            Email = "new.person@acme.com",
+                            LastName = "Person",
+                            Company = "Acme Corp",
+                            OwnerUserId = user,
+                        },
+                    }
+                ).ResponseAsync,
+            "crm.GetAccount" => () => crm.GetAccountAsync(new GetAccountRequest { AccountId = record }).ResponseAsync,
             "meetings.CancelMeeting" => () =>
                 new MeetingService.MeetingServiceClient(_hub.Channel)
                     .CancelMeetingAsync(new CancelMeetingRequest { MeetingId = "../users/me" })

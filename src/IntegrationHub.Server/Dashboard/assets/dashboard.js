@@ -154,22 +154,50 @@ function drawDecisions(decisions, names) {
   }));
 }
 
+// A sandbox vendor's condition as hubctl words it: "down until 2026-12-01 10:05:00 UTC".
+function describeCondition(condition) {
+  const kind = enumName(condition?.kind, "VENDOR_CONDITION_KIND_");
+  if (!kind || kind === "healthy" || kind === "unspecified") return "healthy";
+  let what = kind === "failing" ? `failing ${Number(condition.failureSharePercent ?? 0)}% of calls` : kind;
+  const latency = parseFloat(condition.latency ?? "0");
+  if (latency > 0) what += ` (+${Math.round(latency * 1000)} ms)`;
+  const end = condition.endTime ? ` until ${new Date(condition.endTime).toISOString().substring(0, 19).replace("T", " ")} UTC` : "";
+  return what + end;
+}
+
+function drawConnectors(connectors) {
+  $("connectors").tBodies[0].replaceChildren(...connectors.map((c) => {
+    const health = enumName(c.health, "CONNECTOR_HEALTH_") || "unknown";
+    const badge = el("span", health, `health ${health}`);
+    const vendor = c.sandbox ? `sandbox: ${describeCondition(c.sandboxCondition)}` : "live vendor";
+    const credentials = c.credentialsRefusedTime
+      ? `credentials refused since ${new Date(c.credentialsRefusedTime).toISOString().substring(0, 19).replace("T", " ")} UTC`
+      : "accepted";
+    const serves = (c.servingCapabilities ?? []).join(", ") || `(implements ${(c.capabilities ?? []).join(", ")})`;
+    const tr = row([c.name, serves, badge, vendor, credentials, c.healthDetail ?? ""]);
+    tr.dataset.connector = c.name;
+    return tr;
+  }));
+}
+
 async function refresh(key) {
   const now = Date.now();
   const dayStart = Math.floor(now / DAY_MS) * DAY_MS;
   const from = new Date(dayStart).toISOString();
   const to = new Date(now + 1000).toISOString();
-  const [reps, metrics, waiting, decisions] = await Promise.all([
+  const [reps, metrics, waiting, decisions, connectors] = await Promise.all([
     get("/v1/reps", key),
     get(`/v1/metrics/routing?startTime=${from}&endTime=${to}`, key),
     get("/v1/conversations?state=CONVERSATION_STATE_OFFERED", key),
     get(`/v1/decisions?startTime=${from}&pageSize=15`, key),
+    get("/v1/connectors", key),
   ]);
   const names = new Map((reps.reps ?? []).map((r) => [r.repId, r.name]));
   drawMetrics(metrics);
   drawReps(reps.reps ?? [], metrics.repAvailability, dayStart);
   drawWaiting(waiting.conversations ?? [], names, now);
   drawDecisions(decisions.decisions ?? [], names);
+  drawConnectors(connectors.connectors ?? []);
   $("window").textContent = `(${from.substring(0, 10)} 00:00 UTC – now)`;
   $("status").textContent = `Updated ${clock(new Date(now).toISOString())} UTC · refreshes every ${REFRESH_MS / 1000} s`;
   $("status").classList.remove("error");
