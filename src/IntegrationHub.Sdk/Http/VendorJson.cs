@@ -11,7 +11,7 @@ namespace IntegrationHub.Sdk.Http;
 /// </summary>
 public static class VendorJson
 {
-    /// <summary>The body as JSON, or a <see cref="ConnectorErrorKind.VendorProtocol"/> failure naming the vendor.</summary>
+    /// <summary>The body as JSON, or a <see cref="ConnectorErrorKind.VendorProtocol"/> failure naming it.</summary>
     /// <param name="body">The answer's body as received.</param>
     /// <param name="vendor">The vendor's name, for the error.</param>
     public static JsonNode? Parse(string body, string vendor)
