@@ -19,21 +19,8 @@ public sealed class PolicySimulationTests : IDisposable
 
     // County of Santa Clara: US public sector, its BDR 005PUB010000000YBA
     private const string CountyIp = "203.0.113.195";
-    private static readonly string[] AmerSdrs =
-    [
-        "005SDR010000000YBA",
-        "005SDR020000000YBA",
-        "005SDR030000000YBA",
-        "005SDR040000000YBA",
-    ];
-    private static readonly string[] EmeaSdrs =
-    [
-        "005SDR050000000YBA",
-        "005SDR060000000YBA",
-        "005SDR070000000YBA",
-        "005SDR120000000YBA",
-        "005SDR130000000YBA",
-    ];
+    private static readonly string[] AmerSdrs = DemoSdrs.Amer;
+    private static readonly string[] EmeaSdrs = DemoSdrs.Emea;
 
     private readonly SandboxHub _hub = new();
     private readonly PolicyService.PolicyServiceClient _policies;

@@ -19,13 +19,7 @@ public sealed class PreviewTests : IDisposable
 {
     private const string AcmeIp = "203.0.113.5"; // Acme Corp: Actively Working, BDR Olivia Brooks (005BDR010000000YBA)
     private const string UnknownIp = "192.0.2.200";
-    private static readonly string[] AmerSdrs =
-    [
-        "005SDR010000000YBA",
-        "005SDR020000000YBA",
-        "005SDR030000000YBA",
-        "005SDR040000000YBA",
-    ];
+    private static readonly string[] AmerSdrs = DemoSdrs.Amer;
 
     private readonly SandboxHub _hub = new(new() { ["Auth:DevelopmentKey"] = "sandbox-dev-key" });
 
@@ -75,13 +69,7 @@ public sealed class PreviewTests : IDisposable
     [Fact]
     public async Task A_candidate_policy_decides_the_preview_and_an_invalid_one_names_each_problem()
     {
-        await _hub.AvailableAsync(
-            "005SDR050000000YBA",
-            "005SDR060000000YBA",
-            "005SDR070000000YBA",
-            "005SDR120000000YBA",
-            "005SDR130000000YBA"
-        );
+        await _hub.AvailableAsync(DemoSdrs.Emea);
         var running = _hub.Services.GetRequiredService<PolicyProvider>().Current;
         var candidate = PolicyFile.Serialize(running with { DefaultRegion = "EMEA" });
 

@@ -16,21 +16,8 @@ public sealed class VisitorRoutingTests : IDisposable
     private const string UniversityIp = "203.0.113.210"; // State University of Oregon: US public sector, no BDR
     private const string LondonIp = "198.51.100.115"; // Thames Fintech, GB: Queued
     private const string UnknownIp = "192.0.2.200";
-    private static readonly string[] AmerSdrs =
-    [
-        "005SDR010000000YBA",
-        "005SDR020000000YBA",
-        "005SDR030000000YBA",
-        "005SDR040000000YBA",
-    ];
-    private static readonly string[] EmeaSdrs =
-    [
-        "005SDR050000000YBA",
-        "005SDR060000000YBA",
-        "005SDR070000000YBA",
-        "005SDR120000000YBA",
-        "005SDR130000000YBA",
-    ];
+    private static readonly string[] AmerSdrs = DemoSdrs.Amer;
+    private static readonly string[] EmeaSdrs = DemoSdrs.Emea;
 
     private readonly SandboxHub _hub = new();
 
