@@ -86,7 +86,11 @@ public sealed class OperatorCommandTests(SandboxHubFixture fixture) : IClassFixt
 
         Assert.Equal("geo_pool", decision.MatchedRule);
         var company = decision.Explanation.Sources.Single(s => s.Source == "company");
-        Assert.Equal(company.Status.ToString(), Assert.Single(run.Rows("│ company "), r => r.Length == 5)[2]);
+        // The company's row of the sources table; a blocked account's row names the company in its error column.
+        Assert.Equal(
+            company.Status.ToString(),
+            Assert.Single(run.Rows("│ company "), r => r.Length == 5 && r[0] == "company")[2]
+        );
         Assert.All(decision.Explanation.Fallbacks, f =>
             Assert.Contains($"Fallback {f.Fallback}: {f.Reason}", run.Output, StringComparison.Ordinal)
         );
