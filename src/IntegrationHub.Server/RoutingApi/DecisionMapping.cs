@@ -21,7 +21,7 @@ public static class DecisionMapping
             decision.Explanation,
             decision.Degraded,
             conversationId
-        );
+        ).WithPolicyVersion(decision.PolicyVersion);
 
     public static Contract.Decision ToContract(this LeadDecision decision) =>
         Build(
@@ -34,7 +34,13 @@ public static class DecisionMapping
             decision.Explanation,
             decision.Degraded,
             conversationId: null
-        );
+        ).WithPolicyVersion(decision.PolicyVersion);
+
+    private static Contract.Decision WithPolicyVersion(this Contract.Decision decision, long version)
+    {
+        decision.PolicyVersion = version;
+        return decision;
+    }
 
     private static Contract.Decision Build(
         string id,
