@@ -29,14 +29,15 @@ internal static class PolicyVersionCommands
                 return HubAction.Invalid;
             }
 
-            var response = await Client(connection).PublishPolicyAsync(
-                new PublishPolicyRequest
-                {
-                    PolicyJson = await File.ReadAllTextAsync(parse.GetValue(file)!.FullName, ct),
-                    Note = parse.GetValue(note) ?? "",
-                },
-                cancellationToken: ct
-            );
+            var response = await Client(connection)
+                .PublishPolicyAsync(
+                    new PublishPolicyRequest
+                    {
+                        PolicyJson = await File.ReadAllTextAsync(parse.GetValue(file)!.FullName, ct),
+                        Note = parse.GetValue(note) ?? "",
+                    },
+                    cancellationToken: ct
+                );
             Published(console, response.Version, response.Changed);
             return HubAction.Done;
         });
@@ -56,10 +57,11 @@ internal static class PolicyVersionCommands
         };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
-            var response = await Client(connection).ListPolicyVersionsAsync(
-                new ListPolicyVersionsRequest { PageSize = parse.GetValue(limit) },
-                cancellationToken: ct
-            );
+            var response = await Client(connection)
+                .ListPolicyVersionsAsync(
+                    new ListPolicyVersionsRequest { PageSize = parse.GetValue(limit) },
+                    cancellationToken: ct
+                );
             var table = Tables.Create(
                 $"Policy versions (running: {response.RunningVersion})",
                 "Version",
@@ -100,10 +102,15 @@ internal static class PolicyVersionCommands
         };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
-            var response = await Client(connection).DiffPolicyVersionsAsync(
-                new DiffPolicyVersionsRequest { FromVersion = parse.GetValue(from), ToVersion = parse.GetValue(to) },
-                cancellationToken: ct
-            );
+            var response = await Client(connection)
+                .DiffPolicyVersionsAsync(
+                    new DiffPolicyVersionsRequest
+                    {
+                        FromVersion = parse.GetValue(from),
+                        ToVersion = parse.GetValue(to),
+                    },
+                    cancellationToken: ct
+                );
             if (response.UnifiedDiff.Length == 0)
             {
                 console.MarkupLineInterpolated(
@@ -134,10 +141,11 @@ internal static class PolicyVersionCommands
         };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
-            var response = await Client(connection).RollbackPolicyAsync(
-                new RollbackPolicyRequest { Version = parse.GetValue(version), Note = parse.GetValue(note) ?? "" },
-                cancellationToken: ct
-            );
+            var response = await Client(connection)
+                .RollbackPolicyAsync(
+                    new RollbackPolicyRequest { Version = parse.GetValue(version), Note = parse.GetValue(note) ?? "" },
+                    cancellationToken: ct
+                );
             Published(console, response.Version, response.Changed);
             return HubAction.Done;
         });

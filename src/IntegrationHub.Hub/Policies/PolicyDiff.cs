@@ -52,7 +52,12 @@ public sealed record PolicyDiff(string Unified, int Removed, int Added)
         yield return hunk;
     }
 
-    private static void WriteHunk(StringBuilder text, List<DiffBlock> hunk, IReadOnlyList<string> from, IReadOnlyList<string> to)
+    private static void WriteHunk(
+        StringBuilder text,
+        List<DiffBlock> hunk,
+        IReadOnlyList<string> from,
+        IReadOnlyList<string> to
+    )
     {
         var first = hunk[0];
         var last = hunk[^1];

@@ -88,9 +88,10 @@ public sealed class PolicyPublisher(PolicyVersionStore store, PolicyProvider pro
             return;
         }
 
-        var json = version.PolicyJson.Length > 0
-            ? version.PolicyJson
-            : (await store.GetAsync(version.Version, cancellationToken))!.PolicyJson;
+        var json =
+            version.PolicyJson.Length > 0
+                ? version.PolicyJson
+                : (await store.GetAsync(version.Version, cancellationToken))!.PolicyJson;
         provider.Adopt(PolicyFile.Parse(json, $"version {version.Version}") with { Version = version.Version });
     }
 

@@ -55,7 +55,6 @@ public sealed record VisitorDecision(
     string Region,
     string? RoutedRepId,
     VisitorInputs? Inputs = null
-
 )
 {
     /// <summary>The policy version the decision was made under; 0 for decisions stored before versions were kept.</summary>

@@ -15,7 +15,6 @@ public sealed record LeadDecision(
     string LeadKey,
     IReadOnlyList<PlannedEffect> Effects,
     LeadInputs? Inputs = null
-
 )
 {
     /// <summary>The policy version the decision was made under; 0 for decisions stored before versions were kept.</summary>

@@ -2,10 +2,10 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Hub.Policies;
 using IntegrationHub.Routing.Policy;
 using IntegrationHub.Routing.Simulation;
 using IntegrationHub.Server.Errors;
-using IntegrationHub.Hub.Policies;
 using IntegrationHub.Storage.Decisions;
 using IntegrationHub.Storage.Policies;
 using Domain = IntegrationHub.Routing.Simulation;
@@ -46,9 +46,8 @@ public sealed partial class PolicyGrpcService(
     {
         var (candidate, from, to) = Validate(request);
         var ct = context.CancellationToken;
-        var baseline = request.BaselineVersion == 0
-            ? policies.Current
-            : await StoredPolicyAsync(request.BaselineVersion, ct);
+        var baseline =
+            request.BaselineVersion == 0 ? policies.Current : await StoredPolicyAsync(request.BaselineVersion, ct);
         candidate ??= await StoredPolicyAsync(request.CandidateVersion, ct);
         var window = new DecisionQuery(from, to, PageSize: PageSize, OldestFirst: true);
         var total = await decisions.CountAsync(window, ct);

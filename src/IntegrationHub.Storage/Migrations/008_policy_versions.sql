@@ -1,5 +1,5 @@
 -- Every published routing policy, kept so it can be listed, compared and restored. The newest version is the one
--- every instance runs. content_hash spots a publish that changes nothing; restored_version names what a rollback
+-- every instance runs. content_hash spots a publish that changes nothing, and restored_version names what a rollback
 -- brought back.
 CREATE TABLE policy_versions (
     version BIGINT PRIMARY KEY,

@@ -143,12 +143,7 @@ public sealed class PolicyVersionStore(Database database, TimeProvider time)
         CancellationToken cancellationToken
     ) =>
         (
-            await connection.QueryAsync(
-                select + " ORDER BY version DESC LIMIT 1",
-                transaction,
-                Read,
-                cancellationToken
-            )
+            await connection.QueryAsync(select + " ORDER BY version DESC LIMIT 1", transaction, Read, cancellationToken)
         ).FirstOrDefault();
 
     private static StoredPolicyVersion Read(DbDataReader r) =>
