@@ -57,6 +57,6 @@ public sealed record VisitorDecision(
     VisitorInputs? Inputs = null
 )
 {
-    /// <summary>The policy version the decision was made under; 0 for decisions stored before versions were kept.</summary>
+    /// <summary>The policy version the decision was made under; 0 for decisions stored before versions.</summary>
     public long PolicyVersion { get; init; }
 }

@@ -124,7 +124,7 @@ public sealed partial class PolicyGrpcService(
         return (candidate, from!.Value, to);
     }
 
-    /// <summary>The policy in <paramref name="json"/>, or each of its problems added as a violation of the field.</summary>
+    /// <summary>The policy in <paramref name="json"/>, or each of its problems added as a violation.</summary>
     private static RoutingPolicy? ParsePolicy(RequestValidator validator, string field, string json, string source)
     {
         if (string.IsNullOrWhiteSpace(json))
