@@ -89,7 +89,10 @@ public sealed class VisitorRouter(
             Region: policy.RegionOf(facts),
             RoutedRepId: routedRep?.Id,
             Inputs: VisitorInputs.Of(facts, statuses)
-        );
+        )
+        {
+            PolicyVersion = policy.Version,
+        };
     }
 
     private static (List<RuleVerdict> Verdicts, RuleVerdict? Matched) Evaluate(VisitorFacts facts, RoutingPolicy policy)

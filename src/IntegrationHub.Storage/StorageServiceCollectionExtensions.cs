@@ -6,6 +6,7 @@ using IntegrationHub.Storage.Events;
 using IntegrationHub.Storage.Leads;
 using IntegrationHub.Storage.Migrations;
 using IntegrationHub.Storage.Outbox;
+using IntegrationHub.Storage.Policies;
 using IntegrationHub.Storage.Presence;
 using IntegrationHub.Storage.Scheduling;
 using IntegrationHub.Storage.Security;
@@ -48,6 +49,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<LeadEnrollmentStore>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<PolicyVersionStore>();
         services.AddSingleton<PostgresEventBus>();
         services.AddSingleton<InProcessEventBus>();
         services.AddSingleton<IHubEventBus>(sp =>

@@ -12,13 +12,25 @@ namespace IntegrationHub.Cli.Commands;
 /// </summary>
 internal static class PolicyCommands
 {
-    public static Command Create(HubOptions hub, IAnsiConsole console) =>
-        new("policy", "Validate a routing policy file, show the running one, or simulate a change before publishing it")
+    public static Command Create(HubOptions hub, IAnsiConsole console)
+    {
+        var command = new Command(
+            "policy",
+            "Validate a routing policy file, show the running one, simulate a change, publish it, and list, compare "
+                + "or restore the published versions"
+        )
         {
             Validate(console),
             Show(hub, console),
             Simulate(hub, console),
         };
+        foreach (var versions in PolicyVersionCommands.Create(hub, console))
+        {
+            command.Subcommands.Add(versions);
+        }
+
+        return command;
+    }
 
     private static Command Validate(IAnsiConsole console)
     {
@@ -61,7 +73,19 @@ internal static class PolicyCommands
 
     private static Command Simulate(HubOptions hub, IAnsiConsole console)
     {
-        var file = new Argument<FileInfo>("candidate") { Description = "The candidate policy file" };
+        var file = new Argument<FileInfo?>("candidate")
+        {
+            Description = "The candidate policy file (or name a published one with --candidate-version)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var baselineVersion = new Option<long>("--baseline-version")
+        {
+            Description = "Compare against this published version instead of the running policy",
+        };
+        var candidateVersion = new Option<long>("--candidate-version")
+        {
+            Description = "Try this published version as the candidate instead of a file",
+        };
         var since = Since.Option("--since", "How far back to replay: 30m, 24h, 7d (at most 31d)", TimeSpan.FromDays(1));
         var examples = new Option<int>("--examples")
         {
@@ -77,10 +101,20 @@ internal static class PolicyCommands
             file,
             since,
             examples,
+            baselineVersion,
+            candidateVersion,
         };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
-            if (Load(console, parse.GetValue(file)!.FullName) is not { } candidate)
+            var candidateFile = parse.GetValue(file);
+            if ((candidateFile is not null) == (parse.GetValue(candidateVersion) != 0))
+            {
+                console.MarkupLine("Name the candidate: a policy file or [bold]--candidate-version[/], not both.");
+                return HubAction.Invalid;
+            }
+
+            RoutingPolicy? candidate = null;
+            if (candidateFile is not null && (candidate = Load(console, candidateFile.FullName)) is null)
             {
                 return HubAction.Invalid;
             }
@@ -91,7 +125,9 @@ internal static class PolicyCommands
                 new SimulatePolicyChangeRequest
                 {
                     // The policy as validated here, not the file read a second time.
-                    CandidatePolicyJson = PolicyFile.Serialize(candidate),
+                    CandidatePolicyJson = candidate is null ? "" : PolicyFile.Serialize(candidate),
+                    BaselineVersion = parse.GetValue(baselineVersion),
+                    CandidateVersion = parse.GetValue(candidateVersion),
                     StartTime = Timestamp.FromDateTimeOffset(end - window),
                     EndTime = Timestamp.FromDateTimeOffset(end),
                 },

@@ -2,6 +2,7 @@ using IntegrationHub.Hub.Capabilities;
 using IntegrationHub.Hub.Conversations;
 using IntegrationHub.Hub.Credentials;
 using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Hub.Policies;
 using IntegrationHub.Hub.Timers;
 using IntegrationHub.Routing;
 using IntegrationHub.Routing.Assignment;
@@ -29,8 +30,14 @@ public static class HubApplicationExtensions
         services.AddHubStorage(configuration);
         // Connectors registered an in-memory default; a rotated refresh token must outlive the process.
         services.Replace(ServiceDescriptor.Singleton<IConnectorCredentialStore, DurableConnectorCredentials>());
-        services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.Section));
+        services
+            .AddOptions<RoutingOptions>()
+            .Bind(configuration.GetSection(RoutingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<PolicyProvider>();
+        services.AddSingleton<PolicyPublisher>();
+        services.AddHostedService<PolicyDistribution>();
         services.AddSingleton(sp => new FactSources(
             sp.GetRequiredService<IEnrichmentConnector>(),
             sp.GetRequiredService<ICrmConnector>(),

@@ -4,14 +4,14 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Hub.Decisions;
 
 /// <summary>
-/// Holds the routing policy: loaded and validated at start (an invalid file stops the hub, every
-/// problem listed with its path), reloaded when the file changes. A reload swaps the whole policy
-/// at once, so a request in flight finishes under the policy it started with; an invalid edit is
-/// refused and the running policy stays.
+/// Holds the running routing policy. The file is loaded and validated at start (an invalid file stops the hub,
+/// every problem listed with its path) and watched: a valid edit is handed to <see cref="FileChanged"/> to be
+/// published as a version, an invalid one is refused and the running policy stays. Which version runs is decided by
+/// the published versions (<see cref="Adopt"/>), so every instance sharing a store runs the same one. A swap
+/// replaces the whole policy at once: a request in flight finishes under the policy it started with.
 /// </summary>
 public sealed partial class PolicyProvider : IDisposable
 {
-    private readonly string _path;
     private readonly ILogger<PolicyProvider> _logger;
     private readonly FileSystemWatcher? _watcher;
     private RoutingPolicy _current;
@@ -23,14 +23,14 @@ public sealed partial class PolicyProvider : IDisposable
     )
     {
         _logger = logger;
-        _path = Path.IsPathRooted(options.Value.PolicyFile)
+        FilePath = Path.IsPathRooted(options.Value.PolicyFile)
             ? options.Value.PolicyFile
             : Path.Combine(environment.ContentRootPath, options.Value.PolicyFile);
-        _current = PolicyFile.Load(_path);
-        var directory = Path.GetDirectoryName(_path);
+        _current = PolicyFile.Load(FilePath);
+        var directory = Path.GetDirectoryName(FilePath);
         if (directory is not null && Directory.Exists(directory))
         {
-            _watcher = new FileSystemWatcher(directory, Path.GetFileName(_path))
+            _watcher = new FileSystemWatcher(directory, Path.GetFileName(FilePath))
             {
                 NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size,
             };
@@ -41,32 +41,65 @@ public sealed partial class PolicyProvider : IDisposable
         }
     }
 
+    /// <summary>The policy file's full path.</summary>
+    public string FilePath { get; }
+
     public RoutingPolicy Current => Volatile.Read(ref _current);
 
-    /// <summary>Loads the file again; false (and the old policy kept) when it is invalid.</summary>
+    /// <summary>Raised with the file's policy after a valid edit, for it to be published.</summary>
+    public event Func<RoutingPolicy, Task>? FileChanged;
+
+    /// <summary>Runs <paramref name="policy"/> unless a newer version already runs; true when it swapped.</summary>
+    public bool Adopt(RoutingPolicy policy)
+    {
+        while (true)
+        {
+            var running = Current;
+            if (running.Version >= policy.Version && running.Version != 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _current, policy, running) == running)
+            {
+                LogAdopted(_logger, policy.Version, policy.Reps.Count, policy.Pools.Count);
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Reads the file again and hands a valid policy on; false (nothing changed) when it is invalid.</summary>
     public bool Reload()
     {
+        RoutingPolicy next;
         try
         {
-            var next = PolicyFile.Load(_path);
-            Volatile.Write(ref _current, next);
-            LogReloaded(_logger, _path, next.Reps.Count, next.Pools.Count);
-            return true;
+            next = PolicyFile.Load(FilePath);
         }
         catch (PolicyValidationException ex)
         {
-            LogRejected(_logger, _path, string.Join(" | ", ex.Problems));
+            LogRejected(_logger, FilePath, string.Join(" | ", ex.Problems));
             return false;
         }
+
+        LogReloaded(_logger, FilePath, next.Reps.Count, next.Pools.Count);
+        _ = FileChanged?.Invoke(next);
+        return true;
     }
 
     public void Dispose() => _watcher?.Dispose();
 
     [LoggerMessage(
         Level = LogLevel.Information,
-        Message = "Routing policy {Path} reloaded: {Reps} reps, {Pools} pools"
+        Message = "Routing policy {Path} changed and is valid: {Reps} reps, {Pools} pools; publishing it"
     )]
     private static partial void LogReloaded(ILogger logger, string path, int reps, int pools);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Running routing policy version {Version}: {Reps} reps, {Pools} pools"
+    )]
+    private static partial void LogAdopted(ILogger logger, long version, int reps, int pools);
 
     [LoggerMessage(
         Level = LogLevel.Error,

@@ -55,4 +55,8 @@ public sealed record VisitorDecision(
     string Region,
     string? RoutedRepId,
     VisitorInputs? Inputs = null
-);
+)
+{
+    /// <summary>The policy version the decision was made under; 0 for decisions stored before versions.</summary>
+    public long PolicyVersion { get; init; }
+}

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IntegrationHub.Routing.Facts;
 
 public enum SourceStatus
@@ -12,7 +14,8 @@ public enum SourceStatus
 /// <summary>
 /// How one fact source answered for a decision: what, how fast, and why not. <see cref="BlockedBy"/> names the fact
 /// whose failure kept this one from being asked (the CRM account needs the domain the enrichment source finds), so a
-/// rule that needed it says the fact is missing, not that there is none.
+/// rule that needed it says the fact is missing, not that there is none. What is derived is not stored with the
+/// decision: it is derived again when read.
 /// </summary>
 public sealed record SourceReport(
     string Source,
@@ -25,9 +28,11 @@ public sealed record SourceReport(
 )
 {
     /// <summary>Missing because a source failed or was late, here or upstream; not because none exists.</summary>
+    [JsonIgnore]
     public bool Broken => Status is SourceStatus.Failed or SourceStatus.TimedOut || BlockedBy is not null;
 
     /// <summary>Why the fact is unknown, in the words a rule's reason and a fallback give.</summary>
+    [JsonIgnore]
     public string WhyUnknown =>
         Status switch
         {

@@ -15,4 +15,8 @@ public sealed record LeadDecision(
     string LeadKey,
     IReadOnlyList<PlannedEffect> Effects,
     LeadInputs? Inputs = null
-);
+)
+{
+    /// <summary>The policy version the decision was made under; 0 for decisions stored before versions.</summary>
+    public long PolicyVersion { get; init; }
+}

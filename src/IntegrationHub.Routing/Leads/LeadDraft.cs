@@ -109,6 +109,9 @@ internal sealed class LeadDraft(LeadSubmission lead, RoutingPolicy policy, DateT
             Lead.LeadKey,
             [.. _effects],
             new LeadInputs(Lead, facts)
-        );
+        )
+        {
+            PolicyVersion = Policy.Version,
+        };
     }
 }

@@ -14,6 +14,8 @@ public static class PolicyFile
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
+    private static readonly JsonSerializerOptions Indented = new(Json) { WriteIndented = true };
+
     /// <summary>The policy in a file, or <see cref="PolicyValidationException"/> listing every problem.</summary>
     public static RoutingPolicy Load(string path)
     {
@@ -51,7 +53,8 @@ public static class PolicyFile
         return problems.Count == 0 ? policy : throw new PolicyValidationException(source, problems);
     }
 
-    public static string Serialize(RoutingPolicy policy) => JsonSerializer.Serialize(policy, Json);
+    /// <summary>The policy in the file's format, indented, so versions compare line by line.</summary>
+    public static string Serialize(RoutingPolicy policy) => JsonSerializer.Serialize(policy, Indented);
 }
 
 /// <summary>A policy that cannot be used, with every problem and its path.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IntegrationHub.Routing.Policy;
 
 /// <summary>
@@ -6,6 +8,13 @@ namespace IntegrationHub.Routing.Policy;
 /// </summary>
 public sealed record RoutingPolicy
 {
+    /// <summary>
+    /// The published version this policy is (0 before it is published); not part of the file, so two versions with
+    /// the same content compare by their rules alone.
+    /// </summary>
+    [JsonIgnore]
+    public long Version { get; init; }
+
     public IReadOnlyList<RepDefinition> Reps { get; init; } = [];
     public IReadOnlyList<PoolDefinition> Pools { get; init; } = [];
 

@@ -12,29 +12,37 @@ public static class DecisionMapping
 {
     public static Contract.Decision ToContract(this VisitorDecision decision, string? conversationId) =>
         Build(
-            decision.Id,
-            Contract.DecisionKind.Visitor,
-            decision.RequestId,
-            decision.CreatedAt,
-            decision.Target,
-            decision.MatchedRule,
-            decision.Explanation,
-            decision.Degraded,
-            conversationId
-        );
+                decision.Id,
+                Contract.DecisionKind.Visitor,
+                decision.RequestId,
+                decision.CreatedAt,
+                decision.Target,
+                decision.MatchedRule,
+                decision.Explanation,
+                decision.Degraded,
+                conversationId
+            )
+            .WithPolicyVersion(decision.PolicyVersion);
 
     public static Contract.Decision ToContract(this LeadDecision decision) =>
         Build(
-            decision.Id,
-            Contract.DecisionKind.Lead,
-            decision.RequestId,
-            decision.CreatedAt,
-            decision.Target,
-            decision.MatchedRule,
-            decision.Explanation,
-            decision.Degraded,
-            conversationId: null
-        );
+                decision.Id,
+                Contract.DecisionKind.Lead,
+                decision.RequestId,
+                decision.CreatedAt,
+                decision.Target,
+                decision.MatchedRule,
+                decision.Explanation,
+                decision.Degraded,
+                conversationId: null
+            )
+            .WithPolicyVersion(decision.PolicyVersion);
+
+    private static Contract.Decision WithPolicyVersion(this Contract.Decision decision, long version)
+    {
+        decision.PolicyVersion = version;
+        return decision;
+    }
 
     private static Contract.Decision Build(
         string id,

@@ -2,17 +2,24 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Hub.Policies;
 using IntegrationHub.Routing.Policy;
 using IntegrationHub.Routing.Simulation;
 using IntegrationHub.Server.Errors;
 using IntegrationHub.Storage.Decisions;
+using IntegrationHub.Storage.Policies;
 using Domain = IntegrationHub.Routing.Simulation;
 
 namespace IntegrationHub.Server.RoutingApi;
 
 /// <summary>The running policy, and what a candidate would change over stored decisions.</summary>
-public sealed class PolicyGrpcService(PolicyProvider policies, DecisionStore decisions, TimeProvider time)
-    : PolicyService.PolicyServiceBase
+public sealed partial class PolicyGrpcService(
+    PolicyProvider policies,
+    DecisionStore decisions,
+    PolicyVersionStore versions,
+    PolicyPublisher publisher,
+    TimeProvider time
+) : PolicyService.PolicyServiceBase
 {
     private const int MaxPolicyLength = 1024 * 1024;
     private const int PageSize = 500;
@@ -26,6 +33,7 @@ public sealed class PolicyGrpcService(PolicyProvider policies, DecisionStore dec
                 PolicyJson = PolicyFile.Serialize(policy),
                 RepCount = policy.Reps.Count,
                 PoolCount = policy.Pools.Count,
+                Version = policy.Version,
             }
         );
     }
@@ -38,9 +46,12 @@ public sealed class PolicyGrpcService(PolicyProvider policies, DecisionStore dec
     {
         var (candidate, from, to) = Validate(request);
         var ct = context.CancellationToken;
+        var baseline =
+            request.BaselineVersion == 0 ? policies.Current : await StoredPolicyAsync(request.BaselineVersion, ct);
+        candidate ??= await StoredPolicyAsync(request.CandidateVersion, ct);
         var window = new DecisionQuery(from, to, PageSize: PageSize, OldestFirst: true);
         var total = await decisions.CountAsync(window, ct);
-        var simulation = new PolicySimulation(policies.Current, candidate);
+        var simulation = new PolicySimulation(baseline, candidate);
         string? token = null;
         do
         {
@@ -74,7 +85,7 @@ public sealed class PolicyGrpcService(PolicyProvider policies, DecisionStore dec
         );
     }
 
-    private (RoutingPolicy Candidate, DateTimeOffset From, DateTimeOffset To) Validate(
+    private (RoutingPolicy? Candidate, DateTimeOffset From, DateTimeOffset To) Validate(
         SimulatePolicyChangeRequest request
     )
     {
@@ -86,32 +97,61 @@ public sealed class PolicyGrpcService(PolicyProvider policies, DecisionStore dec
             validator.Add("end_time", "must be after start_time and at most 31 days later");
         }
 
-        RoutingPolicy? candidate = null;
-        if (string.IsNullOrWhiteSpace(request.CandidatePolicyJson))
+        if (request.BaselineVersion < 0)
         {
-            validator.Add("candidate_policy_json", "is required: the candidate policy file's JSON");
+            validator.Add("baseline_version", "must be a published version, or 0 for the running policy");
         }
-        else if (request.CandidatePolicyJson.Length > MaxPolicyLength)
+
+        RoutingPolicy? candidate = null;
+        if (request.CandidateVersion != 0)
         {
-            validator.Add("candidate_policy_json", $"must be at most {MaxPolicyLength} characters");
+            if (request.CandidateVersion < 0)
+            {
+                validator.Add("candidate_version", "must be a published version (at least 1)");
+            }
+
+            if (request.CandidatePolicyJson.Length > 0)
+            {
+                validator.Add("candidate_policy_json", "must be empty when candidate_version names the candidate");
+            }
         }
         else
         {
-            try
-            {
-                candidate = PolicyFile.Parse(request.CandidatePolicyJson, "candidate");
-            }
-            catch (PolicyValidationException ex)
-            {
-                foreach (var problem in ex.Problems)
-                {
-                    validator.Add("candidate_policy_json", problem);
-                }
-            }
+            candidate = ParsePolicy(validator, "candidate_policy_json", request.CandidatePolicyJson, "candidate");
         }
 
         validator.ThrowIfInvalid();
-        return (candidate!, from!.Value, to);
+        return (candidate, from!.Value, to);
+    }
+
+    /// <summary>The policy in <paramref name="json"/>, or each of its problems added as a violation.</summary>
+    private static RoutingPolicy? ParsePolicy(RequestValidator validator, string field, string json, string source)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            validator.Add(field, "is required: the policy file's JSON");
+            return null;
+        }
+
+        if (json.Length > MaxPolicyLength)
+        {
+            validator.Add(field, $"must be at most {MaxPolicyLength} characters");
+            return null;
+        }
+
+        try
+        {
+            return PolicyFile.Parse(json, source);
+        }
+        catch (PolicyValidationException ex)
+        {
+            foreach (var problem in ex.Problems)
+            {
+                validator.Add(field, problem);
+            }
+
+            return null;
+        }
     }
 
     private static Contracts.Routing.V1.SimulationReport ToContract(Domain.SimulationReport report)

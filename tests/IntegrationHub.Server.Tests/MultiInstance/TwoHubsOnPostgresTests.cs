@@ -29,6 +29,8 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
             ["Storage:PostgreSql:ConnectionString"] = PostgresCluster.Shared.CreateDatabase("twohubs"),
             ["Storage:Outbox:PollInterval"] = "00:00:00.050",
             ["Routing:PolicyFile"] = DemoPolicy.AlwaysOpen(TimeSpan.FromSeconds(2)),
+            // A new policy version must reach the other instance by its announcement, not the periodic check.
+            ["Routing:PolicyRefreshInterval"] = "01:00:00",
         };
         var started = await Task.WhenAll(HubProcess.StartAsync(settings), HubProcess.StartAsync(settings));
         (_a, _b) = (started[0], started[1]);
@@ -39,6 +41,40 @@ public sealed class TwoHubsOnPostgresTests(ITestOutputHelper output) : IAsyncLif
         await _a.DisposeAsync();
         await _b.DisposeAsync();
         await _vendors.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_policy_published_on_one_instance_is_run_by_the_other_and_both_started_from_one_version()
+    {
+        var onA = new PolicyService.PolicyServiceClient(_a.Channel);
+        var onB = new PolicyService.PolicyServiceClient(_b.Channel);
+        // Both started with the same file at once: it is published once.
+        var history = await onA.ListPolicyVersionsAsync(new ListPolicyVersionsRequest());
+        Assert.Equal([1L], history.Versions.Select(v => v.Version));
+        Assert.Equal(1, (await onB.GetPolicyAsync(new GetPolicyRequest())).Version);
+
+        var policy = System.Text.Json.Nodes.JsonNode.Parse(
+            (await onA.GetPolicyAsync(new GetPolicyRequest())).PolicyJson
+        )!;
+        policy["reps"]!
+            .AsArray()
+            .Add(
+                System.Text.Json.Nodes.JsonNode.Parse(
+                    """
+                    { "id": "005NEW010000000YBA", "name": "New Hire", "email": "new.hire@hub.demo",
+                      "routingLevel": "Onboarding", "timeZone": "Europe/Paris" }
+                    """
+                )
+            );
+        var published = await onA.PublishPolicyAsync(new PublishPolicyRequest { PolicyJson = policy.ToJsonString() });
+        Assert.Equal(2, published.Version.Version);
+
+        var presenceOnB = new PresenceService.PresenceServiceClient(_b.Channel);
+        await SandboxHub.EventuallyAsync(
+            () => presenceOnB.ListReps(new ListRepsRequest()).Reps.Any(r => r.RepId == "005NEW010000000YBA"),
+            "instance B running the version published on A"
+        );
+        Assert.Equal(2, (await onB.GetPolicyAsync(new GetPolicyRequest())).Version);
     }
 
     [Fact]

@@ -42,6 +42,12 @@ public sealed class PolicyReloadTests
             async () => (await hub.Presence.ListRepsAsync(new ListRepsRequest())).Reps.Count == 21,
             "the valid edit taking effect"
         );
+        var versions = await new PolicyService.PolicyServiceClient(hub.Channel).ListPolicyVersionsAsync(
+            new ListPolicyVersionsRequest()
+        );
+        Assert.Equal(2, versions.RunningVersion);
+        Assert.Equal(PolicyVersionSource.File, versions.Versions[0].Source);
+        Assert.Equal("file:" + file, versions.Versions[0].PublishedBy);
 
         await File.WriteAllTextAsync(file, """{ "reps": [ { "id": "", "name": "", "email": "nope" } ] }""");
         // The hub says only in its log that it read the edit and refused it; the problem named
@@ -57,6 +63,7 @@ public sealed class PolicyReloadTests
         );
         var reps = (await hub.Presence.ListRepsAsync(new ListRepsRequest())).Reps;
         Assert.Equal(21, reps.Count);
+        Assert.Equal(2, (await new PolicyService.PolicyServiceClient(hub.Channel).GetPolicyAsync(new())).Version);
         Assert.Contains(reps, r => r.RepId == "005NEW010000000YBA" && r.RoutingLevel == "Onboarding");
     }
 }
