@@ -66,14 +66,14 @@ internal sealed class PartnerNameApiClient(IHttpClientFactory clients, IOptions<
         }
         catch (JsonException e)
         {
-            throw new ConnectorException(
-                ConnectorErrorKind.VendorProtocol,
-                "PartnerName sent a body it documents no shape for.",
-                e
-            )
-            {
-                Vendor = PartnerNameConnector.Name,
-            };
+            throw Unreadable(e);
         }
     }
+
+    /// <summary>A body the vendor sent that is not the shape it documents.</summary>
+    public static ConnectorException Unreadable(Exception? inner = null) =>
+        new(ConnectorErrorKind.VendorProtocol, "PartnerName sent a body it documents no shape for.", inner)
+        {
+            Vendor = PartnerNameConnector.Name,
+        };
 }
