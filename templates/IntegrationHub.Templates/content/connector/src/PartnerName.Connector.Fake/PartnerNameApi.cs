@@ -53,7 +53,5 @@ public abstract class PartnerNameApi(TimeProvider? time) : VendorFake(time)
 
     /// <inheritdoc />
     protected override Task<FakeResponse> HandleVendorAsync(FakeRequest request) =>
-        Task.FromResult(
-            request.Header("X-Api-Key") == ValidApiKey ? Answer(request) : Error(401, "invalid_api_key")
-        );
+        Task.FromResult(request.Header("X-Api-Key") == ValidApiKey ? Answer(request) : Error(401, "invalid_api_key"));
 }

@@ -24,6 +24,5 @@ public sealed class PartnerNameSandbox : SandboxVendor<PartnerNameFake>
         };
 
     /// <inheritdoc />
-    protected override void Seed(PartnerNameFake fake, SandboxSeed seed, DateTimeOffset now) =>
-        fake.SeedDemoWorld(now);
+    protected override void Seed(PartnerNameFake fake, SandboxSeed seed, DateTimeOffset now) => fake.SeedDemoWorld(now);
 }

@@ -29,8 +29,7 @@ internal static class PartnerNameErrors
             // The fake and the vendor send Retry-After in seconds; the hub's resilience pipeline honours it.
             RetryAfter =
                 response.StatusCode == HttpStatusCode.TooManyRequests ? response.Headers.RetryAfter?.Delta : null,
-            FieldViolations =
-                kind == ConnectorErrorKind.InvalidArgument ? [new FieldViolation(field, body)] : [],
+            FieldViolations = kind == ConnectorErrorKind.InvalidArgument ? [new FieldViolation(field, body)] : [],
         };
     }
 }

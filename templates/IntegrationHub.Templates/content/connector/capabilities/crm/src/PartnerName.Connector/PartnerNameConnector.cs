@@ -26,8 +26,9 @@ public sealed class PartnerNameConnector(IHttpClientFactory clients, IOptions<Pa
 
     /// <inheritdoc />
     public async Task<Account?> GetAccountByDomainAsync(string domain, CancellationToken cancellationToken) =>
-        (await ListAsync<Account>($"v1/accounts?domain={Escape(domain)}", "domain", cancellationToken))
-            .FirstOrDefault();
+        (
+            await ListAsync<Account>($"v1/accounts?domain={Escape(domain)}", "domain", cancellationToken)
+        ).FirstOrDefault();
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Account>> FindAccountsByNameAsync(
@@ -71,7 +72,12 @@ public sealed class PartnerNameConnector(IHttpClientFactory clients, IOptions<Pa
     )
     {
         // Checked here, before the vendor is called, so the caller learns every missing field at once.
-        var missing = new[] { ("lead.email", lead.Email), ("lead.last_name", lead.LastName), ("lead.company", lead.Company) }
+        var missing = new[]
+        {
+            ("lead.email", lead.Email),
+            ("lead.last_name", lead.LastName),
+            ("lead.company", lead.Company),
+        }
             .Where(f => string.IsNullOrWhiteSpace(f.Item2))
             .Select(f => new FieldViolation(f.Item1, "is required"))
             .ToArray();
@@ -94,11 +100,7 @@ public sealed class PartnerNameConnector(IHttpClientFactory clients, IOptions<Pa
     }
 
     /// <inheritdoc />
-    public async Task<Person> ChangeOwnerAsync(
-        string personId,
-        string ownerUserId,
-        CancellationToken cancellationToken
-    )
+    public async Task<Person> ChangeOwnerAsync(string personId, string ownerUserId, CancellationToken cancellationToken)
     {
         var (_, body) = await _api.SendAsync(
             HttpMethod.Put,

@@ -34,7 +34,10 @@ public sealed class PartnerNameContractTests : IAsyncLifetime
         await crm.LogActivityAsync(new Activity(null, lead.Id, "U-200", ActivityKind.Call, at, "Intro"), default);
 
         Assert.Equal((PersonKind.Contact, "A-2"), (contact.Kind, contact.AccountId));
-        Assert.Equal("Intro", Assert.Single(await crm.ListActivitiesAsync(lead.Id, at.AddMinutes(-1), default)).Subject);
+        Assert.Equal(
+            "Intro",
+            Assert.Single(await crm.ListActivitiesAsync(lead.Id, at.AddMinutes(-1), default)).Subject
+        );
     }
 
     [Fact]
@@ -44,7 +47,16 @@ public sealed class PartnerNameContractTests : IAsyncLifetime
         var before = _world.Fake.Received;
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            crm.UpsertLeadAsync("k", new LeadFields { Email = "", LastName = "L", Company = "C" }, default)
+            crm.UpsertLeadAsync(
+                "k",
+                new LeadFields
+                {
+                    Email = "",
+                    LastName = "L",
+                    Company = "C",
+                },
+                default
+            )
         );
 
         Assert.Equal("lead.email", Assert.Single(error.FieldViolations).Field);

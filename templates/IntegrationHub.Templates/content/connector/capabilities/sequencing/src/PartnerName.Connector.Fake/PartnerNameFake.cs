@@ -111,7 +111,9 @@ public sealed class PartnerNameFake(TimeProvider? time = null) : PartnerNameApi(
             return Error(404, "not_found");
         }
 
-        var finishing = prospect.SequenceStates.Count(s => s.State is SequenceStateKind.Active or SequenceStateKind.Paused);
+        var finishing = prospect.SequenceStates.Count(s =>
+            s.State is SequenceStateKind.Active or SequenceStateKind.Paused
+        );
         var now = Time.GetUtcNow();
         Replace(
             prospect with
@@ -120,7 +122,11 @@ public sealed class PartnerNameFake(TimeProvider? time = null) : PartnerNameApi(
                 [
                     .. prospect.SequenceStates.Select(s =>
                         s.State is SequenceStateKind.Active or SequenceStateKind.Paused
-                            ? s with { State = SequenceStateKind.Finished, StateChangedAt = now }
+                            ? s with
+                            {
+                                State = SequenceStateKind.Finished,
+                                StateChangedAt = now,
+                            }
                             : s
                     ),
                 ],

@@ -33,8 +33,9 @@ public sealed class PartnerNameConnector(IHttpClientFactory clients, IOptions<Pa
             cancellationToken,
             HttpStatusCode.OK
         );
-        return (PartnerNameApiClient.Parse<Page<Prospect>>(body).Records ?? throw PartnerNameApiClient.Unreadable())
-            .FirstOrDefault();
+        return (
+            PartnerNameApiClient.Parse<Page<Prospect>>(body).Records ?? throw PartnerNameApiClient.Unreadable()
+        ).FirstOrDefault();
     }
 
     /// <inheritdoc />
@@ -70,10 +71,7 @@ public sealed class PartnerNameConnector(IHttpClientFactory clients, IOptions<Pa
     }
 
     /// <inheritdoc />
-    public async Task<Enrollment> EnrollProspectAsync(
-        EnrollmentRequest request,
-        CancellationToken cancellationToken
-    )
+    public async Task<Enrollment> EnrollProspectAsync(EnrollmentRequest request, CancellationToken cancellationToken)
     {
         // The vendor keeps the idempotency key: a retried or redelivered enrolment answers the first one (200).
         var (status, body) = await _api.SendAsync(
