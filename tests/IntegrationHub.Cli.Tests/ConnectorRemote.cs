@@ -135,7 +135,7 @@ public sealed class ConnectorRemote : IAsyncDisposable
         where TService : class =>
         (vendor, (typeof(TConnector), typeof(TInterface)), app => app.MapGrpcService<TService>());
 
-    /// <summary>The hub's sandbox demo world (src/IntegrationHub.Host/sandbox/demo-seed.json, beside the tests).</summary>
+    /// <summary>The hub's sandbox demo world (the Host's sandbox/demo-seed.json, copied beside the tests).</summary>
     private static SandboxSeed DemoSeed() =>
         SandboxSeed.Load(Path.Combine(AppContext.BaseDirectory, "sandbox", "demo-seed.json"));
 

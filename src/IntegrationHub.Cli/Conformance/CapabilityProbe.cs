@@ -15,5 +15,5 @@ internal sealed record CapabilityProbe(
     Func<CallOptions, Task> NotFound
 );
 
-/// <summary>A request the remote must refuse as INVALID_ARGUMENT with a field violation naming <see cref="Field"/>.</summary>
+/// <summary>A request the remote must refuse: INVALID_ARGUMENT, a field violation naming <see cref="Field"/>.</summary>
 internal sealed record Refusal(string What, string Field, Func<CallOptions, Task> Call);
