@@ -1,34 +1,28 @@
+using System.Diagnostics;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Testing;
+using Xunit.Abstractions;
 
 namespace IntegrationHub.Partner.Tests;
 
 /// <summary>
 /// A partner's connector from `dotnet new integrationhub-connector`, outside this repository, against the packed
-/// packages only: it builds, its own and the conformance tests pass, `deploy.sh` puts plugin and fake into a hub's
-/// plugins folder, and a real hub process, configured with what deploy printed, enriches a routed visitor with the
-/// company the template's fake seeded.
+/// packages only, made by running the commands of connectors/README.md's partner section as written there
+/// (<see cref="PartnerGuide"/>): it builds, its own and the conformance tests pass, `deploy.sh` puts plugin and fake
+/// into a hub's plugins folder, and a real hub process, configured with what deploy printed, routes with the facts
+/// the template's fake seeded.
 /// </summary>
 [Collection(PartnerCollection.Name)]
-public sealed class ConnectorTemplateTests(PartnerWorkspace workspace)
+public sealed class ConnectorTemplateTests(PartnerWorkspace workspace, ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_connector_made_from_the_template_passes_its_tests_deploys_and_enriches_a_routed_visitor()
+    public async Task The_partner_guide_makes_an_enrichment_connector_that_deploys_and_enriches_a_visitor()
     {
-        var project = Path.Combine(workspace.Root, "Acme");
-        var made = await NewConnectorAsync("enrichment", "-o", project, "--feed", workspace.Feed);
-        Assert.True(made.ExitCode == 0, made.ToString());
-
-        var tested = await workspace.RunAsync(project, "dotnet", "test", "tests/Acme.Connector.Tests");
-        Assert.True(tested.ExitCode == 0, tested.ToString());
-        Assert.Contains("Passed!", tested.Output, StringComparison.Ordinal);
-
-        var plugins = Path.Combine(workspace.Root, "hub-plugins");
-        var deployed = await workspace.RunAsync(project, "bash", "deploy.sh", plugins);
-        Assert.True(deployed.ExitCode == 0, deployed.ToString());
-        var settings = PrintedSettings(deployed.Output);
+        var (plugins, printed) = await FollowTheGuideAsync("enrichment", deploy: true);
+        var settings = PrintedSettings(printed);
         Assert.Equal("Acme.Connector", settings["Plugins:Allowed:0:Name"]);
         Assert.Equal("Acme.Connector.Fake", settings["Plugins:Allowed:1:Name"]);
+        Assert.Equal("Acme", settings["Capabilities:Enrichment:Connector"]);
         settings["Plugins:Path"] = plugins;
 
         await using var hub = await HubProcess.StartAsync(settings);
@@ -53,19 +47,35 @@ public sealed class ConnectorTemplateTests(PartnerWorkspace workspace)
         );
     }
 
-    [Fact]
-    public async Task A_capability_the_template_does_not_carry_yet_is_refused_naming_the_ones_it_does()
+    /// <summary>
+    /// The guide's commands with another capability: the generated connector passes its own tests and the SDK's
+    /// conformance suite for that capability. Deploying is the same script for every capability (only the
+    /// Capabilities line it prints differs), so these stop after the tests.
+    /// </summary>
+    [Theory]
+    [InlineData("crm", "CrmConformance")]
+    [InlineData("sequencing", "SequencingConformance")]
+    [InlineData("marketing", "MarketingConformance")]
+    [InlineData("meetings", "MeetingsConformance")]
+    public async Task The_partner_guide_makes_a_connector_for_every_capability_that_passes_its_tests(
+        string capability,
+        string suite
+    )
     {
-        var made = await NewConnectorAsync("crm", "-o", Path.Combine(workspace.Root, "AcmeCrm"));
+        var (_, printed) = await FollowTheGuideAsync(capability, deploy: false);
 
-        Assert.NotEqual(0, made.ExitCode);
-        Assert.Contains("'crm' is not a valid value for --capability", made.Output, StringComparison.Ordinal);
-        Assert.Contains("enrichment", made.Output, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(workspace.Root, "AcmeCrm")));
+        Assert.Contains("Passed!", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Failed!", printed, StringComparison.Ordinal);
+        var conformance = File.ReadAllText(
+            Path.Combine(workspace.Root, capability, "Acme", "tests", "Acme.Connector.Tests", "AcmeConformanceTests.cs")
+        );
+        Assert.Contains($": {suite}", conformance, StringComparison.Ordinal);
     }
 
-    private Task<CommandRun> NewConnectorAsync(string capability, params string[] more) =>
-        workspace.RunAsync(
+    [Fact]
+    public async Task A_capability_the_hub_does_not_have_is_refused_naming_the_five_it_does()
+    {
+        var made = await workspace.RunAsync(
             workspace.Root,
             "dotnet",
             [
@@ -74,19 +84,51 @@ public sealed class ConnectorTemplateTests(PartnerWorkspace workspace)
                 "-n",
                 "Acme",
                 "--capability",
-                capability,
+                "presence",
+                "-o",
+                Path.Combine(workspace.Root, "AcmePresence"),
                 "--debug:custom-hive",
                 workspace.Hive,
-                .. more,
             ]
         );
+
+        Assert.NotEqual(0, made.ExitCode);
+        Assert.Contains("'presence' is not a valid value for --capability", made.Output, StringComparison.Ordinal);
+        Assert.All(new[] { "enrichment", "crm", "sequencing", "marketing", "meetings" }, c =>
+            Assert.Contains(c, made.Output, StringComparison.Ordinal)
+        );
+        Assert.False(Directory.Exists(Path.Combine(workspace.Root, "AcmePresence")));
+    }
+
+    /// <summary>
+    /// Runs the partner guide's commands in a folder of the workspace's own for <paramref name="capability"/>, with a
+    /// template hive of its own (the guide installs the template), up to the tests or through the deploy; returns
+    /// the hub's plugins folder and everything the commands printed. Reports how long it took.
+    /// </summary>
+    private async Task<(string Plugins, string Printed)> FollowTheGuideAsync(string capability, bool deploy)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(workspace.Root, capability)).FullName;
+        var plugins = Path.Combine(folder, "hub-plugins");
+        var script = PartnerGuide.Script(workspace.Feed, plugins, Path.Combine(folder, "hive"), capability);
+        if (!deploy)
+        {
+            script = script[..script.IndexOf("\nbash deploy.sh", StringComparison.Ordinal)];
+        }
+
+        var clock = Stopwatch.StartNew();
+        var run = await workspace.RunAsync(folder, "bash", "-c", script);
+        output.WriteLine($"The partner guide for {capability} took {clock.Elapsed.TotalSeconds:F0} s.");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Passed!", run.Output, StringComparison.Ordinal);
+        return (plugins, run.Output);
+    }
 
     /// <summary>The "Key:Path=Value" lines deploy.sh printed for the hub's configuration.</summary>
     private static Dictionary<string, string?> PrintedSettings(string output) =>
         output
             .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Where(l => l.Contains(':', StringComparison.Ordinal) && l.Contains('=', StringComparison.Ordinal))
-            .Where(l => !l.Contains(' ', StringComparison.Ordinal))
+            .Where(l => !l.Contains(' ', StringComparison.Ordinal) && !l.StartsWith('+'))
             .Select(l => l.Split('=', 2))
             .ToDictionary(p => p[0], p => (string?)p[1]);
 }

@@ -58,7 +58,8 @@ public sealed class PartnerWorkspace : IAsyncLifetime
         return feed;
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The checkout these tests run from (where pack.sh is).</summary>
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

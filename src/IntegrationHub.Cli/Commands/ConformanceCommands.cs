@@ -2,7 +2,6 @@ using System.CommandLine;
 using Grpc.Core;
 using IntegrationHub.Cli.Conformance;
 using Spectre.Console;
-using ConnectorCapability = IntegrationHub.Contracts.Connector.V1.Capability;
 
 namespace IntegrationHub.Cli.Commands;
 
@@ -23,7 +22,7 @@ internal static class ConformanceCommands
     {
         var capability = new Option<string>("--capability")
         {
-            Description = "The capability the remote serves (enrichment)",
+            Description = "The capability the remote serves: enrichment, crm, sequencing, marketing or meetings",
             Required = true,
         };
         var endpoint = new Option<string>("--endpoint")
@@ -35,6 +34,13 @@ internal static class ConformanceCommands
         {
             Description = "An address to identify in the valid-request checks",
             DefaultValueFactory = _ => "203.0.113.5",
+        };
+        var sample = new Option<string?>("--sample")
+        {
+            Description =
+                "What the valid requests look up, known to the remote: an IP (enrichment), a domain (crm, "
+                + "default acme.com), an email (sequencing, marketing; default jane.doe@acme.com) or a calendar "
+                + "user (meetings, default avery.johnson@hub.demo)",
         };
         var timeout = new Option<TimeSpan>("--timeout")
         {
@@ -50,6 +56,7 @@ internal static class ConformanceCommands
             capability,
             endpoint,
             sampleIp,
+            sample,
             timeout,
         };
         command.SetAction(
@@ -64,20 +71,19 @@ internal static class ConformanceCommands
                     return HubAction.Invalid;
                 }
 
-                if (!string.Equals(parse.GetValue(capability), "enrichment", StringComparison.OrdinalIgnoreCase))
+                using var remote = new RemoteUnderTest(address, parse.GetValue(timeout));
+                var name = parse.GetValue(capability)!;
+                if (CheckLists.For(name, remote, parse.GetValue(sample), parse.GetValue(sampleIp)!) is not { } list)
                 {
                     console.MarkupLineInterpolated(
-                        $"[red]--capability[/]: '{parse.GetValue(capability)}' has no check list yet; enrichment has"
+                        $"[red]--capability[/]: '{name}' is not one of {string.Join(", ", CheckLists.Capabilities)}"
                     );
                     return HubAction.Invalid;
                 }
 
-                using var remote = new RemoteUnderTest(address, parse.GetValue(timeout));
-                var checks = CommonChecks
-                    .For(remote, ConnectorCapability.Enrichment, "integrationhub.enrichment.v1.EnrichmentService")
-                    .Concat(EnrichmentChecks.For(remote, parse.GetValue(sampleIp)!));
+                var (checks, _) = list;
                 var outcomes = new List<CheckOutcome>();
-                console.MarkupLineInterpolated($"Conformance of the enrichment connector at {address}");
+                console.MarkupLineInterpolated($"Conformance of the {name.ToLowerInvariant()} connector at {address}");
                 foreach (var check in checks)
                 {
                     var outcome = await RunAsync(check, ct);

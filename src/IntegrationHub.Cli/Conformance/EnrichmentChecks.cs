@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Google.Rpc;
 using Grpc.Core;
 using IntegrationHub.Contracts.Enrichment.V1;
 
@@ -170,48 +169,27 @@ internal static partial class EnrichmentChecks
             .FirstOrDefault();
     }
 
-    private static async Task<string?> RefusesAsync(Func<Task> call, string field, string what)
-    {
-        try
-        {
-            await call();
-            return $"{what} was answered; it must be INVALID_ARGUMENT";
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
-        {
-            var fields = ex.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations.Select(v => v.Field) ?? [];
-            return fields.Any(f => f.StartsWith(field, StringComparison.Ordinal))
-                ? null
-                : $"{what}: INVALID_ARGUMENT without a google.rpc.BadRequest field violation naming {field}";
-        }
-        catch (RpcException ex)
-        {
-            return $"{what} answered {ex.StatusCode}; it must be INVALID_ARGUMENT";
-        }
-    }
+    private static Task<string?> RefusesAsync(Func<Task> call, string field, string what) =>
+        RemoteAnswers.RefusesAsync(call, field, what);
 
-    private static async Task<string?> StillServesAsync(
+    private static Task<string?> StillServesAsync(
         EnrichmentService.EnrichmentServiceClient client,
         RemoteUnderTest remote,
         string sampleIp,
         string when,
         CancellationToken ct
-    )
-    {
-        try
-        {
-            await client.IdentifyCompanyAsync(
-                new IdentifyCompanyRequest { IpAddress = sampleIp },
-                deadline: remote.Deadline(),
-                cancellationToken: ct
-            );
-            return null;
-        }
-        catch (RpcException ex)
-        {
-            return $"{when}, the next call answered {ex.StatusCode}: {ex.Status.Detail}";
-        }
-    }
+    ) =>
+        RemoteAnswers.StillServesAsync(
+            () =>
+                client
+                    .IdentifyCompanyAsync(
+                        new IdentifyCompanyRequest { IpAddress = sampleIp },
+                        deadline: remote.Deadline(),
+                        cancellationToken: ct
+                    )
+                    .ResponseAsync,
+            when
+        );
 
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryCode();

@@ -16,4 +16,4 @@ echo "Add to the hub's configuration (appsettings.json, --Key=Value, or environm
 echo "and restart it:"
 echo "Plugins:Allowed:$first:Name=PartnerName.Connector"
 echo "Plugins:Allowed:$((first + 1)):Name=PartnerName.Connector.Fake"
-echo "Capabilities:Enrichment:Connector=PartnerName"
+echo "Capabilities:INTEGRATIONHUB_CAPABILITY_SECTION:Connector=PartnerName"

@@ -20,10 +20,9 @@ public sealed class PartnerNameSandbox : SandboxVendor<PartnerNameFake>
         new Dictionary<string, string?>
         {
             ["BaseUrl"] = fake.BaseUrl.ToString(),
-            ["ApiKey"] = PartnerNameFake.ValidApiKey,
+            ["ApiKey"] = PartnerNameApi.ValidApiKey,
         };
 
     /// <inheritdoc />
-    protected override void Seed(PartnerNameFake fake, SandboxSeed seed, DateTimeOffset now) =>
-        fake.Seed(PartnerNameSandboxSeed.Companies);
+    protected override void Seed(PartnerNameFake fake, SandboxSeed seed, DateTimeOffset now) => fake.SeedDemoWorld(now);
 }

@@ -1,4 +1,3 @@
-using IntegrationHub.Sdk.Capabilities.Enrichment;
 using IntegrationHub.Sdk.TestKit;
 using PartnerName.Connector.Fake;
 
@@ -12,9 +11,12 @@ public sealed class PartnerNameWorld : IAsyncDisposable
     /// <summary>Starts the fake on a free port, on the test clock the connector also runs on.</summary>
     public PartnerNameWorld()
     {
-        Fake = new PartnerNameFake(TestClock.Running());
-        Fake.Seed(PartnerNameSandboxSeed.Companies);
+        Fake = new PartnerNameFake(Time);
+        Fake.SeedDemoWorld(Time.GetUtcNow());
     }
+
+    /// <summary>The clock of the fake, its seed and the connector.</summary>
+    public TimeProvider Time { get; } = TestClock.Running();
 
     /// <summary>The running fake.</summary>
     public PartnerNameFake Fake { get; }
@@ -23,7 +25,7 @@ public sealed class PartnerNameWorld : IAsyncDisposable
     /// A connector pointed at the fake, with short retries so an outage is reported quickly; <paramref name="tune"/>
     /// changes settings (the conformance suite shortens timeouts for a vendor that is down or slow).
     /// </summary>
-    public IEnrichmentConnector Connector(
+    public PartnerNameConnector Connector(
         string apiKey = PartnerNameFake.ValidApiKey,
         Action<Dictionary<string, string?>>? tune = null
     )
@@ -36,7 +38,7 @@ public sealed class PartnerNameWorld : IAsyncDisposable
             ["Resilience:BaseDelay"] = "00:00:00.010",
         };
         tune?.Invoke(settings);
-        var harness = ConnectorHarness.Create<PartnerNameConnector>(settings);
+        var harness = ConnectorHarness.Create<PartnerNameConnector>(settings, Time);
         _harnesses.Add(harness);
         return harness.Get<PartnerNameConnector>();
     }

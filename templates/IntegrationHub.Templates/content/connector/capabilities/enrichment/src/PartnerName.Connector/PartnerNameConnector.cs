@@ -2,7 +2,6 @@ using System.Net;
 using IntegrationHub.Sdk.Capabilities.Enrichment;
 using IntegrationHub.Sdk.Connectors;
 using IntegrationHub.Sdk.Errors;
-using IntegrationHub.Sdk.Http;
 using Microsoft.Extensions.Options;
 
 namespace PartnerName.Connector;
@@ -18,6 +17,8 @@ public sealed class PartnerNameConnector(IHttpClientFactory clients, IOptions<Pa
     /// The connector's name: its configuration section and the value of Capabilities:Enrichment:Connector.
     /// </summary>
     public const string Name = "PartnerName";
+
+    private readonly PartnerNameApiClient _api = new(clients, options);
 
     /// <inheritdoc />
     public async Task<CompanyIdentification> IdentifyCompanyAsync(
@@ -36,19 +37,16 @@ public sealed class PartnerNameConnector(IHttpClientFactory clients, IOptions<Pa
             );
         }
 
-        using var request = new HttpRequestMessage(
+        var (status, body) = await _api.SendAsync(
             HttpMethod.Get,
-            $"v1/companies/lookup?ip={Uri.EscapeDataString(ipAddress.ToString())}"
+            $"v1/companies/lookup?ip={Uri.EscapeDataString(ipAddress.ToString())}",
+            null,
+            "ip_address",
+            cancellationToken,
+            HttpStatusCode.OK,
+            HttpStatusCode.NotFound
         );
-        request.Headers.TryAddWithoutValidation("X-Api-Key", options.Value.ApiKey);
-        using var response = await VendorHttp.SendAsync(clients.CreateClient(Name), request, Name, cancellationToken);
-        var body = await VendorHttp.BodyAsync(response, cancellationToken);
-        return response.StatusCode switch
-        {
-            HttpStatusCode.OK => PartnerNameCompanyParser.Parse(body),
-            HttpStatusCode.NotFound => CompanyIdentification.NoMatch,
-            _ => throw PartnerNameErrors.From(response, body),
-        };
+        return status == HttpStatusCode.OK ? PartnerNameCompanyParser.Parse(body) : CompanyIdentification.NoMatch;
     }
 
     private static bool IsUnroutable(IPAddress ip) =>

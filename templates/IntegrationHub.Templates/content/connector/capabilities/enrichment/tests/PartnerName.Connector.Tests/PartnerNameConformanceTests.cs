@@ -59,7 +59,7 @@ public sealed class PartnerNameConformanceTests : EnrichmentConformance, IAsyncL
 
     /// <inheritdoc />
     protected override Task<IEnrichmentConnector> CreateConnectorAsync(VendorCondition condition) =>
-        Task.FromResult(_world.Connector(tune: SettingsFor(condition)));
+        Task.FromResult<IEnrichmentConnector>(_world.Connector(tune: SettingsFor(condition)));
 
     /// <inheritdoc />
     public Task InitializeAsync() => Task.CompletedTask;
