@@ -2,6 +2,7 @@ using IntegrationHub.Hub.Capabilities;
 using IntegrationHub.Hub.Conversations;
 using IntegrationHub.Hub.Credentials;
 using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Hub.Sandbox;
 using IntegrationHub.Hub.Timers;
 using IntegrationHub.Routing;
 using IntegrationHub.Routing.Assignment;
@@ -31,6 +32,8 @@ public static class HubApplicationExtensions
         services.Replace(ServiceDescriptor.Singleton<IConnectorCredentialStore, DurableConnectorCredentials>());
         services.AddOptions<RoutingOptions>().Bind(configuration.GetSection(RoutingOptions.Section));
         services.AddSingleton<PolicyProvider>();
+        // After the schema's migration (registered by storage above): sandbox demo reps start available.
+        services.AddHostedService<SandboxDemoPresence>();
         services.AddSingleton(sp => new FactSources(
             sp.GetRequiredService<IEnrichmentConnector>(),
             sp.GetRequiredService<ICrmConnector>(),

@@ -99,7 +99,7 @@ public sealed class PolicyGrpcService(PolicyProvider policies, DecisionStore dec
         {
             try
             {
-                candidate = PolicyFile.Parse(request.CandidatePolicyJson, "candidate");
+                candidate = policies.ParseCandidate(request.CandidatePolicyJson, "candidate");
             }
             catch (PolicyValidationException ex)
             {
