@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Grpc.Core;
 using IntegrationHub.Cli.Conformance;
 using Spectre.Console;
@@ -19,7 +20,7 @@ internal static class ConformanceCommands
         + "call when the hub cancels. Those need the connector's cooperation: run it against a fake of its "
         + "vendor that you can put in each condition, and see connectors/REMOTE.md for the status each must give.";
 
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(HubOptions hub, IAnsiConsole console)
     {
         var capability = new Option<string>("--capability")
         {
@@ -55,7 +56,14 @@ internal static class ConformanceCommands
         command.SetAction(
             async (parse, ct) =>
             {
+                var output = hub.OutputFor(parse, console);
                 var address = RemoteUnderTest.ParseEndpoint(parse.GetValue(endpoint)!);
+                if (address is null && !output.IsTable)
+                {
+                    var why = $"'{parse.GetValue(endpoint)}' is not host:port";
+                    return output.Error("INVALID_ARGUMENT", why, [("--endpoint", why)], HubAction.Invalid);
+                }
+
                 if (address is null)
                 {
                     console.MarkupLineInterpolated(
@@ -64,7 +72,14 @@ internal static class ConformanceCommands
                     return HubAction.Invalid;
                 }
 
-                if (!string.Equals(parse.GetValue(capability), "enrichment", StringComparison.OrdinalIgnoreCase))
+                var known = string.Equals(parse.GetValue(capability), "enrichment", StringComparison.OrdinalIgnoreCase);
+                if (!known && !output.IsTable)
+                {
+                    var why = $"'{parse.GetValue(capability)}' has no check list yet; enrichment has";
+                    return output.Error("INVALID_ARGUMENT", why, [("--capability", why)], HubAction.Invalid);
+                }
+
+                if (!known)
                 {
                     console.MarkupLineInterpolated(
                         $"[red]--capability[/]: '{parse.GetValue(capability)}' has no check list yet; enrichment has"
@@ -77,11 +92,20 @@ internal static class ConformanceCommands
                     .For(remote, ConnectorCapability.Enrichment, "integrationhub.enrichment.v1.EnrichmentService")
                     .Concat(EnrichmentChecks.For(remote, parse.GetValue(sampleIp)!));
                 var outcomes = new List<CheckOutcome>();
-                console.MarkupLineInterpolated($"Conformance of the enrichment connector at {address}");
+                if (output.IsTable)
+                {
+                    console.MarkupLineInterpolated($"Conformance of the enrichment connector at {address}");
+                }
+
                 foreach (var check in checks)
                 {
                     var outcome = await RunAsync(check, ct);
                     outcomes.Add(outcome);
+                    if (!output.IsTable)
+                    {
+                        continue;
+                    }
+
                     console.MarkupLine(
                         (outcome.Passed ? "[green]PASS[/] " : "[red]FAIL[/] ")
                             + Markup.Escape(outcome.Name + outcome.Detail)
@@ -89,15 +113,42 @@ internal static class ConformanceCommands
                 }
 
                 var passed = outcomes.Count(o => o.Passed);
+                var exit = passed == outcomes.Count ? HubAction.Done : HubAction.Refused;
+                if (!output.IsTable)
+                {
+                    return output.Write(Result(address, outcomes, passed), exit);
+                }
+
                 console.WriteLine(
                     $"{passed} of {outcomes.Count} checks passed{(passed == outcomes.Count ? "" : ": not conformant")}."
                 );
                 console.WriteLine(NeedsCooperation);
-                return passed == outcomes.Count ? HubAction.Done : HubAction.Refused;
+                return exit;
             }
         );
         return command;
     }
+
+    private static JsonObject Result(Uri address, List<CheckOutcome> outcomes, int passed) =>
+        new()
+        {
+            ["endpoint"] = address.ToString(),
+            ["capability"] = "enrichment",
+            ["passed"] = passed,
+            ["total"] = outcomes.Count,
+            ["checks"] = new JsonArray([
+                .. outcomes.Select(o =>
+                    (JsonNode?)
+                        new JsonObject
+                        {
+                            ["name"] = o.Name,
+                            ["passed"] = o.Passed,
+                            ["detail"] = o.Detail.TrimStart(':', ' '),
+                        }
+                ),
+            ]),
+            ["notChecked"] = NeedsCooperation,
+        };
 
     private static async Task<CheckOutcome> RunAsync(ConformanceCheck check, CancellationToken ct)
     {

@@ -13,11 +13,18 @@ internal static class ConnectorCommands
             "connectors",
             "List the connectors the hub loaded, the capabilities each serves, and their health"
         );
-        HubAction.Set(command, hub, console, async (connection, _, ct) =>
+        HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
             var response = await new ConnectorCatalogService.ConnectorCatalogServiceClient(
                 connection.Invoker
             ).ListConnectorsAsync(new ListConnectorsRequest(), cancellationToken: ct);
+            var healthy = response.Connectors.All(c => c.Health == ConnectorHealth.Healthy);
+            var output = hub.OutputFor(parse, console);
+            if (!output.IsTable)
+            {
+                return output.Write(response, healthy ? HubAction.Done : HubAction.Refused);
+            }
+
             var table = Tables.Create(
                 $"{response.Connectors.Count} connectors at {connection.Address}",
                 "Connector",
@@ -44,9 +51,7 @@ internal static class ConnectorCommands
             }
 
             console.Write(table);
-            return response.Connectors.All(c => c.Health == ConnectorHealth.Healthy)
-                ? HubAction.Done
-                : HubAction.Refused;
+            return healthy ? HubAction.Done : HubAction.Refused;
         });
         return command;
     }

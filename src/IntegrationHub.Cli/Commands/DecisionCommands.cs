@@ -37,6 +37,12 @@ internal static class DecisionCommands
                 },
                 cancellationToken: ct
             );
+            var output = hub.OutputFor(parse, console);
+            if (!output.IsTable)
+            {
+                return output.Write(response);
+            }
+
             var table = Tables.Create(
                 $"{response.Decisions.Count} decisions",
                 "Decision",
@@ -92,12 +98,17 @@ internal static class DecisionCommands
         };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
-            var d = (
-                await new RoutingService.RoutingServiceClient(connection.Invoker).GetDecisionAsync(
-                    new GetDecisionRequest { DecisionId = parse.GetValue(id)! },
-                    cancellationToken: ct
-                )
-            ).Decision;
+            var response = await new RoutingService.RoutingServiceClient(connection.Invoker).GetDecisionAsync(
+                new GetDecisionRequest { DecisionId = parse.GetValue(id)! },
+                cancellationToken: ct
+            );
+            var output = hub.OutputFor(parse, console);
+            if (!output.IsTable)
+            {
+                return output.Write(response);
+            }
+
+            var d = response.Decision;
             var kind = d.Kind == DecisionKind.Lead ? "Lead" : "Visitor";
             var at = Tables.Format(d.CreateTime);
             console.MarkupLineInterpolated($"[bold]{kind} decision {d.Id}[/] at {at} (request {d.RequestId})");

@@ -39,6 +39,12 @@ internal static class KeyCommands
                 request,
                 cancellationToken: ct
             );
+            var output = hub.OutputFor(parse, console);
+            if (!output.IsTable)
+            {
+                return output.Write(issued);
+            }
+
             var (keyName, keyId, keyScopes) = (
                 issued.ApiKey.Name,
                 issued.ApiKey.Id,
@@ -55,14 +61,19 @@ internal static class KeyCommands
     private static Command List(HubOptions hub, IAnsiConsole console)
     {
         var command = new Command("list", "List issued keys (never their secrets)");
-        HubAction.Set(command, hub, console, async (connection, _, ct) =>
+        HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
-            var keys = (
-                await new ApiKeyService.ApiKeyServiceClient(connection.Invoker).ListApiKeysAsync(
-                    new ListApiKeysRequest(),
-                    cancellationToken: ct
-                )
-            ).ApiKeys;
+            var response = await new ApiKeyService.ApiKeyServiceClient(connection.Invoker).ListApiKeysAsync(
+                new ListApiKeysRequest(),
+                cancellationToken: ct
+            );
+            var output = hub.OutputFor(parse, console);
+            if (!output.IsTable)
+            {
+                return output.Write(response);
+            }
+
+            var keys = response.ApiKeys;
             var table = Tables.Create($"{keys.Count} keys", "Id", "Name", "Scopes", "Created", "Revoked");
             foreach (var k in keys)
             {
@@ -90,12 +101,17 @@ internal static class KeyCommands
         };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
-            var revoked = (
-                await new ApiKeyService.ApiKeyServiceClient(connection.Invoker).RevokeApiKeyAsync(
-                    new RevokeApiKeyRequest { Id = parse.GetValue(id)! },
-                    cancellationToken: ct
-                )
-            ).ApiKey;
+            var response = await new ApiKeyService.ApiKeyServiceClient(connection.Invoker).RevokeApiKeyAsync(
+                new RevokeApiKeyRequest { Id = parse.GetValue(id)! },
+                cancellationToken: ct
+            );
+            var output = hub.OutputFor(parse, console);
+            if (!output.IsTable)
+            {
+                return output.Write(response);
+            }
+
+            var revoked = response.ApiKey;
             console.MarkupLineInterpolated(
                 $"[green]Revoked[/] {revoked.Name} ({revoked.Id}) at {Tables.Format(revoked.RevokeTime)}."
             );

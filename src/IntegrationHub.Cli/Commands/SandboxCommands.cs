@@ -75,6 +75,12 @@ internal static class SandboxCommands
                 request,
                 cancellationToken: ct
             );
+            var output = hub.OutputFor(parse, console);
+            if (!output.IsTable)
+            {
+                return output.Write(set);
+            }
+
             var (vendor, what) = (set.Condition.Connector, Describe(set.Condition));
             console.MarkupLineInterpolated($"[yellow]{vendor}[/] (sandbox) is now {what}.");
             return HubAction.Done;
@@ -85,14 +91,19 @@ internal static class SandboxCommands
     private static Command Status(HubOptions hub, IAnsiConsole console)
     {
         var command = new Command("status", "Show each sandbox vendor's condition");
-        HubAction.Set(command, hub, console, async (connection, _, ct) =>
+        HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
-            var conditions = (
-                await new SandboxService.SandboxServiceClient(connection.Invoker).ListVendorConditionsAsync(
-                    new ListVendorConditionsRequest(),
-                    cancellationToken: ct
-                )
-            ).Conditions;
+            var response = await new SandboxService.SandboxServiceClient(connection.Invoker).ListVendorConditionsAsync(
+                new ListVendorConditionsRequest(),
+                cancellationToken: ct
+            );
+            var output = hub.OutputFor(parse, console);
+            if (!output.IsTable)
+            {
+                return output.Write(response);
+            }
+
+            var conditions = response.Conditions;
             if (conditions.Count == 0)
             {
                 console.MarkupLine("No connector runs in sandbox mode: every one talks to its real vendor.");
