@@ -53,6 +53,13 @@ public sealed class HubOptions
             DefaultValueFactory = _ => OutputFormat.Table,
         };
 
+    public HubOptions()
+    {
+        // Completed as typed on the command line (json), not as the enum spells it (Json).
+        Output.CompletionSources.Clear();
+        Output.CompletionSources.Add("table", "json", "yaml");
+    }
+
     /// <summary>Where this invocation prints, in the format <c>--output</c> asked for.</summary>
     internal CommandOutput OutputFor(ParseResult parse, IAnsiConsole console) => new(console, parse.GetValue(Output));
 

@@ -9,7 +9,7 @@ internal static class Tables
     /// <summary>The console width when output is piped: wide enough that no row of a result ever wraps.</summary>
     public const int Unwrapped = 100_000;
 
-    /// <summary>Several values in one cell: a line each in a terminal, one line when piped (a row stays a line).</summary>
+    /// <summary>Several values in one cell: a line each in a terminal, one line when piped (a row stays one).</summary>
     public static string Lines(IAnsiConsole console, IEnumerable<string> values) =>
         string.Join(console.Profile.Out.IsTerminal ? Environment.NewLine : "; ", values);
 

@@ -15,7 +15,7 @@ internal sealed class CommandOutput(IAnsiConsole console, OutputFormat format)
 
     public bool IsTable => format == OutputFormat.Table;
 
-    /// <summary>Writes the hub's answer as it is, in the proto JSON mapping; returns <paramref name="exitCode"/>.</summary>
+    /// <summary>Writes the hub's answer as it is (proto JSON mapping); returns <paramref name="exitCode"/>.</summary>
     public int Write(IMessage message, int exitCode = 0) => Write(ResultTree.Of(message), exitCode);
 
     public int Write(JsonNode result, int exitCode = 0)

@@ -5,7 +5,7 @@ namespace IntegrationHub.Routing.Assignment;
 /// <summary>Whether a rep can be offered a live chat now: available, and inside working hours.</summary>
 public static class RepAvailability
 {
-    /// <summary>Inside the rep's working hours at <paramref name="now"/>, or at any hour under sandbox demo hours.</summary>
+    /// <summary>Inside the rep's working hours at <paramref name="now"/>, or at any hour under demo hours.</summary>
     public static bool InWorkingHours(RoutingPolicy policy, RepDefinition rep, DateTimeOffset now) =>
         policy.DemoHours || InWorkingHours(rep, now);
 
