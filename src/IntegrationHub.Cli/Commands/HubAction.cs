@@ -66,6 +66,26 @@ internal static class HubAction
             }
         );
 
+    /// <summary>
+    /// A command that shows one answer of the hub: <paramref name="call"/> asks for it; with <c>--output json|yaml</c>
+    /// the answer is written as it is (exit code from <paramref name="exitCode"/>, else 0), otherwise
+    /// <paramref name="table"/> shows it to a person and returns the exit code.
+    /// </summary>
+    public static void Answer<TResponse>(
+        Command command,
+        HubOptions hub,
+        IAnsiConsole console,
+        Func<HubConnection, ParseResult, CancellationToken, Task<TResponse>> call,
+        Func<TResponse, ParseResult, int> table,
+        Func<TResponse, int>? exitCode = null
+    )
+        where TResponse : Google.Protobuf.IMessage => Set(command, hub, console, async (connection, parse, ct) =>
+        {
+            var response = await call(connection, parse, ct);
+            var output = hub.OutputFor(parse, console);
+            return output.IsTable ? table(response, parse) : output.Write(response, exitCode?.Invoke(response) ?? Done);
+        });
+
     private static int ExitCode(RpcException ex) => ex.StatusCode == StatusCode.InvalidArgument ? Invalid : Refused;
 
     private static void Report(IAnsiConsole console, RpcException ex)
