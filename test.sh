@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine with only the .NET SDK: installs what the tests
-# need (PostgreSQL server binaries, Debian's chromium, python3-grpcio), builds with warnings as errors, runs
+# need (PostgreSQL server binaries, Debian's chromium, python3-grpcio, jq), builds with warnings as errors, runs
 # every test beside a sandbox hub on the default ports (when they are free), runs the tests
 # that touch time again with the test clock at four awkward dates, cleans up, and ends with
 # one line: "N passed, N failed".
@@ -45,6 +45,10 @@ step "Debian's python3-grpcio and python3-grpc-tools (the Python remote connecto
 /usr/bin/python3 -c "import grpc, grpc_tools" 2>/dev/null || install python3-grpcio python3-grpc-tools \
   || give_up "could not install python3-grpcio python3-grpc-tools"
 /usr/bin/python3 -c "import grpc; print('python3-grpcio', grpc.__version__)"
+
+step "jq (the README's walk-through, docs/walkthrough.sh, reads the hub's answers with it)"
+command -v jq >/dev/null 2>&1 || install jq || give_up "could not install jq"
+jq --version
 
 step "build (warnings are errors)"
 dotnet build IntegrationHub.sln -c Debug -nologo -v minimal > "$log_dir/build.log" 2>&1

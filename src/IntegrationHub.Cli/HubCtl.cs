@@ -20,6 +20,7 @@ public static class HubCtl
         {
             hub.Address,
             hub.ApiKey,
+            hub.Output,
             ConnectorCommands.Create(hub, console),
             PolicyCommands.Create(hub, console),
             DecisionCommands.Create(hub, console),
@@ -27,8 +28,15 @@ public static class HubCtl
             DeadLetterCommands.Create(hub, console),
             KeyCommands.Create(hub, console),
             SandboxCommands.Create(hub, console),
-            ConformanceCommands.Create(console),
+            ConformanceCommands.Create(hub, console),
         };
+        root.Subcommands.Add(CompletionCommands.Create(console));
+        if (!console.Profile.Out.IsTerminal)
+        {
+            // Piped or redirected: no terminal to fit, so a table row is one line with its full values.
+            console.Profile.Width = Tables.Unwrapped;
+        }
+
         var output = new AnsiConsoleWriter(console);
         return await root.Parse(args)
             .InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, cancellationToken);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
+using IntegrationHub.Cli.Output;
+using Spectre.Console;
 
 namespace IntegrationHub.Cli;
 
@@ -42,6 +44,24 @@ public sealed class HubOptions
             Description = "The API key to call with (default: $HUB_API_KEY; the sandbox hub prints one when it starts)",
             Recursive = true,
         };
+
+    public Option<OutputFormat> Output { get; } =
+        new("--output", "-o")
+        {
+            Description = "table (default), json or yaml: the hub's answer as data for scripts (see the README)",
+            Recursive = true,
+            DefaultValueFactory = _ => OutputFormat.Table,
+        };
+
+    public HubOptions()
+    {
+        // Completed as typed on the command line (json), not as the enum spells it (Json).
+        Output.CompletionSources.Clear();
+        Output.CompletionSources.Add("table", "json", "yaml");
+    }
+
+    /// <summary>Where this invocation prints, in the format <c>--output</c> asked for.</summary>
+    internal CommandOutput OutputFor(ParseResult parse, IAnsiConsole console) => new(console, parse.GetValue(Output));
 
     /// <summary>
     /// A call invoker for the hub named by the parsed options; the key travels as x-api-key on every call.

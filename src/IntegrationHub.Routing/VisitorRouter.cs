@@ -133,7 +133,7 @@ public sealed class VisitorRouter(
             if (target is RepTarget { RepId: var repId, FallbackPool: var fallbackPool })
             {
                 var rep = policy.RepById(repId)!;
-                if (RepAvailability.WhyUnavailable(rep, statuses, now) is not { } why)
+                if (RepAvailability.WhyUnavailable(policy, rep, statuses, now) is not { } why)
                 {
                     return (rep, rep, null);
                 }
@@ -161,7 +161,9 @@ public sealed class VisitorRouter(
         {
             var members = pool.Members.Select(policy.RepById).OfType<RepDefinition>().ToList();
             var eligible = members
-                .Where(m => m.RoutingLevel.ForChats() > 0 && RepAvailability.WhyUnavailable(m, statuses, now) is null)
+                .Where(m =>
+                    m.RoutingLevel.ForChats() > 0 && RepAvailability.WhyUnavailable(policy, m, statuses, now) is null
+                )
                 .Select(m => new WeightedMember(m.Id, m.RoutingLevel.ForChats()))
                 .ToList();
             if (

@@ -9,7 +9,16 @@ namespace IntegrationHub.Cli.Tests;
 /// </summary>
 public sealed record HubCtlRun(int ExitCode, string Output)
 {
-    public static async Task<HubCtlRun> RunAsync(params string[] args)
+    public static Task<HubCtlRun> RunAsync(params string[] args) => RunAsync(240, args);
+
+    /// <summary>
+    /// hubctl piped into another program against <paramref name="hub"/>: the console knows no terminal width, and
+    /// Spectre assumes 80 columns, the width that used to wrap every cell.
+    /// </summary>
+    public static Task<HubCtlRun> PipedAsync(HubProcess hub, params string[] args) =>
+        RunAsync(80, [.. args, "--hub", hub.GrpcAddress.ToString(), "--api-key", HubCredentials.Key]);
+
+    private static async Task<HubCtlRun> RunAsync(int width, string[] args)
     {
         var output = new StringWriter();
         var console = AnsiConsole.Create(
@@ -21,7 +30,7 @@ public sealed record HubCtlRun(int ExitCode, string Output)
                 Out = new AnsiConsoleOutput(output),
             }
         );
-        console.Profile.Width = 240;
+        console.Profile.Width = width;
         var code = await HubCtl.RunAsync(args, console);
         return new HubCtlRun(code, output.ToString());
     }

@@ -142,7 +142,11 @@ public sealed class HubProcess : IAsyncDisposable
                 {
                     ["Storage:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), $"hub-process-{Guid.NewGuid():N}.db"),
                 };
-        foreach (var (key, value) in HubCredentials.Settings().Concat(storage).Concat(settings))
+        // Sandbox demo hours off unless the test sets them: tests are written for the policy's real working hours.
+        var hours = settings.ContainsKey("Sandbox:DemoHours")
+            ? []
+            : new Dictionary<string, string?> { ["Sandbox:DemoHours"] = "false" };
+        foreach (var (key, value) in HubCredentials.Settings().Concat(storage).Concat(hours).Concat(settings))
         {
             info.ArgumentList.Add($"--{key}={value}");
         }

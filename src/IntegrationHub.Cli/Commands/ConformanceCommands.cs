@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Grpc.Core;
 using IntegrationHub.Cli.Conformance;
 using Spectre.Console;
@@ -18,7 +19,7 @@ internal static class ConformanceCommands
         + "call when the hub cancels. Those need the connector's cooperation: run it against a fake of its "
         + "vendor that you can put in each condition, and see connectors/REMOTE.md for the status each must give.";
 
-    public static Command Create(IAnsiConsole console)
+    public static Command Create(HubOptions hub, IAnsiConsole console)
     {
         var capability = new Option<string>("--capability")
         {
@@ -62,7 +63,14 @@ internal static class ConformanceCommands
         command.SetAction(
             async (parse, ct) =>
             {
+                var output = hub.OutputFor(parse, console);
                 var address = RemoteUnderTest.ParseEndpoint(parse.GetValue(endpoint)!);
+                if (address is null && !output.IsTable)
+                {
+                    var why = $"'{parse.GetValue(endpoint)}' is not host:port";
+                    return output.Error("INVALID_ARGUMENT", why, [("--endpoint", why)], HubAction.Invalid);
+                }
+
                 if (address is null)
                 {
                     console.MarkupLineInterpolated(
@@ -75,19 +83,34 @@ internal static class ConformanceCommands
                 var name = parse.GetValue(capability)!;
                 if (CheckLists.For(name, remote, parse.GetValue(sample), parse.GetValue(sampleIp)!) is not { } list)
                 {
-                    console.MarkupLineInterpolated(
-                        $"[red]--capability[/]: '{name}' is not one of {string.Join(", ", CheckLists.Capabilities)}"
-                    );
+                    var why = $"'{name}' is not one of {string.Join(", ", CheckLists.Capabilities)}";
+                    if (!output.IsTable)
+                    {
+                        return output.Error("INVALID_ARGUMENT", why, [("--capability", why)], HubAction.Invalid);
+                    }
+
+                    console.MarkupLineInterpolated($"[red]--capability[/]: {why}");
                     return HubAction.Invalid;
                 }
 
                 var (checks, _) = list;
                 var outcomes = new List<CheckOutcome>();
-                console.MarkupLineInterpolated($"Conformance of the {name.ToLowerInvariant()} connector at {address}");
+                if (output.IsTable)
+                {
+                    console.MarkupLineInterpolated(
+                        $"Conformance of the {name.ToLowerInvariant()} connector at {address}"
+                    );
+                }
+
                 foreach (var check in checks)
                 {
                     var outcome = await RunAsync(check, ct);
                     outcomes.Add(outcome);
+                    if (!output.IsTable)
+                    {
+                        continue;
+                    }
+
                     console.MarkupLine(
                         (outcome.Passed ? "[green]PASS[/] " : "[red]FAIL[/] ")
                             + Markup.Escape(outcome.Name + outcome.Detail)
@@ -95,15 +118,42 @@ internal static class ConformanceCommands
                 }
 
                 var passed = outcomes.Count(o => o.Passed);
+                var exit = passed == outcomes.Count ? HubAction.Done : HubAction.Refused;
+                if (!output.IsTable)
+                {
+                    return output.Write(Result(address, name.ToLowerInvariant(), outcomes, passed), exit);
+                }
+
                 console.WriteLine(
                     $"{passed} of {outcomes.Count} checks passed{(passed == outcomes.Count ? "" : ": not conformant")}."
                 );
                 console.WriteLine(NeedsCooperation);
-                return passed == outcomes.Count ? HubAction.Done : HubAction.Refused;
+                return exit;
             }
         );
         return command;
     }
+
+    private static JsonObject Result(Uri address, string capability, List<CheckOutcome> outcomes, int passed) =>
+        new()
+        {
+            ["endpoint"] = address.ToString(),
+            ["capability"] = capability,
+            ["passed"] = passed,
+            ["total"] = outcomes.Count,
+            ["checks"] = new JsonArray([
+                .. outcomes.Select(o =>
+                    (JsonNode?)
+                        new JsonObject
+                        {
+                            ["name"] = o.Name,
+                            ["passed"] = o.Passed,
+                            ["detail"] = o.Detail.TrimStart(':', ' '),
+                        }
+                ),
+            ]),
+            ["notChecked"] = NeedsCooperation,
+        };
 
     private static async Task<CheckOutcome> RunAsync(ConformanceCheck check, CancellationToken ct)
     {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using IntegrationHub.Cli.Output;
 using IntegrationHub.Contracts.Routing.V1;
 using Spectre.Console;
 
@@ -28,6 +30,7 @@ internal static class DeadLetterCommands
         {
             var outbox = new OutboxService.OutboxServiceClient(connection.Invoker);
             var table = Tables.Create(null, "Effect", "Type", "Decision", "Attempts", "Last error", "Created");
+            var effects = new List<OutboxEffect>();
             string token = "";
             var count = 0;
             do
@@ -44,6 +47,7 @@ internal static class DeadLetterCommands
                 foreach (var e in page.Effects)
                 {
                     table.Row(e.Id, e.Type, e.DecisionId, e.Attempts, e.LastError, e.CreateTime);
+                    effects.Add(e);
                     count++;
                 }
 
@@ -52,6 +56,14 @@ internal static class DeadLetterCommands
 
             // Counted after listing, so the totals never show fewer dead than the rows above.
             var stats = await outbox.GetOutboxStatsAsync(new GetOutboxStatsRequest(), cancellationToken: ct);
+            var output = hub.OutputFor(parse, console);
+            if (!output.IsTable)
+            {
+                // Every page at once, and the outbox's depth beside them.
+                return output.Write(
+                    new JsonObject { ["effects"] = ResultTree.Of(effects), ["stats"] = ResultTree.Of(stats) }
+                );
+            }
 
             var since = stats.OldestPendingCreateTime is { } oldest ? $" (oldest since {Tables.Format(oldest)})" : "";
             console.MarkupLineInterpolated($"Outbox: {stats.Pending} pending{since}, {stats.Dead} dead.");
@@ -85,18 +97,28 @@ internal static class DeadLetterCommands
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
             var outbox = new OutboxService.OutboxServiceClient(connection.Invoker);
+            var output = hub.OutputFor(parse, console);
+            var queued = new List<OutboxEffect>();
             foreach (var effect in parse.GetValue(id)!)
             {
                 var retried = (
                     await outbox.RetryDeadLetterAsync(new RetryDeadLetterRequest { Id = effect }, cancellationToken: ct)
                 ).Effect;
+                queued.Add(retried);
+                if (!output.IsTable)
+                {
+                    continue;
+                }
+
                 var next = Tables.Format(retried.NextAttemptTime);
                 console.MarkupLineInterpolated(
                     $"[green]Queued again[/]: {retried.Id} ({retried.Type}), next attempt {next}."
                 );
             }
 
-            return HubAction.Done;
+            return output.IsTable
+                ? HubAction.Done
+                : output.Write(new JsonObject { ["effects"] = ResultTree.Of(queued) });
         });
         return command;
     }

@@ -25,42 +25,48 @@ internal static class DecisionCommands
             DefaultValueFactory = _ => 20,
         };
         var command = new Command("list", "List recent decisions, newest first") { since, rep, rule, limit };
-        HubAction.Set(command, hub, console, async (connection, parse, ct) =>
-        {
-            var response = await new RoutingService.RoutingServiceClient(connection.Invoker).ListDecisionsAsync(
-                new ListDecisionsRequest
-                {
-                    StartTime = Timestamp.FromDateTimeOffset(HubClock.Now - parse.GetValue(since)),
-                    RepId = parse.GetValue(rep) ?? "",
-                    Rule = parse.GetValue(rule) ?? "",
-                    PageSize = parse.GetValue(limit),
-                },
-                cancellationToken: ct
-            );
-            var table = Tables.Create(
-                $"{response.Decisions.Count} decisions",
-                "Decision",
-                "At",
-                "Kind",
-                "Rule",
-                "Target",
-                "Degraded: missing"
-            );
-            foreach (var d in response.Decisions)
+        HubAction.Answer(
+            command,
+            hub,
+            console,
+            async (connection, parse, ct) =>
+                await new RoutingService.RoutingServiceClient(connection.Invoker).ListDecisionsAsync(
+                    new ListDecisionsRequest
+                    {
+                        StartTime = Timestamp.FromDateTimeOffset(HubClock.Now - parse.GetValue(since)),
+                        RepId = parse.GetValue(rep) ?? "",
+                        Rule = parse.GetValue(rule) ?? "",
+                        PageSize = parse.GetValue(limit),
+                    },
+                    cancellationToken: ct
+                ),
+            (response, parse) =>
             {
-                table.Row(
-                    d.Id,
-                    d.CreateTime,
-                    d.Kind == DecisionKind.Lead ? "lead" : "visitor",
-                    d.MatchedRule,
-                    Target(d.Target),
-                    Missing(d)
+                var table = Tables.Create(
+                    $"{response.Decisions.Count} decisions",
+                    "Decision",
+                    "At",
+                    "Kind",
+                    "Rule",
+                    "Target",
+                    "Degraded: missing"
                 );
-            }
+                foreach (var d in response.Decisions)
+                {
+                    table.Row(
+                        d.Id,
+                        d.CreateTime,
+                        d.Kind == DecisionKind.Lead ? "lead" : "visitor",
+                        d.MatchedRule,
+                        Target(d.Target),
+                        Missing(d)
+                    );
+                }
 
-            console.Write(table);
-            return HubAction.Done;
-        });
+                console.Write(table);
+                return HubAction.Done;
+            }
+        );
         return command;
     }
 
@@ -90,20 +96,25 @@ internal static class DecisionCommands
         {
             id,
         };
-        HubAction.Set(command, hub, console, async (connection, parse, ct) =>
-        {
-            var d = (
+        HubAction.Answer(
+            command,
+            hub,
+            console,
+            async (connection, parse, ct) =>
                 await new RoutingService.RoutingServiceClient(connection.Invoker).GetDecisionAsync(
                     new GetDecisionRequest { DecisionId = parse.GetValue(id)! },
                     cancellationToken: ct
-                )
-            ).Decision;
-            var kind = d.Kind == DecisionKind.Lead ? "Lead" : "Visitor";
-            var at = Tables.Format(d.CreateTime);
-            console.MarkupLineInterpolated($"[bold]{kind} decision {d.Id}[/] at {at} (request {d.RequestId})");
-            DecisionView.Write(console, d);
-            return HubAction.Done;
-        });
+                ),
+            (response, parse) =>
+            {
+                var d = response.Decision;
+                var kind = d.Kind == DecisionKind.Lead ? "Lead" : "Visitor";
+                var at = Tables.Format(d.CreateTime);
+                console.MarkupLineInterpolated($"[bold]{kind} decision {d.Id}[/] at {at} (request {d.RequestId})");
+                DecisionView.Write(console, d);
+                return HubAction.Done;
+            }
+        );
         return command;
     }
 

@@ -22,12 +22,7 @@ internal static class DecisionView
                 RuleOutcome.Undecided => new Markup("[yellow]undecided[/]"),
                 _ => new Markup("[grey]skipped[/]"),
             };
-            rules.Row(
-                r.Rule,
-                outcome,
-                r.Reason,
-                string.Join(Environment.NewLine, r.Facts.Select(f => $"{f.Name} = {f.Value}"))
-            );
+            rules.Row(r.Rule, outcome, r.Reason, Tables.Lines(console, r.Facts.Select(f => $"{f.Name} = {f.Value}")));
         }
 
         console.Write(rules);

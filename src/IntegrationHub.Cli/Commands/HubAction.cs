@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Google.Rpc;
 using Grpc.Core;
+using IntegrationHub.Cli.Output;
 using Spectre.Console;
 
 namespace IntegrationHub.Cli.Commands;
@@ -27,9 +28,24 @@ internal static class HubAction
             async (parse, cancellationToken) =>
             {
                 using var connection = hub.Connect(parse);
+                var output = hub.OutputFor(parse, console);
                 try
                 {
                     return await action(connection, parse, cancellationToken);
+                }
+                catch (RpcException ex) when (!output.IsTable)
+                {
+                    var unreachable = ex.StatusCode == StatusCode.Unavailable;
+                    var message = unreachable
+                        ? $"Cannot reach the hub at {connection.Address}: {ex.Status.Detail}"
+                        : ex.Status.Detail;
+                    var violations = ex.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations ?? [];
+                    return output.Error(
+                        CommandOutput.CodeName(ex.StatusCode),
+                        message,
+                        violations.Select(v => (v.Field, v.Description)),
+                        unreachable ? Unreachable : ExitCode(ex)
+                    );
                 }
                 catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable)
                 {
@@ -45,10 +61,32 @@ internal static class HubAction
                 catch (RpcException ex)
                 {
                     Report(console, ex);
-                    return ex.StatusCode == StatusCode.InvalidArgument ? Invalid : Refused;
+                    return ExitCode(ex);
                 }
             }
         );
+
+    /// <summary>
+    /// A command that shows one answer of the hub: <paramref name="call"/> asks for it; with <c>--output json|yaml</c>
+    /// the answer is written as it is (exit code from <paramref name="exitCode"/>, else 0), otherwise
+    /// <paramref name="table"/> shows it to a person and returns the exit code.
+    /// </summary>
+    public static void Answer<TResponse>(
+        Command command,
+        HubOptions hub,
+        IAnsiConsole console,
+        Func<HubConnection, ParseResult, CancellationToken, Task<TResponse>> call,
+        Func<TResponse, ParseResult, int> table,
+        Func<TResponse, int>? exitCode = null
+    )
+        where TResponse : Google.Protobuf.IMessage => Set(command, hub, console, async (connection, parse, ct) =>
+        {
+            var response = await call(connection, parse, ct);
+            var output = hub.OutputFor(parse, console);
+            return output.IsTable ? table(response, parse) : output.Write(response, exitCode?.Invoke(response) ?? Done);
+        });
+
+    private static int ExitCode(RpcException ex) => ex.StatusCode == StatusCode.InvalidArgument ? Invalid : Refused;
 
     private static void Report(IAnsiConsole console, RpcException ex)
     {

@@ -31,47 +31,60 @@ internal static class KeyCommands
             AllowMultipleArgumentsPerToken = true,
         };
         var command = new Command("issue", "Issue a key; its secret is shown once and never again") { name, scopes };
-        HubAction.Set(command, hub, console, async (connection, parse, ct) =>
-        {
-            var request = new IssueApiKeyRequest { Name = parse.GetValue(name)! };
-            request.Scopes.AddRange(parse.GetValue(scopes)!);
-            var issued = await new ApiKeyService.ApiKeyServiceClient(connection.Invoker).IssueApiKeyAsync(
-                request,
-                cancellationToken: ct
-            );
-            var (keyName, keyId, keyScopes) = (
-                issued.ApiKey.Name,
-                issued.ApiKey.Id,
-                string.Join(", ", issued.ApiKey.Scopes)
-            );
-            console.MarkupLineInterpolated($"[green]Issued[/] {keyName} ({keyId}) with {keyScopes}.");
-            console.MarkupLine("Secret (shown once; the hub keeps only its hash):");
-            console.Profile.Out.Writer.WriteLine(issued.Secret);
-            return HubAction.Done;
-        });
+        HubAction.Answer(
+            command,
+            hub,
+            console,
+            async (connection, parse, ct) =>
+            {
+                var request = new IssueApiKeyRequest { Name = parse.GetValue(name)! };
+                request.Scopes.AddRange(parse.GetValue(scopes)!);
+                return await new ApiKeyService.ApiKeyServiceClient(connection.Invoker).IssueApiKeyAsync(
+                    request,
+                    cancellationToken: ct
+                );
+            },
+            (issued, parse) =>
+            {
+                var (keyName, keyId, keyScopes) = (
+                    issued.ApiKey.Name,
+                    issued.ApiKey.Id,
+                    string.Join(", ", issued.ApiKey.Scopes)
+                );
+                console.MarkupLineInterpolated($"[green]Issued[/] {keyName} ({keyId}) with {keyScopes}.");
+                console.MarkupLine("Secret (shown once; the hub keeps only its hash):");
+                console.Profile.Out.Writer.WriteLine(issued.Secret);
+                return HubAction.Done;
+            }
+        );
         return command;
     }
 
     private static Command List(HubOptions hub, IAnsiConsole console)
     {
         var command = new Command("list", "List issued keys (never their secrets)");
-        HubAction.Set(command, hub, console, async (connection, _, ct) =>
-        {
-            var keys = (
+        HubAction.Answer(
+            command,
+            hub,
+            console,
+            async (connection, parse, ct) =>
                 await new ApiKeyService.ApiKeyServiceClient(connection.Invoker).ListApiKeysAsync(
                     new ListApiKeysRequest(),
                     cancellationToken: ct
-                )
-            ).ApiKeys;
-            var table = Tables.Create($"{keys.Count} keys", "Id", "Name", "Scopes", "Created", "Revoked");
-            foreach (var k in keys)
+                ),
+            (response, parse) =>
             {
-                table.Row(k.Id, k.Name, string.Join(", ", k.Scopes), k.CreateTime, k.RevokeTime);
-            }
+                var keys = response.ApiKeys;
+                var table = Tables.Create($"{keys.Count} keys", "Id", "Name", "Scopes", "Created", "Revoked");
+                foreach (var k in keys)
+                {
+                    table.Row(k.Id, k.Name, string.Join(", ", k.Scopes), k.CreateTime, k.RevokeTime);
+                }
 
-            console.Write(table);
-            return HubAction.Done;
-        });
+                console.Write(table);
+                return HubAction.Done;
+            }
+        );
         return command;
     }
 
@@ -88,19 +101,24 @@ internal static class KeyCommands
         {
             id,
         };
-        HubAction.Set(command, hub, console, async (connection, parse, ct) =>
-        {
-            var revoked = (
+        HubAction.Answer(
+            command,
+            hub,
+            console,
+            async (connection, parse, ct) =>
                 await new ApiKeyService.ApiKeyServiceClient(connection.Invoker).RevokeApiKeyAsync(
                     new RevokeApiKeyRequest { Id = parse.GetValue(id)! },
                     cancellationToken: ct
-                )
-            ).ApiKey;
-            console.MarkupLineInterpolated(
-                $"[green]Revoked[/] {revoked.Name} ({revoked.Id}) at {Tables.Format(revoked.RevokeTime)}."
-            );
-            return HubAction.Done;
-        });
+                ),
+            (response, parse) =>
+            {
+                var revoked = response.ApiKey;
+                console.MarkupLineInterpolated(
+                    $"[green]Revoked[/] {revoked.Name} ({revoked.Id}) at {Tables.Format(revoked.RevokeTime)}."
+                );
+                return HubAction.Done;
+            }
+        );
         return command;
     }
 }

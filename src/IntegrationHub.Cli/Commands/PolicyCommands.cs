@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using IntegrationHub.Cli.Output;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Routing.Policy;
 using Spectre.Console;
@@ -20,7 +22,7 @@ internal static class PolicyCommands
                 + "or restore the published versions"
         )
         {
-            Validate(console),
+            Validate(hub, console),
             Show(hub, console),
             Simulate(hub, console),
         };
@@ -32,7 +34,7 @@ internal static class PolicyCommands
         return command;
     }
 
-    private static Command Validate(IAnsiConsole console)
+    private static Command Validate(HubOptions hub, IAnsiConsole console)
     {
         var file = new Argument<FileInfo>("file")
         {
@@ -48,7 +50,8 @@ internal static class PolicyCommands
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            return Load(console, path.FullName) is { } policy ? Valid(console, path.Name, policy) : HubAction.Invalid;
+            var output = hub.OutputFor(parse, console);
+            return Load(output, path.FullName) is { } policy ? Valid(output, path.Name, policy) : HubAction.Invalid;
         });
         return command;
     }
@@ -59,12 +62,19 @@ internal static class PolicyCommands
             "show",
             "Print the running policy as JSON, to edit into a candidate (hubctl policy show > candidate.json)"
         );
-        HubAction.Set(command, hub, console, async (connection, _, ct) =>
+        HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
             var response = await new PolicyService.PolicyServiceClient(connection.Invoker).GetPolicyAsync(
                 new GetPolicyRequest(),
                 cancellationToken: ct
             );
+            var output = hub.OutputFor(parse, console);
+            if (!output.IsTable)
+            {
+                // The policy document itself, the same tree as the file (in YAML too), not a string holding it.
+                return output.Write(JsonNode.Parse(response.PolicyJson)!);
+            }
+
             console.Profile.Out.Writer.WriteLine(response.PolicyJson);
             return HubAction.Done;
         });
@@ -106,15 +116,22 @@ internal static class PolicyCommands
         };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
+            var output = hub.OutputFor(parse, console);
             var candidateFile = parse.GetValue(file);
             if ((candidateFile is not null) == (parse.GetValue(candidateVersion) != 0))
             {
-                console.MarkupLine("Name the candidate: a policy file or [bold]--candidate-version[/], not both.");
+                const string which = "Name the candidate: a policy file or --candidate-version, not both.";
+                if (!output.IsTable)
+                {
+                    return output.Error("INVALID_ARGUMENT", which, [], HubAction.Invalid);
+                }
+
+                console.Profile.Out.Writer.WriteLine(which);
                 return HubAction.Invalid;
             }
 
             RoutingPolicy? candidate = null;
-            if (candidateFile is not null && (candidate = Load(console, candidateFile.FullName)) is null)
+            if (candidateFile is not null && (candidate = Load(output, candidateFile.FullName)) is null)
             {
                 return HubAction.Invalid;
             }
@@ -134,6 +151,17 @@ internal static class PolicyCommands
                 cancellationToken: ct
             );
             SimulationReport? report = null;
+            if (!output.IsTable)
+            {
+                // No progress bar: the report alone, once the replay is done.
+                await foreach (var message in call.ResponseStream.ReadAllAsync(ct))
+                {
+                    report ??= message.Report;
+                }
+
+                return output.Write(report ?? throw NoReport());
+            }
+
             await console
                 .Progress()
                 .Columns(
@@ -158,21 +186,19 @@ internal static class PolicyCommands
 
                     task.Value = task.MaxValue;
                 });
-            SimulationReportView.Write(
-                console,
-                report
-                    ?? throw new RpcException(
-                        new Grpc.Core.Status(StatusCode.Internal, "the hub ended the simulation without a report")
-                    ),
-                parse.GetValue(examples)
-            );
+            SimulationReportView.Write(console, report ?? throw NoReport(), parse.GetValue(examples));
             return HubAction.Done;
         });
         return command;
     }
 
-    internal static RoutingPolicy? Load(IAnsiConsole console, string path)
+    private static RpcException NoReport() =>
+        new(new Grpc.Core.Status(StatusCode.Internal, "the hub ended the simulation without a report"));
+
+    /// <summary>The policy in the file, or null after printing every problem (as data in JSON and YAML).</summary>
+    internal static RoutingPolicy? Load(CommandOutput output, string path)
     {
+        var console = output.Console;
         try
         {
             return PolicyFile.Load(path);
@@ -180,6 +206,17 @@ internal static class PolicyCommands
         catch (PolicyValidationException ex)
         {
             var (file, count) = (Path.GetFileName(path), ex.Problems.Count);
+            if (!output.IsTable)
+            {
+                output.Error(
+                    "INVALID_ARGUMENT",
+                    $"{file} is not a valid policy",
+                    ex.Problems.Select(p => ("policy", p)),
+                    HubAction.Invalid
+                );
+                return null;
+            }
+
             console.MarkupLineInterpolated(
                 $"[red]{file} is not a valid policy[/] ({count} problem{(count == 1 ? "" : "s")}):"
             );
@@ -192,8 +229,24 @@ internal static class PolicyCommands
         }
     }
 
-    private static int Valid(IAnsiConsole console, string name, RoutingPolicy policy)
+    private static int Valid(CommandOutput output, string name, RoutingPolicy policy)
     {
+        if (!output.IsTable)
+        {
+            return output.Write(
+                new JsonObject
+                {
+                    ["file"] = name,
+                    ["valid"] = true,
+                    ["reps"] = policy.Reps.Count,
+                    ["pools"] = policy.Pools.Count,
+                    ["visitorRules"] = new JsonArray([.. policy.VisitorRules.Select(r => (JsonNode?)r)]),
+                    ["leadRules"] = new JsonArray([.. policy.Leads.Rules.Select(r => (JsonNode?)r)]),
+                }
+            );
+        }
+
+        var console = output.Console;
         var size = $"{policy.Reps.Count} reps, {policy.Pools.Count} pools";
         var visitorRules = string.Join(" → ", policy.VisitorRules);
         console.MarkupLineInterpolated($"[green]{name} is valid[/]: {size}, visitor rules {visitorRules}.");

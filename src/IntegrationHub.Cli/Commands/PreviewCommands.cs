@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IntegrationHub.Cli.Output;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Routing.Policy;
 using Spectre.Console;
@@ -31,7 +32,8 @@ internal static class PreviewCommands
         var command = new Command("visitor", "Preview a live visitor's decision") { ip, page, email, policy };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
-            if (Candidate(console, parse.GetValue(policy)) is not { } candidate)
+            var output = hub.OutputFor(parse, console);
+            if (Candidate(output, parse.GetValue(policy)) is not { } candidate)
             {
                 return HubAction.Invalid;
             }
@@ -46,6 +48,11 @@ internal static class PreviewCommands
                 },
                 cancellationToken: ct
             );
+            if (!output.IsTable)
+            {
+                return output.Write(preview);
+            }
+
             console.MarkupLineInterpolated($"[bold]Preview[/] under the {preview.Policy} policy; nothing was stored.");
             DecisionView.Write(console, preview.Decision, "Would go to");
             return HubAction.Done;
@@ -82,7 +89,8 @@ internal static class PreviewCommands
         };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
-            if (Candidate(console, parse.GetValue(policy)) is not { } candidate)
+            var output = hub.OutputFor(parse, console);
+            if (Candidate(output, parse.GetValue(policy)) is not { } candidate)
             {
                 return HubAction.Invalid;
             }
@@ -103,6 +111,11 @@ internal static class PreviewCommands
                 },
                 cancellationToken: ct
             );
+            if (!output.IsTable)
+            {
+                return output.Write(preview);
+            }
+
             console.MarkupLineInterpolated($"[bold]Preview[/] under the {preview.Policy} policy; nothing was stored.");
             DecisionView.Write(console, preview.Decision, "Would go to");
             var effects = Tables.Create("Side effects it would plan (none sent)", "Effect", "What");
@@ -118,8 +131,8 @@ internal static class PreviewCommands
     }
 
     /// <summary>"" for the running policy, the candidate as validated here, or null when it is invalid.</summary>
-    private static string? Candidate(IAnsiConsole console, FileInfo? file) =>
+    private static string? Candidate(CommandOutput output, FileInfo? file) =>
         file is null ? ""
-        : PolicyCommands.Load(console, file.FullName) is { } policy ? PolicyFile.Serialize(policy)
+        : PolicyCommands.Load(output, file.FullName) is { } policy ? PolicyFile.Serialize(policy)
         : null;
 }

@@ -57,57 +57,70 @@ internal static class SandboxCommands
             command.Options.Add(share);
         }
 
-        HubAction.Set(command, hub, console, async (connection, parse, ct) =>
-        {
-            var request = new SetVendorConditionRequest { Connector = parse.GetValue(connector)!, Kind = kind };
-            if (kind != VendorConditionKind.Healthy)
+        HubAction.Answer(
+            command,
+            hub,
+            console,
+            async (connection, parse, ct) =>
             {
-                request.Duration = Duration.FromTimeSpan(parse.GetValue(lasting));
-                request.Latency = Duration.FromTimeSpan(parse.GetValue(latency));
-            }
+                var request = new SetVendorConditionRequest { Connector = parse.GetValue(connector)!, Kind = kind };
+                if (kind != VendorConditionKind.Healthy)
+                {
+                    request.Duration = Duration.FromTimeSpan(parse.GetValue(lasting));
+                    request.Latency = Duration.FromTimeSpan(parse.GetValue(latency));
+                }
 
-            if (kind == VendorConditionKind.Failing)
+                if (kind == VendorConditionKind.Failing)
+                {
+                    request.FailureSharePercent = parse.GetValue(share);
+                }
+
+                return await new SandboxService.SandboxServiceClient(connection.Invoker).SetVendorConditionAsync(
+                    request,
+                    cancellationToken: ct
+                );
+            },
+            (set, parse) =>
             {
-                request.FailureSharePercent = parse.GetValue(share);
+                var (vendor, what) = (set.Condition.Connector, Describe(set.Condition));
+                console.MarkupLineInterpolated($"[yellow]{vendor}[/] (sandbox) is now {what}.");
+                return HubAction.Done;
             }
-
-            var set = await new SandboxService.SandboxServiceClient(connection.Invoker).SetVendorConditionAsync(
-                request,
-                cancellationToken: ct
-            );
-            var (vendor, what) = (set.Condition.Connector, Describe(set.Condition));
-            console.MarkupLineInterpolated($"[yellow]{vendor}[/] (sandbox) is now {what}.");
-            return HubAction.Done;
-        });
+        );
         return command;
     }
 
     private static Command Status(HubOptions hub, IAnsiConsole console)
     {
         var command = new Command("status", "Show each sandbox vendor's condition");
-        HubAction.Set(command, hub, console, async (connection, _, ct) =>
-        {
-            var conditions = (
+        HubAction.Answer(
+            command,
+            hub,
+            console,
+            async (connection, parse, ct) =>
                 await new SandboxService.SandboxServiceClient(connection.Invoker).ListVendorConditionsAsync(
                     new ListVendorConditionsRequest(),
                     cancellationToken: ct
-                )
-            ).Conditions;
-            if (conditions.Count == 0)
+                ),
+            (response, parse) =>
             {
-                console.MarkupLine("No connector runs in sandbox mode: every one talks to its real vendor.");
+                var conditions = response.Conditions;
+                if (conditions.Count == 0)
+                {
+                    console.MarkupLine("No connector runs in sandbox mode: every one talks to its real vendor.");
+                    return HubAction.Done;
+                }
+
+                var table = Tables.Create($"{conditions.Count} sandbox vendors", "Connector", "Condition");
+                foreach (var c in conditions)
+                {
+                    table.Row(c.Connector, Describe(c));
+                }
+
+                console.Write(table);
                 return HubAction.Done;
             }
-
-            var table = Tables.Create($"{conditions.Count} sandbox vendors", "Connector", "Condition");
-            foreach (var c in conditions)
-            {
-                table.Row(c.Connector, Describe(c));
-            }
-
-            console.Write(table);
-            return HubAction.Done;
-        });
+        );
         return command;
     }
 

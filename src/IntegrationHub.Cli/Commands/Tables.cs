@@ -6,6 +6,13 @@ namespace IntegrationHub.Cli.Commands;
 /// <summary>Result tables. Cells are plain text, never markup: a rep named "[Bot]" prints as is.</summary>
 internal static class Tables
 {
+    /// <summary>The console width when output is piped: wide enough that no row of a result ever wraps.</summary>
+    public const int Unwrapped = 100_000;
+
+    /// <summary>Several values in one cell: a line each in a terminal, one line when piped (a row stays one).</summary>
+    public static string Lines(IAnsiConsole console, IEnumerable<string> values) =>
+        string.Join(console.Profile.Out.IsTerminal ? Environment.NewLine : "; ", values);
+
     public static Table Create(string? title, params string[] columns)
     {
         var table = new Table().Border(TableBorder.Rounded);

@@ -45,6 +45,11 @@ public static class HubConnectorsExtensions
             cancellationToken
         );
         builder.Services.AddSingleton(fakes.Vendors);
+        if (fakes.DemoHours)
+        {
+            builder.Services.AddSingleton(new SandboxDemoHours());
+        }
+
         // What a user may put in a condition (down, slow, …) through the sandbox RPC: only the fakes started here.
         builder.Services.AddSingleton(sp => new VendorRehearsal(
             fakes.Vendors.OfType<IRehearsableVendor>(),

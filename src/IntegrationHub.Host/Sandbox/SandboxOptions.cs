@@ -19,6 +19,13 @@ public sealed class SandboxOptions
     /// limits, for load runs through the sandbox (a demo stays far below the documented ones).
     /// </summary>
     public SandboxVendorLimits VendorLimits { get; set; } = SandboxVendorLimits.Documented;
+
+    /// <summary>
+    /// On (default): in sandbox mode every rep counts as inside working hours, and a rep with no presence set starts
+    /// available, so the demo routes to a human at any hour. Off: the policy's real hours, reps offline until set.
+    /// Outside sandbox mode it has no effect.
+    /// </summary>
+    public bool DemoHours { get; set; } = true;
 }
 
 public enum SandboxVendorLimits

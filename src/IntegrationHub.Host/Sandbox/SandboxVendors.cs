@@ -77,7 +77,12 @@ internal static partial class SandboxVendors
             }
         }
 
-        return new StartedSandbox(started, seed);
+        if (options.DemoHours)
+        {
+            LogDemoHours(logger);
+        }
+
+        return new StartedSandbox(started, seed, options.DemoHours);
     }
 
     private static bool HasCredentials(IConfiguration configuration, ConnectorDescriptor connector) =>
@@ -101,4 +106,12 @@ internal static partial class SandboxVendors
             + "data"
     )]
     private static partial void LogSandbox(ILogger logger, string connector);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Sandbox demo hours: every rep counts as inside working hours, and a rep with no presence set starts "
+            + "available (one set away or offline stays so), so the demo routes to a human at any hour; start with "
+            + "--Sandbox:DemoHours=false to see the reps' real hours"
+    )]
+    private static partial void LogDemoHours(ILogger logger);
 }

@@ -3,6 +3,7 @@ using IntegrationHub.Hub.Conversations;
 using IntegrationHub.Hub.Credentials;
 using IntegrationHub.Hub.Decisions;
 using IntegrationHub.Hub.Policies;
+using IntegrationHub.Hub.Sandbox;
 using IntegrationHub.Hub.Timers;
 using IntegrationHub.Routing;
 using IntegrationHub.Routing.Assignment;
@@ -38,6 +39,8 @@ public static class HubApplicationExtensions
         services.AddSingleton<PolicyProvider>();
         services.AddSingleton<PolicyPublisher>();
         services.AddHostedService<PolicyDistribution>();
+        // After the schema's migration (registered by storage above): sandbox demo reps start available.
+        services.AddHostedService<SandboxDemoPresence>();
         services.AddSingleton(sp => new FactSources(
             sp.GetRequiredService<IEnrichmentConnector>(),
             sp.GetRequiredService<ICrmConnector>(),

@@ -59,7 +59,7 @@ public sealed class DecisionPreview(
 
         try
         {
-            return (PolicyFile.Parse(candidate, "candidate_policy"), Candidate);
+            return (policies.ParseCandidate(candidate, "candidate_policy"), Candidate);
         }
         catch (PolicyValidationException invalid)
         {

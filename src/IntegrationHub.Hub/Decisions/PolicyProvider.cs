@@ -1,3 +1,4 @@
+using IntegrationHub.Hub.Sandbox;
 using IntegrationHub.Routing.Policy;
 using Microsoft.Extensions.Options;
 
@@ -14,19 +15,22 @@ public sealed partial class PolicyProvider : IDisposable
 {
     private readonly ILogger<PolicyProvider> _logger;
     private readonly FileSystemWatcher? _watcher;
+    private readonly bool _demoHours;
     private RoutingPolicy _current;
 
     public PolicyProvider(
         IOptions<RoutingOptions> options,
         IHostEnvironment environment,
-        ILogger<PolicyProvider> logger
+        ILogger<PolicyProvider> logger,
+        SandboxDemoHours? demoHours = null
     )
     {
         _logger = logger;
+        _demoHours = demoHours is not null;
         FilePath = Path.IsPathRooted(options.Value.PolicyFile)
             ? options.Value.PolicyFile
             : Path.Combine(environment.ContentRootPath, options.Value.PolicyFile);
-        _current = PolicyFile.Load(FilePath);
+        _current = AsRunning(PolicyFile.Load(FilePath));
         var directory = Path.GetDirectoryName(FilePath);
         if (directory is not null && Directory.Exists(directory))
         {
@@ -52,6 +56,7 @@ public sealed partial class PolicyProvider : IDisposable
     /// <summary>Runs <paramref name="policy"/> unless a newer version already runs; true when it swapped.</summary>
     public bool Adopt(RoutingPolicy policy)
     {
+        policy = AsRunning(policy);
         while (true)
         {
             var running = Current;
@@ -87,7 +92,16 @@ public sealed partial class PolicyProvider : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// A candidate policy's JSON, validated as a file (<see cref="PolicyValidationException"/> naming
+    /// <paramref name="source"/>), under the hub's own settings such as sandbox demo hours: a preview or simulation
+    /// then differs from the running policy only by what the candidate changes.
+    /// </summary>
+    public RoutingPolicy ParseCandidate(string json, string source) => AsRunning(PolicyFile.Parse(json, source));
+
     public void Dispose() => _watcher?.Dispose();
+
+    private RoutingPolicy AsRunning(RoutingPolicy policy) => policy with { DemoHours = _demoHours };
 
     [LoggerMessage(
         Level = LogLevel.Information,

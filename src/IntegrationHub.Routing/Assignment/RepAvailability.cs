@@ -5,6 +5,10 @@ namespace IntegrationHub.Routing.Assignment;
 /// <summary>Whether a rep can be offered a live chat now: available, and inside working hours.</summary>
 public static class RepAvailability
 {
+    /// <summary>Inside the rep's working hours at <paramref name="now"/>, or at any hour under demo hours.</summary>
+    public static bool InWorkingHours(RoutingPolicy policy, RepDefinition rep, DateTimeOffset now) =>
+        policy.DemoHours || InWorkingHours(rep, now);
+
     public static bool InWorkingHours(RepDefinition rep, DateTimeOffset now)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(rep.TimeZone);
@@ -17,6 +21,7 @@ public static class RepAvailability
 
     /// <summary>Null when the rep can take a chat, otherwise why not.</summary>
     public static string? WhyUnavailable(
+        RoutingPolicy policy,
         RepDefinition rep,
         IReadOnlyDictionary<string, PresenceStatus> presence,
         DateTimeOffset now
@@ -28,6 +33,6 @@ public static class RepAvailability
             return $"{rep.Name} is {status.ToString().ToLowerInvariant()}";
         }
 
-        return InWorkingHours(rep, now) ? null : $"{rep.Name} is outside working hours";
+        return InWorkingHours(policy, rep, now) ? null : $"{rep.Name} is outside working hours";
     }
 }

@@ -41,6 +41,13 @@ public sealed record RoutingPolicy
 
     /// <summary>How long the fact sources of one visitor decision may take together.</summary>
     public TimeSpan FactDeadline { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Sandbox demo hours: every rep counts as inside working hours, so a demo routes to a human at any hour. Set by
+    /// the hub in sandbox mode (<c>Sandbox:DemoHours</c>); never read from or written to a policy file.
+    /// </summary>
+    [JsonIgnore]
+    public bool DemoHours { get; init; }
 }
 
 /// <summary>The virtual rep who takes a conversation no human can.</summary>

@@ -127,7 +127,10 @@ public sealed partial class PolicyGrpcService
     private async Task<RoutingPolicy> StoredPolicyAsync(long version, CancellationToken cancellationToken)
     {
         var stored = await StoredAsync(version, cancellationToken);
-        return PolicyFile.Parse(stored.PolicyJson, $"version {stored.Version}") with { Version = stored.Version };
+        return policies.ParseCandidate(stored.PolicyJson, $"version {stored.Version}") with
+        {
+            Version = stored.Version,
+        };
     }
 
     private async Task<StoredPolicyVersion> StoredAsync(long version, CancellationToken cancellationToken) =>

@@ -125,7 +125,7 @@ public sealed partial class PolicyGrpcService(
     }
 
     /// <summary>The policy in <paramref name="json"/>, or each of its problems added as a violation.</summary>
-    private static RoutingPolicy? ParsePolicy(RequestValidator validator, string field, string json, string source)
+    private RoutingPolicy? ParsePolicy(RequestValidator validator, string field, string json, string source)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
@@ -141,7 +141,7 @@ public sealed partial class PolicyGrpcService(
 
         try
         {
-            return PolicyFile.Parse(json, source);
+            return policies.ParseCandidate(json, source);
         }
         catch (PolicyValidationException ex)
         {

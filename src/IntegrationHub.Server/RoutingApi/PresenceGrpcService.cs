@@ -84,7 +84,11 @@ public sealed class PresenceGrpcService(
             RepId = rep.Id,
             Name = rep.Name,
             RoutingLevel = rep.RoutingLevel.ToString(),
-            InWorkingHours = IntegrationHub.Routing.Assignment.RepAvailability.InWorkingHours(rep, time.GetUtcNow()),
+            InWorkingHours = IntegrationHub.Routing.Assignment.RepAvailability.InWorkingHours(
+                policy,
+                rep,
+                time.GetUtcNow()
+            ),
             Status = stored?.Status switch
             {
                 "available" => PresenceStatus.Available,

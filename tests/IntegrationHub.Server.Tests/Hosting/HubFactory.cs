@@ -47,6 +47,13 @@ public class HubFactory(IReadOnlyDictionary<string, string?> settings, Action<IS
             }
         );
 
+    /// <summary>
+    /// Sandbox demo hours off unless the test sets <c>Sandbox:DemoHours</c>: the tests are written for the policy's
+    /// real working hours on their clock, and reps that start offline.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string?>> RealHours(IReadOnlyDictionary<string, string?> settings) =>
+        settings.ContainsKey("Sandbox:DemoHours") ? [] : [new("Sandbox:DemoHours", "false")];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -59,7 +66,7 @@ public class HubFactory(IReadOnlyDictionary<string, string?> settings, Action<IS
             );
         }
 
-        foreach (var (key, value) in HubCredentials.Settings().Concat(settings))
+        foreach (var (key, value) in HubCredentials.Settings().Concat(RealHours(settings)).Concat(settings))
         {
             builder.UseSetting(key, value);
         }

@@ -11,7 +11,10 @@ public sealed class CleanStartTests
     [Fact]
     public async Task A_default_sandbox_start_warns_only_that_it_is_a_sandbox()
     {
-        await using var hub = await HubProcess.StartAsync(new Dictionary<string, string?>());
+        // Demo hours as a user gets them (HubProcess turns them off for tests written for the policy's real hours).
+        await using var hub = await HubProcess.StartAsync(
+            new Dictionary<string, string?> { ["Sandbox:DemoHours"] = "true" }
+        );
 
         var warnings = hub.Output.Split('\n').Where(l => l.StartsWith("warn: ", StringComparison.Ordinal)).ToList();
 
