@@ -38,6 +38,8 @@ public static class DashboardEndpoints
                 .ExcludeFromDescription();
         }
 
+        // The live feed of decisions the page listens to (server-sent events, behind the routing scope).
+        app.MapDecisionEvents();
         return app;
     }
 
