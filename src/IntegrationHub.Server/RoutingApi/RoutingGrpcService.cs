@@ -234,6 +234,15 @@ public sealed class RoutingGrpcService(
             SessionsWaitedWithoutConversation = figures.WaitedWithoutConversation,
             TotalAvailableSeconds = (long)figures.Availability.Sum(a => a.Available.TotalSeconds),
         };
+        response.WaitTimeBuckets.AddRange(
+            figures.WaitTimes.Select(w => new WaitTimeBucket
+            {
+                MinSeconds = w.MinSeconds,
+                MaxSeconds = w.MaxSeconds ?? 0,
+                Sessions = w.Sessions,
+                SessionsWithConversation = w.WithConversation,
+            })
+        );
         response.RepAvailability.AddRange(
             figures.Availability.Select(a =>
             {
