@@ -9,7 +9,12 @@ namespace IntegrationHub.Cli.Commands;
 internal static class DecisionCommands
 {
     public static Command Create(HubOptions hub, IAnsiConsole console) =>
-        new("decisions", "List routing decisions and explain one") { List(hub, console), Explain(hub, console) };
+        new("decisions", "List routing decisions, explain one, watch new ones")
+        {
+            List(hub, console),
+            Explain(hub, console),
+            DecisionWatchCommand.Create(hub, console),
+        };
 
     private static Command List(HubOptions hub, IAnsiConsole console)
     {
@@ -71,7 +76,7 @@ internal static class DecisionCommands
     }
 
     /// <summary>What a degraded decision was made without, on one line: "company (SixSense failed)".</summary>
-    private static string Missing(Decision decision) =>
+    public static string Missing(Decision decision) =>
         decision.Degraded
             ? string.Join(
                 ", ",

@@ -57,6 +57,7 @@ public static class HubApplicationExtensions
         services.AddSingleton<DecisionPreview>();
         services.AddSingleton<ConversationFlow>();
         services.AddSingleton<RoutingMetrics>();
+        services.AddSingleton<DecisionFeed>();
         services.AddSingleton<IOutboxEffectHandler, NotifyEffectHandler>();
         services.AddSingleton<IDurableTimerHandler, AcceptTimeout>();
         services.AddHubLeadEffects(configuration);

@@ -19,14 +19,16 @@ public sealed record RoutingFigures(
         string RepId,
         TimeSpan Available,
         IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> Spans
-    )> Availability
+    )> Availability,
+    IReadOnlyList<WaitTimeCount> WaitTimes
 );
 
 public sealed class RoutingMetrics(
     DecisionStore decisions,
     ConversationStore conversations,
     PresenceStore presence,
-    PolicyProvider policies
+    PolicyProvider policies,
+    TimeProvider time
 )
 {
     public async Task<RoutingFigures> ComputeAsync(
@@ -39,6 +41,7 @@ public sealed class RoutingMetrics(
             pounceWon = 0,
             waited = 0,
             talked = 0;
+        var waits = new WaitTimeDistribution();
         string? token = null;
         do
         {
@@ -65,6 +68,13 @@ public sealed class RoutingMetrics(
                 {
                     waited++;
                     talked += accepted ? 1 : 0;
+                    if (conversation is not null)
+                    {
+                        waits.Add(
+                            WaitTimeDistribution.WaitOf(conversation, stored.CreatedAt, time.GetUtcNow()),
+                            accepted
+                        );
+                    }
                 }
             }
 
@@ -88,6 +98,6 @@ public sealed class RoutingMetrics(
                 )
             )
             .ToList();
-        return new RoutingFigures(pounce, pounceWon, waited, talked, waited - talked, spans);
+        return new RoutingFigures(pounce, pounceWon, waited, talked, waited - talked, spans, waits.Counts());
     }
 }

@@ -11,16 +11,32 @@ public static class DashboardEndpoints
 {
     public const string Path = "/dashboard";
 
-    private static readonly (string Route, string Resource, string ContentType)[] Assets =
-    [
-        (Path, "index.html", "text/html; charset=utf-8"),
-        (Path + "/dashboard.js", "dashboard.js", "text/javascript; charset=utf-8"),
-        (Path + "/dashboard.css", "dashboard.css", "text/css; charset=utf-8"),
-    ];
+    private const string ResourcePrefix = "dashboard/";
+
+    /// <summary>The page at <see cref="Path"/>, and every other embedded asset (scripts, styles) beneath it.</summary>
+    private static IEnumerable<(string Route, string Resource, string ContentType)> Assets() =>
+        Assembly
+            .GetExecutingAssembly()
+            .GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .Select(n => n[ResourcePrefix.Length..])
+            .Select(name =>
+                (
+                    name == "index.html" ? Path : $"{Path}/{name}",
+                    name,
+                    System.IO.Path.GetExtension(name) switch
+                    {
+                        ".html" => "text/html; charset=utf-8",
+                        ".js" => "text/javascript; charset=utf-8",
+                        ".css" => "text/css; charset=utf-8",
+                        _ => "application/octet-stream",
+                    }
+                )
+            );
 
     public static WebApplication MapHubDashboard(this WebApplication app)
     {
-        foreach (var (route, resource, contentType) in Assets)
+        foreach (var (route, resource, contentType) in Assets())
         {
             var bytes = Read(resource);
             app.MapGet(route, (HttpContext context) =>
@@ -38,12 +54,14 @@ public static class DashboardEndpoints
                 .ExcludeFromDescription();
         }
 
+        // The live feed of decisions the page listens to (server-sent events, behind the routing scope).
+        app.MapDecisionEvents();
         return app;
     }
 
     private static byte[] Read(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("dashboard/" + name)
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourcePrefix + name)
             ?? throw new InvalidOperationException($"The dashboard asset {name} is not embedded in the hub.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);

@@ -25,6 +25,7 @@ public sealed class RoutingGrpcService(
     ConversationFlow conversations,
     RoutingMetrics metrics,
     DecisionPreview preview,
+    DecisionFeed feed,
     TimeProvider time
 ) : RoutingService.RoutingServiceBase
 {
@@ -68,6 +69,7 @@ public sealed class RoutingGrpcService(
         if (outcome.Recorded)
         {
             HubMetrics.Decided(DecisionJson.VisitorKind, decision.MatchedRule, decision.Target, decision.Explanation);
+            feed.Published(outcome.Decision);
         }
 
         return await AnswerAsync(outcome.Decision.SameRequestOrRefuse(fingerprint), context.CancellationToken);
@@ -100,6 +102,7 @@ public sealed class RoutingGrpcService(
         if (outcome.Recorded)
         {
             HubMetrics.Decided(DecisionJson.LeadKind, decision.MatchedRule, decision.Target, decision.Explanation);
+            feed.Published(outcome.Decision);
         }
 
         return new RouteLeadResponse { Decision = outcome.Decision.SameRequestOrRefuse(fingerprint).ToContract() };
@@ -183,6 +186,24 @@ public sealed class RoutingGrpcService(
         return response;
     }
 
+    /// <summary>Each decision as this instance commits it; the headers go out first so the caller knows it is live.</summary>
+    public override async Task WatchDecisions(
+        WatchDecisionsRequest request,
+        IServerStreamWriter<WatchDecisionsResponse> responseStream,
+        ServerCallContext context
+    )
+    {
+        using var watcher = feed.Watch(DecisionWatchFilter.Of(request.RepId, request.Rule));
+        await context.WriteResponseHeadersAsync([]);
+        await foreach (var stored in watcher.Decisions.ReadAllAsync(context.CancellationToken))
+        {
+            await responseStream.WriteAsync(
+                new WatchDecisionsResponse { Decision = stored.ToContract() },
+                context.CancellationToken
+            );
+        }
+    }
+
     public override async Task<GetRoutingMetricsResponse> GetRoutingMetrics(
         GetRoutingMetricsRequest request,
         ServerCallContext context
@@ -213,6 +234,15 @@ public sealed class RoutingGrpcService(
             SessionsWaitedWithoutConversation = figures.WaitedWithoutConversation,
             TotalAvailableSeconds = (long)figures.Availability.Sum(a => a.Available.TotalSeconds),
         };
+        response.WaitTimeBuckets.AddRange(
+            figures.WaitTimes.Select(w => new WaitTimeBucket
+            {
+                MinSeconds = w.MinSeconds,
+                MaxSeconds = w.MaxSeconds ?? 0,
+                Sessions = w.Sessions,
+                SessionsWithConversation = w.WithConversation,
+            })
+        );
         response.RepAvailability.AddRange(
             figures.Availability.Select(a =>
             {

@@ -54,6 +54,50 @@ public sealed class RoutingMetricsTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_waiting_visitor_counts_in_the_wait_time_range_of_how_long_they_waited()
+    {
+        var start = _hub.Time.GetUtcNow();
+        await _hub.AvailableAsync("005SDR010000000YBA");
+        var accepted = await _hub.RouteAsync("192.0.2.200");
+        _hub.Time.Advance(TimeSpan.FromSeconds(12));
+        await _hub.Conversations.AcceptOfferAsync(
+            new AcceptOfferRequest { ConversationId = accepted.ConversationId, RepId = accepted.Target.RepId }
+        );
+        var declined = await _hub.RouteAsync("192.0.2.201");
+        _hub.Time.Advance(TimeSpan.FromSeconds(7));
+        await _hub.Conversations.DeclineOfferAsync(
+            new DeclineOfferRequest { ConversationId = declined.ConversationId, RepId = declined.Target.RepId }
+        );
+        var waiting = await _hub.RouteAsync("192.0.2.202");
+        _hub.Time.Advance(TimeSpan.FromSeconds(2));
+
+        var metrics = await _hub.Routing.GetRoutingMetricsAsync(
+            new GetRoutingMetricsRequest
+            {
+                StartTime = Timestamp.FromDateTimeOffset(start),
+                EndTime = Timestamp.FromDateTimeOffset(start.AddHours(1)),
+            }
+        );
+
+        Assert.All(new[] { accepted, declined, waiting }, d => Assert.Equal(TargetKind.HumanRep, d.Target.Kind));
+        Assert.Equal(
+            new[]
+            {
+                "0-5 s: 1 (0 talked)",
+                "5-10 s: 1 (0 talked)",
+                "10-20 s: 1 (1 talked)",
+                "20-30 s: 0 (0 talked)",
+                "30-60 s: 0 (0 talked)",
+                "60- s: 0 (0 talked)",
+            },
+            metrics.WaitTimeBuckets.Select(b =>
+                $"{b.MinSeconds}-{(b.MaxSeconds > 0 ? b.MaxSeconds : "")} s: {b.Sessions} "
+                + $"({b.SessionsWithConversation} talked)"
+            )
+        );
+    }
+
+    [Fact]
     public async Task A_rep_still_available_counts_up_to_now_not_to_the_end_of_a_window_in_the_future()
     {
         var start = _hub.Time.GetUtcNow();

@@ -1,222 +1,192 @@
-// The live routing dashboard: reads the hub's JSON routes with an API key (kept for this tab
-// only) and redraws every few seconds. Everything from the hub is written as text, never as
-// HTML: names and reasons can carry what a visitor or a vendor typed.
-"use strict";
+// The live routing dashboard: a sales-development manager's day. Reads the hub's JSON routes with an API key (kept
+// for this tab only), hears each new decision over the hub's server-sent events as it is made, and re-reads the
+// panels no stream covers (presence, waiting visitors, connectors) every few seconds.
+import { $, clock } from "./dom.js";
+import { drawDecisionsPerHour, drawWaitTimes } from "./charts.js";
+import { drawDecisions, openExplanation } from "./decisions.js";
+import { drawMetrics, drawWaiting, drawReps, drawRepDetail, drawConnectors } from "./panels.js";
 
 const REFRESH_MS = 5000;
 const DAY_MS = 24 * 3600 * 1000;
-const $ = (id) => document.getElementById(id);
+const LATEST = 15;
+const MAX_PAGES = 10; // 5,000 decisions: the charts say so when a day has more
 
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  if (className) node.className = className;
-  return node;
-}
+const state = {
+  generation: 0, key: null, dayStart: 0, reps: [], names: new Map(), metrics: {},
+  decisions: new Map(), fresh: new Set(), truncated: false, selectedRep: null, live: false,
+};
 
-function row(cells) {
-  const tr = document.createElement("tr");
-  for (const cell of cells) {
-    const td = document.createElement("td");
-    if (cell instanceof Node) td.append(cell); else td.textContent = cell ?? "";
-    tr.append(td);
-  }
-  return tr;
-}
-
-function duration(ms) {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${s % 60} s`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
-}
-
-const clock = (iso) => new Date(iso).toISOString().substring(11, 19);
-const enumName = (value, prefix) => String(value ?? "").replace(prefix, "").toLowerCase().replaceAll("_", " ");
+class KeyRefused extends Error {}
 
 function takeKey() {
   const match = /(?:^#|&)key=([^&]+)/.exec(location.hash);
   if (match) {
     sessionStorage.setItem("hubKey", decodeURIComponent(match[1]));
-    history.replaceState(null, "", location.pathname);   // the key leaves the address bar and history
+    history.replaceState(null, "", location.pathname); // the key leaves the address bar and history
   }
   return sessionStorage.getItem("hubKey");
 }
 
-class KeyRefused extends Error {}
-
-async function get(path, key) {
-  const response = await fetch(path, { headers: { "x-api-key": key, accept: "application/json" } });
-  if (response.status === 401 || response.status === 403) throw new KeyRefused(`the hub refused the key (HTTP ${response.status})`);
+async function get(path, signal) {
+  const response = await fetch(path, { headers: { "x-api-key": state.key, accept: "application/json" }, signal });
+  if (response.status === 401 || response.status === 403) {
+    throw new KeyRefused(`the hub refused the key (HTTP ${response.status})`);
+  }
   if (!response.ok) throw new Error(`${path} answered HTTP ${response.status}`);
   return response.json();
 }
 
-function describeTarget(target, names) {
-  const kind = enumName(target?.kind, "TARGET_KIND_");
-  const who = target?.repName || names.get(target?.repId) || target?.repId || "";
-  switch (kind) {
-    case "human rep": return target.pool ? `${who} (round robin in ${target.pool})` : who;
-    case "ai rep": return `AI rep ${who}`;
-    case "meeting offer": return `meeting offer with ${who}`;
-    case "marketing queue": return "marketing queue";
-    case "spam": return "spam";
-    default: return "not routed";
+/** Today's decisions so far, page by page, newest first. */
+async function loadDecisions() {
+  const from = new Date(state.dayStart).toISOString();
+  const loaded = new Map();
+  let token = "";
+  let pages = 0;
+  do {
+    const page = await get(`/v1/decisions?startTime=${from}&pageSize=500${token ? `&pageToken=${token}` : ""}`);
+    for (const d of page.decisions ?? []) loaded.set(d.id, d);
+    token = page.nextPageToken ?? "";
+    pages++;
+  } while (token && pages < MAX_PAGES);
+  state.truncated = Boolean(token);
+  // Decisions heard on the stream while the pages were read stay.
+  for (const [id, d] of state.decisions) if (!loaded.has(id)) loaded.set(id, d);
+  state.decisions = loaded;
+}
+
+async function refreshPanels() {
+  const now = Date.now();
+  const from = new Date(state.dayStart).toISOString();
+  const to = new Date(now + 1000).toISOString();
+  const [reps, metrics, waiting, connectors] = await Promise.all([
+    get("/v1/reps"),
+    get(`/v1/metrics/routing?startTime=${from}&endTime=${to}`),
+    get("/v1/conversations?state=CONVERSATION_STATE_OFFERED"),
+    get("/v1/connectors"),
+  ]);
+  state.reps = reps.reps ?? [];
+  state.names = new Map(state.reps.map((r) => [r.repId, r.name]));
+  state.metrics = metrics;
+  drawMetrics(metrics);
+  drawWaitTimes($("wait-times"), metrics.waitTimeBuckets);
+  drawWaiting(waiting.conversations ?? [], state.names, now);
+  drawConnectors(connectors.connectors ?? []);
+  drawDay();
+  $("window").textContent = `(${from.substring(0, 10)} 00:00 UTC – now)`;
+  showStatus(now);
+}
+
+function showStatus(now = Date.now()) {
+  const feed = state.live ? "new decisions appear as they are made" : "live feed reconnecting…";
+  $("status").textContent = `Updated ${clock(new Date(now).toISOString())} UTC · ${feed}`;
+  $("status").classList.remove("error");
+}
+
+/** Everything drawn from the day's decisions: charts, each rep's load, the selected rep and the latest list. */
+function drawDay() {
+  const all = [...state.decisions.values()].sort((a, b) => (a.createTime < b.createTime ? 1 : -1));
+  drawDecisionsPerHour($("per-hour"), all);
+  const load = new Map();
+  for (const d of all) {
+    if (d.target?.kind === "TARGET_KIND_HUMAN_REP") load.set(d.target.repId, (load.get(d.target.repId) ?? 0) + 1);
+  }
+  const availability = new Map((state.metrics.repAvailability ?? []).map((a) => [a.repId, a]));
+  drawReps(state.reps, state.metrics.repAvailability, load, state.dayStart, state.selectedRep, selectRep);
+  const rep = state.reps.find((r) => r.repId === state.selectedRep);
+  drawRepDetail(rep, availability.get(rep?.repId), load.get(rep?.repId) ?? 0, state.dayStart);
+  const shown = rep ? all.filter((d) => d.target?.repId === rep.repId) : all.slice(0, LATEST);
+  $("decisions-title").textContent = rep ? `${rep.name}'s decisions today` : "Latest decisions";
+  drawDecisions(shown, state.names, state.fresh, {
+    emptyText: rep ? `No decision has chosen ${rep.name} today.` : "No decisions yet today.",
+    onOpen: (d) => openExplanation(d, state.names),
+  });
+  if (state.truncated) $("per-hour").prepend(`Only the first ${MAX_PAGES * 500} decisions of today are drawn.`);
+}
+
+function selectRep(repId) {
+  state.selectedRep = state.selectedRep === repId ? null : repId;
+  drawDay();
+  if (state.selectedRep) $("rep-detail").scrollIntoView({ block: "nearest" });
+}
+
+/** Reads the server-sent events of new decisions; reconnects (and re-reads the day, to fill any gap) when cut. */
+async function watch(generation) {
+  while (generation === state.generation) {
+    const abort = new AbortController();
+    state.abort = abort;
+    try {
+      const response = await fetch("/v1/decisions:watch", {
+        headers: { "x-api-key": state.key, accept: "text/event-stream" }, signal: abort.signal,
+      });
+      if (!response.ok || !response.body) throw new Error(`the feed answered HTTP ${response.status}`);
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      state.live = true;
+      showStatus();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          heard(buffer.substring(0, end));
+          buffer = buffer.substring(end + 2);
+        }
+      }
+    } catch (error) {
+      if (generation !== state.generation) return;
+    }
+    state.live = false;
+    showStatus();
+    await new Promise((resolve) => setTimeout(resolve, REFRESH_MS));
+    if (generation === state.generation) await loadDecisions().then(drawDay).catch(() => {});
   }
 }
 
-function drawMetrics(m) {
-  const count = (value) => String(Number(value ?? 0));
-  const figures = [
-    ["Sessions routed for pouncing", count(m.sessionsRoutedForPounce)],
-    ["Successful pounce conversations", count(m.successfulPounceConversations)],
-    ["Sessions where the visitor waited for a rep", count(m.sessionsWaited)],
-    ["Waited and had a conversation", count(m.sessionsWaitedWithConversation)],
-    ["Waited and had none", count(m.sessionsWaitedWithoutConversation)],
-    ["Total rep availability", duration(Number(m.totalAvailableSeconds ?? 0) * 1000)],
-  ];
-  $("metrics").replaceChildren(...figures.map(([label, value]) => {
-    const box = el("div");
-    box.dataset.metric = label;
-    box.append(el("dt", label), el("dd", value));
-    return box;
-  }));
-}
+let panelsSoon = null;
 
-function drawReps(reps, availability, dayStart) {
-  const spans = new Map((availability ?? []).map((a) => [a.repId, a]));
-  $("reps").tBodies[0].replaceChildren(...reps.map((rep) => {
-    const status = enumName(rep.status, "PRESENCE_STATUS_") || "offline";
-    const badge = el("span", status, `presence ${status}`);
-    const timeline = el("div", null, "timeline");
-    const own = spans.get(rep.repId);
-    timeline.setAttribute("role", "img");
-    for (const span of own?.spans ?? []) {
-      const start = new Date(span.startTime).getTime() - dayStart;
-      const end = new Date(span.endTime).getTime() - dayStart;
-      const bar = el("span");
-      bar.style.left = `${(100 * start) / DAY_MS}%`;
-      bar.style.width = `${(100 * (end - start)) / DAY_MS}%`;
-      bar.title = `available ${clock(span.startTime)}–${clock(span.endTime)}`;
-      timeline.append(bar);
-    }
-    const total = duration(Number(own?.availableSeconds ?? 0) * 1000);
-    timeline.setAttribute("aria-label", `${rep.name} was available for ${total} today`);
-    const tr = row([rep.name, badge, rep.inWorkingHours ? "in hours" : "outside hours", (rep.pools ?? []).join(", "), total, timeline]);
-    tr.dataset.rep = rep.repId;
-    return tr;
-  }));
-}
-
-function drawWaiting(conversations, names, now) {
-  const body = $("waiting").tBodies[0];
-  $("waiting-empty").hidden = conversations.length > 0;
-  $("waiting").hidden = conversations.length === 0;
-  body.replaceChildren(...conversations.map((c) => {
-    const since = new Date(c.createTime ?? c.updateTime).getTime();
-    const expires = c.offerExpireTime ? duration(new Date(c.offerExpireTime).getTime() - now) : "";
-    const tr = row([c.id.substring(0, 12), names.get(c.repId) ?? c.repId ?? "", duration(now - since), expires]);
-    tr.dataset.conversation = c.id;
-    return tr;
-  }));
-}
-
-function drawDecisions(decisions, names) {
-  $("decisions-empty").hidden = decisions.length > 0;
-  $("decisions").replaceChildren(...decisions.map((d) => {
-    const li = el("li");
-    li.dataset.decision = d.id;
-    const rules = d.explanation?.rules ?? [];
-    const matched = rules.find((r) => r.rule === d.matchedRule);
-    const kind = d.kind === "DECISION_KIND_LEAD" ? "Lead" : "Visitor";
-    li.append(el("div", `${kind} → ${describeTarget(d.target, names)}${d.matchedRule ? ` by ${d.matchedRule}` : ""}`, "headline"));
-    const why = [matched?.reason, ...(d.explanation?.fallbacks ?? []).map((f) => f.reason)].filter(Boolean).join("; then ");
-    li.append(el("p", why || "no rule matched", "why"));
-    const meta = el("div", `${clock(d.createTime)} UTC · decision ${d.id}`, "meta");
-    if (d.degraded) meta.append(" · ", el("span", "degraded: a fact source failed or was late", "degraded"));
-    li.append(meta);
-    const details = el("details");
-    details.append(el("summary", "Every rule and fact source"));
-    const list = el("ol");
-    for (const r of rules) {
-      const outcome = enumName(r.outcome, "RULE_OUTCOME_");
-      const item = el("li");
-      item.append(el("span", `${r.rule}: ${outcome}`, `outcome-${outcome.replace(" ", "-")}`), ` — ${r.reason ?? ""}`);
-      list.append(item);
-    }
-    for (const s of d.explanation?.sources ?? []) {
-      list.append(el("li", `${s.source} from ${s.connector || "—"}: ${enumName(s.status, "SOURCE_STATUS_")}${s.latencyMs ? `, ${s.latencyMs} ms` : ""}${s.error ? ` (${s.error})` : ""}`));
-    }
-    details.append(list);
-    li.append(details);
-    return li;
-  }));
-}
-
-// A sandbox vendor's condition as hubctl words it: "down until 2026-12-01 10:05:00 UTC".
-function describeCondition(condition) {
-  const kind = enumName(condition?.kind, "VENDOR_CONDITION_KIND_");
-  if (!kind || kind === "healthy" || kind === "unspecified") return "healthy";
-  let what = kind === "failing" ? `failing ${Number(condition.failureSharePercent ?? 0)}% of calls` : kind;
-  const latency = parseFloat(condition.latency ?? "0");
-  if (latency > 0) what += ` (+${Math.round(latency * 1000)} ms)`;
-  const end = condition.endTime ? ` until ${new Date(condition.endTime).toISOString().substring(0, 19).replace("T", " ")} UTC` : "";
-  return what + end;
-}
-
-function drawConnectors(connectors) {
-  $("connectors").tBodies[0].replaceChildren(...connectors.map((c) => {
-    const health = enumName(c.health, "CONNECTOR_HEALTH_") || "unknown";
-    const badge = el("span", health, `health ${health}`);
-    const vendor = c.sandbox ? `sandbox: ${describeCondition(c.sandboxCondition)}` : "live vendor";
-    const credentials = c.credentialsRefusedTime
-      ? `credentials refused since ${new Date(c.credentialsRefusedTime).toISOString().substring(0, 19).replace("T", " ")} UTC`
-      : "accepted";
-    const serves = (c.servingCapabilities ?? []).join(", ") || `(implements ${(c.capabilities ?? []).join(", ")})`;
-    const tr = row([c.name, serves, badge, vendor, credentials, c.healthDetail ?? ""]);
-    tr.dataset.connector = c.name;
-    return tr;
-  }));
-}
-
-async function refresh(key) {
-  const now = Date.now();
-  const dayStart = Math.floor(now / DAY_MS) * DAY_MS;
-  const from = new Date(dayStart).toISOString();
-  const to = new Date(now + 1000).toISOString();
-  const [reps, metrics, waiting, decisions, connectors] = await Promise.all([
-    get("/v1/reps", key),
-    get(`/v1/metrics/routing?startTime=${from}&endTime=${to}`, key),
-    get("/v1/conversations?state=CONVERSATION_STATE_OFFERED", key),
-    get(`/v1/decisions?startTime=${from}&pageSize=15`, key),
-    get("/v1/connectors", key),
-  ]);
-  const names = new Map((reps.reps ?? []).map((r) => [r.repId, r.name]));
-  drawMetrics(metrics);
-  drawReps(reps.reps ?? [], metrics.repAvailability, dayStart);
-  drawWaiting(waiting.conversations ?? [], names, now);
-  drawDecisions(decisions.decisions ?? [], names);
-  drawConnectors(connectors.connectors ?? []);
-  $("window").textContent = `(${from.substring(0, 10)} 00:00 UTC – now)`;
-  $("status").textContent = `Updated ${clock(new Date(now).toISOString())} UTC · refreshes every ${REFRESH_MS / 1000} s`;
-  $("status").classList.remove("error");
-  $("board").hidden = false;
+function heard(event) {
+  const lines = event.split("\n");
+  if (!lines.includes("event: decision")) return;
+  const data = lines.filter((l) => l.startsWith("data: ")).map((l) => l.substring(6)).join("\n");
+  const decision = JSON.parse(data);
+  if (new Date(decision.createTime).getTime() >= state.dayStart + DAY_MS) return; // tomorrow: the next tick resets
+  state.decisions.set(decision.id, decision);
+  state.fresh.add(decision.id);
+  drawDay();
+  // A routed visitor also changes who is waiting and the day's figures: read them now rather than at the next tick.
+  clearTimeout(panelsSoon);
+  panelsSoon = setTimeout(() => refreshPanels().catch(() => {}), 300);
 }
 
 function askForKey(message) {
+  state.generation++;
+  state.abort?.abort();
   $("board").hidden = true;
+  $("change-key").hidden = true;
   $("key-form").hidden = false;
+  $("key-input").focus();
   $("status").textContent = message;
   $("status").classList.add("error");
 }
 
-function start(key) {
-  $("key-form").hidden = true;
+async function start(key) {
+  const generation = ++state.generation;
+  state.abort?.abort();
+  state.key = key;
+  state.decisions = new Map();
+  state.fresh = new Set();
+  state.dayStart = Math.floor(Date.now() / DAY_MS) * DAY_MS;
   const tick = async () => {
+    if (generation !== state.generation) return;
     try {
-      await refresh(key);
-      setTimeout(tick, REFRESH_MS);
+      const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+      if (today !== state.dayStart) {
+        state.dayStart = today;
+        state.decisions = new Map();
+        await loadDecisions();
+      }
+      await refreshPanels();
     } catch (error) {
       if (error instanceof KeyRefused) {
         sessionStorage.removeItem("hubKey");
@@ -225,18 +195,42 @@ function start(key) {
       }
       $("status").textContent = `Cannot reach the hub (${error.message}); retrying…`;
       $("status").classList.add("error");
-      setTimeout(tick, REFRESH_MS);
     }
+    setTimeout(tick, REFRESH_MS);
   };
-  tick();
+  try {
+    await loadDecisions();
+  } catch (error) {
+    if (error instanceof KeyRefused) {
+      sessionStorage.removeItem("hubKey");
+      askForKey(`Cannot show the dashboard: ${error.message}. Paste a key with the routing scope.`);
+      return;
+    }
+  }
+  if (generation !== state.generation) return;
+  // The key works: the prompt goes, and a link to change it takes its place.
+  $("key-form").hidden = true;
+  $("change-key").hidden = false;
+  $("board").hidden = false;
+  watch(generation);
+  await tick();
 }
 
 $("key-form").addEventListener("submit", (event) => {
   event.preventDefault();
   const key = $("key-input").value.trim();
+  $("key-input").value = "";
   sessionStorage.setItem("hubKey", key);
   start(key);
 });
+
+$("change-key").addEventListener("click", () => {
+  $("change-key").hidden = true;
+  $("key-form").hidden = false;
+  $("key-input").focus();
+});
+
+$("all-reps").addEventListener("click", () => selectRep(state.selectedRep));
 
 const key = takeKey();
 if (key) start(key); else askForKey("This dashboard needs an API key.");
