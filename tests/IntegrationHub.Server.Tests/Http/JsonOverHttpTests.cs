@@ -15,11 +15,7 @@ public sealed class JsonOverHttpTests : IDisposable
     private readonly SandboxHub _hub = new();
     private readonly HttpClient _http;
 
-    public JsonOverHttpTests()
-    {
-        _http = _hub.CreateHttpClient();
-        _http.DefaultRequestHeaders.Add("x-api-key", HubCredentials.Key);
-    }
+    public JsonOverHttpTests() => _http = _hub.CreateJsonClient();
 
     public void Dispose()
     {

@@ -32,11 +32,7 @@ public sealed class OpenApiContractTests : IDisposable
     private readonly HttpClient _http;
     private string _decisionId = "";
 
-    public OpenApiContractTests()
-    {
-        _http = _hub.CreateHttpClient();
-        _http.DefaultRequestHeaders.Add("x-api-key", HubCredentials.Key);
-    }
+    public OpenApiContractTests() => _http = _hub.CreateJsonClient();
 
     public void Dispose()
     {
@@ -96,16 +92,15 @@ public sealed class OpenApiContractTests : IDisposable
                         await AssertInvalidAsync(operation);
                         break;
                     case "401":
-                        using (var anonymous = _hub.CreateHttpClient())
+                        using (var anonymous = _hub.CreateJsonClient(apiKey: null))
                         {
                             await AssertErrorAsync(operation, anonymous, operation.Request(), 401, 16);
                         }
 
                         break;
                     case "403":
-                        using (var marketing = _hub.CreateHttpClient())
+                        using (var marketing = _hub.CreateJsonClient(MarketingKey))
                         {
-                            marketing.DefaultRequestHeaders.Add("x-api-key", MarketingKey);
                             await AssertErrorAsync(operation, marketing, operation.Request(), 403, 7);
                         }
 
@@ -153,8 +148,7 @@ public sealed class OpenApiContractTests : IDisposable
         using var limited = new SandboxHub(
             new Dictionary<string, string?> { ["Limits:Burst"] = "1", ["Limits:RequestsPerSecond"] = "1" }
         );
-        using var http = limited.CreateHttpClient();
-        http.DefaultRequestHeaders.Add("x-api-key", HubCredentials.Key);
+        using var http = limited.CreateJsonClient();
         var document = JsonNode.Parse(await http.GetStringAsync(OpenApiDocument.Path))!;
         var operations = DocumentedOperation.All(document, Samples(limited)).ToList();
         // The one call the caller may make (the hub's clock stands still: no token comes back).
