@@ -101,7 +101,7 @@ public sealed class SandboxHub : IDisposable
     /// <summary>Plain HTTP to the hub (webhooks).</summary>
     public HttpClient CreateHttpClient() => _factory.CreateClient();
 
-    /// <summary>Plain HTTP to the hub's JSON routes, sending <paramref name="apiKey"/> (null: no credentials).</summary>
+    /// <summary>Plain HTTP to the JSON routes, sending <paramref name="apiKey"/> (null: no credentials).</summary>
     public HttpClient CreateJsonClient(string? apiKey = HubCredentials.Key)
     {
         var client = _factory.CreateClient();
