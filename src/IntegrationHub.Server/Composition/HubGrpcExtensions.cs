@@ -3,6 +3,7 @@ using IntegrationHub.Hub.Decisions;
 using IntegrationHub.Server.Capabilities;
 using IntegrationHub.Server.Dashboard;
 using IntegrationHub.Server.Errors;
+using IntegrationHub.Server.Http;
 using IntegrationHub.Server.Operations;
 using IntegrationHub.Server.RoutingApi;
 using IntegrationHub.Server.Security;
@@ -51,13 +52,17 @@ public static class HubGrpcExtensions
                 o.EnableDetailedErrors = false;
             })
             .AddJsonTranscoding(o =>
+            {
                 // The rich error details a JSON caller gets in the status body.
                 o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
                     Google.Rpc.ErrorInfo.Descriptor,
                     Google.Rpc.BadRequest.Descriptor,
                     Google.Rpc.RetryInfo.Descriptor
-                )
-            );
+                );
+                // The proto JSON mapping writes 64-bit integers as strings (a JavaScript number loses digits past
+                // 2^53); transcoding writes numbers unless told.
+                o.JsonSettings.WriteInt64sAsStrings = true;
+            });
         builder.Services.AddGrpcReflection();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
@@ -65,8 +70,8 @@ public static class HubGrpcExtensions
 
     /// <summary>
     /// Every gRPC service of the hub (routing and presence also as JSON over HTTP, described at
-    /// /openapi/v1.json), each method behind its scope; health open to all, reflection to callers (or all, when
-    /// configured).
+    /// /openapi/v1.json and rendered at /docs), each method behind its scope; health open to all, reflection to
+    /// callers (or all, when configured).
     /// </summary>
     public static WebApplication MapHubEndpoints(this WebApplication app)
     {
@@ -89,8 +94,7 @@ public static class HubGrpcExtensions
             reflection.AllowAnonymous();
         }
 
-        var openApi = Http.OpenApiDocument.Build(Http.ContractDescriptors.Services).ToJsonString();
-        app.MapGet(Http.OpenApiDocument.Path, () => Results.Text(openApi, "application/json")).AllowAnonymous();
+        app.MapHubApiDocs();
         app.MapHubWebhooks();
         app.MapHubDashboard();
         app.MapGet("/", () =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using IntegrationHub.Hub.Errors;
@@ -24,7 +25,7 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         }
         catch (Exception ex) when (ex is not RpcException)
         {
-            throw Translate(ex, context);
+            throw Translate(ex, context, request as IMessage);
         }
     }
 
@@ -41,14 +42,21 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
         }
         catch (Exception ex) when (ex is not RpcException)
         {
-            throw Translate(ex, context);
+            throw Translate(ex, context, request as IMessage);
         }
     }
 
-    private RpcException Translate(Exception ex, ServerCallContext context)
+    private RpcException Translate(Exception ex, ServerCallContext context, IMessage? request)
     {
         switch (ex)
         {
+            // A JSON caller (transcoding: no gRPC content type) named its fields in JSON; the violations do too.
+            case RequestValidationException invalid
+                when request is not null
+                    && context
+                        .GetHttpContext()
+                        .Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true:
+                return RpcErrors.InvalidRequest(JsonFieldPaths.Of(request.Descriptor, invalid.Violations));
             case RequestValidationException invalid:
                 return RpcErrors.InvalidRequest(invalid.Violations);
             case HubException refusal:

@@ -1,5 +1,3 @@
-using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using Google.Rpc;
 
 namespace IntegrationHub.Server.Errors;
@@ -14,10 +12,6 @@ namespace IntegrationHub.Server.Errors;
 public static class JsonRequestBody
 {
     private const int PieceBytes = 64 * 1024;
-
-    private static readonly JsonFormatter Formatter = new(
-        JsonFormatter.Settings.Default.WithTypeRegistry(TypeRegistry.FromMessages(ErrorInfo.Descriptor))
-    );
 
     /// <summary>
     /// Replaces the request body with its bytes held in memory; false (the call answered) when it is over
@@ -91,8 +85,6 @@ public static class JsonRequestBody
             retryAfter: null,
             []
         );
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(Formatter.Format(status), context.RequestAborted);
+        return JsonStatusResponse.WriteAsync(context, StatusCodes.Status429TooManyRequests, status);
     }
 }

@@ -15,11 +15,7 @@ public sealed class JsonOverHttpTests : IDisposable
     private readonly SandboxHub _hub = new();
     private readonly HttpClient _http;
 
-    public JsonOverHttpTests()
-    {
-        _http = _hub.CreateHttpClient();
-        _http.DefaultRequestHeaders.Add("x-api-key", HubCredentials.Key);
-    }
+    public JsonOverHttpTests() => _http = _hub.CreateJsonClient();
 
     public void Dispose()
     {
@@ -93,8 +89,9 @@ public sealed class JsonOverHttpTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var status = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!;
         Assert.Equal(3, (int?)status["code"]);
-        Assert.Contains("ip_address", status.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains("page_url", status.ToJsonString(), StringComparison.Ordinal);
+        // A JSON caller's violations name the fields as it wrote them.
+        Assert.Contains("\"field\":\"ipAddress\"", status.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("\"field\":\"pageUrl\"", status.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Empty((await _hub.Routing.ListDecisionsAsync(new ListDecisionsRequest())).Decisions);
     }
@@ -112,13 +109,13 @@ public sealed class JsonOverHttpTests : IDisposable
                 "/v1/connectors",
                 "/v1/conversations",
                 "/v1/decisions",
-                "/v1/decisions/{decision_id}",
+                "/v1/decisions/{decisionId}",
                 "/v1/leads:preview",
                 "/v1/leads:route",
                 "/v1/metrics/routing",
                 "/v1/reps",
-                "/v1/reps/{rep_id}/alerts",
-                "/v1/reps/{rep_id}/presence",
+                "/v1/reps/{repId}/alerts",
+                "/v1/reps/{repId}/presence",
                 "/v1/visitors:preview",
                 "/v1/visitors:route",
             ],
@@ -139,8 +136,35 @@ public sealed class JsonOverHttpTests : IDisposable
             (string?)p!["name"] == "pageSize" && (string?)p["in"] == "query"
         );
         Assert.Contains(paths["/v1/conversations"]!["get"]!["parameters"]!.AsArray(), p =>
-            (string?)p!["name"] == "state" && (string?)p["in"] == "query"
+            (string?)p!["name"] == "state" && (string?)p["in"] == "query" && (bool)p["required"]!
         );
+        // The window GetRoutingMetrics cannot go without, as the query parameters the hub reads.
+        var window = paths["/v1/metrics/routing"]!["get"]!["parameters"]!.AsArray();
+        Assert.Equal(
+            [("startTime", "date-time", true), ("endTime", "date-time", true)],
+            window.Select(p => ((string)p!["name"]!, (string?)p["schema"]!["format"], (bool)p["required"]!))
+        );
+        Assert.Equal(
+            ["requestId", "ipAddress", "pageUrl"],
+            document["components"]!["schemas"]!["integrationhub.routing.v1.RouteVisitorRequest"]!["required"]!
+                .AsArray()
+                .Select(r => (string)r!)
+        );
+    }
+
+    [Fact]
+    public async Task Sixty_four_bit_numbers_go_out_as_strings_as_the_proto_json_mapping_says()
+    {
+        var now = _hub.Time.GetUtcNow();
+        var metrics = await Json(
+            await _http.GetAsync(
+                $"/v1/metrics/routing?startTime={now.AddHours(-1):yyyy-MM-ddTHH:mm:ssZ}"
+                    + $"&endTime={now:yyyy-MM-ddTHH:mm:ssZ}"
+            )
+        );
+
+        Assert.Equal(System.Text.Json.JsonValueKind.String, metrics["sessionsWaited"]!.GetValueKind());
+        Assert.Equal(System.Text.Json.JsonValueKind.String, metrics["totalAvailableSeconds"]!.GetValueKind());
     }
 
     private static async Task<JsonNode> Json(HttpResponseMessage response)

@@ -101,6 +101,18 @@ public sealed class SandboxHub : IDisposable
     /// <summary>Plain HTTP to the hub (webhooks).</summary>
     public HttpClient CreateHttpClient() => _factory.CreateClient();
 
+    /// <summary>Plain HTTP to the JSON routes, sending <paramref name="apiKey"/> (null: no credentials).</summary>
+    public HttpClient CreateJsonClient(string? apiKey = HubCredentials.Key)
+    {
+        var client = _factory.CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("x-api-key", apiKey);
+        }
+
+        return client;
+    }
+
     public async Task<Decision> RouteLeadAsync(LeadSubmission lead, string? requestId = null) =>
         (
             await Routing.RouteLeadAsync(
