@@ -46,6 +46,7 @@ public static class HubApplicationExtensions
         services.AddSingleton<LeadRouter>();
         services.AddSingleton<DecisionPreview>();
         services.AddSingleton<ConversationFlow>();
+        services.AddSingleton<RoutingDesk>();
         services.AddSingleton<RoutingMetrics>();
         services.AddSingleton<IOutboxEffectHandler, NotifyEffectHandler>();
         services.AddSingleton<IDurableTimerHandler, AcceptTimeout>();
