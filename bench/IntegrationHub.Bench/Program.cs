@@ -4,6 +4,7 @@ using IntegrationHub.Bench.Hubs;
 using IntegrationHub.Bench.Micro;
 using IntegrationHub.Bench.Report;
 using IntegrationHub.Sdk.Sandbox;
+using IntegrationHub.Storage.Sql;
 using IntegrationHub.Testing;
 
 // bench: `dotnet run -c Release --project bench/IntegrationHub.Bench` (full, a few minutes) or `-- --quick` (CI smoke
@@ -85,7 +86,12 @@ await using (
     var leads = await LeadRouting.MeasureAsync(hubs, vendors, settings);
     var sustained = await Throughput.SustainAsync(hubs, visitors, settings);
     var memory = HubMemory.Read(hubs.First.Id);
+    var ceiling = await DurableCeiling.MeasureAsync(
+        Database.Sqlite(Path.Combine(Path.GetTempPath(), $"bench-ceiling-{Guid.NewGuid():N}.db")),
+        settings
+    );
     Rows.Throughput(table, hubs.Name, throughput);
+    Rows.Ceiling(table, hubs.Name, ceiling, throughput);
     Rows.FanOut(table, fanOut);
     Rows.VendorCost(table, hubs.Name, cost);
     Rows.Leads(table, leads, throughput);
@@ -102,6 +108,7 @@ if (BenchVendors.PostgresConnectionString() is { } postgres)
     {
         Rows.VendorCost(table, hubs.Name, await VendorCost.MeasureAsync(hubs, vendors, visitors, settings));
         Rows.Throughput(table, hubs.Name, one = await Throughput.MeasureAsync(hubs, visitors, settings));
+        Rows.Ceiling(table, hubs.Name, await DurableCeiling.MeasureAsync(Database.Postgres(postgres()), settings), one);
     }
 
     await using (

@@ -40,6 +40,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<MigrateOnStart>();
         services.AddSingleton<DecisionStore>();
+        services.AddSingleton<DecisionWriter>();
+        services.AddSingleton<OutboxWake>();
+        services.AddSingleton<IDecisionCommitted>(sp => sp.GetRequiredService<OutboxWake>());
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<RoundRobinStore>();
         services.AddSingleton<PresenceStore>();

@@ -1,3 +1,4 @@
+using IntegrationHub.Storage.Events;
 using IntegrationHub.Storage.Outbox;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,15 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
             }
         );
         return (
-            new OutboxDispatcher(outbox, [handler], options, _world.Time, NullLogger<OutboxDispatcher>.Instance),
+            new OutboxDispatcher(
+                outbox,
+                [handler],
+                options,
+                new OutboxWake(),
+                new InProcessEventBus(),
+                _world.Time,
+                NullLogger<OutboxDispatcher>.Instance
+            ),
             outbox
         );
     }

@@ -1,3 +1,4 @@
+using IntegrationHub.Storage.Events;
 using IntegrationHub.Storage.Outbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -62,7 +63,15 @@ public sealed class OutboxStopTests
         var options = Options.Create(
             new StorageOptions { Outbox = new OutboxOptions { ShutdownGrace = TimeSpan.FromMilliseconds(200) } }
         );
-        var dispatcher = new OutboxDispatcher(outbox, [vendor], options, world.Time, warnings);
+        var dispatcher = new OutboxDispatcher(
+            outbox,
+            [vendor],
+            options,
+            new OutboxWake(),
+            new InProcessEventBus(),
+            world.Time,
+            warnings
+        );
         await dispatcher.StartAsync(CancellationToken.None);
         await vendor.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
 

@@ -36,6 +36,9 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
             "{\"target\":\"" + rep + "\"}"
         );
 
+    private DecisionWriter Writer(Sql.Database database) =>
+        new(database, World.Time, [], NullLogger<DecisionWriter>.Instance);
+
     private static NewEffect[] Effects(string request) =>
         [new("crm.upsert_lead", $"{request}/upsert", "{}"), new("hub.notify", $"{request}/notify", "{}")];
 
@@ -72,10 +75,11 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     [Fact]
     public async Task A_decision_is_recorded_with_its_effects_once_per_request()
     {
-        var decisions = new DecisionStore(World.Database, World.Time);
+        var decisions = new DecisionStore(World.Database);
+        await using var writer = Writer(World.Database);
         var outbox = new OutboxStore(World.Database, World.Time);
-        var first = await decisions.RecordAsync(Decision("req-1"), Effects("req-1"), CancellationToken.None);
-        var second = await decisions.RecordAsync(
+        var first = await writer.RecordAsync(Decision("req-1"), Effects("req-1"), CancellationToken.None);
+        var second = await writer.RecordAsync(
             Decision("req-1", rep: "rep-2"),
             Effects("req-1"),
             CancellationToken.None
@@ -91,17 +95,13 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     [Fact]
     public async Task A_burst_of_the_same_request_from_two_instances_records_one_decision_and_one_set_of_effects()
     {
-        var instances = new[] { World.Database, World.AnotherConnectionToTheSameDatabase() };
+        await using var one = Writer(World.Database);
+        await using var another = Writer(World.AnotherConnectionToTheSameDatabase());
+        var instances = new[] { one, another };
         var outcomes = await Task.WhenAll(
             Enumerable
                 .Range(0, 16)
-                .Select(i =>
-                    new DecisionStore(instances[i % 2], World.Time).RecordAsync(
-                        Decision("burst"),
-                        Effects("burst"),
-                        CancellationToken.None
-                    )
-                )
+                .Select(i => instances[i % 2].RecordAsync(Decision("burst"), Effects("burst"), CancellationToken.None))
         );
 
         Assert.Single(outcomes, o => o.Recorded);
@@ -121,11 +121,12 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Decisions_list_newest_first_by_window_rep_and_rule_in_pages()
     {
-        var decisions = new DecisionStore(World.Database, World.Time);
+        var decisions = new DecisionStore(World.Database);
+        await using var writer = Writer(World.Database);
         var start = World.Time.GetUtcNow();
         for (var i = 0; i < 7; i++)
         {
-            await decisions.RecordAsync(
+            await writer.RecordAsync(
                 Decision(
                     $"list-{i}",
                     rep: i % 2 == 0 ? "even" : "odd",

@@ -56,6 +56,7 @@ public static class HubApplicationExtensions
         services.AddSingleton<LeadRouter>();
         services.AddSingleton<DecisionPreview>();
         services.AddSingleton<ConversationFlow>();
+        services.AddSingleton<RoutingDesk>();
         services.AddSingleton<RoutingMetrics>();
         services.AddSingleton<DecisionFeed>();
         services.AddSingleton<IOutboxEffectHandler, NotifyEffectHandler>();

@@ -31,7 +31,10 @@ public sealed partial class ConversationFlow(
 {
     public const string AcceptTimeoutKind = "accept_timeout";
 
-    /// <summary>Opens the conversation of a visitor decision (once: the id is the decision's).</summary>
+    /// <summary>
+    /// Opens the conversation of a visitor decision (once: the id is the decision's) when its decision's transaction
+    /// did not (a meeting offer, which asks the calendar for slots first, or a decision stored without one).
+    /// </summary>
     public async Task<Conversation> OpenAsync(VisitorDecision decision, CancellationToken cancellationToken)
     {
         if (await conversations.GetAsync(decision.Id, cancellationToken) is { } existing)
@@ -39,6 +42,39 @@ public sealed partial class ConversationFlow(
             return Conversation.FromStored(existing);
         }
 
+        var opening = Plan(decision)
+            ?? Opening.Of(
+                await MeetingOfferAsync(
+                    decision.Id,
+                    decision.Id,
+                    decision.Target.RepId!,
+                    decision.Language,
+                    decision.Explanation.Fallbacks.LastOrDefault()?.Reason ?? "meeting offered",
+                    cancellationToken
+                ) with
+                {
+                    UpdatedAt = time.GetUtcNow(),
+                    CreatedAt = decision.CreatedAt,
+                    Version = 1,
+                },
+                null
+            );
+        await conversations.CreateAsync(opening.Stored, cancellationToken);
+        if (opening.Timer is { } timer)
+        {
+            await schedule.ScheduleAsync(timer, cancellationToken);
+        }
+
+        await AnnounceAsync(opening.Conversation, cancellationToken);
+        return opening.Conversation;
+    }
+
+    /// <summary>
+    /// The conversation a visitor decision opens and its accept timer, to be written in the decision's own
+    /// transaction; null for a meeting offer, whose slots come from the calendar (see <see cref="OpenAsync"/>).
+    /// </summary>
+    public Opening? Plan(VisitorDecision decision)
+    {
         var policy = policies.Current;
         var now = time.GetUtcNow();
         var conversation = decision.Target.Kind switch
@@ -62,14 +98,7 @@ public sealed partial class ConversationFlow(
                 Language = decision.Language,
                 Reason = decision.Explanation.Fallbacks.LastOrDefault()?.Reason ?? "the AI rep took it",
             },
-            TargetKind.MeetingOffer => await MeetingOfferAsync(
-                decision.Id,
-                decision.Id,
-                decision.Target.RepId!,
-                decision.Language,
-                decision.Explanation.Fallbacks.LastOrDefault()?.Reason ?? "meeting offered",
-                cancellationToken
-            ),
+            TargetKind.MeetingOffer => null,
             _ => new Conversation
             {
                 Id = decision.Id,
@@ -79,43 +108,43 @@ public sealed partial class ConversationFlow(
                 Reason = "nobody could take it",
             },
         };
-        conversation = conversation with { UpdatedAt = now, CreatedAt = decision.CreatedAt, Version = 1 };
-        await conversations.CreateAsync(
-            new StoredConversation(
-                conversation.Id,
-                conversation.DecisionId,
-                conversation.State.ToString(),
-                conversation.RepId,
-                conversation.OfferExpiresAt,
-                1,
-                conversation.ToJson(),
-                now
-            ),
-            cancellationToken
-        );
-        if (conversation.State == ConversationState.Offered)
+        if (conversation is null)
         {
-            await schedule.ScheduleAsync(
-                new ScheduledWork(
+            return null;
+        }
+
+        conversation = conversation with { UpdatedAt = now, CreatedAt = decision.CreatedAt, Version = 1 };
+        return Opening.Of(
+            conversation,
+            conversation.State == ConversationState.Offered
+                ? new ScheduledWork(
                     TimerKey(conversation.Id),
                     AcceptTimeoutKind,
                     conversation.Id,
                     conversation.OfferExpiresAt!.Value
-                ),
-                cancellationToken
-            );
+                )
+                : null
+        );
+    }
+
+    /// <summary>
+    /// Tells the streams of a conversation just opened, and the offered rep, once its rows are durable.
+    /// </summary>
+    public async Task AnnounceAsync(Conversation conversation, CancellationToken cancellationToken)
+    {
+        if (conversation.State == ConversationState.Offered)
+        {
             await AlertAsync(
                 conversation.RepId!,
                 AlertKind.Offer,
-                decision.Id,
+                conversation.DecisionId,
                 conversation.Id,
-                "A visitor is waiting for you: accept within " + policy.AcceptTimeout.TotalSeconds + " s",
+                "A visitor is waiting for you: accept within " + policies.Current.AcceptTimeout.TotalSeconds + " s",
                 cancellationToken
             );
         }
 
         await PublishAsync(conversation, cancellationToken);
-        return conversation;
     }
 
     public async Task<Conversation> GetAsync(string id, CancellationToken cancellationToken) =>

@@ -18,8 +18,7 @@ namespace IntegrationHub.Server.RoutingApi;
 
 /// <summary>Routes live visitors and serves stored decisions with their explanations.</summary>
 public sealed class RoutingGrpcService(
-    VisitorRouter router,
-    LeadRouter leads,
+    RoutingDesk desk,
     PolicyProvider policies,
     DecisionStore decisions,
     ConversationFlow conversations,
@@ -45,34 +44,20 @@ public sealed class RoutingGrpcService(
             return await AnswerAsync(earlier.SameRequestOrRefuse(fingerprint), context.CancellationToken);
         }
 
-        var decision = await router.RouteAsync(visitor, policies.Current, context.CancellationToken);
-        var alerts = decision
-            .Explanation.Notifications.Select(n => new NewEffect(
-                NotifyEffectHandler.Type,
-                $"{requestId}/notify/{n.Reason}/{n.RecipientId}",
-                new RepAlert(
-                    "",
-                    n.RecipientId,
-                    n.Reason == "pounce"
-                        ? Hub.Conversations.AlertKind.Pounce
-                        : Hub.Conversations.AlertKind.ClickThrough,
-                    decision.Id,
-                    decision.Id,
-                    n.Reason == "pounce"
-                        ? "A visitor from your Actively Working account is on the site"
-                        : "A prospect clicked through from your sequence email and is on the site",
-                    time.GetUtcNow()
-                ).ToJson()
-            ))
-            .ToList();
-        var outcome = await decisions.RecordAsync(decision.ToStored(fingerprint), alerts, context.CancellationToken);
-        if (outcome.Recorded)
+        var routed = await desk.RouteVisitorAsync(visitor, policies.Current, fingerprint, context.CancellationToken);
+        if (routed.Made is { } decision)
         {
             HubMetrics.Decided(DecisionJson.VisitorKind, decision.MatchedRule, decision.Target, decision.Explanation);
-            feed.Published(outcome.Decision);
+            feed.Published(routed.Outcome.Decision);
+            if (routed.Opened is { } opened)
+            {
+                // The conversation was committed with the decision: tell its watchers and the offered rep.
+                await conversations.AnnounceAsync(opened.Conversation, context.CancellationToken);
+                return new RouteVisitorResponse { Decision = decision.ToContract(opened.Conversation.Id) };
+            }
         }
 
-        return await AnswerAsync(outcome.Decision.SameRequestOrRefuse(fingerprint), context.CancellationToken);
+        return await AnswerAsync(routed.Outcome.Decision.SameRequestOrRefuse(fingerprint), context.CancellationToken);
     }
 
     /// <summary>
@@ -93,13 +78,13 @@ public sealed class RoutingGrpcService(
             return new RouteLeadResponse { Decision = earlier.SameRequestOrRefuse(fingerprint).ToContract() };
         }
 
-        var decision = await leads.RouteAsync(lead, policies.Current, context.CancellationToken);
-        var outcome = await decisions.RecordAsync(
-            decision.ToStored(fingerprint),
-            decision.ToOutbox(time.GetUtcNow()),
+        var (outcome, decision) = await desk.RouteLeadAsync(
+            lead,
+            policies.Current,
+            fingerprint,
             context.CancellationToken
         );
-        if (outcome.Recorded)
+        if (decision is not null)
         {
             HubMetrics.Decided(DecisionJson.LeadKind, decision.MatchedRule, decision.Target, decision.Explanation);
             feed.Published(outcome.Decision);

@@ -15,11 +15,7 @@ public sealed class RoundRobinStore(Database database)
         CancellationToken cancellationToken
     )
     {
-        var weighted = eligible
-            .Where(m => m.Weight > 0)
-            .DistinctBy(m => m.MemberId)
-            .OrderBy(m => m.MemberId, StringComparer.Ordinal)
-            .ToList();
+        var weighted = Weighted(eligible);
         if (weighted.Count == 0)
         {
             return Task.FromResult<string?>(null);
@@ -49,7 +45,7 @@ public sealed class RoundRobinStore(Database database)
                         ("pool", pool)
                     )
                 ).ToDictionary(p => p.Member, p => p.Picks);
-                var chosen = weighted.MinBy(m => (picks.GetValueOrDefault(m.MemberId) + 1) / (double)m.Weight).MemberId;
+                var chosen = Choose(weighted, picks);
                 await connection.ExecuteAsync(
                     "UPDATE round_robin SET picks = picks + 1 WHERE pool = @pool AND member = @member",
                     transaction,
@@ -62,6 +58,22 @@ public sealed class RoundRobinStore(Database database)
             cancellationToken
         );
     }
+
+    /// <summary>The members that can be picked, each once, in id order (so ties go to the lowest id).</summary>
+    internal static List<(string MemberId, int Weight)> Weighted(
+        IReadOnlyList<(string MemberId, int Weight)> eligible
+    ) =>
+        eligible
+            .Where(m => m.Weight > 0)
+            .DistinctBy(m => m.MemberId)
+            .OrderBy(m => m.MemberId, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The member furthest behind their weighted share after one more pick.</summary>
+    internal static string Choose(
+        List<(string MemberId, int Weight)> weighted,
+        IReadOnlyDictionary<string, long> picks
+    ) => weighted.MinBy(m => (picks.GetValueOrDefault(m.MemberId) + 1) / (double)m.Weight).MemberId;
 
     public async Task<IReadOnlyDictionary<string, long>> CountsAsync(string pool, CancellationToken cancellationToken)
     {

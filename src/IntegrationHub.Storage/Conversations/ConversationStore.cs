@@ -26,19 +26,22 @@ public sealed class ConversationStore(Database database, TimeProvider time)
     public async Task CreateAsync(StoredConversation conversation, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
+        var insert = Insert(conversation, time.GetUtcNow());
+        await connection.ExecuteAsync(insert.Sql, null, cancellationToken, insert.Parameters);
+    }
+
+    /// <summary>The insert of a new conversation at version 1 (alone, or in its decision's transaction).</summary>
+    internal static SqlStatement Insert(StoredConversation conversation, DateTimeOffset now) =>
+        new(
             $"INSERT INTO conversations ({Columns}) VALUES (@id, @decision, @state, @rep, @expires, 1, @payload, @now)",
-            null,
-            cancellationToken,
             ("id", conversation.Id),
             ("decision", conversation.DecisionId),
             ("state", conversation.State),
             ("rep", conversation.RepId),
             ("expires", conversation.OfferExpiresAt?.Millis()),
             ("payload", conversation.Payload),
-            ("now", time.GetUtcNow().Millis())
+            ("now", now.Millis())
         );
-    }
 
     public async Task<StoredConversation?> GetAsync(string id, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using IntegrationHub.Storage.Outbox;
 using IntegrationHub.Storage.Sql;
 
 namespace IntegrationHub.Storage.Decisions;
@@ -16,7 +15,7 @@ public sealed record StoredDecision(
     string? RequestFingerprint = null
 );
 
-/// <summary>Whether <see cref="DecisionStore.RecordAsync"/> wrote, or found the request already decided.</summary>
+/// <summary>Whether <see cref="DecisionWriter"/> wrote the decision, or found the request already decided.</summary>
 public sealed record RecordOutcome(bool Recorded, StoredDecision Decision);
 
 /// <summary>
@@ -36,77 +35,28 @@ public sealed record DecisionQuery(
 public sealed record DecisionPage(IReadOnlyList<StoredDecision> Decisions, string? NextPageToken);
 
 /// <summary>
-/// Decisions and their side effects, written in one transaction: a decision is never stored
-/// without its effects, nor an effect without its decision, and a request id is decided once.
+/// Stored decisions, read back; <see cref="DecisionWriter"/> writes them with their side effects in one
+/// transaction: a decision is never stored without its effects, nor an effect without its decision, and a request
+/// id is decided once.
 /// </summary>
-public sealed class DecisionStore(Database database, TimeProvider time)
+public sealed class DecisionStore(Database database)
 {
-    private const string Columns = "id, kind, request_id, created_at, rep_id, rule, payload, request_fingerprint";
+    internal const string Columns = "id, kind, request_id, created_at, rep_id, rule, payload, request_fingerprint";
 
-    public async Task<RecordOutcome> RecordAsync(
-        StoredDecision decision,
-        IReadOnlyList<NewEffect> effects,
-        CancellationToken cancellationToken
-    )
-    {
-        try
-        {
-            return await database.InTransactionAsync(
-                async (connection, transaction) =>
-                {
-                    if (
-                        await FindAsync(
-                            connection,
-                            transaction,
-                            decision.Kind,
-                            decision.RequestId,
-                            cancellationToken
-                        ) is
-                        { } existing
-                    )
-                    {
-                        return new RecordOutcome(false, existing);
-                    }
-
-                    await connection.ExecuteAsync(
-                        $"INSERT INTO decisions ({Columns}) VALUES "
-                            + "(@id, @kind, @request, @at, @rep, @rule, @payload, @fingerprint)",
-                        transaction,
-                        cancellationToken,
-                        ("id", decision.Id),
-                        ("kind", decision.Kind),
-                        ("request", decision.RequestId),
-                        ("at", decision.CreatedAt.Millis()),
-                        ("rep", decision.RepId),
-                        ("rule", decision.Rule),
-                        ("payload", decision.Payload),
-                        ("fingerprint", decision.RequestFingerprint)
-                    );
-                    await OutboxStore.EnqueueAsync(
-                        connection,
-                        transaction,
-                        decision.Id,
-                        effects,
-                        time.GetUtcNow(),
-                        cancellationToken
-                    );
-                    return new RecordOutcome(true, decision);
-                },
-                cancellationToken
-            );
-        }
-        catch (DbException)
-        {
-            // Another instance recorded the same request between our check and our insert:
-            // its decision stands. Anything else is a real failure.
-            if (await GetByRequestAsync(decision.Kind, decision.RequestId, cancellationToken) is { } winner)
-            {
-                return new RecordOutcome(false, winner);
-            }
-
-            throw;
-        }
-    }
+    /// <summary>The insert of a new decision, in its batch's transaction (see <see cref="DecisionWriter"/>).</summary>
+    internal static SqlStatement Insert(StoredDecision decision) =>
+        new(
+            $"INSERT INTO decisions ({Columns}) VALUES "
+                + "(@id, @kind, @request, @at, @rep, @rule, @payload, @fingerprint)",
+            ("id", decision.Id),
+            ("kind", decision.Kind),
+            ("request", decision.RequestId),
+            ("at", decision.CreatedAt.Millis()),
+            ("rep", decision.RepId),
+            ("rule", decision.Rule),
+            ("payload", decision.Payload),
+            ("fingerprint", decision.RequestFingerprint)
+        );
 
     public async Task<StoredDecision?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -205,7 +155,7 @@ public sealed class DecisionStore(Database database, TimeProvider time)
             )
         ).FirstOrDefault();
 
-    private static StoredDecision Read(DbDataReader r) =>
+    internal static StoredDecision Read(DbDataReader r) =>
         new(
             r.GetString(0),
             r.GetString(1),

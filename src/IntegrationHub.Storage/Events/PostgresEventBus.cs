@@ -56,6 +56,17 @@ public sealed partial class PostgresEventBus(Database database, TimeProvider tim
 
     public EventSubscription Subscribe(string channel) => _fanout.Subscribe(channel);
 
+    /// <summary>
+    /// An event with a small payload as a statement of a transaction: PostgreSQL delivers it when (and only if) the
+    /// transaction commits, with no round trip of its own.
+    /// </summary>
+    internal static SqlStatement Notify(string channel, string payload) =>
+        new(
+            "SELECT pg_notify(@channel, @message)",
+            ("channel", PgChannel),
+            ("message", JsonSerializer.Serialize(new Envelope(channel, payload, null)))
+        );
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)

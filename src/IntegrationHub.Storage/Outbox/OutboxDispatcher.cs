@@ -1,3 +1,4 @@
+using IntegrationHub.Storage.Events;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,11 +10,15 @@ namespace IntegrationHub.Storage.Outbox;
 /// records the outcome — delivered, retried after an exponential back-off with jitter, or
 /// dead-lettered after the last attempt. On shutdown it stops claiming, lets in-flight
 /// deliveries finish within the grace period, and releases what is left for other instances.
+/// It looks again as soon as a decision with effects commits, here or on another instance
+/// (<see cref="OutboxWake"/>), and otherwise every <see cref="OutboxOptions.PollInterval"/>.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     OutboxStore outbox,
     IEnumerable<IOutboxEffectHandler> handlers,
     IOptions<StorageOptions> options,
+    OutboxWake wake,
+    IHubEventBus events,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger
 ) : BackgroundService
@@ -30,6 +35,8 @@ public sealed partial class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value.Outbox;
+        using var announced = events.Subscribe(OutboxWake.Channel);
+        var hearing = HearOtherInstancesAsync(announced, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var delivered = 0;
@@ -48,13 +55,31 @@ public sealed partial class OutboxDispatcher(
                 {
                     // Polling cadence is machine time, not the business clock: a test that fakes
                     // the clock (lease expiry, retry times) still gets its effects delivered.
-                    await Task.Delay(settings.PollInterval, stoppingToken);
+                    await wake.WaitAsync(settings.PollInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
                     break;
                 }
             }
+        }
+
+        await hearing;
+    }
+
+    /// <summary>Effects committed by another instance wake this dispatcher too.</summary>
+    private async Task HearOtherInstancesAsync(EventSubscription announced, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var _ in announced.Events.ReadAllAsync(stoppingToken))
+            {
+                wake.Signal();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
         }
     }
 

@@ -15,33 +15,33 @@ public sealed class OutboxStore(Database database, TimeProvider time)
         + "delivered_at";
 
     /// <summary>Writes effects inside the caller's transaction (the decision's).</summary>
-    internal static async Task EnqueueAsync(
+    internal static Task EnqueueAsync(
         DbConnection connection,
         DbTransaction transaction,
         string? decisionId,
         IReadOnlyList<NewEffect> effects,
         DateTimeOffset now,
         CancellationToken ct
-    )
-    {
-        foreach (var effect in effects)
-        {
-            await connection.ExecuteAsync(
-                "INSERT INTO outbox (id, decision_id, type, idempotency_key, payload, state, attempts, "
-                    + "next_attempt_at, created_at) "
-                    + "VALUES (@id, @decision, @type, @key, @payload, 'pending', 0, @now, @now) ON CONFLICT "
-                    + "(idempotency_key) DO NOTHING",
-                transaction,
-                ct,
-                ("id", Guid.CreateVersion7(now).ToString("N")),
-                ("decision", decisionId),
-                ("type", effect.Type),
-                ("key", effect.IdempotencyKey),
-                ("payload", effect.Payload),
-                ("now", now.Millis())
-            );
-        }
-    }
+    ) => SqlStatement.ExecuteAllAsync(connection, transaction, [.. Enqueue(decisionId, effects, now)], ct);
+
+    /// <summary>The inserts of <paramref name="effects"/>; a key already enqueued keeps its first effect.</summary>
+    internal static IEnumerable<SqlStatement> Enqueue(
+        string? decisionId,
+        IReadOnlyList<NewEffect> effects,
+        DateTimeOffset now
+    ) =>
+        effects.Select(effect => new SqlStatement(
+            "INSERT INTO outbox (id, decision_id, type, idempotency_key, payload, state, attempts, "
+                + "next_attempt_at, created_at) "
+                + "VALUES (@id, @decision, @type, @key, @payload, 'pending', 0, @now, @now) ON CONFLICT "
+                + "(idempotency_key) DO NOTHING",
+            ("id", Guid.CreateVersion7(now).ToString("N")),
+            ("decision", decisionId),
+            ("type", effect.Type),
+            ("key", effect.IdempotencyKey),
+            ("payload", effect.Payload),
+            ("now", now.Millis())
+        ));
 
     /// <summary>Enqueues effects that belong to no decision (timers, webhooks).</summary>
     public Task EnqueueAsync(IReadOnlyList<NewEffect> effects, CancellationToken cancellationToken) =>

@@ -17,18 +17,21 @@ public sealed class ScheduleStore(Database database, TimeProvider time)
     public async Task ScheduleAsync(ScheduledWork work, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
+        var upsert = Schedule(work);
+        await connection.ExecuteAsync(upsert.Sql, null, cancellationToken, upsert.Parameters);
+    }
+
+    /// <summary>The upsert of a timer (alone, or in its decision's transaction).</summary>
+    internal static SqlStatement Schedule(ScheduledWork work) =>
+        new(
             "INSERT INTO scheduled_work (work_key, kind, payload, due_at) VALUES (@key, @kind, @payload, @due) "
                 + "ON CONFLICT (work_key) DO UPDATE SET kind = @kind, payload = @payload, due_at = @due WHERE "
                 + "scheduled_work.done_at IS NULL",
-            null,
-            cancellationToken,
             ("key", work.Key),
             ("kind", work.Kind),
             ("payload", work.Payload),
             ("due", work.DueAt.Millis())
         );
-    }
 
     /// <summary>Cancels work not yet done (false: nothing to cancel).</summary>
     public async Task<bool> CancelAsync(string key, CancellationToken cancellationToken)

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using IntegrationHub.Storage.Sql;
+
+namespace IntegrationHub.Storage.Assignment;
+
+/// <summary>
+/// Round-robin picks taken inside a batch of decisions being committed: each pool's counts are read
+/// once per batch (rows locked on PostgreSQL, so other instances wait for this batch), picks are
+/// counted in memory so later decisions of the same batch see them, and the increments are written
+/// with the decisions, in the same transaction. A pick is as fair as <see cref="RoundRobinStore.PickAsync"/>'s.
+/// </summary>
+public sealed class RoundRobinLedger
+{
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly Database _database;
+    private readonly Dictionary<string, Dictionary<string, long>> _counts = new(StringComparer.Ordinal);
+    private readonly List<(string Pool, string Member)> _picks = [];
+
+    internal RoundRobinLedger(Database database, DbConnection connection, DbTransaction transaction)
+    {
+        _database = database;
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    /// <summary>The picks taken so far, in order; what <see cref="Undo"/> returns to.</summary>
+    internal int Mark => _picks.Count;
+
+    /// <summary>
+    /// Takes a pick from <paramref name="pool"/>: the eligible member furthest behind their weighted share, ties to
+    /// the lowest id; null when no member has a weight above zero.
+    /// </summary>
+    public async Task<string?> PickAsync(
+        string pool,
+        IReadOnlyList<(string MemberId, int Weight)> eligible,
+        CancellationToken cancellationToken
+    )
+    {
+        var weighted = RoundRobinStore.Weighted(eligible);
+        if (weighted.Count == 0)
+        {
+            return null;
+        }
+
+        if (!_counts.TryGetValue(pool, out var counts) || weighted.Any(m => !counts.ContainsKey(m.MemberId)))
+        {
+            counts = await LoadAsync(pool, weighted, cancellationToken);
+            _counts[pool] = counts;
+        }
+
+        var chosen = RoundRobinStore.Choose(weighted, counts);
+        counts[chosen] = counts.GetValueOrDefault(chosen) + 1;
+        _picks.Add((pool, chosen));
+        return chosen;
+    }
+
+    /// <summary>
+    /// The pool's counts, with a row for every eligible member first (so two instances picking from a new pool at
+    /// once queue on the same rows), locked on PostgreSQL, plus this batch's picks not yet written.
+    /// </summary>
+    private async Task<Dictionary<string, long>> LoadAsync(
+        string pool,
+        List<(string MemberId, int Weight)> weighted,
+        CancellationToken ct
+    )
+    {
+        var statements = weighted
+            .Select(m => new SqlStatement(
+                "INSERT INTO round_robin (pool, member, picks) VALUES (@pool, @member, 0) ON CONFLICT (pool, member) "
+                    + "DO NOTHING",
+                ("pool", pool),
+                ("member", m.MemberId)
+            ))
+            .ToList();
+        await SqlStatement.ExecuteAllAsync(_connection, _transaction, statements, ct);
+        var counts = (
+            await _connection.QueryAsync(
+                $"SELECT member, picks FROM round_robin WHERE pool = @pool ORDER BY member{_database.ForUpdate}",
+                _transaction,
+                r => (Member: r.GetString(0), Picks: r.GetInt64(1)),
+                ct,
+                ("pool", pool)
+            )
+        ).ToDictionary(p => p.Member, p => p.Picks, StringComparer.Ordinal);
+        foreach (var (_, member) in _picks.Where(p => p.Pool == pool))
+        {
+            counts[member] = counts.GetValueOrDefault(member) + 1;
+        }
+
+        return counts;
+    }
+
+    /// <summary>Forgets the picks taken after <paramref name="mark"/> (by a decision that could not be made).</summary>
+    internal void Undo(int mark)
+    {
+        for (var i = _picks.Count - 1; i >= mark; i--)
+        {
+            var (pool, member) = _picks[i];
+            _counts[pool][member]--;
+        }
+
+        _picks.RemoveRange(mark, _picks.Count - mark);
+    }
+
+    /// <summary>The increments to write: one per member picked (its row exists: it was loaded to be picked).</summary>
+    internal IEnumerable<SqlStatement> Increments() =>
+        _picks
+            .GroupBy(p => p)
+            .Select(g => new SqlStatement(
+                "UPDATE round_robin SET picks = picks + @picks WHERE pool = @pool AND member = @member",
+                ("pool", g.Key.Pool),
+                ("member", g.Key.Member),
+                ("picks", (long)g.Count())
+            ));
+}

@@ -1,0 +1,140 @@
+using System.Data.Common;
+using IntegrationHub.Storage.Assignment;
+using IntegrationHub.Storage.Conversations;
+using IntegrationHub.Storage.Events;
+using IntegrationHub.Storage.Outbox;
+using IntegrationHub.Storage.Scheduling;
+using IntegrationHub.Storage.Sql;
+
+namespace IntegrationHub.Storage.Decisions;
+
+/// <summary>
+/// One transaction of <see cref="DecisionWriter"/>: which requests are decided already (one query), each new
+/// decision made in turn with the batch's round-robin ledger, then every row of every decision written as one batch
+/// of statements, and the commit.
+/// </summary>
+internal sealed class DecisionBatch(Database database, TimeProvider time)
+{
+    public async Task<BatchOutcome> CommitAsync(IReadOnlyList<PendingDecision> batch)
+    {
+        // The writer's own work is not cut short by one caller giving up: the others in the batch still want it.
+        var ct = CancellationToken.None;
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var stands = await DecidedAlreadyAsync(connection, transaction, batch, ct);
+        var ledger = new RoundRobinLedger(database, connection, transaction);
+        var answers = new List<Action>(batch.Count);
+        var written = new List<DecisionWrite>(batch.Count);
+        foreach (var pending in batch)
+        {
+            if (stands.TryGetValue((pending.Kind, pending.RequestId), out var earlier))
+            {
+                answers.Add(() => pending.Outcome.TrySetResult(new RecordOutcome(false, earlier)));
+                continue;
+            }
+
+            var mark = ledger.Mark;
+            DecisionWrite write;
+            try
+            {
+                write = await pending.Decide(ledger, ct);
+                if (write.Decision.Kind != pending.Kind || write.Decision.RequestId != pending.RequestId)
+                {
+                    throw new InvalidOperationException("a decision must answer the request it was queued for");
+                }
+            }
+            catch (Exception ex) when (ex is not DbException)
+            {
+                // This decision could not be made: its picks are forgotten and only its caller hears of it.
+                ledger.Undo(mark);
+                answers.Add(() => pending.Outcome.TrySetException(ex));
+                continue;
+            }
+
+            stands[(pending.Kind, pending.RequestId)] = write.Decision;
+            written.Add(write);
+            answers.Add(() => pending.Outcome.TrySetResult(new RecordOutcome(true, write.Decision)));
+        }
+
+        await SqlStatement.ExecuteAllAsync(connection, transaction, Statements(written, ledger), ct);
+        await transaction.CommitAsync(ct);
+        return new BatchOutcome(written, answers);
+    }
+
+    private List<SqlStatement> Statements(List<DecisionWrite> written, RoundRobinLedger ledger)
+    {
+        var now = time.GetUtcNow();
+        var statements = new List<SqlStatement>();
+        foreach (var (decision, effects, conversation, timer) in written)
+        {
+            statements.Add(DecisionStore.Insert(decision));
+            statements.AddRange(OutboxStore.Enqueue(decision.Id, effects, now));
+            if (conversation is not null)
+            {
+                statements.Add(ConversationStore.Insert(conversation, now));
+            }
+
+            if (timer is not null)
+            {
+                statements.Add(ScheduleStore.Schedule(timer));
+            }
+        }
+
+        statements.AddRange(ledger.Increments());
+        if (database.IsPostgres && written.Any(w => w.Effects.Count > 0))
+        {
+            // Other instances' dispatchers hear of the new effects when this commits, not at their next poll.
+            statements.Add(PostgresEventBus.Notify(OutboxWake.Channel, ""));
+        }
+
+        return statements;
+    }
+
+    private static async Task<Dictionary<(string Kind, string RequestId), StoredDecision>> DecidedAlreadyAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyList<PendingDecision> batch,
+        CancellationToken ct
+    )
+    {
+        // Per kind, so each part of the query walks the (kind, request_id) unique index.
+        var parameters = new List<(string, object?)>();
+        var parts = batch
+            .GroupBy(p => p.Kind, StringComparer.Ordinal)
+            .Select(kind =>
+            {
+                parameters.Add(("k" + parameters.Count, kind.Key));
+                var kindName = "@k" + (parameters.Count - 1);
+                var names = new List<string>();
+                foreach (var request in kind.Select(p => p.RequestId).Distinct(StringComparer.Ordinal))
+                {
+                    names.Add("@r" + parameters.Count);
+                    parameters.Add(("r" + parameters.Count, request));
+                }
+
+                return $"SELECT {DecisionStore.Columns} FROM decisions WHERE kind = {kindName} AND request_id IN "
+                    + $"({string.Join(", ", names)})";
+            })
+            .ToList();
+        var found = await connection.QueryAsync(
+            string.Join(" UNION ALL ", parts),
+            transaction,
+            DecisionStore.Read,
+            ct,
+            [.. parameters]
+        );
+        return found.ToDictionary(d => (d.Kind, d.RequestId));
+    }
+}
+
+/// <summary>What a committed batch wrote, and how to answer its callers (after the observers have heard).</summary>
+internal sealed record BatchOutcome(IReadOnlyList<DecisionWrite> Written, IReadOnlyList<Action> Answers)
+{
+    public void Answer()
+    {
+        foreach (var answer in Answers)
+        {
+            answer();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using IntegrationHub.Storage.Conversations;
+using IntegrationHub.Storage.Outbox;
+using IntegrationHub.Storage.Scheduling;
+
+namespace IntegrationHub.Storage.Decisions;
+
+/// <summary>
+/// Everything one decision stores, written in one transaction: the decision, the side effects it plans, and for a
+/// visitor the conversation it opens with the offer's accept timer. Its round-robin picks travel in the batch's
+/// <see cref="Assignment.RoundRobinLedger"/>.
+/// </summary>
+public sealed record DecisionWrite(
+    StoredDecision Decision,
+    IReadOnlyList<NewEffect> Effects,
+    StoredConversation? Conversation = null,
+    ScheduledWork? Timer = null
+);

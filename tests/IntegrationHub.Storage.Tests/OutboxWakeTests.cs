@@ -1,0 +1,144 @@
+using IntegrationHub.Storage.Decisions;
+using IntegrationHub.Storage.Events;
+using IntegrationHub.Storage.Outbox;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Storage.Tests;
+
+/// <summary>
+/// Effects pushed, not polled: a decision's commit wakes the dispatcher of its own instance, and on PostgreSQL the
+/// dispatcher of another instance. The dispatchers here poll once an hour, so every effect after the first idle
+/// round is delivered only because a commit woke a dispatcher.
+/// </summary>
+public sealed class OutboxWakeTests
+{
+    private static readonly TimeSpan Never = TimeSpan.FromHours(1);
+
+    [Fact]
+    public async Task A_commit_wakes_the_dispatcher_of_its_own_instance()
+    {
+        var world = await StorageWorld.CreateAsync(StorageProvider.Sqlite);
+        var wake = new OutboxWake();
+        var vendor = new RecordingVendor();
+        var dispatcher = Dispatcher(world, world.Database, vendor, wake, new InProcessEventBus());
+        await using var writer = new DecisionWriter(
+            world.Database,
+            world.Time,
+            [wake],
+            NullLogger<DecisionWriter>.Instance
+        );
+
+        await dispatcher.StartAsync(CancellationToken.None);
+        try
+        {
+            await CommitOneByOneAsync(writer, vendor, 5);
+        }
+        finally
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(["d0", "d1", "d2", "d3", "d4"], vendor.Delivered);
+    }
+
+    [Fact]
+    public async Task A_commit_on_one_instance_wakes_the_dispatcher_of_another_through_postgres()
+    {
+        var world = await StorageWorld.CreateAsync(StorageProvider.PostgreSql);
+        var other = world.AnotherConnectionToTheSameDatabase();
+        var bus = new PostgresEventBus(other, world.Time, NullLogger<PostgresEventBus>.Instance);
+        var vendor = new RecordingVendor();
+        var dispatcher = Dispatcher(world, other, vendor, new OutboxWake(), bus);
+        // The committing instance has no dispatcher of its own: only the other one can deliver.
+        await using var writer = new DecisionWriter(
+            world.Database,
+            world.Time,
+            [],
+            NullLogger<DecisionWriter>.Instance
+        );
+
+        await bus.StartAsync(CancellationToken.None);
+        await bus.Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        await dispatcher.StartAsync(CancellationToken.None);
+        try
+        {
+            await CommitOneByOneAsync(writer, vendor, 5);
+        }
+        finally
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+            await bus.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(["d0", "d1", "d2", "d3", "d4"], vendor.Delivered);
+    }
+
+    /// <summary>Each decision waits for the previous one's effect, so no round of the dispatcher catches two.</summary>
+    private static async Task CommitOneByOneAsync(DecisionWriter writer, RecordingVendor vendor, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var delivered = vendor.Expect($"d{i}");
+            var decision = new StoredDecision(
+                Guid.NewGuid().ToString("N"),
+                "lead",
+                $"d{i}",
+                DateTimeOffset.UnixEpoch,
+                "rep-1",
+                "geo_pool",
+                "{}"
+            );
+            await writer.RecordAsync(decision, [new NewEffect("vendor.call", $"d{i}", "{}")], CancellationToken.None);
+            // Far below the hour-long poll: only a wake delivers it in time.
+            await delivered.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+    }
+
+    private static OutboxDispatcher Dispatcher(
+        StorageWorld world,
+        Sql.Database database,
+        RecordingVendor vendor,
+        OutboxWake wake,
+        IHubEventBus events
+    ) =>
+        new(
+            new OutboxStore(database, world.Time),
+            [vendor],
+            Options.Create(new StorageOptions { Outbox = new OutboxOptions { PollInterval = Never } }),
+            wake,
+            events,
+            world.Time,
+            NullLogger<OutboxDispatcher>.Instance
+        );
+
+    private sealed class RecordingVendor : IOutboxEffectHandler
+    {
+        private readonly Dictionary<string, TaskCompletionSource> _expected = [];
+
+        public List<string> Delivered { get; } = [];
+
+        public string EffectType => "vendor.call";
+
+        public Task Expect(string key)
+        {
+            lock (Delivered)
+            {
+                var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _expected[key] = arrived;
+                return arrived.Task;
+            }
+        }
+
+        public Task DeliverAsync(OutboxEffect effect, CancellationToken cancellationToken)
+        {
+            lock (Delivered)
+            {
+                Delivered.Add(effect.IdempotencyKey);
+                _expected.GetValueOrDefault(effect.IdempotencyKey)?.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}
