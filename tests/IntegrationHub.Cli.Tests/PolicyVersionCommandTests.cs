@@ -52,6 +52,12 @@ public sealed class PolicyVersionCommandTests(SandboxHubFixture fixture) : IClas
         );
         Assert.True(simulated.ExitCode == 0, simulated.ToString());
 
+        var json = await HubCtlRun.AgainstAsync(fixture.Hub, ["policy", "history", "-o", "json"]);
+        Assert.True(json.ExitCode == 0, json.ToString());
+        var document = JsonNode.Parse(json.Output)!;
+        Assert.Equal("3", (string?)document["runningVersion"]); // int64 as a string, as the proto JSON mapping says
+        Assert.Equal("POLICY_VERSION_SOURCE_ROLLBACK", (string?)document["versions"]![0]!["source"]);
+
         var missing = await HubCtlRun.AgainstAsync(fixture.Hub, ["policy", "rollback", "42"]);
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("NotFound: No policy version 42.", missing.Output, StringComparison.Ordinal);

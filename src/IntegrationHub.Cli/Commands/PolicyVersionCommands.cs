@@ -24,7 +24,9 @@ internal static class PolicyVersionCommands
         };
         HubAction.Set(command, hub, console, async (connection, parse, ct) =>
         {
-            if (PolicyCommands.Load(console, parse.GetValue(file)!.FullName) is null)
+            var output = hub.OutputFor(parse, console);
+            var path = parse.GetValue(file)!.FullName;
+            if (PolicyCommands.Load(output, path) is null)
             {
                 return HubAction.Invalid;
             }
@@ -33,13 +35,12 @@ internal static class PolicyVersionCommands
                 .PublishPolicyAsync(
                     new PublishPolicyRequest
                     {
-                        PolicyJson = await File.ReadAllTextAsync(parse.GetValue(file)!.FullName, ct),
+                        PolicyJson = await File.ReadAllTextAsync(path, ct),
                         Note = parse.GetValue(note) ?? "",
                     },
                     cancellationToken: ct
                 );
-            Published(console, response.Version, response.Changed);
-            return HubAction.Done;
+            return output.IsTable ? Published(console, response.Version, response.Changed) : output.Write(response);
         });
         return command;
     }
@@ -55,40 +56,49 @@ internal static class PolicyVersionCommands
         {
             limit,
         };
-        HubAction.Set(command, hub, console, async (connection, parse, ct) =>
-        {
-            var response = await Client(connection)
-                .ListPolicyVersionsAsync(
-                    new ListPolicyVersionsRequest { PageSize = parse.GetValue(limit) },
-                    cancellationToken: ct
-                );
-            var table = Tables.Create(
-                $"Policy versions (running: {response.RunningVersion})",
-                "Version",
-                "Published",
-                "By",
-                "How",
-                "Reps",
-                "Pools",
-                "Note"
-            );
-            foreach (var v in response.Versions)
-            {
-                table.Row(
-                    v.Version == response.RunningVersion ? $"{v.Version} (running)" : v.Version,
-                    v.PublishTime,
-                    v.PublishedBy,
-                    How(v),
-                    v.RepCount,
-                    v.PoolCount,
-                    v.Note
-                );
-            }
-
-            console.Write(table);
-            return HubAction.Done;
-        });
+        HubAction.Answer(
+            command,
+            hub,
+            console,
+            (connection, parse, ct) =>
+                Client(connection)
+                    .ListPolicyVersionsAsync(
+                        new ListPolicyVersionsRequest { PageSize = parse.GetValue(limit) },
+                        cancellationToken: ct
+                    )
+                    .ResponseAsync,
+            (response, _) => HistoryTable(console, response)
+        );
         return command;
+    }
+
+    private static int HistoryTable(IAnsiConsole console, ListPolicyVersionsResponse response)
+    {
+        var table = Tables.Create(
+            $"Policy versions (running: {response.RunningVersion})",
+            "Version",
+            "Published",
+            "By",
+            "How",
+            "Reps",
+            "Pools",
+            "Note"
+        );
+        foreach (var v in response.Versions)
+        {
+            table.Row(
+                v.Version == response.RunningVersion ? $"{v.Version} (running)" : v.Version,
+                v.PublishTime,
+                v.PublishedBy,
+                How(v),
+                v.RepCount,
+                v.PoolCount,
+                v.Note
+            );
+        }
+
+        console.Write(table);
+        return HubAction.Done;
     }
 
     private static Command Diff(HubOptions hub, IAnsiConsole console)
@@ -100,31 +110,38 @@ internal static class PolicyVersionCommands
             from,
             to,
         };
-        HubAction.Set(command, hub, console, async (connection, parse, ct) =>
-        {
-            var response = await Client(connection)
-                .DiffPolicyVersionsAsync(
-                    new DiffPolicyVersionsRequest
-                    {
-                        FromVersion = parse.GetValue(from),
-                        ToVersion = parse.GetValue(to),
-                    },
-                    cancellationToken: ct
-                );
-            if (response.UnifiedDiff.Length == 0)
-            {
-                console.MarkupLineInterpolated(
-                    $"Versions {parse.GetValue(from)} and {parse.GetValue(to)} are the same policy."
-                );
-                return HubAction.Done;
-            }
-
-            // Plain text, not markup: a diff line is the policy's own JSON.
-            console.Profile.Out.Writer.Write(response.UnifiedDiff);
-            console.MarkupLineInterpolated($"{response.LinesRemoved} lines removed, {response.LinesAdded} added.");
-            return HubAction.Done;
-        });
+        HubAction.Answer(
+            command,
+            hub,
+            console,
+            (connection, parse, ct) =>
+                Client(connection)
+                    .DiffPolicyVersionsAsync(
+                        new DiffPolicyVersionsRequest
+                        {
+                            FromVersion = parse.GetValue(from),
+                            ToVersion = parse.GetValue(to),
+                        },
+                        cancellationToken: ct
+                    )
+                    .ResponseAsync,
+            (response, parse) => DiffText(console, response, parse.GetValue(from), parse.GetValue(to))
+        );
         return command;
+    }
+
+    private static int DiffText(IAnsiConsole console, DiffPolicyVersionsResponse response, long from, long to)
+    {
+        if (response.UnifiedDiff.Length == 0)
+        {
+            console.MarkupLineInterpolated($"Versions {from} and {to} are the same policy.");
+            return HubAction.Done;
+        }
+
+        // Plain text, not markup: a diff line is the policy's own JSON.
+        console.Profile.Out.Writer.Write(response.UnifiedDiff);
+        console.MarkupLineInterpolated($"{response.LinesRemoved} lines removed, {response.LinesAdded} added.");
+        return HubAction.Done;
     }
 
     private static Command Rollback(HubOptions hub, IAnsiConsole console)
@@ -139,16 +156,23 @@ internal static class PolicyVersionCommands
             version,
             note,
         };
-        HubAction.Set(command, hub, console, async (connection, parse, ct) =>
-        {
-            var response = await Client(connection)
-                .RollbackPolicyAsync(
-                    new RollbackPolicyRequest { Version = parse.GetValue(version), Note = parse.GetValue(note) ?? "" },
-                    cancellationToken: ct
-                );
-            Published(console, response.Version, response.Changed);
-            return HubAction.Done;
-        });
+        HubAction.Answer(
+            command,
+            hub,
+            console,
+            (connection, parse, ct) =>
+                Client(connection)
+                    .RollbackPolicyAsync(
+                        new RollbackPolicyRequest
+                        {
+                            Version = parse.GetValue(version),
+                            Note = parse.GetValue(note) ?? "",
+                        },
+                        cancellationToken: ct
+                    )
+                    .ResponseAsync,
+            (response, _) => Published(console, response.Version, response.Changed)
+        );
         return command;
     }
 
@@ -165,7 +189,7 @@ internal static class PolicyVersionCommands
             _ => "",
         };
 
-    private static void Published(IAnsiConsole console, PolicyVersion version, bool changed)
+    private static int Published(IAnsiConsole console, PolicyVersion version, bool changed)
     {
         if (changed)
         {
@@ -180,5 +204,7 @@ internal static class PolicyVersionCommands
                 $"Nothing to publish: the running version {version.Version} is already this policy."
             );
         }
+
+        return HubAction.Done;
     }
 }
