@@ -47,13 +47,56 @@ public sealed class ConnectorTemplateTests(PartnerWorkspace workspace, ITestOutp
         );
     }
 
+    [Fact]
+    public async Task The_partner_guide_makes_a_crm_connector_that_deploys_and_gives_a_routed_lead_its_account()
+    {
+        var (plugins, printed) = await FollowTheGuideAsync("crm", deploy: true);
+        Assert.Contains("CrmConformance", File.ReadAllText(ConformanceTests("crm")), StringComparison.Ordinal);
+        var settings = PrintedSettings(printed);
+        Assert.Equal("Acme", settings["Capabilities:Crm:Connector"]);
+        settings["Plugins:Path"] = plugins;
+
+        await using var hub = await HubProcess.StartAsync(settings);
+        // An MQL from a company only the template's CRM seed holds: Kiwi Orchard Analytics (kiwi-orchard.example),
+        // Actively Working, its BDR U-200. A cold hub can miss the fact deadline on its first call: ask again then.
+        Decision decision = null!;
+        await Eventually.HappensAsync(
+            async () =>
+            {
+                decision = (
+                    await new RoutingService.RoutingServiceClient(hub.Channel).RouteLeadAsync(
+                        new RouteLeadRequest
+                        {
+                            RequestId = Guid.NewGuid().ToString("N"),
+                            Lead = new LeadSubmission
+                            {
+                                Email = $"buyer-{Guid.NewGuid():N}@kiwi-orchard.example",
+                                FirstName = "Wiremu",
+                                LastName = "Tane",
+                                Company = "Kiwi Orchard Analytics",
+                                CountryCode = "NZ",
+                                Title = "Analyst",
+                                LeadScore = 120,
+                            },
+                        }
+                    )
+                ).Decision;
+                return decision.Explanation.Sources.Any(s => s.Capability == "crm" && s.Status == SourceStatus.Ok);
+            },
+            "a routed lead with the CRM's facts within the fact deadline"
+        );
+
+        Assert.Contains(decision.Explanation.Sources, s => s.Capability == "crm" && s.Connector == "Acme");
+        var facts = decision.Explanation.Rules.SelectMany(r => r.Facts).ToList();
+        Assert.Contains(facts, f => f.Name == "account.bdr_assigned" && f.Value == "U-200");
+    }
+
     /// <summary>
     /// The guide's commands with another capability: the generated connector passes its own tests and the SDK's
     /// conformance suite for that capability. Deploying is the same script for every capability (only the
-    /// Capabilities line it prints differs), so these stop after the tests.
+    /// Capabilities line it prints differs; enrichment and crm prove it through a hub), so these stop after the tests.
     /// </summary>
     [Theory]
-    [InlineData("crm", "CrmConformance")]
     [InlineData("sequencing", "SequencingConformance")]
     [InlineData("marketing", "MarketingConformance")]
     [InlineData("meetings", "MeetingsConformance")]
@@ -66,10 +109,7 @@ public sealed class ConnectorTemplateTests(PartnerWorkspace workspace, ITestOutp
 
         Assert.Contains("Passed!", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("Failed!", printed, StringComparison.Ordinal);
-        var conformance = File.ReadAllText(
-            Path.Combine(workspace.Root, capability, "Acme", "tests", "Acme.Connector.Tests", "AcmeConformanceTests.cs")
-        );
-        Assert.Contains($": {suite}", conformance, StringComparison.Ordinal);
+        Assert.Contains($": {suite}", File.ReadAllText(ConformanceTests(capability)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,6 +162,9 @@ public sealed class ConnectorTemplateTests(PartnerWorkspace workspace, ITestOutp
         Assert.Contains("Passed!", run.Output, StringComparison.Ordinal);
         return (plugins, run.Output);
     }
+
+    private string ConformanceTests(string capability) =>
+        Path.Combine(workspace.Root, capability, "Acme", "tests", "Acme.Connector.Tests", "AcmeConformanceTests.cs");
 
     /// <summary>The "Key:Path=Value" lines deploy.sh printed for the hub's configuration.</summary>
     private static Dictionary<string, string?> PrintedSettings(string output) =>
