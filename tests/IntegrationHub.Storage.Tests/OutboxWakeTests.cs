@@ -74,6 +74,36 @@ public sealed class OutboxWakeTests
         Assert.Equal(["d0", "d1", "d2", "d3", "d4"], vendor.Delivered);
     }
 
+    [Fact]
+    public async Task Events_published_after_a_commit_that_notified_still_reach_the_other_instance()
+    {
+        var world = await StorageWorld.CreateAsync(StorageProvider.PostgreSql);
+        var a = new PostgresEventBus(world.Database, world.Time, NullLogger<PostgresEventBus>.Instance);
+        var b = new PostgresEventBus(
+            world.AnotherConnectionToTheSameDatabase(),
+            world.Time,
+            NullLogger<PostgresEventBus>.Instance
+        );
+        await a.StartAsync(CancellationToken.None);
+        await b.StartAsync(CancellationToken.None);
+        await a.Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        await b.Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        using var seen = b.Subscribe("alerts.x");
+        await using var writer = new DecisionWriter(
+            world.Database,
+            world.Time,
+            [],
+            NullLogger<DecisionWriter>.Instance
+        );
+        var decision = new StoredDecision("p1", "lead", "p1", DateTimeOffset.UnixEpoch, null, null, "{}");
+        await writer.RecordAsync(decision, [new NewEffect("vendor.call", "p1", "{}")], CancellationToken.None);
+        await a.PublishAsync("alerts.x", "hello", CancellationToken.None);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Assert.Equal("hello", await seen.Events.ReadAsync(limit.Token));
+        await a.StopAsync(CancellationToken.None);
+        await b.StopAsync(CancellationToken.None);
+    }
+
     /// <summary>Each decision waits for the previous one's effect, so no round of the dispatcher catches two.</summary>
     private static async Task CommitOneByOneAsync(DecisionWriter writer, RecordingVendor vendor, int count)
     {
