@@ -65,5 +65,5 @@ internal static class DecisionWatchCommand
     }
 
     private static string Line(string at, string kind, string rule, string id, string target) =>
-        $"{at, -20}  {kind, -7}  {rule, -22}  {id, -26}  {target}";
+        string.Join("  ", at.PadRight(20), kind.PadRight(7), rule.PadRight(22), id.PadRight(26), target);
 }

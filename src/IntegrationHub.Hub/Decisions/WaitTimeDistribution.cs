@@ -2,7 +2,9 @@ using IntegrationHub.Hub.Conversations;
 
 namespace IntegrationHub.Hub.Decisions;
 
-/// <summary>The sessions whose wait for a rep fell in [MinSeconds, MaxSeconds); no MaxSeconds for the last range.</summary>
+/// <summary>
+/// The sessions whose wait for a rep fell in [MinSeconds, MaxSeconds); no MaxSeconds for the last range.
+/// </summary>
 public sealed record WaitTimeCount(int MinSeconds, int? MaxSeconds, long Sessions, long WithConversation);
 
 /// <summary>

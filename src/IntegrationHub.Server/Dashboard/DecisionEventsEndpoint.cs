@@ -18,7 +18,9 @@ public static class DecisionEventsEndpoint
 {
     public const string Path = "/v1/decisions:watch";
 
-    /// <summary>A comment line this often keeps proxies from closing a quiet stream and finds a vanished reader.</summary>
+    /// <summary>
+    /// A comment line this often keeps proxies from closing a quiet stream and finds a vanished reader.
+    /// </summary>
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
 
     /// <summary>The proto JSON mapping, with the error details a 400 carries.</summary>

@@ -171,7 +171,9 @@ public sealed class RoutingGrpcService(
         return response;
     }
 
-    /// <summary>Each decision as this instance commits it; the headers go out first so the caller knows it is live.</summary>
+    /// <summary>
+    /// Each decision as this instance commits it; the headers go out first so the caller knows it is live.
+    /// </summary>
     public override async Task WatchDecisions(
         WatchDecisionsRequest request,
         IServerStreamWriter<WatchDecisionsResponse> responseStream,

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Grpc.Core;
 using Grpc.Net.Client;
 using IntegrationHub.Contracts.Admin.V1;
@@ -5,6 +6,8 @@ using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Contracts.Sequencing.V1;
 using IntegrationHub.Server.Security;
 using IntegrationHub.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace IntegrationHub.Server.Tests.Dashboard;
 
@@ -13,7 +16,7 @@ namespace IntegrationHub.Server.Tests.Dashboard;
 /// connector with what it serves, its health, its sandbox vendor's condition, and since when its vendor has refused
 /// the hub's credentials. The full catalog (remote endpoints) stays admin-only.
 /// </summary>
-public sealed class DashboardConnectorTests
+public sealed class DashboardConnectorTests(DashboardBrowser browser) : IClassFixture<DashboardBrowser>
 {
     [Fact]
     public async Task A_sandbox_vendor_put_down_shows_on_the_panel_for_a_routing_key()
@@ -29,14 +32,14 @@ public sealed class DashboardConnectorTests
         );
         var key = await RoutingKeyAsync(hub);
 
-        var page = await HeadlessChromium.RenderAsync($"{hub.HttpAddress}dashboard#key={key}");
+        var page = await browser.OpenAsync(new Uri($"{hub.HttpAddress}dashboard#key={key}"));
 
-        Assert.StartsWith("Updated ", page.GetElementById("status").Seen(), StringComparison.Ordinal);
-        var salesforce = Cells(page, "Salesforce");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(new Regex("^Updated "));
+        var salesforce = await CellsAsync(page, "Salesforce");
         Assert.Equal("crm", salesforce[1]);
         Assert.Matches(@"^sandbox: down until \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$", salesforce[3]);
         Assert.Equal("accepted", salesforce[4]);
-        Assert.Equal(["sequencing", "healthy", "sandbox: healthy"], Cells(page, "Outreach")[1..4]);
+        Assert.Equal(["sequencing", "healthy", "sandbox: healthy"], (await CellsAsync(page, "Outreach"))[1..4]);
         await AdminOnlyCatalogAsync(hub, key);
     }
 
@@ -55,13 +58,13 @@ public sealed class DashboardConnectorTests
         );
         var key = await RoutingKeyAsync(hub);
 
-        var page = await HeadlessChromium.RenderAsync($"{hub.HttpAddress}dashboard#key={key}");
+        var page = await browser.OpenAsync(new Uri($"{hub.HttpAddress}dashboard#key={key}"));
 
-        var outreach = Cells(page, "Outreach");
+        var outreach = await CellsAsync(page, "Outreach");
         Assert.Equal(["unhealthy", "live vendor"], outreach[2..4]);
         Assert.Matches(@"^credentials refused since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$", outreach[4]);
         Assert.Contains("re-authorize the app", outreach[5], StringComparison.Ordinal);
-        Assert.Equal(["healthy", "live vendor", "accepted"], Cells(page, "Salesforce")[2..5]);
+        Assert.Equal(["healthy", "live vendor", "accepted"], (await CellsAsync(page, "Salesforce"))[2..5]);
     }
 
     private static async Task<string> RoutingKeyAsync(HubProcess hub) =>
@@ -86,10 +89,11 @@ public sealed class DashboardConnectorTests
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
     }
 
-    private static string[] Cells(AngleSharp.Dom.IDocument page, string connector)
+    /// <summary>The connector's row as a person reads it, once the panel has drawn it.</summary>
+    private static async Task<string[]> CellsAsync(IPage page, string connector)
     {
-        var row = page.QuerySelector($"#connectors tr[data-connector='{connector}']");
-        Assert.NotNull(row);
-        return [.. row.QuerySelectorAll("td").Select(td => td.Seen())];
+        var row = page.Locator($"#connectors tr[data-connector='{connector}']");
+        await Expect(row).ToBeVisibleAsync();
+        return [.. (await row.Locator("td").AllInnerTextsAsync()).Select(text => text.Trim())];
     }
 }

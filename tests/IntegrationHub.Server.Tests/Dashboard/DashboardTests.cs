@@ -77,6 +77,8 @@ public sealed partial class DashboardTests(DashboardBrowser browser) : IClassFix
         // The visitor now waits for Elise, and the day's chart counts the decision under its rule.
         await Expect(page.Locator($"#waiting tr[data-conversation='{london.ConversationId}']"))
             .ToContainTextAsync("Elise Martin");
+        await Expect(page.Locator("#wait-times svg > title"))
+            .ToHaveTextAsync(new Regex("^1 visitors waited for a rep today: 0–5 s (0|1), 5–10 s (0|1), "));
         await page.GetByText("Decisions per hour as a table").ClickAsync();
         var hour = london.CreateTime.ToDateTime().ToString("HH", CultureInfo.InvariantCulture) + ":00";
         await Expect(page.Locator("#per-hour table tbody tr")).ToHaveTextAsync([$"{hour}11"]);
