@@ -30,6 +30,7 @@ public static class HubGrpcExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         // One instance for every call: it holds the per-caller buckets and stream counts.
+        builder.Services.AddSingleton<CallerStreams>();
         builder.Services.AddSingleton<CallerLimitInterceptor>();
         builder.Services.AddSingleton<RequestDecoding>();
         builder.Services.AddHubWebhooks();

@@ -39,6 +39,7 @@ public static class DecisionEventsEndpoint
     private static async Task StreamAsync(
         HttpContext context,
         DecisionFeed feed,
+        CallerStreams streams,
         TimeProvider time,
         string? repId = null,
         string? rule = null
@@ -54,13 +55,48 @@ public static class DecisionEventsEndpoint
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             context.Response.ContentType = "application/json; charset=utf-8";
             await context.Response.WriteAsync(
-                Json.Format(RpcErrors.InvalidRequestStatus(invalid.Violations)),
+                // Named as the JSON caller wrote them (repId), as every other JSON route names its fields.
+                Json.Format(
+                    RpcErrors.InvalidRequestStatus(
+                        JsonFieldPaths.Of(Contracts.Routing.V1.WatchDecisionsRequest.Descriptor, invalid.Violations)
+                    )
+                ),
                 context.RequestAborted
             );
             return;
         }
 
-        using var watcher = feed.Watch(filter);
+        // Each open feed holds a queue, so it counts against the caller's streams as a gRPC stream does.
+        var caller = CallerStreams.CallerOf(context.User) ?? "unnamed";
+        if (!streams.TryOpen(caller))
+        {
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            var refusal = RpcErrors.BuildStatus(
+                Google.Rpc.Code.ResourceExhausted,
+                CallerLimitInterceptor.TooManyStreams(streams.Limit),
+                "TOO_MANY_STREAMS",
+                vendor: null,
+                retryAfter: null,
+                []
+            );
+            await context.Response.WriteAsync(Json.Format(refusal), context.RequestAborted);
+            return;
+        }
+
+        try
+        {
+            await WatchAsync(context, feed.Watch(filter), time);
+        }
+        finally
+        {
+            streams.Close(caller);
+        }
+    }
+
+    private static async Task WatchAsync(HttpContext context, DecisionWatcher watcher, TimeProvider time)
+    {
+        using var _ = watcher;
         var response = context.Response;
         response.ContentType = "text/event-stream; charset=utf-8";
         response.Headers.CacheControl = "no-cache";

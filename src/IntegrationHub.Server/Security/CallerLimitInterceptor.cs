@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using IntegrationHub.Server.Errors;
@@ -11,11 +10,14 @@ namespace IntegrationHub.Server.Security;
 /// the call fails with RESOURCE_EXHAUSTED (with RetryInfo for the rate) before the service runs.
 /// Calls without a caller (health checks) are not counted.
 /// </summary>
-public sealed class CallerLimitInterceptor(IOptions<CallerLimitOptions> options, TimeProvider time) : Interceptor
+public sealed class CallerLimitInterceptor(
+    IOptions<CallerLimitOptions> options,
+    CallerStreams streams,
+    TimeProvider time
+) : Interceptor
 {
     private readonly CallerLimitOptions _options = options.Value;
     private readonly CallerTokenBuckets _rate = new(options.Value.RequestsPerSecond, options.Value.Burst, time);
-    private readonly ConcurrentDictionary<string, int> _streams = new(StringComparer.Ordinal);
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request,
@@ -40,14 +42,9 @@ public sealed class CallerLimitInterceptor(IOptions<CallerLimitOptions> options,
             return;
         }
 
-        if (_streams.AddOrUpdate(caller, 1, (_, open) => open + 1) > _options.StreamsPerCaller)
+        if (!streams.TryOpen(caller))
         {
-            Release(caller);
-            throw RpcErrors.CallerLimited(
-                $"This caller already holds {_options.StreamsPerCaller} open streams; close one first.",
-                "TOO_MANY_STREAMS",
-                retryAfter: null
-            );
+            throw RpcErrors.CallerLimited(TooManyStreams(streams.Limit), "TOO_MANY_STREAMS", retryAfter: null);
         }
 
         try
@@ -56,7 +53,7 @@ public sealed class CallerLimitInterceptor(IOptions<CallerLimitOptions> options,
         }
         finally
         {
-            Release(caller);
+            streams.Close(caller);
         }
     }
 
@@ -84,13 +81,11 @@ public sealed class CallerLimitInterceptor(IOptions<CallerLimitOptions> options,
     /// <summary>Takes one call from the caller's bucket; the caller's id, or null for anonymous calls.</summary>
     private string? Admit(ServerCallContext context)
     {
-        var user = context.GetHttpContext().User;
-        if (user.Identity?.IsAuthenticated != true)
+        if (CallerStreams.CallerOf(context.GetHttpContext().User) is not { } caller)
         {
             return null;
         }
 
-        var caller = user.FindFirst("key_id")?.Value ?? user.FindFirst("sub")?.Value ?? user.Identity.Name ?? "unnamed";
         if (!_rate.TryTake(caller, out var retryAfter))
         {
             throw RpcErrors.CallerLimited(
@@ -104,5 +99,7 @@ public sealed class CallerLimitInterceptor(IOptions<CallerLimitOptions> options,
         return caller;
     }
 
-    private void Release(string caller) => _streams.AddOrUpdate(caller, 0, (_, open) => Math.Max(0, open - 1));
+    /// <summary>The refusal a caller over its stream limit reads, on gRPC and on the server-sent events alike.</summary>
+    public static string TooManyStreams(int limit) =>
+        $"This caller already holds {limit} open streams; close one first.";
 }

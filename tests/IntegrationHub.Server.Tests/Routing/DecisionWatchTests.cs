@@ -23,6 +23,7 @@ public sealed class DecisionWatchTests : IAsyncLifetime
             new Dictionary<string, string?>
             {
                 ["Routing:PolicyFile"] = DemoPolicy.AlwaysOpen(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(15)),
+                ["Limits:StreamsPerCaller"] = "4",
             }
         );
 
@@ -125,6 +126,44 @@ public sealed class DecisionWatchTests : IAsyncLifetime
             .Single(d => d.TryGetProperty("fieldViolations", out _))
             .GetProperty("fieldViolations")[0];
         Assert.Equal("rule", violation.GetProperty("field").GetString());
+
+        using var invalidRep = await http.GetAsync($"v1/decisions:watch?repId={new string('r', 65)}");
+        Assert.Equal(HttpStatusCode.BadRequest, invalidRep.StatusCode);
+        Assert.Contains("\"field\": \"repId\"", await invalidRep.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_feeds_count_against_the_callers_streams_with_the_grpc_ones_and_one_over_is_refused()
+    {
+        using var http = new HttpClient(HubCredentials.Handler(new SocketsHttpHandler()))
+        {
+            BaseAddress = _hub.HttpAddress,
+        };
+        using var grpc = new RoutingService.RoutingServiceClient(_hub.Channel).WatchDecisions(
+            new WatchDecisionsRequest()
+        );
+        await grpc.ResponseHeadersAsync;
+        var feeds = new List<HttpResponseMessage>();
+        for (var i = 0; i < 3; i++)
+        {
+            feeds.Add(await http.GetAsync("v1/decisions:watch", HttpCompletionOption.ResponseHeadersRead));
+            Assert.Equal(HttpStatusCode.OK, feeds[^1].StatusCode);
+        }
+
+        using var over = await http.GetAsync("v1/decisions:watch", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.TooManyRequests, over.StatusCode);
+        Assert.Contains("TOO_MANY_STREAMS", await over.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        feeds[0].Dispose(); // the reader goes away: its stream is given back
+        await Eventually.HappensAsync(
+            async () =>
+            {
+                using var again = await http.GetAsync("v1/decisions:watch", HttpCompletionOption.ResponseHeadersRead);
+                return again.StatusCode == HttpStatusCode.OK;
+            },
+            "a feed admitted once another was closed"
+        );
+        feeds.ForEach(f => f.Dispose());
     }
 
     private static async Task<Decision> NextAsync(
