@@ -129,7 +129,7 @@ public sealed class OutputFormatTests(SandboxHubFixture fixture) : IClassFixture
         var conformance = await HubCtlRun.RunAsync(
             "conformance",
             "--capability",
-            "crm",
+            "billing", // no such capability: refused before anything is called
             "--endpoint",
             "127.0.0.1:9",
             "-o",
