@@ -99,7 +99,7 @@ public sealed class CallerLimitInterceptor(
         return caller;
     }
 
-    /// <summary>The refusal a caller over its stream limit reads, on gRPC and on the server-sent events alike.</summary>
+    /// <summary>The refusal a caller over its stream limit reads, on gRPC and server-sent events alike.</summary>
     public static string TooManyStreams(int limit) =>
         $"This caller already holds {limit} open streams; close one first.";
 }

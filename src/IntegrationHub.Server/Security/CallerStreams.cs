@@ -15,13 +15,13 @@ public sealed class CallerStreams(IOptions<CallerLimitOptions> options)
 
     public int Limit => options.Value.StreamsPerCaller;
 
-    /// <summary>The caller a limit applies to: the key's id, else the token's subject; null for anonymous calls.</summary>
+    /// <summary>The caller a limit applies to: the key's id, else the token's subject; null if anonymous.</summary>
     public static string? CallerOf(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated != true
             ? null
             : user.FindFirst("key_id")?.Value ?? user.FindFirst("sub")?.Value ?? user.Identity.Name ?? "unnamed";
 
-    /// <summary>Counts one more open stream for <paramref name="caller"/>; false (nothing counted) over the limit.</summary>
+    /// <summary>Counts one more open stream for <paramref name="caller"/>; false, counting nothing, if over.</summary>
     public bool TryOpen(string caller)
     {
         if (_open.AddOrUpdate(caller, 1, (_, open) => open + 1) <= Limit)
