@@ -4,6 +4,7 @@ using IntegrationHub.Connectors.Salesforce.Fake;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Server.Tests.Hosting;
 using IntegrationHub.Server.Tests.Routing;
+using IntegrationHub.Testing;
 
 namespace IntegrationHub.Server.Tests.Leads;
 
@@ -255,6 +256,8 @@ public sealed class LeadRoutingTests : IDisposable
     public async Task An_smb_lead_at_a_paid_customer_is_converted_and_the_account_owner_notified_instead_of_sequenced()
     {
         using var alerts = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005AE0010000000YAA" });
+        // The stream is live once its headers arrive; an alert sent before that would be missed, and the wait below hang.
+        await alerts.ResponseHeadersAsync;
         var decision = await _hub.RouteLeadAsync(SandboxHub.Lead("buyer@tinywidgets.io", "Tiny Widgets", "US"));
 
         Assert.Equal("", decision.Target.Sequence);
@@ -271,7 +274,8 @@ public sealed class LeadRoutingTests : IDisposable
             () => CrmLead("buyer@tinywidgets.io")?.GetValueOrDefault("IsConverted") is true,
             "the lead marked converted"
         );
-        Assert.True(await alerts.ResponseStream.MoveNext(CancellationToken.None));
+        using var patience = new CancellationTokenSource(Eventually.Limit);
+        Assert.True(await alerts.ResponseStream.MoveNext(patience.Token));
         Assert.Equal(AlertKind.Notification, alerts.ResponseStream.Current.Kind);
         Assert.Equal(decision.Id, alerts.ResponseStream.Current.DecisionId);
         Assert.Empty(Sequencer.ProspectsWithEmail("buyer@tinywidgets.io"));
@@ -282,6 +286,8 @@ public sealed class LeadRoutingTests : IDisposable
     {
         using var bdr = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005BDR020000000YBA" });
         using var manager = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005MGR010000000YBA" });
+        await bdr.ResponseHeadersAsync;
+        await manager.ResponseHeadersAsync;
         var decision = await _hub.RouteLeadAsync(SandboxHub.Lead("ops@wayne.com", "Wayne Enterprises", "US"));
 
         Assert.NotEqual("005BDR020000000YBA", decision.Target.RepId);
@@ -290,8 +296,9 @@ public sealed class LeadRoutingTests : IDisposable
             ["005BDR020000000YBA", "005MGR010000000YBA"],
             decision.Explanation.Notifications.Where(n => n.Reason == "bdr_inactive").Select(n => n.RecipientId)
         );
-        Assert.True(await bdr.ResponseStream.MoveNext(CancellationToken.None));
-        Assert.True(await manager.ResponseStream.MoveNext(CancellationToken.None));
+        using var patience = new CancellationTokenSource(Eventually.Limit);
+        Assert.True(await bdr.ResponseStream.MoveNext(patience.Token));
+        Assert.True(await manager.ResponseStream.MoveNext(patience.Token));
         Assert.Contains("Wayne Enterprises", manager.ResponseStream.Current.Message, StringComparison.Ordinal);
     }
 
