@@ -37,10 +37,14 @@ public sealed class PolicyVersionStore(Database database, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// The newest version without its policy JSON: every instance asks this every refresh interval, and
+    /// only the one that finds a newer version needs the document (<see cref="GetAsync"/>).
+    /// </summary>
     public async Task<StoredPolicyVersion?> LatestAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await LatestAsync(connection, null, $"SELECT {Whole} FROM policy_versions", cancellationToken);
+        return await LatestAsync(connection, null, $"SELECT {Listed} FROM policy_versions", cancellationToken);
     }
 
     /// <summary>The newest version published from the policy file, to tell whether the file changed since.</summary>
