@@ -72,7 +72,9 @@ public sealed class PolicyPublisher(PolicyVersionStore store, PolicyProvider pro
         }
     }
 
-    /// <summary>Runs the newest stored version here, if it is newer than the running one (its JSON read only then).</summary>
+    /// <summary>
+    /// Runs the newest stored version here if it is newer than the running one, reading its JSON only then.
+    /// </summary>
     public async Task AdoptNewestAsync(CancellationToken cancellationToken)
     {
         if (await store.LatestAsync(cancellationToken) is { } newest)
