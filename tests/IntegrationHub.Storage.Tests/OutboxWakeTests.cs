@@ -43,6 +43,49 @@ public sealed class OutboxWakeTests
     }
 
     [Fact]
+    public async Task A_timers_effect_and_a_retried_dead_letter_wake_the_dispatcher_too()
+    {
+        var world = await StorageWorld.CreateAsync(StorageProvider.Sqlite);
+        var wake = new OutboxWake();
+        var vendor = new RecordingVendor { RefuseOnce = "poison" };
+        var outbox = new OutboxStore(world.Database, world.Time, wake);
+        var dispatcher = Dispatcher(world, world.Database, vendor, wake, new InProcessEventBus());
+
+        await dispatcher.StartAsync(CancellationToken.None);
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var delivered = vendor.Expect($"t{i}");
+                await outbox.EnqueueAsync([new NewEffect("vendor.call", $"t{i}", "{}")], CancellationToken.None);
+                await delivered.WaitAsync(TimeSpan.FromSeconds(60));
+            }
+
+            var refused = vendor.Expect("poison");
+            await outbox.EnqueueAsync([new NewEffect("vendor.call", "poison", "{}")], CancellationToken.None);
+            await refused.WaitAsync(TimeSpan.FromSeconds(60));
+            // The refusal is recorded just after the handler threw: ask until the dead letter is listed.
+            OutboxEffect? dead = null;
+            for (var asked = 0; dead is null && asked < 600; asked++)
+            {
+                dead = (await outbox.ListAsync(EffectState.Dead, 10, CancellationToken.None)).SingleOrDefault();
+                await Task.Delay(dead is null ? 100 : 0);
+            }
+
+            Assert.NotNull(dead);
+            var retried = vendor.Expect("poison");
+            Assert.True(await outbox.RetryDeadAsync(dead.Id, CancellationToken.None));
+            await retried.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(["t0", "t1", "t2", "poison", "poison"], vendor.Delivered);
+    }
+
+    [Fact]
     public async Task A_commit_on_one_instance_wakes_the_dispatcher_of_another_through_postgres()
     {
         var world = await StorageWorld.CreateAsync(StorageProvider.PostgreSql);
@@ -150,6 +193,9 @@ public sealed class OutboxWakeTests
 
         public string EffectType => "vendor.call";
 
+        /// <summary>A key refused for good the first time it comes (so it is dead-lettered), taken after that.</summary>
+        public string? RefuseOnce { get; set; }
+
         public Task Expect(string key)
         {
             lock (Delivered)
@@ -166,6 +212,11 @@ public sealed class OutboxWakeTests
             {
                 Delivered.Add(effect.IdempotencyKey);
                 _expected.GetValueOrDefault(effect.IdempotencyKey)?.TrySetResult();
+                if (effect.IdempotencyKey == RefuseOnce)
+                {
+                    RefuseOnce = null;
+                    throw new PermanentDeliveryFailure("refused");
+                }
             }
 
             return Task.CompletedTask;

@@ -18,7 +18,7 @@ public sealed record LeadEnrollment(
 /// the CRM update it causes, so a repeated or concurrent event changes the status once and
 /// sends the update once.
 /// </summary>
-public sealed class LeadEnrollmentStore(Database database, TimeProvider time)
+public sealed class LeadEnrollmentStore(Database database, TimeProvider time, OutboxWake? wake = null)
 {
     private const string Columns = "enrollment_id, external_id, lead, status, updated_at";
 
@@ -69,14 +69,15 @@ public sealed class LeadEnrollmentStore(Database database, TimeProvider time)
     /// Moves the lead to <paramref name="to"/> if its status is one of <paramref name="from"/>, and
     /// enqueues <paramref name="effect"/> with the change; false when the lead is unknown or elsewhere.
     /// </summary>
-    public Task<bool> TryAdvanceAsync(
+    public async Task<bool> TryAdvanceAsync(
         string enrollmentId,
         IReadOnlyCollection<string> from,
         string to,
         Func<LeadEnrollment, NewEffect> effect,
         CancellationToken cancellationToken
-    ) =>
-        database.InTransactionAsync(
+    )
+    {
+        var advanced = await database.InTransactionAsync(
             async (connection, transaction) =>
             {
                 var now = time.GetUtcNow();
@@ -127,4 +128,12 @@ public sealed class LeadEnrollmentStore(Database database, TimeProvider time)
             },
             cancellationToken
         );
+        if (advanced)
+        {
+            // The lifecycle's effect is due now: wake the dispatcher, as a decision's commit does.
+            wake?.Signal();
+        }
+
+        return advanced;
+    }
 }

@@ -6,9 +6,10 @@ namespace IntegrationHub.Storage.Outbox;
 /// <summary>
 /// The outbox table: effects enqueued with their decision, claimed by a dispatcher under a
 /// lease (a dispatcher that dies leaves a lease that runs out, and another takes the work),
-/// delivered, retried later, or moved to the dead-letter list.
+/// delivered, retried later, or moved to the dead-letter list. Effects it makes due outside a decision (a timer's, a
+/// webhook's, a dead letter retried) wake this instance's dispatcher, as a decision's commit does.
 /// </summary>
-public sealed class OutboxStore(Database database, TimeProvider time)
+public sealed class OutboxStore(Database database, TimeProvider time, OutboxWake? wake = null)
 {
     private const string Columns =
         "id, decision_id, type, idempotency_key, payload, state, attempts, next_attempt_at, last_error, created_at, "
@@ -44,8 +45,9 @@ public sealed class OutboxStore(Database database, TimeProvider time)
         ));
 
     /// <summary>Enqueues effects that belong to no decision (timers, webhooks).</summary>
-    public Task EnqueueAsync(IReadOnlyList<NewEffect> effects, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(
+    public async Task EnqueueAsync(IReadOnlyList<NewEffect> effects, CancellationToken cancellationToken)
+    {
+        await database.InTransactionAsync(
             async (c, t) =>
             {
                 await EnqueueAsync(c, t, null, effects, time.GetUtcNow(), cancellationToken);
@@ -53,6 +55,8 @@ public sealed class OutboxStore(Database database, TimeProvider time)
             },
             cancellationToken
         );
+        wake?.Signal();
+    }
 
     /// <summary>
     /// Claims up to <paramref name="max"/> due effects for <paramref name="owner"/> until the lease runs out.
@@ -226,7 +230,8 @@ public sealed class OutboxStore(Database database, TimeProvider time)
     public async Task<bool> RetryDeadAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
+        var retried =
+            await connection.ExecuteAsync(
                 "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = @now WHERE id = @id AND state "
                     + "= 'dead'",
                 null,
@@ -234,6 +239,12 @@ public sealed class OutboxStore(Database database, TimeProvider time)
                 ("now", time.GetUtcNow().Millis()),
                 ("id", id)
             ) == 1;
+        if (retried)
+        {
+            wake?.Signal();
+        }
+
+        return retried;
     }
 
     /// <summary>How many effects wait, and since when the oldest (for metrics).</summary>
