@@ -193,7 +193,7 @@ public sealed class OutboxWakeTests
 
         public string EffectType => "vendor.call";
 
-        /// <summary>A key refused for good the first time it comes (so it is dead-lettered), taken after that.</summary>
+        /// <summary>A key refused for good the first time (so it is dead-lettered), taken after that.</summary>
         public string? RefuseOnce { get; set; }
 
         public Task Expect(string key)
