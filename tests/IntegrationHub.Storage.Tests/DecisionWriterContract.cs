@@ -98,6 +98,31 @@ public abstract class DecisionWriterContract(StorageProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task A_caller_beyond_the_queues_bound_waits_to_queue_and_giving_up_there_leaves_nothing()
+    {
+        await using var writer = Writer();
+        var (held, release) = await HoldAsync(writer);
+        var queued = Enumerable
+            .Range(0, DecisionWriter.MaxWaiting)
+            .Select(i => writer.CommitAsync("visitor", $"q{i}", Decide($"q{i}", "rep-1"), CancellationToken.None))
+            .ToList();
+        using var deadline = new CancellationTokenSource();
+        var beyond = writer.CommitAsync("visitor", "beyond", Decide("beyond", "rep-1"), deadline.Token);
+        Assert.False(beyond.IsCompleted);
+
+        // Still waiting to queue, not queued: it gives up at once, while the writer is still held.
+        await deadline.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => beyond.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.False(held.IsCompleted);
+        release();
+
+        Assert.All(await Task.WhenAll(queued), outcome => Assert.True(outcome.Recorded));
+        Assert.Null(
+            await new DecisionStore(_world.Database).GetByRequestAsync("visitor", "beyond", CancellationToken.None)
+        );
+    }
+
+    [Fact]
     public async Task A_decision_that_cannot_be_made_fails_only_its_caller_and_leaves_no_pick()
     {
         await using var writer = Writer();

@@ -18,8 +18,14 @@ public sealed partial class DecisionWriter : IAsyncDisposable
     /// <summary>At most this many decisions share one transaction.</summary>
     public const int MaxBatch = 128;
 
-    private readonly Channel<PendingDecision> _queue = Channel.CreateUnbounded<PendingDecision>(
-        new UnboundedChannelOptions { SingleReader = true }
+    /// <summary>
+    /// At most this many decisions wait for the writer; more callers wait to queue (until their deadline), so a
+    /// flood of requests with a slow disk holds bounded memory instead of a queue that only grows.
+    /// </summary>
+    public const int MaxWaiting = 4 * 1024;
+
+    private readonly Channel<PendingDecision> _queue = Channel.CreateBounded<PendingDecision>(
+        new BoundedChannelOptions(MaxWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }
     );
     private readonly DecisionBatch _batch;
     private readonly IDecisionCommitted[] _observers;
@@ -45,7 +51,7 @@ public sealed partial class DecisionWriter : IAsyncDisposable
     /// compute (no vendor calls), take its round-robin picks from the ledger it is given, and may run more than once
     /// (a failed batch is retried). Returns once the decision is durable.
     /// </summary>
-    public Task<RecordOutcome> CommitAsync(
+    public async Task<RecordOutcome> CommitAsync(
         string kind,
         string requestId,
         Func<RoundRobinLedger, CancellationToken, Task<DecisionWrite>> decide,
@@ -55,10 +61,17 @@ public sealed partial class DecisionWriter : IAsyncDisposable
         var pending = new PendingDecision(kind, requestId, decide, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
-            throw new ObjectDisposedException(nameof(DecisionWriter), "the hub is stopping");
+            try
+            {
+                await _queue.Writer.WriteAsync(pending, cancellationToken);
+            }
+            catch (ChannelClosedException)
+            {
+                throw new ObjectDisposedException(nameof(DecisionWriter), "the hub is stopping");
+            }
         }
 
-        return pending.Outcome.Task;
+        return await pending.Outcome.Task;
     }
 
     /// <summary>Stores a decision made already (no round-robin picks), with its side effects.</summary>
