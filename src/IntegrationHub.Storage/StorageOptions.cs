@@ -68,6 +68,7 @@ public sealed class OutboxOptions : IValidatableObject
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How many effects one dispatcher delivers at once (and claims at most in one round).</summary>
     public int BatchSize { get; set; } = 20;
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Storage.Outbox;
 
 /// <summary>
-/// Delivers the outbox: claims due effects under a lease, hands each to its handler, and
+/// Delivers the outbox: claims due effects under a lease, hands each to its handler (up to
+/// <see cref="OutboxOptions.BatchSize"/> deliveries at once, a freed slot refilled at once), and
 /// records the outcome — delivered, retried after an exponential back-off with jitter, or
 /// dead-lettered after the last attempt. On shutdown it stops claiming, lets in-flight
 /// deliveries finish within the grace period, and releases what is left for other instances.
@@ -37,25 +38,31 @@ public sealed partial class OutboxDispatcher(
         var settings = options.Value.Outbox;
         using var announced = events.Subscribe(OutboxWake.Channel);
         var hearing = HearOtherInstancesAsync(announced, stoppingToken);
+        // Deliveries run side by side, up to a batch's worth: a slot freed by a quick delivery is filled at once
+        // instead of after the slowest delivery of its batch. Keyed by effect id, so an effect still in flight
+        // here when its lease runs out and it is claimed again is not delivered twice at once by this instance.
+        var inFlight = new Dictionary<string, Task>(StringComparer.Ordinal);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var delivered = 0;
+            var claimed = 0;
             try
             {
-                delivered = await DispatchOnceAsync(stoppingToken);
+                claimed = await ClaimIntoAsync(inFlight, settings, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogDispatchFailed(logger, ex);
             }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
 
-            if (delivered == 0)
+            if (claimed == 0 || inFlight.Count >= settings.BatchSize)
             {
                 try
                 {
-                    // Polling cadence is machine time, not the business clock: a test that fakes
-                    // the clock (lease expiry, retry times) still gets its effects delivered.
-                    await wake.WaitAsync(settings.PollInterval, stoppingToken);
+                    await NextRoundAsync(inFlight, settings, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -64,7 +71,64 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
+        // Deliveries in flight are not cut off by the stop signal: they get the grace period (see StopAsync).
+        await Task.WhenAll(inFlight.Values);
         await hearing;
+    }
+
+    /// <summary>Claims as many due effects as there are free delivery slots and starts delivering them.</summary>
+    private async Task<int> ClaimIntoAsync(
+        Dictionary<string, Task> inFlight,
+        OutboxOptions settings,
+        CancellationToken stoppingToken
+    )
+    {
+        ForgetFinished(inFlight);
+        var room = settings.BatchSize - inFlight.Count;
+        if (room <= 0)
+        {
+            return 0;
+        }
+
+        var batch = await outbox.ClaimAsync(Owner, settings.Lease, room, stoppingToken);
+        foreach (var effect in batch.Where(e => !inFlight.ContainsKey(e.Id)))
+        {
+            inFlight[effect.Id] = DeliverAsync(effect, settings, _abortDeliveries.Token);
+        }
+
+        return batch.Count;
+    }
+
+    /// <summary>
+    /// Waits for a reason to claim again: a delivery finished (a free slot), a wake (effects committed), or the poll.
+    /// A wait for the wake that lost is cancelled, so it does not swallow the next signal.
+    /// </summary>
+    private async Task NextRoundAsync(
+        Dictionary<string, Task> inFlight,
+        OutboxOptions settings,
+        CancellationToken stoppingToken
+    )
+    {
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        // Polling cadence is machine time, not the business clock: a test that fakes the clock (lease expiry,
+        // retry times) still gets its effects delivered.
+        var woken = wake.WaitAsync(settings.PollInterval, lost.Token);
+        var finished = await Task.WhenAny(inFlight.Values.Append(woken));
+        if (finished != woken)
+        {
+            await lost.CancelAsync();
+        }
+
+        ForgetFinished(inFlight);
+        stoppingToken.ThrowIfCancellationRequested();
+    }
+
+    private static void ForgetFinished(Dictionary<string, Task> inFlight)
+    {
+        foreach (var done in inFlight.Where(d => d.Value.IsCompleted).Select(d => d.Key).ToList())
+        {
+            inFlight.Remove(done);
+        }
     }
 
     /// <summary>Effects committed by another instance wake this dispatcher too.</summary>
