@@ -106,71 +106,45 @@ internal static class EventCommands
         return command;
     }
 
-    private static Command Delete(HubOptions hub, IAnsiConsole console)
-    {
-        var id = IdArgument();
-        var command = new Command("delete", "Delete a subscription; its undelivered events are dropped") { id };
-        HubAction.Answer(
-            command,
+    private static Command Delete(HubOptions hub, IAnsiConsole console) =>
+        ForOne(
             hub,
             console,
-            async (connection, parse, ct) =>
-                await Client(connection)
-                    .DeleteSubscriptionAsync(
-                        new DeleteSubscriptionRequest { Id = parse.GetValue(id)! },
-                        cancellationToken: ct
-                    ),
-            (response, parse) =>
+            "delete",
+            "Delete a subscription; its undelivered events are dropped",
+            async (client, id, ct) =>
+                await client.DeleteSubscriptionAsync(new DeleteSubscriptionRequest { Id = id }, cancellationToken: ct),
+            deleted =>
             {
-                console.MarkupLineInterpolated(
-                    $"[green]Deleted[/] {response.Subscription.Id} ({response.Subscription.Url})."
-                );
+                var (id, url) = (deleted.Subscription.Id, deleted.Subscription.Url);
+                console.MarkupLineInterpolated($"[green]Deleted[/] {id} ({url}).");
                 return HubAction.Done;
             }
         );
-        return command;
-    }
 
-    private static Command Rotate(HubOptions hub, IAnsiConsole console)
-    {
-        var id = IdArgument();
-        var command = new Command("rotate-secret", "Replace a subscription's signing secret; the new one is shown once")
-        {
-            id,
-        };
-        HubAction.Answer(
-            command,
+    private static Command Rotate(HubOptions hub, IAnsiConsole console) =>
+        ForOne(
             hub,
             console,
-            async (connection, parse, ct) =>
-                await Client(connection)
-                    .RotateSubscriptionSecretAsync(
-                        new RotateSubscriptionSecretRequest { Id = parse.GetValue(id)! },
-                        cancellationToken: ct
-                    ),
-            (rotated, parse) => ShowSecret(console, "Rotated the secret of", rotated.Subscription, rotated.Secret)
+            "rotate-secret",
+            "Replace a subscription's signing secret; the new one is shown once",
+            async (client, id, ct) =>
+                await client.RotateSubscriptionSecretAsync(
+                    new RotateSubscriptionSecretRequest { Id = id },
+                    cancellationToken: ct
+                ),
+            rotated => ShowSecret(console, "Rotated the secret of", rotated.Subscription, rotated.Secret)
         );
-        return command;
-    }
 
-    private static Command Ping(HubOptions hub, IAnsiConsole console)
-    {
-        var id = IdArgument();
-        var command = new Command("ping", "Send a signed test event (com.integrationhub.ping) to a subscription now")
-        {
-            id,
-        };
-        HubAction.Answer(
-            command,
+    private static Command Ping(HubOptions hub, IAnsiConsole console) =>
+        ForOne(
             hub,
             console,
-            async (connection, parse, ct) =>
-                await Client(connection)
-                    .PingSubscriptionAsync(
-                        new PingSubscriptionRequest { Id = parse.GetValue(id)! },
-                        cancellationToken: ct
-                    ),
-            (ping, parse) =>
+            "ping",
+            "Send a signed test event (com.integrationhub.ping) to a subscription now",
+            async (client, id, ct) =>
+                await client.PingSubscriptionAsync(new PingSubscriptionRequest { Id = id }, cancellationToken: ct),
+            ping =>
             {
                 if (ping.Delivered)
                 {
@@ -186,6 +160,32 @@ internal static class EventCommands
             },
             ping => ping.Delivered ? HubAction.Done : HubAction.Refused
         );
+
+    /// <summary>A command on one subscription, named by its id.</summary>
+    private static Command ForOne<TResponse>(
+        HubOptions hub,
+        IAnsiConsole console,
+        string name,
+        string description,
+        Func<RoutingEventsService.RoutingEventsServiceClient, string, CancellationToken, Task<TResponse>> call,
+        Func<TResponse, int> table,
+        Func<TResponse, int>? exitCode = null
+    )
+        where TResponse : Google.Protobuf.IMessage
+    {
+        var id = new Argument<string>("subscription-id")
+        {
+            Description = "The subscription's id, from hubctl events list",
+        };
+        var command = new Command(name, description) { id };
+        HubAction.Answer(
+            command,
+            hub,
+            console,
+            (connection, parse, ct) => call(Client(connection), parse.GetValue(id)!, ct),
+            (response, _) => table(response),
+            exitCode
+        );
         return command;
     }
 
@@ -197,9 +197,6 @@ internal static class EventCommands
         console.Profile.Out.Writer.WriteLine(secret);
         return HubAction.Done;
     }
-
-    private static Argument<string> IdArgument() =>
-        new("subscription-id") { Description = "The subscription's id, from hubctl events list" };
 
     private static RoutingEventsService.RoutingEventsServiceClient Client(HubConnection connection) =>
         new(connection.Invoker);

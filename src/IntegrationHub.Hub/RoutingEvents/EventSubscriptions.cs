@@ -24,6 +24,9 @@ public sealed class EventSubscriptions(
 {
     public const int MaxDescription = 200;
 
+    /// <summary>Room for every type, repeats included; a list of thousands is not read item by item.</summary>
+    public const int MaxEventTypes = 20;
+
     public async Task<SubscriptionWithSecret> CreateAsync(
         string url,
         IReadOnlyList<string> eventTypes,
@@ -38,13 +41,14 @@ public sealed class EventSubscriptions(
             problems.Add(badUrl);
         }
 
-        if (eventTypes.Count == 0)
+        if (eventTypes.Count == 0 || eventTypes.Count > MaxEventTypes)
         {
-            problems.Add(new FieldViolation("event_types", "needs at least one of: " + Known));
+            problems.Add(new FieldViolation("event_types", $"needs 1 to {MaxEventTypes} of: {Known}"));
         }
 
         problems.AddRange(
             eventTypes
+                .Take(MaxEventTypes)
                 .Select((type, i) => (type, i))
                 .Where(t => !RoutingEventTypes.All.Contains(t.type, StringComparer.Ordinal))
                 .Select(t => new FieldViolation($"event_types[{t.i}]", $"is not an event type; use one of: {Known}"))
@@ -99,7 +103,7 @@ public sealed class EventSubscriptions(
         return new SubscriptionWithSecret(rotated, secret);
     }
 
-    /// <summary>Sends a signed <c>com.integrationhub.ping</c> event now, once, and says what the receiver answered.</summary>
+    /// <summary>Sends a signed <c>com.integrationhub.ping</c> now, once, and says what the receiver answered.</summary>
     public async Task<PingOutcome> PingAsync(string id, CancellationToken cancellationToken)
     {
         var subscription = await GetAsync(id, cancellationToken);

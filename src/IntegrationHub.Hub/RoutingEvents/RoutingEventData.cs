@@ -19,9 +19,7 @@ internal static class RoutingEventData
         DateTimeOffset createdAt,
         RoutingTarget target,
         string? matchedRule,
-        string? conversationId,
-        bool degraded,
-        long policyVersion
+        string? conversationId
     ) =>
         new()
         {
@@ -39,9 +37,15 @@ internal static class RoutingEventData
             },
             ["matchedRule"] = matchedRule ?? "",
             ["conversationId"] = conversationId ?? "",
-            ["degraded"] = degraded,
-            ["policyVersion"] = ProtoJson.Int64(policyVersion),
         };
+
+    /// <summary>The decision's degraded flag and policy version, the last fields of its summary.</summary>
+    public static JsonObject With(this JsonObject decision, bool degraded, long policyVersion)
+    {
+        decision["degraded"] = degraded;
+        decision["policyVersion"] = ProtoJson.Int64(policyVersion);
+        return decision;
+    }
 
     public static JsonObject Conversation(Conversation conversation, DateTimeOffset now) =>
         new()

@@ -16,43 +16,21 @@ namespace IntegrationHub.Hub.RoutingEvents;
 /// </summary>
 public sealed class RoutingEventFactory(IOptions<RoutingEventsOptions> options, TimeProvider time)
 {
-    public RoutingEvent DecisionMade(VisitorDecision decision, string? conversationId) =>
-        Make(
-            RoutingEventTypes.DecisionMade,
-            decision.Id,
-            decision.Id,
-            RoutingEventData.Decision(
-                decision.Id,
-                "Visitor",
-                decision.RequestId,
-                decision.CreatedAt,
-                decision.Target,
-                decision.MatchedRule,
-                conversationId,
-                decision.Degraded,
-                decision.PolicyVersion
-            )
+    public RoutingEvent DecisionMade(VisitorDecision d, string? conversationId) =>
+        DecisionMade(
+            RoutingEventData
+                .Decision(d.Id, "Visitor", d.RequestId, d.CreatedAt, d.Target, d.MatchedRule, conversationId)
+                .With(d.Degraded, d.PolicyVersion)
         );
 
-    public RoutingEvent DecisionMade(LeadDecision decision) =>
-        Make(
-            RoutingEventTypes.DecisionMade,
-            decision.Id,
-            decision.Id,
-            RoutingEventData.Decision(
-                decision.Id,
-                "Lead",
-                decision.RequestId,
-                decision.CreatedAt,
-                decision.Target,
-                decision.MatchedRule,
-                null,
-                decision.Degraded,
-                decision.PolicyVersion
-            )
+    public RoutingEvent DecisionMade(LeadDecision d) =>
+        DecisionMade(
+            RoutingEventData
+                .Decision(d.Id, "Lead", d.RequestId, d.CreatedAt, d.Target, d.MatchedRule, null)
+                .With(d.Degraded, d.PolicyVersion)
         );
 
-    /// <summary>An offer accepted, declined or expired, or a meeting booked: the conversation after the change.</summary>
+    /// <summary>An offer accepted, declined or expired, or a meeting booked: the conversation as changed.</summary>
     public RoutingEvent ConversationChanged(string eventType, Conversation after) =>
         Make(eventType, after.Id, after.DecisionId, RoutingEventData.Conversation(after, time.GetUtcNow()));
 
@@ -64,6 +42,12 @@ public sealed class RoutingEventFactory(IOptions<RoutingEventsOptions> options, 
             reassignment.DecisionId,
             RoutingEventData.LeadReassigned(reassignment)
         );
+
+    private RoutingEvent DecisionMade(System.Text.Json.Nodes.JsonObject data)
+    {
+        var id = (string)data["id"]!;
+        return Make(RoutingEventTypes.DecisionMade, id, id, data);
+    }
 
     /// <summary>A test event for one subscription, sent straight away and not through the outbox.</summary>
     public RoutingEvent Ping(string subscriptionId) =>

@@ -53,7 +53,7 @@ public sealed class EventReceiver : IDisposable
     {
         public JsonNode CloudEvent => JsonNode.Parse(Body)!;
 
-        /// <summary>The Standard Webhooks check: HMAC-SHA256 over id.timestamp.body, keyed with the secret's bytes.</summary>
+        /// <summary>The Standard Webhooks check: HMAC-SHA256 of id.timestamp.body keyed with the secret.</summary>
         public bool SignedWith(string secret)
         {
             var key = Convert.FromBase64String(secret["whsec_".Length..]);
