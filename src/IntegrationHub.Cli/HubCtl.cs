@@ -27,6 +27,7 @@ public static class HubCtl
             PreviewCommands.Create(hub, console),
             DeadLetterCommands.Create(hub, console),
             KeyCommands.Create(hub, console),
+            EventCommands.Create(hub, console),
             SandboxCommands.Create(hub, console),
             ConformanceCommands.Create(hub, console),
         };

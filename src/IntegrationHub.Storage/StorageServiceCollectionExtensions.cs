@@ -8,6 +8,7 @@ using IntegrationHub.Storage.Migrations;
 using IntegrationHub.Storage.Outbox;
 using IntegrationHub.Storage.Policies;
 using IntegrationHub.Storage.Presence;
+using IntegrationHub.Storage.RoutingEvents;
 using IntegrationHub.Storage.Scheduling;
 using IntegrationHub.Storage.Security;
 using IntegrationHub.Storage.Sql;
@@ -53,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<PolicyVersionStore>();
+        services.AddSingleton<EventSubscriptionStore>();
         services.AddSingleton<PostgresEventBus>();
         services.AddSingleton<InProcessEventBus>();
         services.AddSingleton<IHubEventBus>(sp =>

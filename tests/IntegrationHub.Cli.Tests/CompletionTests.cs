@@ -22,6 +22,7 @@ public sealed class CompletionTests
     [InlineData("hubctl decisions l", "list")]
     [InlineData("hubctl --output ", "json\ntable\nyaml")]
     [InlineData("hubctl decisions list --s", "--since")]
+    [InlineData("hubctl events subscribe --type offer.", "offer.accepted\noffer.declined\noffer.expired")]
     public async Task Bash_completes_a_partial_command_with_what_can_follow(string line, string expected)
     {
         var hubctl = Path.Combine(AppContext.BaseDirectory, "hubctl.dll");

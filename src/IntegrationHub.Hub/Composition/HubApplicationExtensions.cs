@@ -62,6 +62,7 @@ public static class HubApplicationExtensions
         services.AddSingleton<IOutboxEffectHandler, NotifyEffectHandler>();
         services.AddSingleton<IDurableTimerHandler, AcceptTimeout>();
         services.AddHubLeadEffects(configuration);
+        services.AddHubRoutingEvents(configuration);
         services.AddSingleton<DurableTimerWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DurableTimerWorker>());
         return services;

@@ -1,5 +1,6 @@
 using IntegrationHub.Hub.Decisions;
 using IntegrationHub.Hub.Errors;
+using IntegrationHub.Hub.RoutingEvents;
 using IntegrationHub.Hub.Telemetry;
 using IntegrationHub.Routing.Decisions;
 using IntegrationHub.Routing.Policy;
@@ -25,6 +26,7 @@ public sealed partial class ConversationFlow(
     IHubEventBus events,
     PolicyProvider policies,
     IMeetingConnector meetings,
+    RoutingEventFactory routingEvents,
     TimeProvider time,
     ILogger<ConversationFlow> logger
 )
@@ -169,7 +171,8 @@ public sealed partial class ConversationFlow(
                 OfferExpiresAt = null,
                 Reason = "accepted by the offered rep",
             },
-            cancellationToken
+            cancellationToken,
+            RoutingEventTypes.OfferAccepted
         ) ?? throw Precondition("The conversation changed meanwhile (accepted, declined or timed out).");
         await schedule.CancelAsync(TimerKey(id), cancellationToken);
         HubMetrics.OfferAccepted(time.GetUtcNow() - (current.OfferExpiresAt!.Value - policies.Current.AcceptTimeout));
@@ -188,7 +191,8 @@ public sealed partial class ConversationFlow(
         var moved = await FallBackAsync(
             current,
             string.IsNullOrWhiteSpace(reason) ? "the rep declined" : $"the rep declined: {reason}",
-            cancellationToken
+            cancellationToken,
+            RoutingEventTypes.OfferDeclined
         ) ?? throw Precondition("The conversation changed meanwhile (accepted, declined or timed out).");
         await schedule.CancelAsync(TimerKey(id), cancellationToken);
         return moved;
@@ -204,7 +208,15 @@ public sealed partial class ConversationFlow(
         }
 
         var seconds = policies.Current.AcceptTimeout.TotalSeconds;
-        if (await FallBackAsync(current, $"no answer within {seconds:0} s", cancellationToken) is not null)
+        if (
+            await FallBackAsync(
+                current,
+                $"no answer within {seconds:0} s",
+                cancellationToken,
+                RoutingEventTypes.OfferExpired
+            )
+            is not null
+        )
         {
             LogTimedOut(logger, id);
         }
@@ -254,7 +266,8 @@ public sealed partial class ConversationFlow(
                 MeetingJoinUrl = meeting.JoinUrl,
                 Reason = $"meeting booked with {rep.Name}",
             },
-            cancellationToken
+            cancellationToken,
+            RoutingEventTypes.MeetingBooked
         ) ?? await GetAsync(id, cancellationToken);
     }
 
@@ -264,7 +277,8 @@ public sealed partial class ConversationFlow(
     private async Task<Conversation?> FallBackAsync(
         Conversation current,
         string why,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        string eventType
     )
     {
         var policy = policies.Current;
@@ -287,7 +301,7 @@ public sealed partial class ConversationFlow(
                 {
                     Version = current.Version,
                 };
-        return await ChangeAsync(current, next, cancellationToken);
+        return await ChangeAsync(current, next, cancellationToken, eventType);
     }
 
     private async Task<Conversation> MeetingOfferAsync(
@@ -347,10 +361,15 @@ public sealed partial class ConversationFlow(
         };
     }
 
+    /// <summary>
+    /// Makes the change if nobody else changed the conversation first; the routing event it publishes
+    /// (<paramref name="eventType"/>) is written in the same transaction.
+    /// </summary>
     private async Task<Conversation?> ChangeAsync(
         Conversation current,
         Conversation next,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        string eventType
     )
     {
         var stored = await conversations.TryUpdateAsync(
@@ -360,7 +379,8 @@ public sealed partial class ConversationFlow(
             next.RepId,
             next.OfferExpiresAt,
             next.ToJson(),
-            cancellationToken
+            cancellationToken,
+            [routingEvents.ConversationChanged(eventType, next with { CreatedAt = current.CreatedAt })]
         );
         if (stored is null)
         {

@@ -1,5 +1,6 @@
 using IntegrationHub.Hub.Conversations;
 using IntegrationHub.Hub.Leads;
+using IntegrationHub.Hub.RoutingEvents;
 using IntegrationHub.Routing;
 using IntegrationHub.Routing.Assignment;
 using IntegrationHub.Routing.Decisions;
@@ -27,6 +28,7 @@ public sealed class RoutingDesk(
     IRepPresence presence,
     DecisionWriter writer,
     ConversationFlow conversations,
+    RoutingEventFactory events,
     TimeProvider time
 )
 {
@@ -49,7 +51,13 @@ public sealed class RoutingDesk(
                 var now = time.GetUtcNow();
                 made = await VisitorRouter.DecideAsync(facts, statuses, policy, now, new LedgerRoundRobin(ledger), ct);
                 opened = conversations.Plan(made);
-                return new DecisionWrite(made.ToStored(fingerprint), Alerts(made, now), opened?.Stored, opened?.Timer);
+                return new DecisionWrite(
+                    made.ToStored(fingerprint),
+                    Alerts(made, now),
+                    opened?.Stored,
+                    opened?.Timer,
+                    [events.DecisionMade(made, opened?.Conversation.Id)]
+                );
             },
             cancellationToken
         );
@@ -95,7 +103,11 @@ public sealed class RoutingDesk(
                     new LedgerRoundRobin(ledger),
                     ct
                 );
-                return new DecisionWrite(made.ToStored(fingerprint), made.ToOutbox(time.GetUtcNow()));
+                return new DecisionWrite(
+                    made.ToStored(fingerprint),
+                    made.ToOutbox(time.GetUtcNow()),
+                    Events: [events.DecisionMade(made)]
+                );
             },
             cancellationToken
         );

@@ -3,6 +3,7 @@ using IntegrationHub.Hub.Decisions;
 using IntegrationHub.Server.Capabilities;
 using IntegrationHub.Server.Dashboard;
 using IntegrationHub.Server.Errors;
+using IntegrationHub.Server.Events;
 using IntegrationHub.Server.Http;
 using IntegrationHub.Server.Operations;
 using IntegrationHub.Server.RoutingApi;
@@ -88,6 +89,7 @@ public static class HubGrpcExtensions
         app.MapGrpcService<SandboxGrpcService>().RequireScopes();
         app.MapGrpcService<PolicyGrpcService>().RequireScopes();
         app.MapGrpcService<ApiKeyGrpcService>().RequireScopes();
+        app.MapGrpcService<RoutingEventsGrpcService>().RequireScopes();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         var reflection = app.MapGrpcReflectionService();
         if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.AllowAnonymousReflection)

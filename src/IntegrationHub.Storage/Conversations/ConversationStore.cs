@@ -1,4 +1,5 @@
 using System.Data.Common;
+using IntegrationHub.Storage.RoutingEvents;
 using IntegrationHub.Storage.Sql;
 
 namespace IntegrationHub.Storage.Conversations;
@@ -77,7 +78,8 @@ public sealed class ConversationStore(Database database, TimeProvider time)
 
     /// <summary>
     /// Applies a change if the conversation is still at <paramref name="expectedVersion"/>; null when someone else
-    /// changed it first.
+    /// changed it first. The routing <paramref name="events"/> the change publishes are enqueued in its transaction,
+    /// so they leave only when the change is made.
     /// </summary>
     public async Task<StoredConversation?> TryUpdateAsync(
         string id,
@@ -86,22 +88,35 @@ public sealed class ConversationStore(Database database, TimeProvider time)
         string? repId,
         DateTimeOffset? offerExpiresAt,
         string payload,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        IReadOnlyList<RoutingEvent>? events = null
     )
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(
-            "UPDATE conversations SET state = @state, rep_id = @rep, offer_expires_at = @expires, payload = "
-                + "@payload, version = version + 1, updated_at = @now WHERE id = @id AND version = @version",
-            null,
-            cancellationToken,
-            ("state", state),
-            ("rep", repId),
-            ("expires", offerExpiresAt?.Millis()),
-            ("payload", payload),
-            ("now", time.GetUtcNow().Millis()),
-            ("id", id),
-            ("version", expectedVersion)
+        var changed = await database.InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                var now = time.GetUtcNow();
+                var updated = await connection.ExecuteAsync(
+                    "UPDATE conversations SET state = @state, rep_id = @rep, offer_expires_at = @expires, payload = "
+                        + "@payload, version = version + 1, updated_at = @now WHERE id = @id AND version = @version",
+                    transaction,
+                    cancellationToken,
+                    ("state", state),
+                    ("rep", repId),
+                    ("expires", offerExpiresAt?.Millis()),
+                    ("payload", payload),
+                    ("now", now.Millis()),
+                    ("id", id),
+                    ("version", expectedVersion)
+                );
+                if (updated == 1 && events is { Count: > 0 })
+                {
+                    await RoutingEventOutbox.EnqueueAsync(connection, transaction, events, now, cancellationToken);
+                }
+
+                return updated;
+            },
+            cancellationToken
         );
         return changed == 1 ? await GetAsync(id, cancellationToken) : null;
     }

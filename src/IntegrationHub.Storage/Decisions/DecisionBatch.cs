@@ -3,6 +3,7 @@ using IntegrationHub.Storage.Assignment;
 using IntegrationHub.Storage.Conversations;
 using IntegrationHub.Storage.Events;
 using IntegrationHub.Storage.Outbox;
+using IntegrationHub.Storage.RoutingEvents;
 using IntegrationHub.Storage.Scheduling;
 using IntegrationHub.Storage.Sql;
 
@@ -65,10 +66,11 @@ internal sealed class DecisionBatch(Database database, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var statements = new List<SqlStatement>();
-        foreach (var (decision, effects, conversation, timer) in written)
+        foreach (var (decision, effects, conversation, timer, events) in written)
         {
             statements.Add(DecisionStore.Insert(decision));
             statements.AddRange(OutboxStore.Enqueue(decision.Id, effects, now));
+            statements.AddRange(RoutingEventOutbox.Enqueue(events, now));
             if (conversation is not null)
             {
                 statements.Add(ConversationStore.Insert(conversation, now));
@@ -81,7 +83,7 @@ internal sealed class DecisionBatch(Database database, TimeProvider time)
         }
 
         statements.AddRange(ledger.Increments());
-        if (database.IsPostgres && written.Any(w => w.Effects.Count > 0))
+        if (database.IsPostgres && written.Any(w => w.MayEnqueue))
         {
             // Other instances' dispatchers hear of the new effects when this commits, not at their next poll.
             statements.Add(PostgresEventBus.Notify(OutboxWake.Channel, ""));

@@ -17,7 +17,7 @@ public sealed class OutboxWake : IDecisionCommitted
 
     public void Committed(IReadOnlyList<DecisionWrite> decisions)
     {
-        if (decisions.Any(d => d.Effects.Count > 0))
+        if (decisions.Any(d => d.MayEnqueue))
         {
             Signal();
         }
