@@ -20,7 +20,7 @@ public sealed record StoredConversation(
 /// Conversations and their offers. Every change is a compare-and-set on the version, so two
 /// reps (or two instances, or a rep and the accept timeout) racing for one offer cannot both win.
 /// </summary>
-public sealed class ConversationStore(Database database, TimeProvider time)
+public sealed class ConversationStore(Database database, TimeProvider time, Outbox.OutboxWake? wake = null)
 {
     private const string Columns = "id, decision_id, state, rep_id, offer_expires_at, version, payload, updated_at";
 
@@ -118,6 +118,12 @@ public sealed class ConversationStore(Database database, TimeProvider time)
             },
             cancellationToken
         );
+        if (changed == 1 && events is { Count: > 0 })
+        {
+            // The change's routing events are due now: wake the dispatcher, as a decision's commit does.
+            wake?.Signal();
+        }
+
         return changed == 1 ? await GetAsync(id, cancellationToken) : null;
     }
 
