@@ -95,7 +95,12 @@ public sealed class RoutingDesk(
                     new LedgerRoundRobin(ledger),
                     ct
                 );
-                return new DecisionWrite(made.ToStored(fingerprint), made.ToOutbox(time.GetUtcNow()));
+                // The SLA's timer commits with the decision: no routed lead without it, no timer without a decision.
+                return new DecisionWrite(
+                    made.ToStored(fingerprint),
+                    made.ToOutbox(time.GetUtcNow()),
+                    Timer: LeadSlaTimer.For(made)
+                );
             },
             cancellationToken
         );

@@ -83,6 +83,31 @@ public sealed class ScheduleStore(Database database, TimeProvider time)
             cancellationToken
         );
 
+    /// <summary>
+    /// Puts claimed work back, due at <paramref name="dueAt"/> with <paramref name="payload"/>, and gives up its lease
+    /// (false: the lease was lost and someone else has it).
+    /// </summary>
+    public async Task<bool> RetryAsync(
+        string key,
+        string owner,
+        string payload,
+        DateTimeOffset dueAt,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+                "UPDATE scheduled_work SET payload = @payload, due_at = @due, lease_owner = NULL, lease_until = NULL "
+                    + "WHERE work_key = @key AND lease_owner = @owner AND done_at IS NULL",
+                null,
+                cancellationToken,
+                ("payload", payload),
+                ("due", dueAt.Millis()),
+                ("key", key),
+                ("owner", owner)
+            ) == 1;
+    }
+
     /// <summary>Marks claimed work done (false: the lease was lost and someone else has it).</summary>
     public async Task<bool> CompleteAsync(string key, string owner, CancellationToken cancellationToken)
     {
