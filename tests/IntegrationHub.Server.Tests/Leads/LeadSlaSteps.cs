@@ -4,7 +4,7 @@ using IntegrationHub.Server.Tests.Routing;
 
 namespace IntegrationHub.Server.Tests.Leads;
 
-/// <summary>Turns the lead SLA on in a running hub the way an operator does: PublishPolicy with <c>leads.sla</c>.</summary>
+/// <summary>The lead SLA turned on in a running hub as an operator does it (PublishPolicy), and what it did.</summary>
 internal static class LeadSlaSteps
 {
     public static async Task PublishSlaAsync(this SandboxHub hub, int minutes)

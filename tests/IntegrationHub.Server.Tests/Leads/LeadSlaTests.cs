@@ -100,7 +100,7 @@ public sealed class LeadSlaTests : IDisposable
         Assert.Equal(1, ownerWrites);
     }
 
-    /// <summary>Publishes the SLA, routes an untouched lead (SDR team, AMER) and waits for its CRM lead and enrolment.</summary>
+    /// <summary>Publishes the SLA, routes an untouched AMER lead, waits for its CRM lead and enrolment.</summary>
     private async Task<Decision> RoutedAndEnrolledAsync()
     {
         await _hub.PublishSlaAsync(15);
