@@ -20,6 +20,7 @@ namespace IntegrationHub.Hub.Leads;
 public sealed partial class LeadReassignment(
     ICrmConnector crm,
     DecisionWriter writer,
+    DecisionStore decisions,
     ScheduleStore schedule,
     PolicyProvider policies,
     TimeProvider time,
@@ -39,7 +40,7 @@ public sealed partial class LeadReassignment(
     {
         if (
             policies.Current.Leads.Sla.AcceptedStatuses.Contains(status)
-            && await schedule.CancelAsync(LeadSlaTimer.Key(leadKey), cancellationToken)
+            && await schedule.CancelAllAsync(LeadSlaTimer.KeysOf(leadKey), cancellationToken) > 0
         )
         {
             LeadSlaMetrics.Ended("cancelled");
@@ -51,6 +52,15 @@ public sealed partial class LeadReassignment(
     {
         var due = JsonSerializer.Deserialize<LeadSlaDue>(payload, DecisionJson.Json)
             ?? throw new InvalidOperationException("an SLA timer without its payload");
+        if (
+            await decisions.GetByRequestAsync(LeadSlaTimer.DecisionKind, due.ReassignmentRequestId, cancellationToken)
+            is not null
+        )
+        {
+            // Fired again after the reassignment was made (a lease that ran out mid-check): nothing left to do.
+            return;
+        }
+
         var policy = policies.Current;
         Person lead;
         string? manager;

@@ -5,8 +5,9 @@ using IntegrationHub.Storage.Scheduling;
 namespace IntegrationHub.Hub.Leads;
 
 /// <summary>
-/// The durable timer of a lead's SLA, written in the same transaction as the decision that arms it. One per lead
-/// (keyed by its CRM external id), so the lifecycle's signals, which know the lead and not the decision, cancel it.
+/// The durable timer of a lead's SLA, written in the same transaction as the decision that arms it. Keyed by the lead
+/// (its CRM external id) and then the decision: the lifecycle's signals know the lead, not the decision, and cancel
+/// every SLA of it; a later form from the same person arms its own.
 /// </summary>
 public static class LeadSlaTimer
 {
@@ -15,13 +16,14 @@ public static class LeadSlaTimer
     /// <summary>The stored kind of a reassignment decision, so its request id never meets a routed lead's.</summary>
     public const string DecisionKind = "lead_sla";
 
-    public static string Key(string leadKey) => "lead-sla/" + leadKey;
+    /// <summary>The start of every SLA timer key of one lead.</summary>
+    public static string KeysOf(string leadKey) => $"lead-sla/{leadKey}/";
 
     /// <summary>The timer a decision arms; null when it has no SLA.</summary>
     public static ScheduledWork? For(LeadDecision decision) =>
         decision is { Sla: { } sla, Inputs.Lead.Email: { } email }
             ? new ScheduledWork(
-                Key(decision.LeadKey),
+                KeysOf(decision.LeadKey) + decision.Id,
                 Kind,
                 DecisionJson.Serialize(
                     new LeadSlaDue(decision.Id, decision.RequestId, decision.CreatedAt, decision.LeadKey, email, sla)

@@ -46,6 +46,21 @@ public sealed class ScheduleStore(Database database, TimeProvider time)
             ) == 1;
     }
 
+    /// <summary>Cancels all work not yet done whose key starts with <paramref name="prefix"/>; how many.</summary>
+    public async Task<int> CancelAllAsync(string prefix, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            // A prefix compared as text, not LIKE: no wildcard in a key can widen it, on SQLite and PostgreSQL alike.
+            "UPDATE scheduled_work SET done_at = @now WHERE substr(work_key, 1, length(@prefix)) = @prefix AND done_at "
+                + "IS NULL",
+            null,
+            cancellationToken,
+            ("now", time.GetUtcNow().Millis()),
+            ("prefix", prefix)
+        );
+    }
+
     public Task<IReadOnlyList<ScheduledWork>> ClaimDueAsync(
         string owner,
         TimeSpan lease,
