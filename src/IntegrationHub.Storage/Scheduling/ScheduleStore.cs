@@ -52,11 +52,11 @@ public sealed class ScheduleStore(Database database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(
             // A prefix compared as text, not LIKE: no wildcard in a key can widen it, on SQLite and PostgreSQL alike.
-            "UPDATE scheduled_work SET done_at = @now WHERE substr(work_key, 1, length(@prefix)) = @prefix AND done_at "
-                + "IS NULL",
+            "UPDATE scheduled_work SET done_at = @now WHERE substr(work_key, 1, @length) = @prefix AND done_at IS NULL",
             null,
             cancellationToken,
             ("now", time.GetUtcNow().Millis()),
+            ("length", prefix.Length),
             ("prefix", prefix)
         );
     }
