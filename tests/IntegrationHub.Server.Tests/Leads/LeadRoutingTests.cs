@@ -256,7 +256,7 @@ public sealed class LeadRoutingTests : IDisposable
     public async Task An_smb_lead_at_a_paid_customer_is_converted_and_the_account_owner_notified_instead_of_sequenced()
     {
         using var alerts = _hub.Presence.WatchRepAlerts(new WatchRepAlertsRequest { RepId = "005AE0010000000YAA" });
-        // The stream is live once its headers arrive; an alert sent before that would be missed, and the wait below hang.
+        // The stream is live once its headers arrive; an alert sent before would be missed and the wait below hang.
         await alerts.ResponseHeadersAsync;
         var decision = await _hub.RouteLeadAsync(SandboxHub.Lead("buyer@tinywidgets.io", "Tiny Widgets", "US"));
 
