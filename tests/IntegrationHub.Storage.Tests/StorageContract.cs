@@ -425,6 +425,46 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Timers_cancelled_by_a_key_prefix_stop_and_a_retried_timer_comes_due_again_with_its_new_payload()
+    {
+        var schedule = new ScheduleStore(World.Database, World.Time);
+        var due = World.Time.GetUtcNow().AddMinutes(15);
+        foreach (
+            var key in new[] { "lead-sla/hub-a/d1", "lead-sla/hub-a/d2", "lead-sla/hub-ab/d3", "lead-sla/hub-b/d4" }
+        )
+        {
+            await schedule.ScheduleAsync(new ScheduledWork(key, "lead_sla", "{}", due), CancellationToken.None);
+        }
+
+        Assert.Equal(2, await schedule.CancelAllAsync("lead-sla/hub-a/", CancellationToken.None));
+        World.Time.Advance(TimeSpan.FromMinutes(15));
+        var claimed = await schedule.ClaimDueAsync("a", TimeSpan.FromSeconds(15), 10, CancellationToken.None);
+        Assert.Equal(
+            ["lead-sla/hub-ab/d3", "lead-sla/hub-b/d4"],
+            claimed.Select(w => w.Key).Order(StringComparer.Ordinal)
+        );
+
+        // A handler that cannot act now: not done, due again later, with what it recorded.
+        Assert.True(
+            await schedule.RetryAsync(
+                "lead-sla/hub-b/d4",
+                "a",
+                "{\"deferred\":1}",
+                due.AddMinutes(5),
+                CancellationToken.None
+            )
+        );
+        Assert.True(await schedule.CompleteAsync("lead-sla/hub-ab/d3", "a", CancellationToken.None));
+        World.Time.Advance(TimeSpan.FromMinutes(4));
+        Assert.Empty(await schedule.ClaimDueAsync("b", TimeSpan.FromSeconds(15), 10, CancellationToken.None));
+        World.Time.Advance(TimeSpan.FromMinutes(1));
+        var again = Assert.Single(
+            await schedule.ClaimDueAsync("b", TimeSpan.FromSeconds(15), 10, CancellationToken.None)
+        );
+        Assert.Equal(("lead-sla/hub-b/d4", "{\"deferred\":1}"), (again.Key, again.Payload));
+    }
+
+    [Fact]
     public async Task Of_many_racers_for_one_offer_exactly_one_wins()
     {
         var stores = new[]

@@ -25,6 +25,8 @@ public static class HubLeadExtensions
         services.AddSingleton<LeadLifecycle>();
         services.AddSingleton<LeadLifecycleEvents>();
         services.AddSingleton<IDurableTimerHandler>(sp => sp.GetRequiredService<LeadLifecycle>());
+        services.AddSingleton<LeadReassignment>();
+        services.AddSingleton<IDurableTimerHandler>(sp => sp.GetRequiredService<LeadReassignment>());
         return services;
     }
 }

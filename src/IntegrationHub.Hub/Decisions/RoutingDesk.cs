@@ -103,9 +103,11 @@ public sealed class RoutingDesk(
                     new LedgerRoundRobin(ledger),
                     ct
                 );
+                // The SLA's timer commits with the decision: no routed lead without it, no timer without a decision.
                 return new DecisionWrite(
                     made.ToStored(fingerprint),
                     made.ToOutbox(time.GetUtcNow()),
+                    Timer: LeadSlaTimer.For(made),
                     Events: [events.DecisionMade(made)]
                 );
             },

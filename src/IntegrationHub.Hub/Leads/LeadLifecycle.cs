@@ -20,6 +20,7 @@ public sealed partial class LeadLifecycle(
     ScheduleStore schedule,
     OutboxStore outbox,
     PolicyProvider policies,
+    LeadReassignment sla,
     TimeProvider time,
     ILogger<LeadLifecycle> logger
 ) : IDurableTimerHandler
@@ -118,12 +119,14 @@ public sealed partial class LeadLifecycle(
         CancellationToken cancellationToken
     )
     {
+        string? externalId = null;
         var moved = await enrollments.TryAdvanceAsync(
             enrollmentId,
             from,
             to.ToString(),
             e =>
             {
+                externalId = e.ExternalId;
                 var lead = JsonSerializer.Deserialize<LeadFields>(e.Lead, DecisionJson.Json)! with { Status = to };
                 return new NewEffect(
                     LeadStatusChange.Type,
@@ -136,6 +139,11 @@ public sealed partial class LeadLifecycle(
         if (moved)
         {
             LogMoved(logger, enrollmentId, to);
+            if (externalId is not null)
+            {
+                // A move the policy counts as accepting the lead (a reply → Qualifying) ends its SLA.
+                await sla.LeadMovedAsync(externalId, to, cancellationToken);
+            }
         }
 
         return moved;

@@ -34,7 +34,16 @@ public sealed partial class DurableTimerWorker(
         {
             if (_handlers.TryGetValue(work.Kind, out var handler))
             {
-                await handler.OnDueAsync(work.Payload, cancellationToken);
+                try
+                {
+                    await handler.OnDueAsync(work.Payload, cancellationToken);
+                }
+                catch (DurableTimerRetry retry)
+                {
+                    LogRetry(logger, work.Kind, work.Key, retry.At, retry.Message);
+                    await schedule.RetryAsync(work.Key, _owner, retry.Payload, retry.At, cancellationToken);
+                    continue;
+                }
             }
             else
             {
@@ -68,6 +77,12 @@ public sealed partial class DurableTimerWorker(
             }
         }
     }
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Durable timer {Kind} ({Key}) could not be handled now; due again at {At}: {Reason}"
+    )]
+    private static partial void LogRetry(ILogger logger, string kind, string key, DateTimeOffset at, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Firing durable timers failed; trying again")]
     private static partial void LogFailed(ILogger logger, Exception exception);

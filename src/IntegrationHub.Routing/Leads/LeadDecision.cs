@@ -19,4 +19,7 @@ public sealed record LeadDecision(
 {
     /// <summary>The policy version the decision was made under; 0 for decisions stored before versions.</summary>
     public long PolicyVersion { get; init; }
+
+    /// <summary>The SLA the owner has to accept the lead in; null when the policy sets none here.</summary>
+    public LeadSla? Sla { get; init; }
 }

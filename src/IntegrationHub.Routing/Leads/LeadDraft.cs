@@ -97,6 +97,18 @@ internal sealed class LeadDraft(LeadSubmission lead, RoutingPolicy policy, DateT
             _rules.Add(new RuleEvaluation(rule, RuleOutcome.Skipped, $"{DecidedBy} decided first", []));
         }
 
+        var country = facts?.Account.Value?.CountryCode is { Length: > 0 } c ? c : Lead.CountryCode;
+        var sla = LeadSla.Plan(Policy, target, ChosenBy ?? DecidedBy, Now, country);
+        if (sla is not null)
+        {
+            Add(
+                LeadSla.RuleName,
+                RuleOutcome.Matched,
+                $"{sla.Describe(Policy)}: unless the owner accepts by {sla.DueAt:yyyy-MM-dd HH:mm} UTC",
+                [new Fact("sla_minutes", $"{sla.Minutes}", "policy"), new Fact("then_pool", sla.ThenPool, "policy")]
+            );
+        }
+
         return new LeadDecision(
             Guid.CreateVersion7(Now).ToString("N"),
             Lead.RequestId,
@@ -112,6 +124,7 @@ internal sealed class LeadDraft(LeadSubmission lead, RoutingPolicy policy, DateT
         )
         {
             PolicyVersion = Policy.Version,
+            Sla = sla,
         };
     }
 }

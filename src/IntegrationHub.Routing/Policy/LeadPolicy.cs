@@ -71,6 +71,9 @@ public sealed record LeadPolicy
     ];
 
     public SequenceChoicePolicy Sequences { get; init; } = new();
+
+    /// <summary>How long a lead's owner has to accept it before it is reassigned (off by default).</summary>
+    public LeadSlaPolicy Sla { get; init; } = new();
 }
 
 /// <summary>Spam detection: the lists are data; the confidence decides what happens.</summary>

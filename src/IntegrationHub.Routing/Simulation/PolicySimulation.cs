@@ -59,9 +59,9 @@ public sealed class PolicySimulation(RoutingPolicy current, RoutingPolicy candid
             recorded.Id,
             "visitor",
             recorded.CreatedAt,
-            (recorded.MatchedRule, recorded.Target),
-            (before.MatchedRule, before.Target),
-            (after.MatchedRule, after.Target)
+            ReplayOutcome.Of(recorded.MatchedRule, recorded.Target, current),
+            ReplayOutcome.Of(before.MatchedRule, before.Target, current),
+            ReplayOutcome.Of(after.MatchedRule, after.Target, candidate)
         );
     }
 
@@ -98,9 +98,9 @@ public sealed class PolicySimulation(RoutingPolicy current, RoutingPolicy candid
                 recorded.Id,
                 "lead",
                 recorded.CreatedAt,
-                (recorded.MatchedRule, recorded.Target),
-                (before.MatchedRule, before.Target),
-                (after.MatchedRule, after.Target)
+                ReplayOutcome.Of(recorded.MatchedRule, recorded.Target, current, recorded.Sla),
+                ReplayOutcome.Of(before.MatchedRule, before.Target, current, before.Sla),
+                ReplayOutcome.Of(after.MatchedRule, after.Target, candidate, after.Sla)
             );
         }
         catch (FactsNotGatheredException)
@@ -139,15 +139,12 @@ public sealed class PolicySimulation(RoutingPolicy current, RoutingPolicy candid
         string id,
         string kind,
         DateTimeOffset at,
-        (string?, RoutingTarget) recorded,
-        (string?, RoutingTarget) before,
-        (string?, RoutingTarget) after
+        ReplayOutcome was,
+        ReplayOutcome from,
+        ReplayOutcome to
     )
     {
         _replayed++;
-        var was = ReplayOutcome.Of(recorded.Item1, recorded.Item2, current);
-        var from = ReplayOutcome.Of(before.Item1, before.Item2, current);
-        var to = ReplayOutcome.Of(after.Item1, after.Item2, candidate);
         _reproduced += was.SameAs(from) ? 1 : 0;
         AddLoad(from, l => l with { Before = l.Before + 1 });
         AddLoad(to, l => l with { After = l.After + 1 });

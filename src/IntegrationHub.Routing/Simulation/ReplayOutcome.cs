@@ -1,13 +1,27 @@
 using IntegrationHub.Routing.Decisions;
+using IntegrationHub.Routing.Leads;
 using IntegrationHub.Routing.Policy;
 using IntegrationHub.Routing.Rules;
 
 namespace IntegrationHub.Routing.Simulation;
 
 /// <summary>A decision reduced to what a policy change is measured in: the rule that decided and who got it.</summary>
-internal sealed record ReplayOutcome(string Rule, TargetKind Kind, string? RepId, string Target)
+internal sealed record ReplayOutcome(string Rule, TargetKind Kind, string? RepId, string Target, string? Sla = null)
 {
     public const string NoRule = "(no rule)";
+
+    /// <summary>A lead's outcome with the SLA it arms in its label ("…, SLA 15 min → then …").</summary>
+    public static ReplayOutcome Of(string? rule, RoutingTarget target, RoutingPolicy policy, LeadSla? sla)
+    {
+        var outcome = Of(rule, target, policy);
+        return sla is null
+            ? outcome
+            : outcome with
+            {
+                Target = $"{outcome.Target}, {sla.Describe(policy)}",
+                Sla = $"{sla.Minutes}/{sla.ThenPool}",
+            };
+    }
 
     public static ReplayOutcome Of(string? rule, RoutingTarget target, RoutingPolicy policy)
     {
@@ -29,5 +43,6 @@ internal sealed record ReplayOutcome(string Rule, TargetKind Kind, string? RepId
     /// </summary>
     public bool Loads(string repId) => Kind is TargetKind.HumanRep or TargetKind.AiRep && RepId == repId;
 
-    public bool SameAs(ReplayOutcome other) => Rule == other.Rule && Kind == other.Kind && RepId == other.RepId;
+    public bool SameAs(ReplayOutcome other) =>
+        Rule == other.Rule && Kind == other.Kind && RepId == other.RepId && Sla == other.Sla;
 }

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Hub.Decisions;
+using IntegrationHub.Hub.Leads;
 using IntegrationHub.Hub.Policies;
 using IntegrationHub.Routing.Policy;
 using IntegrationHub.Routing.Simulation;
@@ -56,7 +57,8 @@ public sealed partial class PolicyGrpcService(
         do
         {
             var page = await decisions.ListAsync(window with { PageToken = token }, ct);
-            foreach (var stored in page.Decisions)
+            // A reassignment at a lead's SLA deadline is not routing of its own: its lead is replayed with the SLA.
+            foreach (var stored in page.Decisions.Where(d => d.Kind != LeadSlaTimer.DecisionKind))
             {
                 await (
                     stored.Kind == DecisionJson.VisitorKind

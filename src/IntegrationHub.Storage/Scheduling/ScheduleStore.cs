@@ -46,6 +46,21 @@ public sealed class ScheduleStore(Database database, TimeProvider time)
             ) == 1;
     }
 
+    /// <summary>Cancels all work not yet done whose key starts with <paramref name="prefix"/>; how many.</summary>
+    public async Task<int> CancelAllAsync(string prefix, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            // A prefix compared as text, not LIKE: no wildcard in a key can widen it, on SQLite and PostgreSQL alike.
+            "UPDATE scheduled_work SET done_at = @now WHERE substr(work_key, 1, @length) = @prefix AND done_at IS NULL",
+            null,
+            cancellationToken,
+            ("now", time.GetUtcNow().Millis()),
+            ("length", prefix.Length),
+            ("prefix", prefix)
+        );
+    }
+
     public Task<IReadOnlyList<ScheduledWork>> ClaimDueAsync(
         string owner,
         TimeSpan lease,
@@ -82,6 +97,31 @@ public sealed class ScheduleStore(Database database, TimeProvider time)
             },
             cancellationToken
         );
+
+    /// <summary>
+    /// Puts claimed work back, due at <paramref name="dueAt"/> with <paramref name="payload"/>, and gives up its lease
+    /// (false: the lease was lost and someone else has it).
+    /// </summary>
+    public async Task<bool> RetryAsync(
+        string key,
+        string owner,
+        string payload,
+        DateTimeOffset dueAt,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+                "UPDATE scheduled_work SET payload = @payload, due_at = @due, lease_owner = NULL, lease_until = NULL "
+                    + "WHERE work_key = @key AND lease_owner = @owner AND done_at IS NULL",
+                null,
+                cancellationToken,
+                ("payload", payload),
+                ("due", dueAt.Millis()),
+                ("key", key),
+                ("owner", owner)
+            ) == 1;
+    }
 
     /// <summary>Marks claimed work done (false: the lease was lost and someone else has it).</summary>
     public async Task<bool> CompleteAsync(string key, string owner, CancellationToken cancellationToken)

@@ -82,6 +82,24 @@ public sealed class LeadLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reply_before_the_lead_sla_deadline_cancels_the_sla_and_the_lead_stays_with_its_owner()
+    {
+        await _hub.PublishSlaAsync(15);
+        var state = await EnrolledLeadAsync("answered@brand-new-startup.io");
+        var owner = Owner("answered@brand-new-startup.io");
+        using var outcomes = LeadSlaSteps.Outcomes();
+
+        await PostAsync(Event("sequenceState", state, "sequenceState.updated", """{"replyCount":1}"""));
+        await StatusBecomesAsync("answered@brand-new-startup.io", "Qualifying");
+        await _hub.AdvanceAndFireTimersAsync(TimeSpan.FromMinutes(16));
+
+        Assert.Equal(owner, Owner("answered@brand-new-startup.io"));
+        Assert.Empty(await _hub.ReassignmentsAsync());
+        // Cancelled by the signal, not merely kept at the deadline's CRM check: only a signal counts "cancelled".
+        Assert.Contains("cancelled", outcomes.Values);
+    }
+
+    [Fact]
     public async Task A_person_marked_inactive_has_their_running_sequences_finished()
     {
         await EnrolledLeadAsync("gone@brand-new-startup.io");
@@ -163,7 +181,7 @@ public sealed class LeadLifecycleTests : IDisposable
             "sequenceState.finished",
             """{"state":"finished","replyCount":0}"""
         );
-        using var counted = new WebhookRefusals();
+        using var counted = new CountedTags("hub.webhooks.without_effect", "reason");
 
         var first = await PostAsync(finished);
         var replay = await PostAsync(finished);
@@ -171,14 +189,14 @@ public sealed class LeadLifecycleTests : IDisposable
         Assert.Equal("""{"applied":true}""", await first.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Equal("""{"applied":false,"replay":true}""", await replay.Content.ReadAsStringAsync());
-        Assert.Equal(["replay"], counted.Reasons);
+        Assert.Equal(["replay"], counted.Values);
     }
 
     [Fact]
     public async Task A_signed_body_delivered_long_ago_is_refused_and_changes_nothing()
     {
         var state = await EnrolledLeadAsync("stale@brand-new-startup.io");
-        using var counted = new WebhookRefusals();
+        using var counted = new CountedTags("hub.webhooks.without_effect", "reason");
 
         var stale = await PostAsync(
             Event(
@@ -193,7 +211,7 @@ public sealed class LeadLifecycleTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
         Assert.Equal("Accepted", Status("stale@brand-new-startup.io"));
-        Assert.Equal(["stale"], counted.Reasons);
+        Assert.Equal(["stale"], counted.Values);
     }
 
     /// <summary>Routes a lead and waits until it is enrolled and Accepted; returns the sequence state id.</summary>
@@ -231,6 +249,9 @@ public sealed class LeadLifecycleTests : IDisposable
 
     private Task StatusBecomesAsync(string email, string status) =>
         SandboxHub.EventuallyAsync(() => Status(email) == status, $"{email} becoming {status}");
+
+    private string? Owner(string email) =>
+        (string?)Crm.LeadsWithEmail(email).LastOrDefault()?.GetValueOrDefault("OwnerId");
 
     private string? Status(string email) =>
         (string?)Crm.LeadsWithEmail(email).LastOrDefault()?.GetValueOrDefault("Status");
@@ -272,42 +293,4 @@ public sealed class LeadLifecycleTests : IDisposable
 
     private static string Sign(string body, string secret) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
-
-    /// <summary>
-    /// Outreach deliveries the hub took without effect while this is alive, by reason (the hub.webhooks.without_effect
-    /// counter).
-    /// </summary>
-    private sealed class WebhookRefusals : IDisposable
-    {
-        private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _reasons = new();
-
-        public WebhookRefusals()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Name == "hub.webhooks.without_effect")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>(
-                (_, _, tags, _) =>
-                {
-                    foreach (var tag in tags)
-                    {
-                        if (tag.Key == "reason")
-                        {
-                            _reasons.Enqueue((string)tag.Value!);
-                        }
-                    }
-                }
-            );
-            _listener.Start();
-        }
-
-        public string[] Reasons => [.. _reasons];
-
-        public void Dispose() => _listener.Dispose();
-    }
 }

@@ -6,7 +6,7 @@ namespace IntegrationHub.Routing.Policy.Validation;
 internal static class LeadsValidator
 {
     public static IEnumerable<string> Check(RoutingPolicy policy) =>
-        Settings(policy.Leads).Concat(LeadRulesValidator.Check(policy));
+        Settings(policy.Leads).Concat(LeadRulesValidator.Check(policy)).Concat(LeadSlaValidator.Check(policy.Leads));
 
     private static IEnumerable<string> Settings(LeadPolicy leads)
     {
