@@ -1,5 +1,9 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using IntegrationHub.Connectors.Zoom.Fake;
+using IntegrationHub.Contracts.Meetings.V1;
 using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Server.Tests.Hosting;
 
 namespace IntegrationHub.Server.Tests.Routing;
 
@@ -70,5 +74,37 @@ public sealed class OutOfOfficeRoutingTests : IDisposable
         Assert.Equal(SourceStatus.Failed, calendar.Status);
         var unknown = Assert.Single(lead.Explanation.Fallbacks, f => f.Fallback == "calendar_unknown");
         Assert.StartsWith("availability from the calendar unknown (calendar unknown: Zoom failed", unknown.Reason);
+    }
+
+    [Fact]
+    public async Task The_meetings_contract_lists_calendar_events_and_refuses_a_bad_window_naming_the_field()
+    {
+        var meetings = new MeetingService.MeetingServiceClient(_hub.Channel);
+        var now = Timestamp.FromDateTimeOffset(_hub.Time.GetUtcNow());
+
+        var listed = await meetings.ListCalendarEventsAsync(
+            new ListCalendarEventsRequest
+            {
+                CalendarUserIds = { "kevin.ramirez@hub.demo", "julia.souza@hub.demo" },
+                WindowStartTime = now,
+                WindowEndTime = Timestamp.FromDateTimeOffset(_hub.Time.GetUtcNow().AddDays(2)),
+            }
+        );
+        var refused = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => meetings
+                .ListCalendarEventsAsync(
+                    new ListCalendarEventsRequest
+                    {
+                        CalendarUserIds = { "kevin.ramirez@hub.demo" },
+                        WindowStartTime = now,
+                        WindowEndTime = now,
+                    }
+                )
+                .ResponseAsync);
+
+        Assert.Contains(listed.Events, e =>
+            e.CalendarUserId == "kevin.ramirez@hub.demo" && e.Kind == CalendarEventKind.OutOfOffice
+        );
+        Assert.Equal(2, listed.Events.Count(e => e.Kind == CalendarEventKind.Holiday));
+        Assert.Equal(["window_end_time"], RpcAssert.ViolatedFields(refused));
     }
 }
