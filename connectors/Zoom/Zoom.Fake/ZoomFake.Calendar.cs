@@ -19,7 +19,7 @@ public sealed partial class ZoomFake
     /// <summary>Events per calendar page (Zoom, like Google, caps maxResults at 2500).</summary>
     public int CalendarPageSize { get; set; } = 2500;
 
-    /// <summary>A timed event on <paramref name="userId"/>'s calendar (an out-of-office is <c>outOfOffice</c>).</summary>
+    /// <summary>A timed event on <paramref name="userId"/>'s calendar (out of office: <c>outOfOffice</c>).</summary>
     public void AddCalendarEvent(
         string userId,
         string eventType,

@@ -3,7 +3,7 @@ using IntegrationHub.Sdk.Sandbox;
 
 namespace IntegrationHub.Connectors.Zoom.Fake;
 
-/// <summary>The Zoom fake for sandbox mode, with the seed's calendars, their meetings, out-of-office spells and holidays.</summary>
+/// <summary>The Zoom fake for sandbox mode: the seed's calendars, meetings, absences and holidays.</summary>
 public sealed class ZoomSandbox : SandboxVendor<ZoomFake>
 {
     public override string ConnectorName => "Zoom";

@@ -3,7 +3,7 @@ using IntegrationHub.Routing.Policy;
 
 namespace IntegrationHub.Routing.Assignment;
 
-/// <summary>Whether a rep can be offered a live chat now: not away by their calendar, available, in working hours.</summary>
+/// <summary>Whether a rep can be offered a live chat now: not away by calendar, available, in working hours.</summary>
 public static class RepAvailability
 {
     /// <summary>Inside the rep's working hours at <paramref name="now"/>, or at any hour under demo hours.</summary>

@@ -25,7 +25,7 @@ public sealed record VisitorInputs(
     IReadOnlyDictionary<string, PresenceStatus> Presence
 )
 {
-    /// <summary>The reps' calendars as read for the decision; not asked for decisions stored before calendars.</summary>
+    /// <summary>The reps' calendars as read for the decision; null for decisions stored before calendars.</summary>
     public Sourced<RepAbsences>? Calendar { get; init; }
 
     /// <summary>The inputs of a decision. Offline reps are left out: a rep missing from presence is offline.</summary>

@@ -13,7 +13,7 @@ public sealed record RepAbsence(string RepId, CalendarEventKind Kind, DateTimeOf
 /// </summary>
 public sealed record RepAbsences(IReadOnlyList<RepAbsence> Absences)
 {
-    /// <summary>The spell <paramref name="rep"/> is away in at <paramref name="now"/> (the one lasting longest).</summary>
+    /// <summary>The spell <paramref name="rep"/> is away in at <paramref name="now"/> (the longest).</summary>
     public RepAbsence? At(string rep, DateTimeOffset now) =>
         Absences
             .Where(a => string.Equals(a.RepId, rep, StringComparison.Ordinal) && a.Start <= now && now < a.End)

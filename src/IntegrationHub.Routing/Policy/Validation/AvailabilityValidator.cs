@@ -1,6 +1,6 @@
 namespace IntegrationHub.Routing.Policy.Validation;
 
-/// <summary><c>availability</c>: known calendar event kinds, each once, and a refresh a calendar can keep up with.</summary>
+/// <summary><c>availability</c>: known calendar event kinds, each once, and a sensible refresh.</summary>
 internal static class AvailabilityValidator
 {
     public static IEnumerable<string> Check(RoutingPolicy policy)
