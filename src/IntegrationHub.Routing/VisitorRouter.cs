@@ -58,7 +58,12 @@ public sealed class VisitorRouter(
     {
         var (verdicts, matched) = Evaluate(facts, policy);
         var fallbacks = new List<FallbackStep>();
-        var assignment = new Assignment(policy, statuses, now, roundRobin, fallbacks);
+        if (CalendarLookup.WhyUnknown(facts.Calendar) is { } calendarUnknown)
+        {
+            fallbacks.Add(new FallbackStep("calendar_unknown", calendarUnknown));
+        }
+
+        var assignment = new Assignment(policy, statuses, facts.Calendar.Value, now, roundRobin, fallbacks);
 
         var (human, routedRep, pool) = matched?.Target is { } target
             ? await assignment.AssignAsync(target, cancellationToken)
@@ -120,6 +125,7 @@ public sealed class VisitorRouter(
     private sealed class Assignment(
         RoutingPolicy policy,
         IReadOnlyDictionary<string, PresenceStatus> statuses,
+        RepAbsences? calendar,
         DateTimeOffset now,
         IRoundRobin roundRobin,
         List<FallbackStep> fallbacks
@@ -133,7 +139,7 @@ public sealed class VisitorRouter(
             if (target is RepTarget { RepId: var repId, FallbackPool: var fallbackPool })
             {
                 var rep = policy.RepById(repId)!;
-                if (RepAvailability.WhyUnavailable(policy, rep, statuses, now) is not { } why)
+                if (RepAvailability.WhyUnavailable(policy, rep, statuses, now, calendar) is not { } why)
                 {
                     return (rep, rep, null);
                 }
@@ -160,12 +166,20 @@ public sealed class VisitorRouter(
         )
         {
             var members = pool.Members.Select(policy.RepById).OfType<RepDefinition>().ToList();
-            var eligible = members
-                .Where(m =>
-                    m.RoutingLevel.ForChats() > 0 && RepAvailability.WhyUnavailable(policy, m, statuses, now) is null
-                )
-                .Select(m => new WeightedMember(m.Id, m.RoutingLevel.ForChats()))
-                .ToList();
+            var eligible = new List<WeightedMember>();
+            foreach (var m in members.Where(m => m.RoutingLevel.ForChats() > 0))
+            {
+                if (calendar?.WhyAway(m, now) is { } away)
+                {
+                    // Said in the explanation: an absence is news to whoever expected this rep to take the chat.
+                    fallbacks.Add(new FallbackStep("rep_skipped", $"skipped in {pool.Name}: {away}"));
+                }
+                else if (RepAvailability.WhyUnavailable(policy, m, statuses, now) is null)
+                {
+                    eligible.Add(new WeightedMember(m.Id, m.RoutingLevel.ForChats()));
+                }
+            }
+
             if (
                 eligible.Count > 0
                 && await roundRobin.PickAsync(pool.Name, eligible, cancellationToken) is { } pickedId
@@ -181,7 +195,7 @@ public sealed class VisitorRouter(
 
             // Nobody can chat, but the visitor may still book a meeting with someone of this pool.
             var forMeetings = members
-                .Where(m => m.RoutingLevel.ForLeads() > 0)
+                .Where(m => m.RoutingLevel.ForLeads() > 0 && calendar?.At(m.Id, now) is null)
                 .Select(m => new WeightedMember(m.Id, m.RoutingLevel.ForLeads()))
                 .ToList();
             var routedId =

@@ -122,14 +122,25 @@ public sealed class RoutingScenario : IRepPresence
         return new VisitorRouter(gatherer, this, RoundRobin, Time);
     }
 
+    /// <summary>The reps' calendars, when a test gives the world one.</summary>
+    public IRepCalendar? Calendar { get; set; }
+
     private FactSources Sources() =>
         new(
             Vendors,
             Vendors,
             Vendors,
             Vendors,
-            new Dictionary<Capability, string> { [Capability.Enrichment] = "StubSense", [Capability.Crm] = "StubForce" }
-        );
+            new Dictionary<Capability, string>
+            {
+                [Capability.Enrichment] = "StubSense",
+                [Capability.Crm] = "StubForce",
+                [Capability.Meetings] = "StubZoom",
+            }
+        )
+        {
+            Calendar = Calendar,
+        };
 
     public Task<VisitorDecision> RouteAsync(
         IPAddress ip,

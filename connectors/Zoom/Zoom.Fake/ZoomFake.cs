@@ -23,10 +23,14 @@ public sealed partial class ZoomFake(TimeProvider? time = null) : VendorFake(tim
     private readonly Dictionary<string, List<FakeMeeting>> _meetings = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _createsToday = new(StringComparer.OrdinalIgnoreCase);
     private readonly Queue<DateTimeOffset> _recent = new();
+    private readonly Queue<DateTimeOffset> _recentLight = new();
     private long _nextId = 92_674_392_836;
 
     /// <summary>Requests per second before a QPS 429.</summary>
     public int RequestsPerSecond { get; set; } = 1000;
+
+    /// <summary>Requests per second to Light endpoints (calendar reads) before a QPS 429.</summary>
+    public int LightRequestsPerSecond { get; set; } = 1000;
 
     /// <summary>Meeting creates per user per day (Zoom: 100).</summary>
     public int DailyCreatesPerUser { get; set; } = 100;
@@ -90,19 +94,23 @@ public sealed partial class ZoomFake(TimeProvider? time = null) : VendorFake(tim
             }
 
             var now = Time.GetUtcNow();
-            while (_recent.Count > 0 && _recent.Peek() < now.AddSeconds(-1))
+            var parts = request.Path.Trim('/').Split('/');
+            // Zoom limits each rate-limit category apart: calendar reads are Light, the meeting calls Medium.
+            var (recent, limit) = parts is ["v2", "calendars", ..]
+                ? (_recentLight, LightRequestsPerSecond)
+                : (_recent, RequestsPerSecond);
+            while (recent.Count > 0 && recent.Peek() < now.AddSeconds(-1))
             {
-                _recent.Dequeue();
+                recent.Dequeue();
             }
 
-            if (_recent.Count >= RequestsPerSecond)
+            if (recent.Count >= limit)
             {
-                var oldest = _recent.Count > 0 ? _recent.Peek() : now;
+                var oldest = recent.Count > 0 ? recent.Peek() : now;
                 return Task.FromResult(Throttled(oldest.AddSeconds(1) - now));
             }
 
-            _recent.Enqueue(now);
-            var parts = request.Path.Trim('/').Split('/');
+            recent.Enqueue(now);
             return Task.FromResult(
                 (request.Method.ToUpperInvariant(), parts) switch
                 {
@@ -110,6 +118,10 @@ public sealed partial class ZoomFake(TimeProvider? time = null) : VendorFake(tim
                     ("POST", ["v2", "users", var user, "meetings"]) => Create(Uri.UnescapeDataString(user), request),
                     ("PATCH", ["v2", "meetings", var id]) => Update(id, request),
                     ("DELETE", ["v2", "meetings", var id]) => Delete(id),
+                    ("GET", ["v2", "calendars", var calendar, "events"]) => CalendarEvents(
+                        Uri.UnescapeDataString(calendar),
+                        request
+                    ),
                     _ => FakeResponse.Json(404, new { code = 404, message = "Not found" }),
                 }
             );

@@ -3,7 +3,7 @@ using IntegrationHub.Sdk.Sandbox;
 
 namespace IntegrationHub.Connectors.Zoom.Fake;
 
-/// <summary>The Zoom fake for sandbox mode, with the seed's calendars and their meetings.</summary>
+/// <summary>The Zoom fake for sandbox mode: the seed's calendars, meetings, absences and holidays.</summary>
 public sealed class ZoomSandbox : SandboxVendor<ZoomFake>
 {
     public override string ConnectorName => "Zoom";
@@ -13,12 +13,18 @@ public sealed class ZoomSandbox : SandboxVendor<ZoomFake>
     /// creates or updates per user per day (VENDOR_APIS.md §5.4).
     /// </summary>
     protected override ZoomFake Create(TimeProvider clock) =>
-        new(clock) { DailyCreatesPerUser = 100, RequestsPerSecond = 20 };
+        new(clock)
+        {
+            DailyCreatesPerUser = 100,
+            RequestsPerSecond = 20,
+            LightRequestsPerSecond = 30,
+        };
 
     protected override void Unlimited(ZoomFake fake)
     {
         fake.DailyCreatesPerUser = int.MaxValue;
         fake.RequestsPerSecond = int.MaxValue;
+        fake.LightRequestsPerSecond = int.MaxValue;
     }
 
     protected override IReadOnlyDictionary<string, string?> Settings(ZoomFake fake) =>
@@ -44,6 +50,26 @@ public sealed class ZoomSandbox : SandboxVendor<ZoomFake>
                     seed.Shift(meeting.Start, now),
                     meeting.DurationMinutes
                 );
+            }
+
+            foreach (var e in calendar.Events)
+            {
+                if (e.AllDay)
+                {
+                    var first = seed.ShiftDate(DateOnly.FromDateTime(e.Start.UtcDateTime), now);
+                    var last = seed.ShiftDate(DateOnly.FromDateTime(e.End.UtcDateTime), now).AddDays(-1);
+                    fake.AddAllDayEvent(calendar.UserId, e.EventType, e.Summary, first, last);
+                }
+                else
+                {
+                    fake.AddCalendarEvent(
+                        calendar.UserId,
+                        e.EventType,
+                        e.Summary,
+                        seed.Shift(e.Start, now),
+                        seed.Shift(e.End, now)
+                    );
+                }
             }
         }
     }

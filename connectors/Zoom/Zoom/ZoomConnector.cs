@@ -14,7 +14,7 @@ namespace IntegrationHub.Connectors.Zoom;
 /// meeting the first attempt made instead of creating a second one.
 /// </summary>
 [Connector(Name, typeof(ZoomOptions), Version = "1.0.0")]
-public sealed class ZoomConnector(ZoomApi api, TimeProvider time) : IMeetingConnector
+public sealed partial class ZoomConnector(ZoomApi api, TimeProvider time) : IMeetingConnector
 {
     public const string Name = "Zoom";
 

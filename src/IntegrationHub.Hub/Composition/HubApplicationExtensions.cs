@@ -1,3 +1,4 @@
+using IntegrationHub.Hub.Caching;
 using IntegrationHub.Hub.Capabilities;
 using IntegrationHub.Hub.Conversations;
 using IntegrationHub.Hub.Credentials;
@@ -13,6 +14,7 @@ using IntegrationHub.Sdk.Capabilities;
 using IntegrationHub.Sdk.Capabilities.Crm;
 using IntegrationHub.Sdk.Capabilities.Enrichment;
 using IntegrationHub.Sdk.Capabilities.Marketing;
+using IntegrationHub.Sdk.Capabilities.Meetings;
 using IntegrationHub.Sdk.Capabilities.Sequencing;
 using IntegrationHub.Sdk.Http;
 using IntegrationHub.Storage;
@@ -47,7 +49,13 @@ public static class HubApplicationExtensions
             sp.GetRequiredService<ISequencingConnector>(),
             sp.GetRequiredService<IMarketingConnector>(),
             sp.GetRequiredService<ConnectorCatalog>().Bindings.ToDictionary(b => b.Key, b => b.Value.ConnectorName)
-        ));
+        )
+        {
+            Calendar = new CachedRepCalendar(
+                sp.GetRequiredService<IMeetingConnector>(),
+                sp.GetRequiredService<TimeProvider>()
+            ),
+        });
         services.AddSingleton<FactGatherer>();
         services.AddSingleton<LeadFactGatherer>();
         services.AddSingleton<IRoundRobin, SharedRoundRobin>();

@@ -1,8 +1,9 @@
+using IntegrationHub.Routing.Facts;
 using IntegrationHub.Routing.Policy;
 
 namespace IntegrationHub.Routing.Assignment;
 
-/// <summary>Whether a rep can be offered a live chat now: available, and inside working hours.</summary>
+/// <summary>Whether a rep can be offered a live chat now: not away by calendar, available, in working hours.</summary>
 public static class RepAvailability
 {
     /// <summary>Inside the rep's working hours at <paramref name="now"/>, or at any hour under demo hours.</summary>
@@ -19,14 +20,23 @@ public static class RepAvailability
         return hours.Days.Contains(local.DayOfWeek) && time >= hours.Start && beforeEnd;
     }
 
-    /// <summary>Null when the rep can take a chat, otherwise why not.</summary>
+    /// <summary>
+    /// Null when the rep can take a chat, otherwise why not: away by their calendar (checked first, as it says the
+    /// most: "out of office until 2026-12-08"), not available, or outside working hours.
+    /// </summary>
     public static string? WhyUnavailable(
         RoutingPolicy policy,
         RepDefinition rep,
         IReadOnlyDictionary<string, PresenceStatus> presence,
-        DateTimeOffset now
+        DateTimeOffset now,
+        RepAbsences? calendar = null
     )
     {
+        if (calendar?.WhyAway(rep, now) is { } away)
+        {
+            return away;
+        }
+
         var status = presence.GetValueOrDefault(rep.Id, PresenceStatus.Offline);
         if (status != PresenceStatus.Available)
         {

@@ -25,6 +25,9 @@ public sealed record VisitorInputs(
     IReadOnlyDictionary<string, PresenceStatus> Presence
 )
 {
+    /// <summary>The reps' calendars as read for the decision; null for decisions stored before calendars.</summary>
+    public Sourced<RepAbsences>? Calendar { get; init; }
+
     /// <summary>The inputs of a decision. Offline reps are left out: a rep missing from presence is offline.</summary>
     public static VisitorInputs Of(VisitorFacts facts, IReadOnlyDictionary<string, PresenceStatus> presence) =>
         new(
@@ -39,7 +42,10 @@ public sealed record VisitorInputs(
             presence
                 .Where(p => p.Value != PresenceStatus.Offline)
                 .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
-        );
+        )
+        {
+            Calendar = facts.Calendar,
+        };
 
     /// <summary>
     /// The facts again, with the page's language as <paramref name="policy"/> reads it (locale prefixes may change).
@@ -54,5 +60,8 @@ public sealed record VisitorInputs(
             ClickThrough,
             Engagement,
             PageLocale.LanguageOf(PageUrl, policy.LocalePrefixes)
-        );
+        )
+        {
+            Calendar = Calendar ?? CalendarLookup.NotAsked,
+        };
 }

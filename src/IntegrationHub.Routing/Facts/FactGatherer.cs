@@ -52,8 +52,9 @@ public sealed class FactGatherer(FactSources sources, TimeProvider time, ILogger
                 Sources.Marketing.GetPersonEngagementAsync(email, c)
             );
         var account = AccountAsync(lookups, company, email);
+        var calendar = CalendarLookup.AskAsync(lookups, Sources, policy);
 
-        await Task.WhenAll(company, person, prospect, click, engagement, account);
+        await Task.WhenAll(company, person, prospect, click, engagement, account, calendar);
         return new VisitorFacts(
             request,
             await company,
@@ -63,7 +64,10 @@ public sealed class FactGatherer(FactSources sources, TimeProvider time, ILogger
             await click,
             await engagement,
             PageLocale.LanguageOf(request.PageUrl, policy.LocalePrefixes)
-        );
+        )
+        {
+            Calendar = await calendar,
+        };
     }
 
     private async Task<Sourced<Account>> AccountAsync(

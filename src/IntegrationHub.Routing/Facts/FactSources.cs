@@ -15,6 +15,9 @@ public sealed record FactSources(
     IReadOnlyDictionary<Capability, string> ConnectorNames
 )
 {
+    /// <summary>The reps' calendars, for availability; none when the hub has no calendar source.</summary>
+    public IRepCalendar? Calendar { get; init; }
+
     public string NameOf(Capability capability) =>
         ConnectorNames.TryGetValue(capability, out var name) ? name : capability.Key();
 }

@@ -17,8 +17,14 @@ public sealed record VisitorFacts(
     string Language
 )
 {
+    /// <summary>Who the reps' calendars say is away; not asked unless the policy counts calendar events.</summary>
+    public Sourced<RepAbsences> Calendar { get; init; } = CalendarLookup.NotAsked;
+
     public IReadOnlyList<SourceReport> Reports =>
-        [Company.Report, Account.Report, Person.Report, Prospect.Report, ClickThrough.Report, Engagement.Report];
+        CalendarLookup.With(
+            [Company.Report, Account.Report, Person.Report, Prospect.Report, ClickThrough.Report, Engagement.Report],
+            Calendar
+        );
 
     /// <summary>True when any consulted source failed or was late.</summary>
     public bool Degraded => Reports.Any(r => r.Status is SourceStatus.Failed or SourceStatus.TimedOut);

@@ -21,6 +21,8 @@ public sealed class LeadFactGatherer(FactSources sources, TimeProvider time, ILo
     )
     {
         using var lookups = Begin(policy, cancellationToken);
+        // The calendar does not wait for the account: it is read while the CRM is asked.
+        var calendar = CalendarLookup.AskAsync(lookups, Sources, policy);
         var crm = Sources.Crm;
         var companyDomain = !policy.Leads.FreeEmailDomains.Contains(lead.EmailDomain, StringComparer.OrdinalIgnoreCase);
 
@@ -63,8 +65,11 @@ public sealed class LeadFactGatherer(FactSources sources, TimeProvider time, ILo
             ? lookups.AskAsync("bdr", Capability.Crm, c => crm.GetUserAsync(bdrId, c))
             : FactLookups.NotAsked<CrmUser>("bdr", Capability.Crm);
 
-        await Task.WhenAll(hierarchy, related, activity, bdr);
-        return new LeadFacts(lead, account, matchedBy, await hierarchy, await related, await activity, await bdr);
+        await Task.WhenAll(hierarchy, related, activity, bdr, calendar);
+        return new LeadFacts(lead, account, matchedBy, await hierarchy, await related, await activity, await bdr)
+        {
+            Calendar = await calendar,
+        };
     }
 
     /// <summary>An exact (case-insensitive) name match, preferring one in the lead's country.</summary>

@@ -14,8 +14,14 @@ public sealed record LeadFacts(
     Sourced<CrmUser> Bdr
 )
 {
+    /// <summary>Who the reps' calendars say is away; not asked unless the policy counts calendar events.</summary>
+    public Sourced<RepAbsences> Calendar { get; init; } = CalendarLookup.NotAsked;
+
     public IReadOnlyList<SourceReport> Reports =>
-        [Account.Report, Hierarchy.Report, Related.Report, AccountActivity.Report, Bdr.Report];
+        CalendarLookup.With(
+            [Account.Report, Hierarchy.Report, Related.Report, AccountActivity.Report, Bdr.Report],
+            Calendar
+        );
 
     public bool Degraded => Reports.Any(r => r.Status is SourceStatus.Failed or SourceStatus.TimedOut);
 

@@ -1,5 +1,6 @@
 using IntegrationHub.Routing.Assignment;
 using IntegrationHub.Routing.Decisions;
+using IntegrationHub.Routing.Facts;
 using IntegrationHub.Routing.Leads.Rules;
 using IntegrationHub.Routing.Policy;
 using IntegrationHub.Routing.Rules;
@@ -85,6 +86,11 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
             ?? throw new InvalidOperationException("no lead rule decided, though every order ends with no_account");
         var crmFacts = facts
             ?? throw new InvalidOperationException($"{draft.DecidedBy} sent the lead on without the CRM's facts");
+        if (CalendarLookup.WhyUnknown(crmFacts.Calendar) is { } calendarUnknown)
+        {
+            draft.Fallback("calendar_unknown", calendarUnknown);
+        }
+
         return draft.Finish(await ResolveAsync(decided, crmFacts, draft, roundRobin, cancellationToken), crmFacts);
     }
 
@@ -122,7 +128,7 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
                 return Assign(rep.RepId, pool: null, facts, draft);
             case LeadTarget.Pool pool:
                 return Assign(
-                    await PickAsync(pool.Name, draft, roundRobin, cancellationToken),
+                    await PickAsync(pool.Name, facts, draft, roundRobin, cancellationToken),
                     pool.Name,
                     facts,
                     draft
@@ -136,7 +142,12 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
                     return Assign(owner, pool: null, facts, draft);
                 }
 
-                return Assign(await PickAsync(geo.Name, draft, roundRobin, cancellationToken), geo.Name, facts, draft);
+                return Assign(
+                    await PickAsync(geo.Name, facts, draft, roundRobin, cancellationToken),
+                    geo.Name,
+                    facts,
+                    draft
+                );
             default:
                 throw new InvalidOperationException($"unknown lead target {target}");
         }
@@ -144,21 +155,33 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
 
     private static async Task<string?> PickAsync(
         string poolName,
+        LeadFacts facts,
         LeadDraft draft,
         IRoundRobin roundRobin,
         CancellationToken cancellationToken
     )
     {
         var pool = draft.Policy.Pool(poolName)!;
-        var members = pool
-            .Members.Select(draft.Policy.RepById)
-            .OfType<RepDefinition>()
-            .Select(r => new WeightedMember(r.Id, r.RoutingLevel.ForLeads()))
-            .ToList();
+        var members = new List<WeightedMember>();
+        foreach (var rep in pool.Members.Select(draft.Policy.RepById).OfType<RepDefinition>())
+        {
+            if (facts.Calendar.Value?.WhyAway(rep, draft.Now) is { } away)
+            {
+                draft.Fallback("rep_skipped", $"skipped in {pool.Name}: {away}");
+            }
+            else
+            {
+                members.Add(new WeightedMember(rep.Id, rep.RoutingLevel.ForLeads()));
+            }
+        }
+
         var picked = await roundRobin.PickAsync(pool.Name + LeadCursorSuffix, members, cancellationToken);
         if (picked is null)
         {
-            draft.Fallback("pool_has_no_lead_taker", $"no member of {pool.Name} takes leads (routing levels)");
+            draft.Fallback(
+                "pool_has_no_lead_taker",
+                $"no member of {pool.Name} takes leads (routing levels, absences on the calendar)"
+            );
         }
 
         return picked;

@@ -21,6 +21,7 @@ public static class PolicyValidator
         AiRepValidator.Check,
         MeetingOfferValidator.Check,
         LeadsValidator.Check,
+        AvailabilityValidator.Check,
     ];
 
     public static IReadOnlyList<string> Validate(RoutingPolicy policy) =>

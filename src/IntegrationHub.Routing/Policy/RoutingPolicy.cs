@@ -39,6 +39,8 @@ public sealed record RoutingPolicy
 
     public LeadPolicy Leads { get; init; } = new();
 
+    public AvailabilityPolicy Availability { get; init; } = new();
+
     /// <summary>How long the fact sources of one visitor decision may take together.</summary>
     public TimeSpan FactDeadline { get; init; } = TimeSpan.FromSeconds(2);
 

@@ -75,6 +75,17 @@ public sealed record SandboxSeed
     public DateTimeOffset Shift(DateTimeOffset value, DateTimeOffset now) =>
         Anchor is { } anchor ? value + (now - anchor) : value;
 
+    /// <summary>
+    /// Moves a date written relative to <see cref="Anchor"/> by whole days, so an all-day event (a holiday) stays on
+    /// whole dates: the same number of days from <paramref name="now"/>'s date as from the anchor's.
+    /// </summary>
+    public DateOnly ShiftDate(DateOnly value, DateTimeOffset now) =>
+        Anchor is { } anchor
+            ? value.AddDays(
+                DateOnly.FromDateTime(now.UtcDateTime).DayNumber - DateOnly.FromDateTime(anchor.UtcDateTime).DayNumber
+            )
+            : value;
+
     /// <inheritdoc cref="Shift(DateTimeOffset, DateTimeOffset)"/>
     public DateTimeOffset? Shift(DateTimeOffset? value, DateTimeOffset now) => value is { } v ? Shift(v, now) : null;
 }
@@ -102,7 +113,25 @@ public sealed record SeedClickThrough(
 /// <param name="UserId">The user's id at the vendor.</param>
 /// <param name="Email">The user's email.</param>
 /// <param name="Meetings">Meetings already booked.</param>
-public sealed record SeedCalendar(string UserId, string Email, IReadOnlyList<SeedMeeting> Meetings);
+public sealed record SeedCalendar(string UserId, string Email, IReadOnlyList<SeedMeeting> Meetings)
+{
+    /// <summary>Out-of-office spells, public holidays and other events that are not booked meetings.</summary>
+    public IReadOnlyList<SeedCalendarEvent> Events { get; init; } = [];
+}
+
+/// <summary>An event on a seeded calendar that is not a meeting (an out-of-office, a public holiday).</summary>
+/// <param name="EventType">The vendor's event type (Zoom: <c>outOfOffice</c>, <c>holiday</c>, <c>default</c>).</param>
+/// <param name="Summary">Its title.</param>
+/// <param name="Start">When it starts (shifted like every seed time; an all-day event by whole days).</param>
+/// <param name="End">When it ends (an all-day event: the day after its last day).</param>
+/// <param name="AllDay">A whole-day event (a holiday), kept on whole dates when shifted.</param>
+public sealed record SeedCalendarEvent(
+    string EventType,
+    string Summary,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    bool AllDay = false
+);
 
 /// <summary>A meeting already on a seeded calendar.</summary>
 /// <param name="Topic">Its title.</param>

@@ -194,6 +194,12 @@ public sealed class MemoryConnector
 
     public Task CancelMeetingAsync(string meetingId, CancellationToken cancellationToken) => Count(0);
 
+    /// <summary>Clear calendars: nobody is away.</summary>
+    public Task<IReadOnlyList<CalendarEvent>> ListCalendarEventsAsync(
+        CalendarEventQuery query,
+        CancellationToken cancellationToken
+    ) => Count<IReadOnlyList<CalendarEvent>>([]);
+
     private static readonly Account Acme = new()
     {
         Id = "001A",

@@ -1,3 +1,5 @@
+using IntegrationHub.Sdk.Errors;
+
 namespace IntegrationHub.Sdk.Capabilities.Meetings;
 
 /// <summary>Calendar and video meetings (Zoom-like).</summary>
@@ -13,6 +15,23 @@ public interface IMeetingConnector : ICapabilityConnector
 
     /// <summary>Cancels a meeting. Throws NotFound for an unknown meeting.</summary>
     Task CancelMeetingAsync(string meetingId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The events of several calendars overlapping a window, in one call (routing asks for every rep at once). A
+    /// connector written before calendars were read does not list them: the default refuses with FailedPrecondition
+    /// (<c>CALENDAR_EVENTS_UNSUPPORTED</c>), so routing says availability from the calendar is unknown.
+    /// </summary>
+    Task<IReadOnlyList<CalendarEvent>> ListCalendarEventsAsync(
+        CalendarEventQuery query,
+        CancellationToken cancellationToken
+    ) =>
+        throw new ConnectorException(
+            ConnectorErrorKind.FailedPrecondition,
+            "This meetings connector does not list calendar events."
+        )
+        {
+            Reason = "CALENDAR_EVENTS_UNSUPPORTED",
+        };
 }
 
 /// <summary>A span of time.</summary>

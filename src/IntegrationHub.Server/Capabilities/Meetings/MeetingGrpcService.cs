@@ -83,6 +83,37 @@ public sealed class MeetingGrpcService(IMeetingConnector connector) : MeetingSer
         return new CancelMeetingResponse();
     }
 
+    public override async Task<ListCalendarEventsResponse> ListCalendarEvents(
+        ListCalendarEventsRequest request,
+        ServerCallContext context
+    )
+    {
+        var validator = new RequestValidator();
+        if (request.CalendarUserIds.Count is 0 or > 100)
+        {
+            validator.Add("calendar_user_ids", "must name 1 to 100 calendars");
+        }
+
+        var users = request
+            .CalendarUserIds.Select((id, i) => validator.Required($"calendar_user_ids[{i}]", id, 128))
+            .ToList();
+        var start = validator.Timestamp("window_start_time", request.WindowStartTime, required: true);
+        var end = validator.Timestamp("window_end_time", request.WindowEndTime, required: true);
+        if (start is { } s && end is { } e && (e <= s || e - s > TimeSpan.FromDays(31)))
+        {
+            validator.Add("window_end_time", "must be after window_start_time and at most 31 days later");
+        }
+
+        validator.ThrowIfInvalid();
+        var events = await connector.ListCalendarEventsAsync(
+            new CalendarEventQuery(users, start!.Value, end!.Value),
+            context.CancellationToken
+        );
+        var response = new ListCalendarEventsResponse();
+        response.Events.AddRange(events.Select(e => e.ToContract()));
+        return response;
+    }
+
     private static Sdk.Capabilities.Meetings.WorkingHours? WorkingHours(
         RequestValidator validator,
         Contracts.Meetings.V1.WorkingHours? hours

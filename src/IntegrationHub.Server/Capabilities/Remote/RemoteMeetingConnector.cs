@@ -2,6 +2,7 @@ using Grpc.Core;
 using IntegrationHub.Contracts.Meetings.V1;
 using IntegrationHub.Sdk.Capabilities.Meetings;
 using IntegrationHub.Server.Capabilities.Meetings;
+using CalendarEvent = IntegrationHub.Sdk.Capabilities.Meetings.CalendarEvent;
 using Domain = IntegrationHub.Sdk.Capabilities.Meetings;
 
 namespace IntegrationHub.Server.Capabilities.Remote;
@@ -24,6 +25,20 @@ public sealed class RemoteMeetingConnector(RemoteEndpoint remote) : IMeetingConn
     public Task<Domain.Meeting> CreateMeetingAsync(MeetingRequest request, CancellationToken cancellationToken) =>
         remote.Call(
             async options => (await _client.CreateMeetingAsync(request.ToContract(), options)).Meeting.ToDomain(),
+            cancellationToken
+        );
+
+    public Task<IReadOnlyList<CalendarEvent>> ListCalendarEventsAsync(
+        CalendarEventQuery query,
+        CancellationToken cancellationToken
+    ) =>
+        remote.Call<IReadOnlyList<CalendarEvent>>(
+            async options =>
+                [
+                    .. (await _client.ListCalendarEventsAsync(query.ToContract(), options)).Events.Select(e =>
+                        e.ToDomain()
+                    ),
+                ],
             cancellationToken
         );
 
