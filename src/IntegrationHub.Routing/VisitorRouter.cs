@@ -1,4 +1,5 @@
 using IntegrationHub.Routing.Assignment;
+using IntegrationHub.Routing.Assignment.Caps;
 using IntegrationHub.Routing.Decisions;
 using IntegrationHub.Routing.Facts;
 using IntegrationHub.Routing.Policy;
@@ -160,12 +161,34 @@ public sealed class VisitorRouter(
         )
         {
             var members = pool.Members.Select(policy.RepById).OfType<RepDefinition>().ToList();
-            var eligible = members
-                .Where(m =>
-                    m.RoutingLevel.ForChats() > 0 && RepAvailability.WhyUnavailable(policy, m, statuses, now) is null
-                )
-                .Select(m => new WeightedMember(m.Id, m.RoutingLevel.ForChats()))
-                .ToList();
+            var eligible = new List<WeightedMember>();
+            var capped = 0;
+            foreach (var m in members.Where(m => m.RoutingLevel.ForChats() > 0))
+            {
+                if (RepAvailability.WhyUnavailable(policy, m, statuses, now) is not null)
+                {
+                    continue;
+                }
+
+                // A capped rep is passed over like an unavailable one, and the explanation says so.
+                var why = await CapCheck.WhyCappedAsync(
+                    m,
+                    pool,
+                    WorkChannel.Chat,
+                    roundRobin.Counts,
+                    now,
+                    cancellationToken
+                );
+                if (why is not null)
+                {
+                    fallbacks.Add(new FallbackStep("rep_capped", why));
+                    capped++;
+                    continue;
+                }
+
+                eligible.Add(new WeightedMember(m.Id, m.RoutingLevel.ForChats()));
+            }
+
             if (
                 eligible.Count > 0
                 && await roundRobin.PickAsync(pool.Name, eligible, cancellationToken) is { } pickedId
@@ -176,7 +199,12 @@ public sealed class VisitorRouter(
             }
 
             fallbacks.Add(
-                new FallbackStep("pool_has_no_available_rep", $"no member of {pool.Name} is available for chats")
+                new FallbackStep(
+                    "pool_has_no_available_rep",
+                    capped == 0
+                        ? $"no member of {pool.Name} is available for chats"
+                        : $"no member of {pool.Name} is available for chats ({capped} capped)"
+                )
             );
 
             // Nobody can chat, but the visitor may still book a meeting with someone of this pool.

@@ -1,3 +1,4 @@
+using IntegrationHub.Hub.Caps;
 using IntegrationHub.Hub.Conversations;
 using IntegrationHub.Hub.Leads;
 using IntegrationHub.Routing;
@@ -49,6 +50,7 @@ public sealed class RoutingDesk(
                 var now = time.GetUtcNow();
                 made = await VisitorRouter.DecideAsync(facts, statuses, policy, now, new LedgerRoundRobin(ledger), ct);
                 opened = conversations.Plan(made);
+                await WorkCounts.TakeAsync(ledger.Work, policy, made.Target, WorkChannel.Chat, now, ct);
                 return new DecisionWrite(made.ToStored(fingerprint), Alerts(made, now), opened?.Stored, opened?.Timer);
             },
             cancellationToken
@@ -95,6 +97,7 @@ public sealed class RoutingDesk(
                     new LedgerRoundRobin(ledger),
                     ct
                 );
+                await WorkCounts.TakeAsync(ledger.Work, policy, made.Target, WorkChannel.Lead, now, ct);
                 return new DecisionWrite(made.ToStored(fingerprint), made.ToOutbox(time.GetUtcNow()));
             },
             cancellationToken

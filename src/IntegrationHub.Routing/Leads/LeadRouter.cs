@@ -1,4 +1,5 @@
 using IntegrationHub.Routing.Assignment;
+using IntegrationHub.Routing.Assignment.Caps;
 using IntegrationHub.Routing.Decisions;
 using IntegrationHub.Routing.Leads.Rules;
 using IntegrationHub.Routing.Policy;
@@ -150,15 +151,41 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
     )
     {
         var pool = draft.Policy.Pool(poolName)!;
-        var members = pool
-            .Members.Select(draft.Policy.RepById)
-            .OfType<RepDefinition>()
-            .Select(r => new WeightedMember(r.Id, r.RoutingLevel.ForLeads()))
-            .ToList();
+        var members = new List<WeightedMember>();
+        var capped = 0;
+        foreach (var rep in pool.Members.Select(draft.Policy.RepById).OfType<RepDefinition>())
+        {
+            // A capped rep is passed over, and the explanation says so; the pool's other members share the lead.
+            var why =
+                rep.RoutingLevel.ForLeads() > 0
+                    ? await CapCheck.WhyCappedAsync(
+                        rep,
+                        pool,
+                        WorkChannel.Lead,
+                        roundRobin.Counts,
+                        draft.Now,
+                        cancellationToken
+                    )
+                    : null;
+            if (why is not null)
+            {
+                draft.Fallback("rep_capped", why);
+                capped++;
+                continue;
+            }
+
+            members.Add(new WeightedMember(rep.Id, rep.RoutingLevel.ForLeads()));
+        }
+
         var picked = await roundRobin.PickAsync(pool.Name + LeadCursorSuffix, members, cancellationToken);
         if (picked is null)
         {
-            draft.Fallback("pool_has_no_lead_taker", $"no member of {pool.Name} takes leads (routing levels)");
+            draft.Fallback(
+                "pool_has_no_lead_taker",
+                capped == 0
+                    ? $"no member of {pool.Name} takes leads (routing levels)"
+                    : $"no member of {pool.Name} takes leads: {capped} capped, the others by routing level"
+            );
         }
 
         return picked;
