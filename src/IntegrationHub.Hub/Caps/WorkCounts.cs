@@ -50,20 +50,3 @@ public sealed class LedgerWorkCounts(WorkCountLedger work) : IWorkCounts
     public Task<long> TakenAsync(WorkCounter counter, CancellationToken cancellationToken) =>
         work.TakenAsync(counter.Stored(), cancellationToken);
 }
-
-/// <summary>
-/// The counts as they stood when read, plus the work counted on top (a simulation replaying decisions counts what it
-/// gives), without writing anything.
-/// </summary>
-public sealed class SnapshotWorkCounts(IReadOnlyList<WorkCount> stored) : IWorkCounts
-{
-    private readonly Dictionary<WorkCount, long> _counts = stored
-        .GroupBy(c => c with { Taken = 0 })
-        .ToDictionary(g => g.Key, g => g.Sum(c => c.Taken));
-
-    public Task<long> TakenAsync(WorkCounter counter, CancellationToken cancellationToken) =>
-        Task.FromResult(_counts.GetValueOrDefault(counter.Stored()));
-
-    public void Take(WorkCounter counter) =>
-        _counts[counter.Stored()] = _counts.GetValueOrDefault(counter.Stored()) + 1;
-}
