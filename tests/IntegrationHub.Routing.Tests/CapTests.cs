@@ -3,7 +3,7 @@ using IntegrationHub.Routing.Policy;
 
 namespace IntegrationHub.Routing.Tests;
 
-/// <summary>Caps as the policy file states them: validated with their paths, counted in the rep's own day and week.</summary>
+/// <summary>Caps as the policy states them: validated with their paths, counted in the rep's day and week.</summary>
 public sealed class CapTests
 {
     [Fact]

@@ -198,7 +198,7 @@ public abstract class DecisionWriterContract(StorageProvider provider) : IAsyncL
         Assert.Equal(5, Assert.Single(stored).Taken);
     }
 
-    /// <summary>A decision giving ana a lead while she has fewer than five today; the gate holds it after its read.</summary>
+    /// <summary>Gives ana a lead while she has fewer than five today; the gate holds it after reading.</summary>
     private Func<RoundRobinLedger, CancellationToken, Task<DecisionWrite>> Capped(
         string request,
         WorkCount today,

@@ -14,6 +14,6 @@ public interface IRoundRobin
     /// <summary>The picked rep's id, or null when no member has a weight above zero.</summary>
     Task<string?> PickAsync(string pool, IReadOnlyList<WeightedMember> eligible, CancellationToken cancellationToken);
 
-    /// <summary>The work reps took so far, which caps are checked against; none counted unless a store keeps it.</summary>
+    /// <summary>The work reps took so far, which caps are checked against; none unless a store counts it.</summary>
     IWorkCounts Counts => NoWorkCounts.Instance;
 }

@@ -136,7 +136,7 @@ public sealed class PolicySimulationTests : IDisposable
             _hub.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        // Avery Johnson (005SDR01) may take one chat a day: the replay counts the chats it gives, from the window's start.
+        // Avery Johnson (005SDR01) may take one chat a day: the replay counts its chats from the window's start.
         var candidate = await CandidateAsync(p =>
             p["reps"]!.AsArray().Single(r => (string?)r!["id"] == AmerSdrs[0])!["caps"] = new JsonObject
             {

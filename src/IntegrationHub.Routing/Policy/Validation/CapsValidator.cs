@@ -1,6 +1,6 @@
 namespace IntegrationHub.Routing.Policy.Validation;
 
-/// <summary><c>reps[i].caps</c> and <c>pools[i].caps</c>: each limit is a positive count, a week at least a day.</summary>
+/// <summary><c>reps[i].caps</c>, <c>pools[i].caps</c>: limits are positive, a week's at least a day's.</summary>
 internal static class CapsValidator
 {
     /// <summary>More than anyone can work in a week: a typo, not a cap.</summary>
