@@ -148,12 +148,7 @@ public abstract class DecisionWriterContract(StorageProvider provider) : IAsyncL
     public async Task Two_instances_committing_at_once_decide_each_request_once_and_count_every_pick()
     {
         await using var one = Writer();
-        await using var another = new DecisionWriter(
-            _world.AnotherConnectionToTheSameDatabase(),
-            _world.Time,
-            [],
-            NullLogger<DecisionWriter>.Instance
-        );
+        await using var another = AnotherInstancesWriter();
         var writers = new[] { one, another };
         var outcomes = await Task.WhenAll(
             Enumerable
@@ -172,12 +167,7 @@ public abstract class DecisionWriterContract(StorageProvider provider) : IAsyncL
     public async Task Two_instances_never_both_take_the_last_slot_of_a_cap()
     {
         await using var one = Writer();
-        await using var another = new DecisionWriter(
-            _world.AnotherConnectionToTheSameDatabase(),
-            _world.Time,
-            [],
-            NullLogger<DecisionWriter>.Instance
-        );
+        await using var another = AnotherInstancesWriter();
         // Ana takes leads until she has five today, then nobody does; four are taken already.
         var today = new WorkCount("ana", "lead", "day", At(0).Date, 0);
         for (var i = 0; i < 4; i++)
@@ -221,6 +211,9 @@ public abstract class DecisionWriterContract(StorageProvider provider) : IAsyncL
             await ledger.Work.TakeAsync(today, 5, ct);
             return Write(request, "ana");
         };
+
+    private DecisionWriter AnotherInstancesWriter() =>
+        new(_world.AnotherConnectionToTheSameDatabase(), _world.Time, [], NullLogger<DecisionWriter>.Instance);
 
     private DecisionWriter Writer() =>
         new(_world.Database, _world.Time, [new Heard(_heard)], NullLogger<DecisionWriter>.Instance);

@@ -1,7 +1,6 @@
 using IntegrationHub.Routing.Assignment.Caps;
 using IntegrationHub.Routing.Decisions;
 using IntegrationHub.Routing.Policy;
-using IntegrationHub.Routing.Rules;
 using IntegrationHub.Storage.Assignment;
 
 namespace IntegrationHub.Hub.Caps;
@@ -31,13 +30,7 @@ public static class WorkCounts
         CancellationToken cancellationToken
     )
     {
-        if (target.Kind != TargetKind.HumanRep || policy.RepById(target.RepId) is not { } rep)
-        {
-            return;
-        }
-
-        var poolCaps = target.Pool is { } pool ? policy.Pool(pool)?.Caps : null;
-        foreach (var (counter, limit) in CapCheck.Limits(rep, target.Pool, poolCaps, channel, now))
+        foreach (var (counter, limit) in CapCheck.WorkGiven(policy, target, channel, now))
         {
             await work.TakeAsync(counter.Stored(), limit, cancellationToken);
         }

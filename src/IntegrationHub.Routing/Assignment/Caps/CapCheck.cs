@@ -1,4 +1,6 @@
+using IntegrationHub.Routing.Decisions;
 using IntegrationHub.Routing.Policy;
+using IntegrationHub.Routing.Rules;
 
 namespace IntegrationHub.Routing.Assignment.Caps;
 
@@ -32,6 +34,26 @@ public static class CapCheck
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The counters the lead or chat a decision gives its human moves, with their caps; none for an AI rep, a meeting
+    /// offer or a decision that routed nobody.
+    /// </summary>
+    public static IEnumerable<(WorkCounter Counter, int? Limit)> WorkGiven(
+        RoutingPolicy policy,
+        RoutingTarget target,
+        WorkChannel channel,
+        DateTimeOffset now
+    )
+    {
+        if (target.Kind != TargetKind.HumanRep || policy.RepById(target.RepId) is not { } rep)
+        {
+            return [];
+        }
+
+        var poolCaps = target.Pool is { } pool ? policy.Pool(pool)?.Caps : null;
+        return Limits(rep, target.Pool, poolCaps, channel, now);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using IntegrationHub.Routing.Decisions;
 using IntegrationHub.Routing.Policy;
-using IntegrationHub.Routing.Rules;
 
 namespace IntegrationHub.Routing.Assignment.Caps;
 
@@ -18,13 +17,7 @@ public sealed class CountedWork : IWorkCounts
     /// <summary>Counts the lead or chat a decision gives its human, if it gives one.</summary>
     public void Take(RoutingPolicy policy, RoutingTarget target, WorkChannel channel, DateTimeOffset now)
     {
-        if (target.Kind != TargetKind.HumanRep || policy.RepById(target.RepId) is not { } rep)
-        {
-            return;
-        }
-
-        var poolCaps = target.Pool is { } pool ? policy.Pool(pool)?.Caps : null;
-        foreach (var (counter, _) in CapCheck.Limits(rep, target.Pool, poolCaps, channel, now))
+        foreach (var (counter, _) in CapCheck.WorkGiven(policy, target, channel, now))
         {
             _counts[counter] = _counts.GetValueOrDefault(counter) + 1;
         }
