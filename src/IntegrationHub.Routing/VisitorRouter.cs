@@ -1,4 +1,5 @@
 using IntegrationHub.Routing.Assignment;
+using IntegrationHub.Routing.Assignment.Caps;
 using IntegrationHub.Routing.Decisions;
 using IntegrationHub.Routing.Facts;
 using IntegrationHub.Routing.Policy;
@@ -167,17 +168,38 @@ public sealed class VisitorRouter(
         {
             var members = pool.Members.Select(policy.RepById).OfType<RepDefinition>().ToList();
             var eligible = new List<WeightedMember>();
+            var capped = 0;
             foreach (var m in members.Where(m => m.RoutingLevel.ForChats() > 0))
             {
                 if (calendar?.WhyAway(m, now) is { } away)
                 {
                     // Said in the explanation: an absence is news to whoever expected this rep to take the chat.
                     fallbacks.Add(new FallbackStep("rep_skipped", $"skipped in {pool.Name}: {away}"));
+                    continue;
                 }
-                else if (RepAvailability.WhyUnavailable(policy, m, statuses, now) is null)
+
+                if (RepAvailability.WhyUnavailable(policy, m, statuses, now) is not null)
                 {
-                    eligible.Add(new WeightedMember(m.Id, m.RoutingLevel.ForChats()));
+                    continue;
                 }
+
+                // A capped rep is passed over like an unavailable one, and the explanation says so.
+                var why = await CapCheck.WhyCappedAsync(
+                    m,
+                    pool,
+                    WorkChannel.Chat,
+                    roundRobin.Counts,
+                    now,
+                    cancellationToken
+                );
+                if (why is not null)
+                {
+                    fallbacks.Add(new FallbackStep("rep_capped", why));
+                    capped++;
+                    continue;
+                }
+
+                eligible.Add(new WeightedMember(m.Id, m.RoutingLevel.ForChats()));
             }
 
             if (
@@ -190,7 +212,12 @@ public sealed class VisitorRouter(
             }
 
             fallbacks.Add(
-                new FallbackStep("pool_has_no_available_rep", $"no member of {pool.Name} is available for chats")
+                new FallbackStep(
+                    "pool_has_no_available_rep",
+                    capped == 0
+                        ? $"no member of {pool.Name} is available for chats"
+                        : $"no member of {pool.Name} is available for chats ({capped} capped)"
+                )
             );
 
             // Nobody can chat, but the visitor may still book a meeting with someone of this pool.

@@ -46,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDecisionCommitted>(sp => sp.GetRequiredService<OutboxWake>());
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<RoundRobinStore>();
+        services.AddSingleton<WorkCountStore>();
         services.AddSingleton<PresenceStore>();
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<ConversationStore>();

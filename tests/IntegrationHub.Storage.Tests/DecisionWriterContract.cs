@@ -173,12 +173,7 @@ public abstract class DecisionWriterContract(StorageProvider provider) : IAsyncL
     public async Task Two_instances_committing_at_once_decide_each_request_once_and_count_every_pick()
     {
         await using var one = Writer();
-        await using var another = new DecisionWriter(
-            _world.AnotherConnectionToTheSameDatabase(),
-            _world.Time,
-            [],
-            NullLogger<DecisionWriter>.Instance
-        );
+        await using var another = AnotherInstancesWriter();
         var writers = new[] { one, another };
         var outcomes = await Task.WhenAll(
             Enumerable
@@ -192,6 +187,58 @@ public abstract class DecisionWriterContract(StorageProvider provider) : IAsyncL
         Assert.Equal(20, counts.Values.Sum());
         Assert.InRange(counts["ana"], 12, 15);
     }
+
+    [Fact]
+    public async Task Two_instances_never_both_take_the_last_slot_of_a_cap()
+    {
+        await using var one = Writer();
+        await using var another = AnotherInstancesWriter();
+        // Ana takes leads until she has five today, then nobody does; four are taken already.
+        var today = new WorkCount("ana", "lead", "day", At(0).Date, 0);
+        for (var i = 0; i < 4; i++)
+        {
+            await one.CommitAsync("visitor", $"early{i}", Capped($"early{i}", today, null), default);
+        }
+
+        // Both instances read four, and only then does either write: exactly one gets the last slot.
+        var bothRead = new CountdownEvent(2);
+        var outcomes = await Task.WhenAll(
+            one.CommitAsync("visitor", "last-a", Capped("last-a", today, bothRead), default),
+            another.CommitAsync("visitor", "last-b", Capped("last-b", today, bothRead), default)
+        );
+
+        Assert.All(outcomes, o => Assert.True(o.Recorded));
+        Assert.Single(outcomes, o => o.Decision.RepId == "ana");
+        var stored = await new WorkCountStore(_world.Database).SinceAsync(today.PeriodStart, CancellationToken.None);
+        Assert.Equal(5, Assert.Single(stored).Taken);
+    }
+
+    /// <summary>Gives ana a lead while she has fewer than five today; the gate holds it after reading.</summary>
+    private Func<RoundRobinLedger, CancellationToken, Task<DecisionWrite>> Capped(
+        string request,
+        WorkCount today,
+        CountdownEvent? gate
+    ) =>
+        async (ledger, ct) =>
+        {
+            var taken = await ledger.Work.TakenAsync(today, ct);
+            if (gate is not null && !gate.IsSet)
+            {
+                gate.Signal();
+                await Task.Run(() => gate.Wait(TimeSpan.FromSeconds(10)), ct);
+            }
+
+            if (taken >= 5)
+            {
+                return Write(request, null);
+            }
+
+            await ledger.Work.TakeAsync(today, 5, ct);
+            return Write(request, "ana");
+        };
+
+    private DecisionWriter AnotherInstancesWriter() =>
+        new(_world.AnotherConnectionToTheSameDatabase(), _world.Time, [], NullLogger<DecisionWriter>.Instance);
 
     private DecisionWriter Writer() =>
         new(_world.Database, _world.Time, [new Heard(_heard)], NullLogger<DecisionWriter>.Instance);

@@ -66,6 +66,7 @@ public static class HubApplicationExtensions
         services.AddSingleton<ConversationFlow>();
         services.AddSingleton<RoutingDesk>();
         services.AddSingleton<RoutingMetrics>();
+        services.AddSingleton<Caps.CapStandings>();
         services.AddSingleton<DecisionFeed>();
         services.AddSingleton<IOutboxEffectHandler, NotifyEffectHandler>();
         services.AddSingleton<IDurableTimerHandler, AcceptTimeout>();

@@ -1,3 +1,4 @@
+using IntegrationHub.Hub.Caps;
 using IntegrationHub.Hub.Conversations;
 using IntegrationHub.Hub.Leads;
 using IntegrationHub.Hub.RoutingEvents;
@@ -51,6 +52,7 @@ public sealed class RoutingDesk(
                 var now = time.GetUtcNow();
                 made = await VisitorRouter.DecideAsync(facts, statuses, policy, now, new LedgerRoundRobin(ledger), ct);
                 opened = conversations.Plan(made);
+                await WorkCounts.TakeAsync(ledger.Work, policy, made.Target, WorkChannel.Chat, now, ct);
                 return new DecisionWrite(
                     made.ToStored(fingerprint),
                     Alerts(made, now),
@@ -103,6 +105,7 @@ public sealed class RoutingDesk(
                     new LedgerRoundRobin(ledger),
                     ct
                 );
+                await WorkCounts.TakeAsync(ledger.Work, policy, made.Target, WorkChannel.Lead, now, ct);
                 // The SLA's timer commits with the decision: no routed lead without it, no timer without a decision.
                 return new DecisionWrite(
                     made.ToStored(fingerprint),

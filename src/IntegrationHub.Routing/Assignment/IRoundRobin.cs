@@ -1,3 +1,5 @@
+using IntegrationHub.Routing.Assignment.Caps;
+
 namespace IntegrationHub.Routing.Assignment;
 
 /// <summary>A pool member and the share of work it should get.</summary>
@@ -11,4 +13,7 @@ public interface IRoundRobin
 {
     /// <summary>The picked rep's id, or null when no member has a weight above zero.</summary>
     Task<string?> PickAsync(string pool, IReadOnlyList<WeightedMember> eligible, CancellationToken cancellationToken);
+
+    /// <summary>The work reps took so far, which caps are checked against; none unless a store counts it.</summary>
+    IWorkCounts Counts => NoWorkCounts.Instance;
 }

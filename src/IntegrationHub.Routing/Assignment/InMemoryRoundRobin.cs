@@ -1,3 +1,5 @@
+using IntegrationHub.Routing.Assignment.Caps;
+
 namespace IntegrationHub.Routing.Assignment;
 
 /// <summary>
@@ -9,6 +11,11 @@ public sealed class InMemoryRoundRobin : IRoundRobin
 {
     private readonly Dictionary<(string Pool, string Rep), long> _picks = [];
     private readonly Lock _lock = new();
+
+    /// <summary>Work counted only when the caller counts it (a simulation replaying decisions does).</summary>
+    public CountedWork Work { get; } = new();
+
+    public IWorkCounts Counts => Work;
 
     public Task<string?> PickAsync(
         string pool,

@@ -1,4 +1,5 @@
 using IntegrationHub.Routing.Assignment;
+using IntegrationHub.Routing.Assignment.Caps;
 using IntegrationHub.Routing.Decisions;
 using IntegrationHub.Routing.Facts;
 using IntegrationHub.Routing.Leads.Rules;
@@ -163,16 +164,35 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
     {
         var pool = draft.Policy.Pool(poolName)!;
         var members = new List<WeightedMember>();
+        var capped = 0;
         foreach (var rep in pool.Members.Select(draft.Policy.RepById).OfType<RepDefinition>())
         {
             if (facts.Calendar.Value?.WhyAway(rep, draft.Now) is { } away)
             {
                 draft.Fallback("rep_skipped", $"skipped in {pool.Name}: {away}");
+                continue;
             }
-            else
+
+            // A capped rep is passed over, and the explanation says so; the pool's other members share the lead.
+            var why =
+                rep.RoutingLevel.ForLeads() > 0
+                    ? await CapCheck.WhyCappedAsync(
+                        rep,
+                        pool,
+                        WorkChannel.Lead,
+                        roundRobin.Counts,
+                        draft.Now,
+                        cancellationToken
+                    )
+                    : null;
+            if (why is not null)
             {
-                members.Add(new WeightedMember(rep.Id, rep.RoutingLevel.ForLeads()));
+                draft.Fallback("rep_capped", why);
+                capped++;
+                continue;
             }
+
+            members.Add(new WeightedMember(rep.Id, rep.RoutingLevel.ForLeads()));
         }
 
         var picked = await roundRobin.PickAsync(pool.Name + LeadCursorSuffix, members, cancellationToken);
@@ -180,7 +200,9 @@ public sealed class LeadRouter(LeadFactGatherer gatherer, IRoundRobin roundRobin
         {
             draft.Fallback(
                 "pool_has_no_lead_taker",
-                $"no member of {pool.Name} takes leads (routing levels, absences on the calendar)"
+                capped == 0
+                    ? $"no member of {pool.Name} takes leads (routing levels, absences on the calendar)"
+                    : $"no member of {pool.Name} takes leads: {capped} capped, the others by routing level or absence"
             );
         }
 

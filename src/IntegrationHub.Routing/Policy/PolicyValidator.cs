@@ -13,6 +13,7 @@ public static class PolicyValidator
     [
         RepsValidator.Check,
         PoolsValidator.Check,
+        CapsValidator.Check,
         RegionsValidator.Check,
         LocalePrefixesValidator.Check,
         VisitorRulesValidator.Check,

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IntegrationHub.Routing.Policy;
 
 public enum PoolKind
@@ -24,4 +26,8 @@ public sealed record PoolDefinition
     /// <summary>For a language pool: the language it serves ("fr").</summary>
     public string? Language { get; init; }
     public IReadOnlyList<string> Members { get; init; } = [];
+
+    /// <summary>The most work this pool's round robin gives each member per day or week; none when left out.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public WorkCaps? Caps { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IntegrationHub.Routing.Policy;
 
 /// <summary>
@@ -16,6 +18,10 @@ public sealed record RepDefinition
     public string TimeZone { get; init; } = "UTC";
     public WorkingHoursDefinition WorkingHours { get; init; } = new();
     public string? CalendarUserId { get; init; }
+
+    /// <summary>The most work the rep takes per day or week, in their time zone; none when left out.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public WorkCaps? Caps { get; init; }
 }
 
 /// <summary>A rep's working day, in the rep's time zone.</summary>

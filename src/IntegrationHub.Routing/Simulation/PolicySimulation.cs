@@ -10,7 +10,8 @@ namespace IntegrationHub.Routing.Simulation;
 /// what moves. Nothing is asked of a vendor and nothing is stored: the facts and presence each
 /// decision was made from are in its inputs. A decision without inputs (stored before the hub
 /// kept them) or a lead the candidate would take further than the CRM was asked at the time
-/// (a lower MQL bar, say) cannot be replayed and is counted as such.
+/// (a lower MQL bar, say) cannot be replayed and is counted as such. Caps count the work the replay gives, from
+/// zero at the window's start: work taken before the window is not known to the replay.
 /// </summary>
 public sealed class PolicySimulation(RoutingPolicy current, RoutingPolicy candidate)
 {
@@ -55,6 +56,8 @@ public sealed class PolicySimulation(RoutingPolicy current, RoutingPolicy candid
             _candidateRoundRobin,
             cancellationToken
         );
+        _currentRoundRobin.Work.Take(current, before.Target, WorkChannel.Chat, recorded.CreatedAt);
+        _candidateRoundRobin.Work.Take(candidate, after.Target, WorkChannel.Chat, recorded.CreatedAt);
         Count(
             recorded.Id,
             "visitor",
@@ -94,6 +97,8 @@ public sealed class PolicySimulation(RoutingPolicy current, RoutingPolicy candid
                 _candidateRoundRobin,
                 cancellationToken
             );
+            _currentRoundRobin.Work.Take(current, before.Target, WorkChannel.Lead, recorded.CreatedAt);
+            _candidateRoundRobin.Work.Take(candidate, after.Target, WorkChannel.Lead, recorded.CreatedAt);
             Count(
                 recorded.Id,
                 "lead",

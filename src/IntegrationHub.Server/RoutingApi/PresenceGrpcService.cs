@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Hub.Caps;
 using IntegrationHub.Hub.Conversations;
 using IntegrationHub.Hub.Decisions;
 using IntegrationHub.Hub.Errors;
@@ -15,6 +16,7 @@ namespace IntegrationHub.Server.RoutingApi;
 public sealed class PresenceGrpcService(
     PresenceStore presence,
     PolicyProvider policies,
+    CapStandings standings,
     IHubEventBus events,
     TimeProvider time
 ) : PresenceService.PresenceServiceBase
@@ -52,8 +54,11 @@ public sealed class PresenceGrpcService(
         var reps = policy
             .Reps.Where(r => pool.Length == 0 || policy.Pool(pool)?.Members.Contains(r.Id) == true)
             .OrderBy(r => r.Id, StringComparer.Ordinal);
+        var caps = await standings.ReadAsync(policy, context.CancellationToken);
         var response = new ListRepsResponse();
-        response.Reps.AddRange(reps.Select(r => Describe(r, statuses.GetValueOrDefault(r.Id))));
+        response.Reps.AddRange(
+            reps.Select(r => Describe(r, statuses.GetValueOrDefault(r.Id)).WithCaps(r, caps.GetValueOrDefault(r.Id)))
+        );
         return response;
     }
 

@@ -22,10 +22,14 @@ public sealed class RoundRobinLedger
         _database = database;
         _connection = connection;
         _transaction = transaction;
+        Work = new WorkCountLedger(connection, transaction);
     }
 
-    /// <summary>The picks taken so far, in order; what <see cref="Undo"/> returns to.</summary>
-    internal int Mark => _picks.Count;
+    /// <summary>The work counts of the same batch, which caps are checked against and decisions move.</summary>
+    public WorkCountLedger Work { get; }
+
+    /// <summary>The picks and work taken so far; what <see cref="Undo"/> returns to.</summary>
+    internal (int Picks, int Work) Mark => (_picks.Count, Work.Mark);
 
     /// <summary>
     /// Takes a pick from <paramref name="pool"/>: the eligible member furthest behind their weighted share, ties to
@@ -92,18 +96,22 @@ public sealed class RoundRobinLedger
     }
 
     /// <summary>Forgets the picks taken after <paramref name="mark"/> (by a decision that could not be made).</summary>
-    internal void Undo(int mark)
+    internal void Undo((int Picks, int Work) mark)
     {
-        for (var i = _picks.Count - 1; i >= mark; i--)
+        for (var i = _picks.Count - 1; i >= mark.Picks; i--)
         {
             var (pool, member) = _picks[i];
             _counts[pool][member]--;
         }
 
-        _picks.RemoveRange(mark, _picks.Count - mark);
+        _picks.RemoveRange(mark.Picks, _picks.Count - mark.Picks);
+        Work.Undo(mark.Work);
     }
 
-    /// <summary>The increments to write: one per member picked (its row exists: it was loaded to be picked).</summary>
+    /// <summary>
+    /// The increments to write: one per member picked (its row exists: it was loaded to be picked), then the work
+    /// counts the batch's decisions moved.
+    /// </summary>
     internal IEnumerable<SqlStatement> Increments() =>
         _picks
             .GroupBy(p => p)
@@ -112,5 +120,6 @@ public sealed class RoundRobinLedger
                 ("pool", g.Key.Pool),
                 ("member", g.Key.Member),
                 ("picks", (long)g.Count())
-            ));
+            ))
+            .Concat(Work.Increments());
 }

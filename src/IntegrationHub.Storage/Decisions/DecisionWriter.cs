@@ -18,6 +18,9 @@ public sealed partial class DecisionWriter : IAsyncDisposable
     /// <summary>At most this many decisions share one transaction.</summary>
     public const int MaxBatch = 128;
 
+    /// <summary>How often one decision is tried alone before its caller hears the database's refusal.</summary>
+    private const int MaxAttempts = 3;
+
     /// <summary>
     /// At most this many decisions wait for the writer; more callers wait to queue (until their deadline), so a
     /// flood of requests with a slow disk holds bounded memory instead of a queue that only grows.
@@ -118,7 +121,7 @@ public sealed partial class DecisionWriter : IAsyncDisposable
         }
     }
 
-    private async Task CommitBatchAsync(List<PendingDecision> batch)
+    private async Task CommitBatchAsync(List<PendingDecision> batch, int attempt = 1)
     {
         try
         {
@@ -135,6 +138,12 @@ public sealed partial class DecisionWriter : IAsyncDisposable
             {
                 await CommitBatchAsync([pending]);
             }
+        }
+        catch (DbException) when (attempt < MaxAttempts)
+        {
+            // Alone and still refused by the database: another instance got there between this decision's reads and
+            // its write (the last slot of a cap, the same request id). Decided again, it sees what that one wrote.
+            await CommitBatchAsync(batch, attempt + 1);
         }
         catch (Exception ex)
         {

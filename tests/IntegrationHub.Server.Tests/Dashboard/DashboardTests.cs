@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Testing;
@@ -17,16 +18,22 @@ public sealed partial class DashboardTests(DashboardBrowser browser) : IClassFix
     private const string LondonIp = "198.51.100.115"; // Thames Fintech, GB: the EMEA pool
     private const string UnknownIp = "192.0.2.200"; // nobody known: AMER, where nobody is available
     private const string Elise = "005SDR050000000YBA"; // EMEA, speaks French
+    private const string Avery = "005SDR010000000YBA"; // Avery Johnson: no cap
 
     private HubProcess _hub = null!;
 
-    public async Task InitializeAsync() =>
-        _hub = await HubProcess.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Routing:PolicyFile"] = DemoPolicy.AlwaysOpen(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(15)),
-            }
-        );
+    public async Task InitializeAsync()
+    {
+        // Elise may take five chats a day: the Cap column shows her load against it.
+        var policyFile = DemoPolicy.AlwaysOpen(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(15));
+        var policy = JsonNode.Parse(await File.ReadAllTextAsync(policyFile))!;
+        policy["reps"]!.AsArray().Single(r => (string?)r!["id"] == Elise)!["caps"] = new JsonObject
+        {
+            ["chatsPerDay"] = 5,
+        };
+        await File.WriteAllTextAsync(policyFile, policy.ToJsonString());
+        _hub = await HubProcess.StartAsync(new Dictionary<string, string?> { ["Routing:PolicyFile"] = policyFile });
+    }
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();
 
@@ -114,7 +121,8 @@ public sealed partial class DashboardTests(DashboardBrowser browser) : IClassFix
         await Expect(page.Locator("#decisions li")).ToHaveCountAsync(2);
         var eliseRow = page.Locator($"#reps tr[data-rep='{Elise}']");
         await Expect(eliseRow.Locator("td").Nth(4)).ToHaveTextAsync("1");
-        await Expect(eliseRow.Locator("td").Nth(5)).ToHaveTextAsync("no cap");
+        await Expect(eliseRow.Locator("td").Nth(5)).ToHaveTextAsync("1 of 5 chats today");
+        await Expect(page.Locator($"#reps tr[data-rep='{Avery}'] td").Nth(5)).ToHaveTextAsync("no cap");
 
         await eliseRow.GetByRole(AriaRole.Button, new() { Name = "Elise Martin" }).ClickAsync();
 

@@ -126,6 +126,32 @@ public sealed class PolicySimulationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cap_in_the_candidate_sends_the_work_past_it_to_the_others_in_the_pool()
+    {
+        await _hub.AvailableAsync(AmerSdrs);
+        var start = _hub.Time.GetUtcNow();
+        for (var i = 0; i < 6; i++)
+        {
+            await _hub.RouteAsync(UnknownIp);
+            _hub.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        // Avery Johnson (005SDR01) may take one chat a day: the replay counts its chats from the window's start.
+        var candidate = await CandidateAsync(p =>
+            p["reps"]!.AsArray().Single(r => (string?)r!["id"] == AmerSdrs[0])!["caps"] = new JsonObject
+            {
+                ["chatsPerDay"] = 1,
+            }
+        );
+        var (_, report) = await SimulateAsync(candidate, start);
+
+        var load = report.RepLoads.ToDictionary(l => l.RepId);
+        Assert.Equal((3, 1), (load[AmerSdrs[0]].Before, load[AmerSdrs[0]].After));
+        Assert.Equal((3, 5), (load[AmerSdrs[1]].Before, load[AmerSdrs[1]].After));
+        Assert.Equal(2, report.Moved);
+    }
+
+    [Fact]
     public async Task An_invalid_candidate_is_refused_with_every_problem_before_anything_is_replayed()
     {
         var candidate = await CandidateAsync(p =>

@@ -58,7 +58,8 @@ const statusOf = (rep) => enumName(rep.status, "PRESENCE_STATUS_") || "offline";
 
 /**
  * Every rep: status, hours, pools, today's load (decisions that chose them) against their cap, and availability.
- * Caps do not exist in the policy yet: the Cap column says so, and loadBar draws the cap line once one is given.
+ * The Cap column lists each cap with the work counted against it in the rep's own day or week ("2 of 5 chats today";
+ * a pool's cap names the pool), and says "no cap" when the policy sets none.
  */
 export function drawReps(reps, availability, load, dayStart, selected, onSelect) {
   const spans = new Map((availability ?? []).map((a) => [a.repId, a]));
@@ -71,15 +72,22 @@ export function drawReps(reps, availability, load, dayStart, selected, onSelect)
     pick.addEventListener("click", () => onSelect(rep.repId));
     const count = load.get(rep.repId) ?? 0;
     const loadCell = el("span", null, "load");
-    loadCell.append(el("span", String(count), "load-count"), loadBar(count, rep.cap, most));
+    loadCell.append(el("span", String(count), "load-count"), loadBar(count, null, most));
     const own = spans.get(rep.repId);
     const tr = row([pick, el("span", status, `presence ${status}`), rep.inWorkingHours ? "in hours" : "outside hours",
-      (rep.pools ?? []).join(", "), loadCell, rep.cap ? String(rep.cap) : "no cap",
+      (rep.pools ?? []).join(", "), loadCell, capText(rep.caps),
       duration(Number(own?.availableSeconds ?? 0) * 1000), timeline(rep, own, dayStart)]);
     tr.dataset.rep = rep.repId;
     if (rep.repId === selected) tr.classList.add("selected");
     return tr;
   }));
+}
+
+/** "2 of 5 chats today, 7 of 40 leads this week in sdr-amer"; "no cap" when the policy sets none. */
+function capText(caps) {
+  if (!caps?.length) return "no cap";
+  return caps.map((c) => `${Number(c.taken ?? 0)} of ${c.limit} ${c.work} ${c.period === "day" ? "today" : "this week"}`
+    + (c.pool ? ` in ${c.pool}` : "")).join(", ");
 }
 
 /** One rep in detail: what they are doing now and how their day went, above their decisions. */
