@@ -32,6 +32,7 @@ public static class CachingExtensions
                 sp.GetRequiredService<ILoggerFactory>()
             );
         });
+        services.AddHostedService<LookupCachesStart>();
         services.Decorate<IEnrichmentConnector, CachingEnrichmentConnector>();
         services.Decorate<ICrmConnector, CachingCrmConnector>();
         return services;

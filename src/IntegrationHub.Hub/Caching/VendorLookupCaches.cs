@@ -64,6 +64,10 @@ public sealed class VendorLookupCaches : IDisposable
                 DistributedCacheErrorsLogLevel = LogLevel.Debug,
                 BackplaneErrorsLogLevel = LogLevel.Debug,
                 DistributedLockerErrorsLogLevel = LogLevel.Debug,
+                // The cached records hold no value tuples, which is what this start-up check warns about.
+                SerializationConfigIssuesLogLevel = LogLevel.Debug,
+                // Tags are not used: no look-ups of tag entries in the shared level.
+                DisableTagging = true,
             },
             memory,
             loggers.CreateLogger<FusionCache>()
