@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Hub.Caching;
 
-/// <summary>Wraps whichever enrichment connector is configured with the shared look-up cache of companies by IP.</summary>
+/// <summary>Wraps whichever enrichment connector is configured with the look-up cache of companies by IP.</summary>
 public sealed class CachingEnrichmentConnector(
     IEnrichmentConnector inner,
     VendorLookupCaches caches,

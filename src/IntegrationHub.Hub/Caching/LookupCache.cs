@@ -51,6 +51,6 @@ public sealed class LookupCache<TValue>(string name, IFusionCache cache, TimePro
         }
     }
 
-    /// <summary>A cached answer and when it expires on the hub's clock; serialized as JSON in the shared level.</summary>
+    /// <summary>A cached answer and when it expires on the hub's clock; JSON in the shared level.</summary>
     public sealed record Stamped(TValue Value, DateTimeOffset ExpiresAt);
 }
