@@ -37,6 +37,14 @@ step "PostgreSQL server binaries (the storage and multi-instance tests start the
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || install postgresql || give_up "could not install postgresql"
 ls -d /usr/lib/postgresql/*/bin
 
+step "redis-server (the shared-cache tests and the bench start their own on a private port; the service is not used)"
+if [ ! -x /usr/bin/redis-server ]; then
+  install redis-server || give_up "could not install redis-server"
+  # The package may start its service on 6379: the tests never use it.
+  as_root service redis-server stop >/dev/null 2>&1 || true
+fi
+/usr/bin/redis-server --version
+
 step "chromium (the dashboard tests drive Debian's headless browser)"
 command -v chromium >/dev/null 2>&1 || install chromium || give_up "could not install chromium"
 chromium --version

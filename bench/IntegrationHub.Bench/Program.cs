@@ -6,6 +6,7 @@ using IntegrationHub.Bench.Report;
 using IntegrationHub.Sdk.Sandbox;
 using IntegrationHub.Storage.Sql;
 using IntegrationHub.Testing;
+using IntegrationHub.Testing.Redis;
 
 // bench: `dotnet run -c Release --project bench/IntegrationHub.Bench` (full, a few minutes) or `-- --quick` (CI smoke
 // check).
@@ -111,11 +112,16 @@ if (BenchVendors.PostgresConnectionString() is { } postgres)
         Rows.Ceiling(table, hubs.Name, await DurableCeiling.MeasureAsync(Database.Postgres(postgres()), settings), one);
     }
 
+    // Two instances share a real redis-server (Caching:Redis), as issue 20 item 3 deploys them.
+    await using var redis = await RedisServer.StartAsync();
     await using (
         var hubs = await BenchHubs.StartAsync(
             "PostgreSQL, two instances",
             2,
-            BenchVendors.HubSettings(vendors, policy, postgres())
+            new Dictionary<string, string?>(BenchVendors.HubSettings(vendors, policy, postgres()))
+            {
+                ["Caching:Redis"] = redis.Configuration,
+            }
         )
     )
     {

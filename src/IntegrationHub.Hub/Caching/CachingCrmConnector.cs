@@ -5,20 +5,14 @@ namespace IntegrationHub.Hub.Caching;
 
 /// <summary>
 /// Wraps whichever CRM connector is configured: account look-ups by domain (asked for every
-/// identified visitor) go through the shared single-flight cache; everything else, writes
+/// identified visitor) go through the shared look-up cache; everything else, writes
 /// above all, goes straight through.
 /// </summary>
-public sealed class CachingCrmConnector(ICrmConnector inner, TimeProvider time, IOptions<CacheOptions> options)
+public sealed class CachingCrmConnector(ICrmConnector inner, VendorLookupCaches caches, IOptions<CacheOptions> options)
     : ICrmConnector
 {
-    private readonly SingleFlightCache<string, Account?> _byDomain = new(
-        "crm_account_by_domain",
-        time,
-        options.Value.MaxEntries
-    );
-
     public Task<Account?> GetAccountByDomainAsync(string domain, CancellationToken cancellationToken) =>
-        _byDomain.GetOrLoadAsync(
+        caches.CrmAccounts.GetOrLoadAsync(
             domain.Trim().ToLowerInvariant(),
             ct => inner.GetAccountByDomainAsync(domain, ct),
             account => account is null ? options.Value.CrmAccountNotFoundLifetime : options.Value.CrmAccountLifetime,

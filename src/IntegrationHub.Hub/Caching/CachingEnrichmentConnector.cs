@@ -4,22 +4,16 @@ using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Hub.Caching;
 
-/// <summary>Wraps whichever enrichment connector is configured with the shared single-flight cache.</summary>
+/// <summary>Wraps whichever enrichment connector is configured with the look-up cache of companies by IP.</summary>
 public sealed class CachingEnrichmentConnector(
     IEnrichmentConnector inner,
-    TimeProvider time,
+    VendorLookupCaches caches,
     IOptions<CacheOptions> options
 ) : IEnrichmentConnector
 {
-    private readonly SingleFlightCache<IPAddress, CompanyIdentification> _cache = new(
-        "enrichment_by_ip",
-        time,
-        options.Value.MaxEntries
-    );
-
     public Task<CompanyIdentification> IdentifyCompanyAsync(IPAddress ipAddress, CancellationToken cancellationToken) =>
-        _cache.GetOrLoadAsync(
-            ipAddress,
+        caches.Enrichment.GetOrLoadAsync(
+            ipAddress.ToString(),
             ct => inner.IdentifyCompanyAsync(ipAddress, ct),
             result =>
                 result.MatchStatus == MatchStatus.Match

@@ -2,7 +2,6 @@ using System.Net;
 using IntegrationHub.Hub.Caching;
 using IntegrationHub.Sdk.Capabilities.Enrichment;
 using IntegrationHub.Sdk.Errors;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationHub.Server.Tests.Caching;
@@ -22,6 +21,12 @@ public sealed class CachingEnrichmentConnectorTests
         public readonly Dictionary<IPAddress, int> Calls = [];
         public bool Fail { get; set; }
 
+        /// <summary>Completed when the first call reached the vendor.</summary>
+        public TaskCompletionSource Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completed when a call saw its cancellation token fire.</summary>
+        public TaskCompletionSource CancelSeen { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public void Release() => _release.TrySetResult();
 
         public async Task<CompanyIdentification> IdentifyCompanyAsync(
@@ -34,7 +39,17 @@ public sealed class CachingEnrichmentConnectorTests
                 Calls[ipAddress] = Calls.GetValueOrDefault(ipAddress) + 1;
             }
 
-            await _release.Task;
+            Arrived.TrySetResult();
+            try
+            {
+                await _release.Task.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                CancelSeen.TrySetResult();
+                throw;
+            }
+
             if (Fail)
             {
                 throw ConnectorException.Unavailable("slow", "down");
@@ -48,15 +63,15 @@ public sealed class CachingEnrichmentConnectorTests
 
     private static IPAddress Ip(int company) => IPAddress.Parse($"198.51.100.{company}");
 
+    /// <summary>The connector as the hub builds it without Caching:Redis: in-process caches only.</summary>
+    private static CachingEnrichmentConnector Cached(IEnrichmentConnector vendor, TimeProvider time) =>
+        new(vendor, new VendorLookupCaches(Options, time), Microsoft.Extensions.Options.Options.Create(Options));
+
     [Fact]
     public async Task A_concurrent_burst_from_K_companies_costs_K_vendor_calls()
     {
         var vendor = new SlowVendor();
-        var cached = new CachingEnrichmentConnector(
-            vendor,
-            new FakeTimeProvider(),
-            Microsoft.Extensions.Options.Options.Create(Options)
-        );
+        var cached = Cached(vendor, new FakeTimeProvider());
         const int companies = 7;
 
         var burst = Enumerable
@@ -76,7 +91,7 @@ public sealed class CachingEnrichmentConnectorTests
         var vendor = new SlowVendor();
         vendor.Release();
         var time = new FakeTimeProvider();
-        var cached = new CachingEnrichmentConnector(vendor, time, Microsoft.Extensions.Options.Options.Create(Options));
+        var cached = Cached(vendor, time);
         var match = Ip(2);
         var noMatch = Ip(3);
         await cached.IdentifyCompanyAsync(match, CancellationToken.None);
@@ -98,11 +113,7 @@ public sealed class CachingEnrichmentConnectorTests
     {
         var vendor = new SlowVendor { Fail = true };
         vendor.Release();
-        var cached = new CachingEnrichmentConnector(
-            vendor,
-            new FakeTimeProvider(),
-            Microsoft.Extensions.Options.Options.Create(Options)
-        );
+        var cached = Cached(vendor, new FakeTimeProvider());
 
         await Assert.ThrowsAsync<ConnectorException>(() => cached.IdentifyCompanyAsync(Ip(2), CancellationToken.None));
         vendor.Fail = false;
@@ -113,23 +124,46 @@ public sealed class CachingEnrichmentConnectorTests
     }
 
     [Fact]
-    public async Task A_caller_giving_up_does_not_fail_the_others_sharing_the_load()
+    public async Task A_caller_giving_up_cancels_its_vendor_call_and_does_not_fail_the_others_waiting_for_the_key()
     {
         var vendor = new SlowVendor();
-        var cached = new CachingEnrichmentConnector(
-            vendor,
-            new FakeTimeProvider(),
-            Microsoft.Extensions.Options.Options.Create(Options)
-        );
+        var cached = Cached(vendor, new FakeTimeProvider());
         using var impatient = new CancellationTokenSource();
 
         var first = cached.IdentifyCompanyAsync(Ip(2), impatient.Token);
+        await vendor.Arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var second = cached.IdentifyCompanyAsync(Ip(2), CancellationToken.None);
         await impatient.CancelAsync();
-        vendor.Release();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        // The vendor call of the caller that gave up is cancelled.
+        await vendor.CancelSeen.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        vendor.Release();
         Assert.Equal(MatchStatus.Match, (await second).MatchStatus);
-        Assert.Equal(1, vendor.Calls[Ip(2)]);
+        // The one that waited asked again itself; a third caller is answered from the cache.
+        await cached.IdentifyCompanyAsync(Ip(2), CancellationToken.None);
+        Assert.Equal(2, vendor.Calls[Ip(2)]);
+    }
+
+    [Fact]
+    public async Task When_every_caller_gives_up_the_vendor_call_is_cancelled_and_nothing_is_cached()
+    {
+        var vendor = new SlowVendor();
+        var cached = Cached(vendor, new FakeTimeProvider());
+        using var first = new CancellationTokenSource();
+        using var second = new CancellationTokenSource();
+
+        var a = cached.IdentifyCompanyAsync(Ip(4), first.Token);
+        await vendor.Arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var b = cached.IdentifyCompanyAsync(Ip(4), second.Token);
+        await first.CancelAsync();
+        await second.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => a);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => b);
+        await vendor.CancelSeen.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        vendor.Release();
+        await cached.IdentifyCompanyAsync(Ip(4), CancellationToken.None);
+        Assert.Equal(2, vendor.Calls[Ip(4)]);
     }
 }
