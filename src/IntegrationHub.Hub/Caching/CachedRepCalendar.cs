@@ -1,18 +1,31 @@
 using IntegrationHub.Routing.Facts;
 using IntegrationHub.Routing.Policy;
 using IntegrationHub.Sdk.Capabilities.Meetings;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace IntegrationHub.Hub.Caching;
 
 /// <summary>
 /// The reps' calendars, read once per <c>availability.calendarRefresh</c> for the whole rep set, not per visitor: a
 /// calendar does not change by the second, and Zoom limits the calls. Concurrent decisions share one reading; a failed
-/// reading is not kept, so the next decision asks again (and says the calendar is unknown until one succeeds).
+/// reading is not kept, so the next decision asks again (and says the calendar is unknown until one succeeds). Each
+/// instance keeps its own reading (one call per rep per refresh each): a handful of calls a minute, not worth Redis.
 /// </summary>
-public sealed class CachedRepCalendar(IMeetingConnector meetings, TimeProvider time) : IRepCalendar
+public sealed class CachedRepCalendar : IRepCalendar, IDisposable
 {
-    private readonly MeetingsRepCalendar _calendar = new(meetings, time);
-    private readonly SingleFlightCache<string, RepAbsences> _readings = new("calendar", time, maxEntries: 8);
+    private readonly MeetingsRepCalendar _calendar;
+    private readonly FusionCache _inProcess = new(
+        new FusionCacheOptions { CacheName = "calendar", DisableTagging = true }
+    );
+    private readonly LookupCache<RepAbsences> _readings;
+
+    public CachedRepCalendar(IMeetingConnector meetings, TimeProvider time)
+    {
+        _calendar = new MeetingsRepCalendar(meetings, time);
+        _readings = new LookupCache<RepAbsences>("calendar", _inProcess, time);
+    }
+
+    public void Dispose() => _inProcess.Dispose();
 
     public Task<RepAbsences> ReadAsync(RoutingPolicy policy, CancellationToken cancellationToken) =>
         _readings.GetOrLoadAsync(
