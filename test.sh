@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine with only the .NET SDK: installs what the tests
 # need (PostgreSQL server binaries, redis-server, Debian's chromium, python3-grpcio, jq), builds
-# with warnings as errors, runs
-# every test beside a sandbox hub on the default ports (when they are free), runs the tests
-# that touch time again with the test clock at four awkward dates, cleans up, and ends with
+# with warnings as errors, runs every test beside a sandbox hub on the default ports (when
+# they are free), runs the tests that touch time again with the test clock at four awkward dates, cleans up, and ends with
 # one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
