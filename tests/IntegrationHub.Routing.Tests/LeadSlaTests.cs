@@ -126,6 +126,53 @@ public sealed class LeadSlaTests
     }
 
     [Fact]
+    public async Task Reps_at_their_cap_are_passed_over_by_the_reassignment_with_the_reason()
+    {
+        Sla(15);
+        var routed = await _world.RouteLeadAsync("jane@newco.io", company: "Newco");
+        var first = routed.Target.RepId!;
+        var others = new[] { "sdr-us-1", "sdr-us-2", "sdr-us-3" }.Where(r => r != first).ToList();
+        _world.Policy = _world.Policy with
+        {
+            Reps =
+            [
+                .. _world.Policy.Reps.Select(r =>
+                    others.Contains(r.Id) ? r with { Caps = new WorkCaps { LeadsPerDay = 1 } } : r
+                ),
+            ],
+        };
+        _world.Time.Advance(TimeSpan.FromMinutes(16));
+        var now = _world.Time.GetUtcNow();
+        foreach (var other in others)
+        {
+            _world.RoundRobin.Work.Take(
+                _world.Policy,
+                new RoutingTarget(TargetKind.HumanRep, other),
+                WorkChannel.Lead,
+                now
+            );
+        }
+
+        var kept = await LeadSlaReassignment.DecideAsync(
+            Due(routed),
+            CrmLead(first),
+            "mgr-1",
+            _world.Policy,
+            now,
+            _world.RoundRobin,
+            CancellationToken.None
+        );
+
+        Assert.Equal(first, kept.Target.RepId);
+        Assert.Equal(
+            others.Count,
+            kept.Explanation.Fallbacks.Count(f =>
+                f.Fallback == "rep_capped" && f.Reason.Contains("1 of 1 leads", StringComparison.Ordinal)
+            )
+        );
+    }
+
+    [Fact]
     public async Task With_nobody_else_in_the_pool_the_lead_stays_and_the_manager_hears_of_it()
     {
         Sla(15);

@@ -112,6 +112,15 @@ public sealed partial class LeadReassignment(
                     new LedgerRoundRobin(ledger),
                     ct
                 );
+                // The new owner's lead counts toward their caps, in the reassignment's own transaction.
+                await Caps.WorkCounts.TakeAsync(
+                    ledger.Work,
+                    policy,
+                    made.Target,
+                    Routing.Policy.WorkChannel.Lead,
+                    time.GetUtcNow(),
+                    ct
+                );
                 var stored = made.ToStored("") with { Kind = LeadSlaTimer.DecisionKind, RequestFingerprint = null };
                 // Subscribers hear of the reassignment in its own transaction: no event without it, none lost.
                 var reassigned = new RoutingEvents.LeadReassignment(

@@ -1,4 +1,5 @@
 using IntegrationHub.Routing.Assignment;
+using IntegrationHub.Routing.Assignment.Caps;
 using IntegrationHub.Routing.Decisions;
 using IntegrationHub.Routing.Policy;
 using IntegrationHub.Routing.Rules;
@@ -45,12 +46,27 @@ public static class LeadSlaReassignment
         var first = due.Sla.OwnerId;
         var firstName = policy.RepById(first)?.Name ?? first;
         var pool = policy.Pool(due.Sla.ThenPool);
-        var members = (pool?.Members ?? [])
-            .Where(id => id != first)
-            .Select(policy.RepById)
-            .OfType<RepDefinition>()
-            .Select(r => new WeightedMember(r.Id, r.RoutingLevel.ForLeads()))
-            .ToList();
+        var members = new List<WeightedMember>();
+        var capSkips = new List<FallbackStep>();
+        foreach (
+            var rep in (pool?.Members ?? []).Where(id => id != first).Select(policy.RepById).OfType<RepDefinition>()
+        )
+        {
+            // A capped rep is passed over here as in the lead's first routing, and the explanation says so.
+            if (
+                pool is not null
+                && rep.RoutingLevel.ForLeads() > 0
+                && await CapCheck.WhyCappedAsync(rep, pool, WorkChannel.Lead, roundRobin.Counts, now, cancellationToken)
+                    is { } capped
+            )
+            {
+                capSkips.Add(new FallbackStep("rep_capped", capped));
+                continue;
+            }
+
+            members.Add(new WeightedMember(rep.Id, rep.RoutingLevel.ForLeads()));
+        }
+
         var next =
             members.Count == 0
                 ? null
@@ -75,6 +91,7 @@ public static class LeadSlaReassignment
             $"{firstName} did not accept lead {due.Email} within {due.Sla.Minutes} min of decision "
             + $"{due.DecisionId} (CRM status {crmLead.Status}, no activity by them since {due.DecidedAt:u})";
         var fallbacks = due.Deferred.Select(d => new FallbackStep("sla_check_deferred", d)).ToList();
+        fallbacks.AddRange(capSkips);
         RoutingTarget target;
         string reason;
         if (next is null)
