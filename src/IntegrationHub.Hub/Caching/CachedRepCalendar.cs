@@ -27,13 +27,29 @@ public sealed class CachedRepCalendar : IRepCalendar, IDisposable
 
     public void Dispose() => _inProcess.Dispose();
 
+    /// <summary>How long one reading of every calendar may take, whoever waits for it.</summary>
+    private static readonly TimeSpan ReadingLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The reading for <paramref name="policy"/>'s reps. A reading outlives the decision that started it: one that
+    /// takes longer than a decision's fact deadline (a cold connector, a slow vendor) still lands in the cache for
+    /// the decisions after it, instead of being cancelled with its first caller and started again by each next one,
+    /// which would leave the calendar unknown for as long as a reading takes longer than a deadline.
+    /// </summary>
     public Task<RepAbsences> ReadAsync(RoutingPolicy policy, CancellationToken cancellationToken) =>
-        _readings.GetOrLoadAsync(
-            Key(policy),
-            c => _calendar.ReadAsync(policy, c),
-            _ => policy.Availability.CalendarRefresh,
-            cancellationToken
-        );
+        _readings
+            .GetOrLoadAsync(
+                Key(policy),
+                async reading =>
+                {
+                    using var limit = CancellationTokenSource.CreateLinkedTokenSource(reading);
+                    limit.CancelAfter(ReadingLimit);
+                    return await _calendar.ReadAsync(policy, limit.Token);
+                },
+                _ => policy.Availability.CalendarRefresh,
+                CancellationToken.None
+            )
+            .WaitAsync(cancellationToken);
 
     /// <summary>A reading serves the policies with the same reps, calendars and counted kinds.</summary>
     private static string Key(RoutingPolicy policy) =>
