@@ -1,3 +1,4 @@
+using System.Globalization;
 using IntegrationHub.Routing.Decisions;
 using IntegrationHub.Routing.Facts;
 using IntegrationHub.Routing.Policy;
@@ -33,14 +34,16 @@ public sealed class CalendarAvailabilityTests
     [Fact]
     public async Task A_rep_out_of_office_now_is_not_offered_the_chat_and_the_explanation_says_until_when()
     {
-        var back = new DateTimeOffset(2026, 12, 8, 0, 0, 0, TimeSpan.Zero);
+        // Back at midnight (UTC, US One's zone here) three days on, whatever day the test clock says it is.
+        var back = new DateTimeOffset(Now.UtcDateTime.Date.AddDays(3), TimeSpan.Zero);
         _calendar.Add("us1@hub.test", CalendarEventKind.OutOfOffice, Now.AddDays(-2), back);
 
         var decisions = new[] { await _world.RouteAsync(UnknownIp), await _world.RouteAsync(UnknownIp) };
 
         Assert.All(decisions, d => Assert.Equal("sdr-us-2", d.Target.RepId));
         var skipped = Assert.Single(decisions[0].Explanation.Fallbacks, f => f.Fallback == "rep_skipped");
-        Assert.Equal("skipped in sdr-amer: US One is out of office until 2026-12-08 (calendar)", skipped.Reason);
+        var until = back.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal($"skipped in sdr-amer: US One is out of office until {until} (calendar)", skipped.Reason);
         Assert.Equal(SourceStatus.Ok, decisions[0].Explanation.Sources.Single(s => s.Source == "calendar").Status);
         Assert.False(decisions[0].Degraded);
     }
