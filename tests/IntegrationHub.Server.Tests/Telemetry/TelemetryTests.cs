@@ -41,7 +41,7 @@ public sealed class TelemetryTests
         Assert.Equal("Microsoft.AspNetCore.Hosting.HttpRequestIn", call.OperationName);
         var facts = stopped.Where(a => a.Source.Name == RoutingTelemetry.Name && a.TraceId == call.TraceId).ToList();
         Assert.Equal(
-            ["fact account", "fact company", "fact engagement", "fact person", "fact prospect"],
+            ["fact account", "fact calendar", "fact company", "fact engagement", "fact person", "fact prospect"],
             facts.Select(f => f.DisplayName).Order(StringComparer.Ordinal)
         );
         Assert.All(facts, f => Assert.Equal(call.SpanId, f.ParentSpanId));
