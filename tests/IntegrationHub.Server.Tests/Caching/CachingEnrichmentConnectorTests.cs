@@ -162,8 +162,12 @@ public sealed class CachingEnrichmentConnectorTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => a);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => b);
         await vendor.CancelSeen.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // The second caller may have asked again between the two cancellations (the first's call was cancelled
+        // under it): one call or two, both given up.
+        var givenUp = vendor.Calls[Ip(4)];
+        Assert.InRange(givenUp, 1, 2);
         vendor.Release();
         await cached.IdentifyCompanyAsync(Ip(4), CancellationToken.None);
-        Assert.Equal(2, vendor.Calls[Ip(4)]);
+        Assert.Equal(givenUp + 1, vendor.Calls[Ip(4)]);
     }
 }
