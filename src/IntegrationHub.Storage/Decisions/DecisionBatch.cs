@@ -20,6 +20,7 @@ internal sealed class DecisionBatch(Database database, TimeProvider time)
     {
         // The writer's own work is not cut short by one caller giving up: the others in the batch still want it.
         var ct = CancellationToken.None;
+        using var turn = await database.WriterTurnAsync(ct);
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var stands = await DecidedAlreadyAsync(connection, transaction, batch, ct);

@@ -73,16 +73,31 @@ public sealed class Database
         return connection;
     }
 
+    /// <summary>
+    /// This process's turn to write, on SQLite (see <see cref="SqliteWriterTurn"/>); nothing to wait for on
+    /// PostgreSQL, whose writers lock rows, not the database. Taken before the connection is opened.
+    /// </summary>
+    internal async Task<IDisposable> WriterTurnAsync(CancellationToken cancellationToken) =>
+        _sqlite is null ? NoTurn.Instance : await SqliteWriterTurn.TakeAsync(_sqlite, cancellationToken);
+
     /// <summary>Runs <paramref name="work"/> in one transaction, committing when it returns.</summary>
     public async Task<T> InTransactionAsync<T>(
         Func<DbConnection, DbTransaction, Task<T>> work,
         CancellationToken cancellationToken
     )
     {
+        using var turn = await WriterTurnAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var result = await work(connection, transaction);
         await transaction.CommitAsync(cancellationToken);
         return result;
+    }
+
+    private sealed class NoTurn : IDisposable
+    {
+        public static readonly NoTurn Instance = new();
+
+        public void Dispose() { }
     }
 }

@@ -35,6 +35,13 @@ internal static class SqlCommands
     )
     {
         await using var command = connection.Command(sql, transaction, parameters);
+        if (transaction is null && connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            // A write of its own (autocommit) takes this process's turn like a transaction does.
+            using var turn = await SqliteWriterTurn.TakeAsync(sqlite.ConnectionString, ct);
+            return await command.ExecuteNonQueryAsync(ct);
+        }
+
         return await command.ExecuteNonQueryAsync(ct);
     }
 
