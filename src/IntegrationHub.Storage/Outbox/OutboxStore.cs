@@ -70,41 +70,24 @@ public sealed class OutboxStore(Database database, TimeProvider time, OutboxWake
         database.InTransactionAsync<IReadOnlyList<OutboxEffect>>(
             async (connection, transaction) =>
             {
+                // One statement: the claim holds the write lock (SQLite's only one) for a single step, not for a
+                // round trip per effect.
                 var now = time.GetUtcNow().Millis();
-                var ids = await connection.QueryAsync(
-                    $"SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now AND (lease_until IS "
-                        + $"NULL OR lease_until < @now) ORDER BY next_attempt_at, id LIMIT "
-                        + $"@max{database.ForUpdateSkipLocked}",
+                var claimed = await connection.QueryAsync(
+                    "UPDATE outbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1 WHERE id IN "
+                        + "(SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now AND (lease_until "
+                        + "IS NULL OR lease_until < @now) ORDER BY next_attempt_at, id LIMIT "
+                        + $"@max{database.ForUpdateSkipLocked}) RETURNING {Columns}",
                     transaction,
-                    r => r.GetString(0),
+                    Read,
                     cancellationToken,
+                    ("owner", owner),
+                    ("until", now + (long)lease.TotalMilliseconds),
                     ("now", now),
                     ("max", max)
                 );
-                var claimed = new List<OutboxEffect>();
-                foreach (var id in ids)
-                {
-                    await connection.ExecuteAsync(
-                        "UPDATE outbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1 WHERE "
-                            + "id = @id",
-                        transaction,
-                        cancellationToken,
-                        ("owner", owner),
-                        ("until", now + (long)lease.TotalMilliseconds),
-                        ("id", id)
-                    );
-                    claimed.AddRange(
-                        await connection.QueryAsync(
-                            $"SELECT {Columns} FROM outbox WHERE id = @id",
-                            transaction,
-                            Read,
-                            cancellationToken,
-                            ("id", id)
-                        )
-                    );
-                }
-
-                return claimed;
+                // RETURNING promises no order; the oldest due effect goes first.
+                return [.. claimed.OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id, StringComparer.Ordinal)];
             },
             cancellationToken
         );

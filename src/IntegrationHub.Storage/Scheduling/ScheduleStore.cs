@@ -70,30 +70,23 @@ public sealed class ScheduleStore(Database database, TimeProvider time)
         database.InTransactionAsync<IReadOnlyList<ScheduledWork>>(
             async (connection, transaction) =>
             {
+                // One statement, so the claim holds the write lock for a single step (see OutboxStore.ClaimAsync).
                 var now = time.GetUtcNow().Millis();
                 var due = await connection.QueryAsync(
-                    $"SELECT work_key, kind, payload, due_at FROM scheduled_work WHERE done_at IS NULL AND due_at <= "
-                        + $"@now AND (lease_until IS NULL OR lease_until < @now) ORDER BY due_at LIMIT "
-                        + $"@max{database.ForUpdateSkipLocked}",
+                    "UPDATE scheduled_work SET lease_owner = @owner, lease_until = @until WHERE work_key IN (SELECT "
+                        + "work_key FROM scheduled_work WHERE done_at IS NULL AND due_at <= @now AND (lease_until IS "
+                        + "NULL OR lease_until < @now) ORDER BY due_at LIMIT "
+                        + $"@max{database.ForUpdateSkipLocked}) RETURNING work_key, kind, payload, due_at",
                     transaction,
                     r => new ScheduledWork(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3).Time()),
                     cancellationToken,
+                    ("owner", owner),
+                    ("until", now + (long)lease.TotalMilliseconds),
                     ("now", now),
                     ("max", max)
                 );
-                foreach (var work in due)
-                {
-                    await connection.ExecuteAsync(
-                        "UPDATE scheduled_work SET lease_owner = @owner, lease_until = @until WHERE work_key = @key",
-                        transaction,
-                        cancellationToken,
-                        ("owner", owner),
-                        ("until", now + (long)lease.TotalMilliseconds),
-                        ("key", work.Key)
-                    );
-                }
-
-                return due;
+                // RETURNING promises no order; the earliest due fires first.
+                return [.. due.OrderBy(w => w.DueAt)];
             },
             cancellationToken
         );
