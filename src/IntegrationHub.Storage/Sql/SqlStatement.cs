@@ -25,17 +25,7 @@ internal sealed record SqlStatement(string Sql, params (string Name, object? Val
 
         if (!connection.CanCreateBatch)
         {
-            for (var i = 0; i < statements.Count; i++)
-            {
-                affected[i] = await connection.ExecuteAsync(
-                    statements[i].Sql,
-                    transaction,
-                    ct,
-                    statements[i].Parameters
-                );
-            }
-
-            return affected;
+            return await OneAfterAnotherAsync(connection, transaction, statements, ct);
         }
 
         await using var batch = connection.CreateBatch();
@@ -62,5 +52,72 @@ internal sealed record SqlStatement(string Sql, params (string Name, object? Val
         }
 
         return affected;
+    }
+
+    /// <summary>
+    /// SQLite: each distinct text is compiled once and run again with new values (the provider keeps a command's
+    /// compiled statement, not a connection's), since compiling costs more than running a small insert.
+    /// </summary>
+    private static async Task<int[]> OneAfterAnotherAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyList<SqlStatement> statements,
+        CancellationToken ct
+    )
+    {
+        var affected = new int[statements.Count];
+        var compiled = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
+        try
+        {
+            for (var i = 0; i < statements.Count; i++)
+            {
+                var (sql, parameters) = (statements[i].Sql, statements[i].Parameters);
+                if (!compiled.TryGetValue(sql, out var command) || !SameNames(command, parameters))
+                {
+                    if (command is not null)
+                    {
+                        await command.DisposeAsync();
+                    }
+
+                    compiled[sql] = command = connection.Command(sql, transaction, parameters);
+                }
+                else
+                {
+                    for (var p = 0; p < parameters.Length; p++)
+                    {
+                        command.Parameters[p].Value = parameters[p].Value ?? DBNull.Value;
+                    }
+                }
+
+                affected[i] = await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            foreach (var command in compiled.Values)
+            {
+                await command.DisposeAsync();
+            }
+        }
+
+        return affected;
+    }
+
+    private static bool SameNames(DbCommand command, (string Name, object? Value)[] parameters)
+    {
+        if (command.Parameters.Count != parameters.Length)
+        {
+            return false;
+        }
+
+        for (var p = 0; p < parameters.Length; p++)
+        {
+            if (command.Parameters[p].ParameterName != parameters[p].Name)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
