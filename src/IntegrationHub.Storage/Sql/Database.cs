@@ -50,7 +50,27 @@ public sealed class Database
     }
 
     public static Database Postgres(string connectionString) =>
-        new(NpgsqlDataSource.Create(connectionString), null) { PostgresConnectionString = connectionString };
+        new(NpgsqlDataSource.Create(AutoPrepared(connectionString)), null)
+        {
+            PostgresConnectionString = connectionString,
+        };
+
+    /// <summary>
+    /// The hub sends the same few statements over and over; Npgsql prepares one on the server once it has been used
+    /// twice, so the server stops parsing and planning it on every decision. A connection string that says otherwise
+    /// keeps its own setting.
+    /// </summary>
+    private static string AutoPrepared(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
+    }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
