@@ -189,6 +189,27 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deliveries_marked_together_mark_only_the_effects_whose_lease_is_still_the_owners()
+    {
+        var outbox = new OutboxStore(World.Database, World.Time);
+        await outbox.EnqueueAsync(Effects("together"), CancellationToken.None);
+        var first = await outbox.ClaimAsync("a", TimeSpan.FromSeconds(30), 1, CancellationToken.None);
+        World.Time.Advance(TimeSpan.FromSeconds(31));
+        // "a"'s lease on the first ran out and "b" took both; "a" marking both now marks neither.
+        var both = await outbox.ClaimAsync("b", TimeSpan.FromSeconds(30), 10, CancellationToken.None);
+        Assert.Equal(2, both.Count);
+
+        Assert.Empty(await outbox.MarkDeliveredAsync([.. both.Select(e => e.Id)], "a", CancellationToken.None));
+        var marked = await outbox.MarkDeliveredAsync([.. both.Select(e => e.Id)], "b", CancellationToken.None);
+
+        Assert.Equal(both.Select(e => e.Id).Order(), marked.Order());
+        Assert.Contains(first[0].Id, marked);
+        Assert.Empty(await outbox.ClaimAsync("c", TimeSpan.FromSeconds(30), 10, CancellationToken.None));
+        World.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Empty(await outbox.ClaimAsync("c", TimeSpan.FromSeconds(30), 10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_failed_effect_waits_for_its_retry_time_dies_after_the_last_attempt_and_can_be_retried()
     {
         var outbox = new OutboxStore(World.Database, World.Time);

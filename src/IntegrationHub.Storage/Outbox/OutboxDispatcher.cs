@@ -29,9 +29,14 @@ public sealed partial class OutboxDispatcher(
         StringComparer.Ordinal
     );
     private readonly CancellationTokenSource _abortDeliveries = new();
+    private DeliveredMarks? _marks;
 
     /// <summary>This dispatcher's lease owner name.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>Created on first use (deliveries run side by side, so the first ones may race to create it).</summary>
+    private DeliveredMarks Marks =>
+        _marks ?? Interlocked.CompareExchange(ref _marks, new DeliveredMarks(outbox, Owner), null) ?? _marks;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -194,7 +199,7 @@ public sealed partial class OutboxDispatcher(
             }
 
             await handler.DeliverAsync(effect, abort);
-            await outbox.MarkDeliveredAsync(effect.Id, Owner, CancellationToken.None);
+            await Marks.MarkAsync(effect.Id);
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {

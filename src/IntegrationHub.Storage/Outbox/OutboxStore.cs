@@ -93,18 +93,39 @@ public sealed class OutboxStore(Database database, TimeProvider time, OutboxWake
         );
 
     /// <summary>Marks an effect delivered, if the lease is still ours (false: it was taken over).</summary>
-    public async Task<bool> MarkDeliveredAsync(string id, string owner, CancellationToken cancellationToken)
+    public async Task<bool> MarkDeliveredAsync(string id, string owner, CancellationToken cancellationToken) =>
+        (await MarkDeliveredAsync([id], owner, cancellationToken)).Count == 1;
+
+    /// <summary>
+    /// Marks effects delivered in one statement, those whose lease is still ours; returns their ids (the others were
+    /// taken over).
+    /// </summary>
+    public async Task<IReadOnlySet<string>> MarkDeliveredAsync(
+        IReadOnlyList<string> ids,
+        string owner,
+        CancellationToken cancellationToken
+    )
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
-                "UPDATE outbox SET state = 'delivered', delivered_at = @now, lease_owner = NULL, lease_until = NULL, "
-                    + "last_error = NULL WHERE id = @id AND lease_owner = @owner AND state = 'pending'",
-                null,
-                cancellationToken,
-                ("now", time.GetUtcNow().Millis()),
-                ("id", id),
-                ("owner", owner)
-            ) == 1;
+        var names = ids.Select((_, i) => $"@id{i}").ToList();
+        // A write of its own, so it takes this process's writer turn (see SqliteWriterTurn) as a transaction does.
+        var marked = await database.InTransactionAsync(
+            (c, t) =>
+                c.QueryAsync(
+                    "UPDATE outbox SET state = 'delivered', delivered_at = @now, lease_owner = NULL, lease_until = "
+                        + $"NULL, last_error = NULL WHERE id IN ({string.Join(", ", names)}) AND lease_owner = @owner "
+                        + "AND state = 'pending' RETURNING id",
+                    t,
+                    r => r.GetString(0),
+                    cancellationToken,
+                    [
+                        ("now", time.GetUtcNow().Millis()),
+                        ("owner", owner),
+                        .. ids.Select((id, i) => ($"id{i}", (object?)id)),
+                    ]
+                ),
+            cancellationToken
+        );
+        return marked.ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>
