@@ -25,13 +25,19 @@ public sealed class OutboxWake : IDecisionCommitted
 
     public void Signal()
     {
+        if (_signal.CurrentCount > 0)
+        {
+            // Already signalled and not yet taken (the usual case under load): no exception to throw and catch.
+            return;
+        }
+
         try
         {
             _signal.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled and not yet taken: the coming round will see these effects too.
+            // Signalled by another thread since the look above: the coming round will see these effects too.
         }
     }
 
