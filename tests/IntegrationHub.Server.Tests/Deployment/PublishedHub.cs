@@ -97,7 +97,9 @@ internal static class PublishedHub
             }
         );
 
-    /// <summary>The environment variable that sets a configuration key: <c>Storage__Provider</c> for <c>Storage:Provider</c>.</summary>
+    /// <summary>
+    /// The environment variable that sets a configuration key: <c>Storage__Provider</c> for <c>Storage:Provider</c>.
+    /// </summary>
     public static string Variable(string key) => key.Replace(":", "__", StringComparison.Ordinal);
 
     /// <summary>The dotnet executable by its full path: the hub's environment has no PATH to find it by.</summary>
