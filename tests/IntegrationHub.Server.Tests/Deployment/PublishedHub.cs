@@ -23,8 +23,6 @@ internal static class PublishedHub
         var project = Path.Combine(Repository.Root, "src", "IntegrationHub.Host", "IntegrationHub.Host.csproj");
         var info = new ProcessStartInfo("dotnet")
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             ArgumentList =
             {
                 "publish",
@@ -40,25 +38,10 @@ internal static class PublishedHub
                 folder,
             },
         };
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
+        var (exitCode, error, output) = await ProcessRun.ToEndAsync(info, TimeSpan.FromMinutes(3), "dotnet publish");
+        if (exitCode != 0)
         {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet publish did not finish within 3 minutes:\n{await output}");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"dotnet publish failed ({process.ExitCode}):\n{await output}{await error}"
-            );
+            throw new InvalidOperationException($"dotnet publish failed ({exitCode}):\n{output}{error}");
         }
     }
 
