@@ -103,13 +103,22 @@ public sealed class HubProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string?> settings
     )
     {
-        var info = StartInfo(
-            settings,
-            new Uri($"http://127.0.0.1:{FreePort()}"),
-            new Uri($"http://127.0.0.1:{FreePort()}"),
-            null
-        );
-        return await ProcessRun.ToEndAsync(info, TimeSpan.FromMinutes(1), "The hub's refusal to start");
+        var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
+        using var process = Process.Start(StartInfo(settings, grpc, new Uri($"http://127.0.0.1:{FreePort()}"), null))!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The hub did not refuse to start within a minute:\n{await output}");
+        }
+
+        return (process.ExitCode, await error, await output);
     }
 
     private static ProcessStartInfo StartInfo(

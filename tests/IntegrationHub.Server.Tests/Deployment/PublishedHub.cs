@@ -21,27 +21,26 @@ internal static class PublishedHub
     {
         var configuration = typeof(PublishedHub).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!;
         var project = Path.Combine(Repository.Root, "src", "IntegrationHub.Host", "IntegrationHub.Host.csproj");
-        var info = new ProcessStartInfo("dotnet")
+        var publish = await CommandRun.RunAsync(
+            Repository.Root,
+            new Dictionary<string, string>(),
+            TimeSpan.FromMinutes(3),
+            "dotnet",
+            "publish",
+            project,
+            "-c",
+            configuration.Configuration,
+            "--no-build",
+            "--no-restore",
+            // No MSBuild node or build server left running after the test.
+            "--disable-build-servers",
+            "-nologo",
+            "-o",
+            folder
+        );
+        if (publish.ExitCode != 0)
         {
-            ArgumentList =
-            {
-                "publish",
-                project,
-                "-c",
-                configuration.Configuration,
-                "--no-build",
-                "--no-restore",
-                // No MSBuild node or build server left running after the test.
-                "--disable-build-servers",
-                "-nologo",
-                "-o",
-                folder,
-            },
-        };
-        var (exitCode, error, output) = await ProcessRun.ToEndAsync(info, TimeSpan.FromMinutes(3), "dotnet publish");
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet publish failed ({exitCode}):\n{output}{error}");
+            throw new InvalidOperationException(publish.ToString());
         }
     }
 
