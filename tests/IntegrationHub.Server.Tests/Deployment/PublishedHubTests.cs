@@ -57,17 +57,34 @@ public sealed class PublishedHubTests : IAsyncLifetime
     [Fact]
     public async Task The_published_folder_configured_by_environment_alone_serves_health_and_routes_a_visitor()
     {
-        var health = await new Grpc.Health.V1.Health.HealthClient(_hub.Channel).CheckAsync(
-            new HealthCheckRequest { Service = "integrationhub.crm.v1.CrmService" },
-            deadline: CallDeadline.In(TimeSpan.FromSeconds(30))
-        );
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        // The hub as a whole, and the CRM served by the connector the environment configured.
+        foreach (var service in new[] { "", "integrationhub.crm.v1.CrmService" })
+        {
+            var health = await new Grpc.Health.V1.Health.HealthClient(_hub.Channel).CheckAsync(
+                new HealthCheckRequest { Service = service },
+                deadline: CallDeadline.In(TimeSpan.FromSeconds(30))
+            );
+            Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        }
 
         // A visitor from Acme Corp, asked about at the vendors whose addresses the environment gave; a cold hub's first
         // look-ups can miss the decision's deadline, so it is asked again until a decision has every fact.
+        var routing = new RoutingService.RoutingServiceClient(_hub.Channel);
         Decision decision = null!;
         await Eventually.HappensAsync(
-            async () => !(decision = await _hub.RouteVisitorAsync("203.0.113.5")).Degraded,
+            async () =>
+            {
+                var request = new RouteVisitorRequest
+                {
+                    RequestId = Guid.NewGuid().ToString("N"),
+                    IpAddress = "203.0.113.5",
+                    PageUrl = "https://www.example.com/pricing",
+                };
+                decision = (
+                    await routing.RouteVisitorAsync(request, deadline: CallDeadline.In(TimeSpan.FromSeconds(30)))
+                ).Decision;
+                return !decision.Degraded;
+            },
             "a decision with every fact"
         );
 
