@@ -16,7 +16,9 @@ namespace IntegrationHub.Server.Tests.Deployment;
 /// </summary>
 public sealed class PublishedHubTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"hub-published-{Guid.NewGuid():N}");
+    // Under this checkout's test output, not /tmp: a hub left behind by a runner killed mid-test is then one of those
+    // test.sh stops by their path, and no 55 MB folder outlives the checkout.
+    private readonly string _folder = Path.Combine(AppContext.BaseDirectory, $"published-{Guid.NewGuid():N}");
     private readonly string _workingDirectory = Path.Combine(Path.GetTempPath(), $"hub-workdir-{Guid.NewGuid():N}");
     private readonly string _database = PostgresCluster.Shared.CreateDatabase("published");
     private ExternalVendors _vendors = null!;
