@@ -6,7 +6,7 @@ using IntegrationHub.Server.Composition;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(HubContentRoot.Options(args));
 
     builder.AddHubSecretFiles();
     await builder.AddHubConnectorsAsync();

@@ -1,3 +1,5 @@
+using IntegrationHub.Testing;
+
 namespace IntegrationHub.Partner.Tests;
 
 /// <summary>

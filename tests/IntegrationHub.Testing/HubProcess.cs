@@ -51,10 +51,17 @@ public sealed class HubProcess : IAsyncDisposable
     /// </summary>
     /// <param name="environment">Variables for the hub's process on top of this one's (runtime settings such as
     /// DOTNET_gcServer).</param>
-    public static async Task<HubProcess> StartAsync(
+    public static Task<HubProcess> StartAsync(
         IReadOnlyDictionary<string, string?> settings,
         IReadOnlyDictionary<string, string>? environment = null
-    )
+    ) => StartAsync((grpc, http) => StartInfo(settings, grpc, http, environment));
+
+    /// <summary>
+    /// Starts the hub process <paramref name="startInfo"/> describes for a gRPC and an HTTP address on free loopback
+    /// ports (it must make the hub listen on them, and send its output here), and waits until it serves health checks.
+    /// For a hub started another way than from this project's output, such as a published folder.
+    /// </summary>
+    public static async Task<HubProcess> StartAsync(Func<Uri, Uri, ProcessStartInfo> startInfo)
     {
         // A port the system handed out can be taken by another process before the hub binds it:
         // then the hub refuses to start naming it, and it is tried again on fresh ports.
@@ -62,7 +69,7 @@ public sealed class HubProcess : IAsyncDisposable
         {
             var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
             var http = new Uri($"http://127.0.0.1:{FreePort()}");
-            var hub = new HubProcess(Process.Start(StartInfo(settings, grpc, http, environment))!, grpc, http);
+            var hub = new HubProcess(Process.Start(startInfo(grpc, http))!, grpc, http);
             hub._process.OutputDataReceived += (_, e) => hub.Keep(e.Data);
             hub._process.ErrorDataReceived += (_, e) => hub.Keep(e.Data);
             hub._process.BeginOutputReadLine();

@@ -10,7 +10,7 @@ namespace IntegrationHub.Server.Tests.Startup;
 /// </summary>
 public sealed class WalkthroughTests
 {
-    private static readonly string Repository = FindRepository();
+    private static readonly string Repository = Hosting.Repository.Root;
     private static readonly string Script = Path.Combine(Repository, "docs", "walkthrough.sh");
 
     [Fact]
@@ -69,18 +69,5 @@ public sealed class WalkthroughTests
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(limit.Token);
         return (process.ExitCode, await output + await error);
-    }
-
-    private static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "docs", "walkthrough.sh")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("docs/walkthrough.sh not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace IntegrationHub.Partner.Tests;
+namespace IntegrationHub.Testing;
 
 /// <summary>One command a partner types, run as a process: its exit code and everything it printed.</summary>
 public sealed record CommandRun(string Command, int ExitCode, string Output)
