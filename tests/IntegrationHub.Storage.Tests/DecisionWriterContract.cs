@@ -213,6 +213,42 @@ public abstract class DecisionWriterContract(StorageProvider provider) : IAsyncL
         Assert.Equal(5, Assert.Single(stored).Taken);
     }
 
+    [Fact]
+    public async Task Uncapped_work_taken_earlier_in_a_batch_counts_against_a_cap_read_later_in_it()
+    {
+        var warnings = new Warnings<DecisionWriter>();
+        await using var writer = new DecisionWriter(_world.Database, _world.Time, [], warnings);
+        var today = new WorkCount("ana", "lead", "day", At(0).Date, 0);
+        for (var i = 0; i < 3; i++)
+        {
+            await writer.CommitAsync("visitor", $"early{i}", Capped($"early{i}", today, null), default);
+        }
+
+        // One batch: a lead she owns by name (no cap, so no read), then two that round robin holds to five.
+        var (held, release) = await HoldAsync(writer);
+        var owned = writer.CommitAsync(
+            "visitor",
+            "owned",
+            async (ledger, ct) =>
+            {
+                await ledger.Work.TakeAsync(today, null, ct);
+                return Write("owned", "ana");
+            },
+            default
+        );
+        var first = writer.CommitAsync("visitor", "capped-1", Capped("capped-1", today, null), default);
+        var second = writer.CommitAsync("visitor", "capped-2", Capped("capped-2", today, null), default);
+        release();
+        await Task.WhenAll(held, owned, first, second);
+
+        Assert.Equal("ana", (await first).Decision.RepId);
+        Assert.Null((await second).Decision.RepId);
+        var stored = await new WorkCountStore(_world.Database).SinceAsync(today.PeriodStart, CancellationToken.None);
+        Assert.Equal(5, Assert.Single(stored).Taken);
+        // Counted right the first time: the store's check on the cap did not have to refuse the batch.
+        Assert.Empty(warnings.Lines);
+    }
+
     /// <summary>Gives ana a lead while she has fewer than five today; the gate holds it after reading.</summary>
     private Func<RoundRobinLedger, CancellationToken, Task<DecisionWrite>> Capped(
         string request,

@@ -25,33 +25,6 @@ public sealed class OutboxStopTests
         }
     }
 
-    private sealed class Warnings : ILogger<OutboxDispatcher>
-    {
-        public List<string> Lines { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(
-            LogLevel logLevel,
-            EventId eventId,
-            TState state,
-            Exception? exception,
-            Func<TState, Exception?, string> formatter
-        )
-        {
-            if (logLevel >= LogLevel.Warning)
-            {
-                lock (Lines)
-                {
-                    Lines.Add(formatter(state, exception));
-                }
-            }
-        }
-    }
-
     [Fact]
     public async Task Stopping_while_the_database_is_unreachable_ends_cleanly_and_keeps_the_effect()
     {
@@ -59,7 +32,7 @@ public sealed class OutboxStopTests
         var outbox = new OutboxStore(world.Database, world.Time);
         await outbox.EnqueueAsync([new NewEffect("vendor.call", "stop/1", "{}")], CancellationToken.None);
         var vendor = new HangingVendor();
-        var warnings = new Warnings();
+        var warnings = new Warnings<OutboxDispatcher>();
         var options = Options.Create(
             new StorageOptions { Outbox = new OutboxOptions { ShutdownGrace = TimeSpan.FromMilliseconds(200) } }
         );

@@ -44,8 +44,15 @@ public sealed class WorkCountLedger
     /// </summary>
     public async Task TakeAsync(WorkCount counter, long? cap, CancellationToken cancellationToken)
     {
-        var counts = await SubjectAsync(counter.Subject, counter.PeriodStart, cancellationToken);
-        counts[Key(counter)] = counts.GetValueOrDefault(Key(counter)) + 1;
+        // Work under no cap needs no read: its increment is written with the batch, and a read of the subject later
+        // in the batch adds it (see SubjectAsync). Most work is uncapped, and a read per decision is a round trip per
+        // decision on PostgreSQL, one after another inside the batch.
+        if (cap is not null || _counts.ContainsKey(counter.Subject))
+        {
+            var counts = await SubjectAsync(counter.Subject, counter.PeriodStart, cancellationToken);
+            counts[Key(counter)] = counts.GetValueOrDefault(Key(counter)) + 1;
+        }
+
         _taken.Add((counter, cap));
     }
 
@@ -53,7 +60,10 @@ public sealed class WorkCountLedger
     {
         for (var i = _taken.Count - 1; i >= mark; i--)
         {
-            _counts[_taken[i].Counter.Subject][Key(_taken[i].Counter)]--;
+            if (_counts.TryGetValue(_taken[i].Counter.Subject, out var counts))
+            {
+                counts[Key(_taken[i].Counter)]--;
+            }
         }
 
         _taken.RemoveRange(mark, _taken.Count - mark);
@@ -103,6 +113,12 @@ public sealed class WorkCountLedger
             ("since", (around - Horizon).Millis())
         );
         counts = rows.ToDictionary(r => r.Key, r => r.Taken);
+        // Work this batch took on the subject before its first read, not written yet.
+        foreach (var (counter, _) in _taken.Where(t => t.Counter.Subject == subject))
+        {
+            counts[Key(counter)] = counts.GetValueOrDefault(Key(counter)) + 1;
+        }
+
         _counts[subject] = counts;
         return counts;
     }
