@@ -147,6 +147,34 @@ public sealed class OutboxWakeTests
         await b.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task Events_published_together_reach_the_other_instance_in_order_a_large_one_included()
+    {
+        var world = await StorageWorld.CreateAsync(StorageProvider.PostgreSql);
+        IHubEventBus a = new PostgresEventBus(world.Database, world.Time, NullLogger<PostgresEventBus>.Instance);
+        var b = new PostgresEventBus(
+            world.AnotherConnectionToTheSameDatabase(),
+            world.Time,
+            NullLogger<PostgresEventBus>.Instance
+        );
+        await b.StartAsync(CancellationToken.None);
+        await b.Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        using var alerts = b.Subscribe("alerts.x");
+        using var conversations = b.Subscribe("conversation.c1");
+        var large = new string('x', 9000);
+
+        await a.PublishAsync(
+            [("alerts.x", "offer"), ("conversation.c1", large), ("alerts.x", "after")],
+            CancellationToken.None
+        );
+
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Assert.Equal("offer", await alerts.Events.ReadAsync(limit.Token));
+        Assert.Equal("after", await alerts.Events.ReadAsync(limit.Token));
+        Assert.Equal(large, await conversations.Events.ReadAsync(limit.Token));
+        await b.StopAsync(CancellationToken.None);
+    }
+
     /// <summary>Each decision waits for the previous one's effect, so no round of the dispatcher catches two.</summary>
     private static async Task CommitOneByOneAsync(DecisionWriter writer, RecordingVendor vendor, int count)
     {

@@ -132,21 +132,27 @@ public sealed partial class ConversationFlow(
     /// <summary>
     /// Tells the streams of a conversation just opened, and the offered rep, once its rows are durable.
     /// </summary>
-    public async Task AnnounceAsync(Conversation conversation, CancellationToken cancellationToken)
+    public Task AnnounceAsync(Conversation conversation, CancellationToken cancellationToken)
     {
-        if (conversation.State == ConversationState.Offered)
-        {
-            await AlertAsync(
-                conversation.RepId!,
-                AlertKind.Offer,
-                conversation.DecisionId,
-                conversation.Id,
-                "A visitor is waiting for you: accept within " + policies.Current.AcceptTimeout.TotalSeconds + " s",
+        var announced = Published(conversation);
+        // The offer's alert and the conversation itself go out together: one round trip on PostgreSQL.
+        return conversation.State == ConversationState.Offered
+            ? events.PublishAsync(
+                [
+                    Alert(
+                        conversation.RepId!,
+                        AlertKind.Offer,
+                        conversation.DecisionId,
+                        conversation.Id,
+                        "A visitor is waiting for you: accept within "
+                            + policies.Current.AcceptTimeout.TotalSeconds
+                            + " s"
+                    ),
+                    announced,
+                ],
                 cancellationToken
-            );
-        }
-
-        await PublishAsync(conversation, cancellationToken);
+            )
+            : events.PublishAsync(announced.Channel, announced.Payload, cancellationToken);
     }
 
     public async Task<Conversation> GetAsync(string id, CancellationToken cancellationToken) =>
@@ -392,12 +398,14 @@ public sealed partial class ConversationFlow(
         return changed;
     }
 
-    private Task PublishAsync(Conversation conversation, CancellationToken cancellationToken) =>
-        events.PublishAsync(
-            ConversationChannels.Of(conversation.Id),
-            (conversation with { Version = 0 }).ToJson(),
-            cancellationToken
-        );
+    private Task PublishAsync(Conversation conversation, CancellationToken cancellationToken)
+    {
+        var (channel, payload) = Published(conversation);
+        return events.PublishAsync(channel, payload, cancellationToken);
+    }
+
+    private static (string Channel, string Payload) Published(Conversation conversation) =>
+        (ConversationChannels.Of(conversation.Id), (conversation with { Version = 0 }).ToJson());
 
     public Task AlertAsync(
         string repId,
@@ -406,8 +414,20 @@ public sealed partial class ConversationFlow(
         string? conversationId,
         string message,
         CancellationToken cancellationToken
+    )
+    {
+        var (channel, payload) = Alert(repId, kind, decisionId, conversationId, message);
+        return events.PublishAsync(channel, payload, cancellationToken);
+    }
+
+    private (string Channel, string Payload) Alert(
+        string repId,
+        AlertKind kind,
+        string? decisionId,
+        string? conversationId,
+        string message
     ) =>
-        events.PublishAsync(
+        (
             RepAlert.Channel(repId),
             new RepAlert(
                 Guid.CreateVersion7(time.GetUtcNow()).ToString("N"),
@@ -417,8 +437,7 @@ public sealed partial class ConversationFlow(
                 conversationId,
                 message,
                 time.GetUtcNow()
-            ).ToJson(),
-            cancellationToken
+            ).ToJson()
         );
 
     private static void RequireOfferTo(Conversation conversation, string repId)

@@ -23,34 +23,45 @@ public sealed partial class PostgresEventBus(Database database, TimeProvider tim
     /// <summary>Completes once this instance is listening (events published before that are not seen here).</summary>
     public Task Listening => _listening.Task;
 
-    public async Task PublishAsync(string channel, string payload, CancellationToken cancellationToken)
+    public Task PublishAsync(string channel, string payload, CancellationToken cancellationToken) =>
+        PublishAsync([(channel, payload)], cancellationToken);
+
+    public async Task PublishAsync(
+        IReadOnlyList<(string Channel, string Payload)> events,
+        CancellationToken cancellationToken
+    )
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        string message;
-        if (payload.Length > InlineLimit)
+        var messages = new List<(string, object?)>(events.Count);
+        foreach (var (channel, payload) in events)
         {
-            var id = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
-            await connection.ExecuteAsync(
-                "INSERT INTO event_payloads (id, payload, created_at) VALUES (@id, @payload, @now)",
-                null,
-                cancellationToken,
-                ("id", id),
-                ("payload", payload),
-                ("now", time.GetUtcNow().Millis())
-            );
-            message = JsonSerializer.Serialize(new Envelope(channel, null, id));
-        }
-        else
-        {
-            message = JsonSerializer.Serialize(new Envelope(channel, payload, null));
+            string message;
+            if (payload.Length > InlineLimit)
+            {
+                var id = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+                await connection.ExecuteAsync(
+                    "INSERT INTO event_payloads (id, payload, created_at) VALUES (@id, @payload, @now)",
+                    null,
+                    cancellationToken,
+                    ("id", id),
+                    ("payload", payload),
+                    ("now", time.GetUtcNow().Millis())
+                );
+                message = JsonSerializer.Serialize(new Envelope(channel, null, id));
+            }
+            else
+            {
+                message = JsonSerializer.Serialize(new Envelope(channel, payload, null));
+            }
+
+            messages.Add(($"m{messages.Count}", message));
         }
 
         await connection.ExecuteAsync(
-            "SELECT pg_notify(@channel, @message)",
+            "SELECT " + string.Join(", ", messages.Select(m => $"pg_notify(@channel, @{m.Item1})")),
             null,
             cancellationToken,
-            ("channel", PgChannel),
-            ("message", message)
+            [("channel", PgChannel), .. messages]
         );
     }
 
