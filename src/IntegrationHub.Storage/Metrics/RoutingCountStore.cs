@@ -1,0 +1,120 @@
+using IntegrationHub.Storage.Conversations;
+using IntegrationHub.Storage.Decisions;
+using IntegrationHub.Storage.Sql;
+
+namespace IntegrationHub.Storage.Metrics;
+
+/// <summary>
+/// The routing counters (migration 013): incremented in the transaction of the decision or conversation change they
+/// count (<see cref="Increments"/>), read back as totals over whole hours. Also the two narrow reads a window's
+/// figures still need beside the counters: the decisions of a partial hour at a window's edge, and the offers still
+/// open (a visitor still waiting counts with the wait so far, which no counter can hold).
+/// </summary>
+public sealed class RoutingCountStore(Database database)
+{
+    /// <summary>One UPSERT per counter the increments move, their amounts added up first.</summary>
+    internal static IEnumerable<SqlStatement> Increments(IEnumerable<RoutingCount> counts) =>
+        counts
+            .GroupBy(c => (Hour: c.Hour.Millis(), c.Figure, c.Dimension))
+            .Select(g => new SqlStatement(
+                "INSERT INTO routing_counts (hour_start, figure, dimension, tally) VALUES (@hour, @figure, "
+                    + "@dimension, @by) ON CONFLICT (hour_start, figure, dimension) DO UPDATE SET tally = "
+                    + "routing_counts.tally + excluded.tally",
+                ("hour", g.Key.Hour),
+                ("figure", g.Key.Figure),
+                ("dimension", g.Key.Dimension),
+                ("by", g.Sum(c => c.By))
+            ));
+
+    /// <summary>Every counter's total over the hours starting in [from, to).</summary>
+    public async Task<IReadOnlyList<RoutingTotal>> TotalsAsync(
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(
+            "SELECT figure, dimension, CAST(SUM(tally) AS BIGINT) FROM routing_counts WHERE hour_start >= @from "
+                + "AND hour_start < @to GROUP BY figure, dimension",
+            null,
+            r => new RoutingTotal(r.GetString(0), r.GetString(1), r.GetInt64(2)),
+            cancellationToken,
+            ("from", from.Millis()),
+            ("to", to.Millis())
+        );
+    }
+
+    /// <summary>One figure's counters hour by hour, over the hours starting in [from, to).</summary>
+    public async Task<IReadOnlyList<RoutingTotal>> HourlyAsync(
+        string figure,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(
+            "SELECT dimension, tally, hour_start FROM routing_counts WHERE hour_start >= @from AND hour_start < @to "
+                + "AND figure = @figure",
+            null,
+            r => new RoutingTotal(figure, r.GetString(0), r.GetInt64(1), r.GetInt64(2).Time()),
+            cancellationToken,
+            ("from", from.Millis()),
+            ("to", to.Millis()),
+            ("figure", figure)
+        );
+    }
+
+    /// <summary>
+    /// The decisions made in [from, to), each with its conversation if it has one: what a partial hour at the edge of
+    /// a window is counted from (at most an hour of decisions each side).
+    /// </summary>
+    public async Task<IReadOnlyList<(StoredDecision Decision, StoredConversation? Conversation)>> DecidedAsync(
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(
+            DecidedSql("d.created_at >= @from AND d.created_at < @to"),
+            null,
+            ReadDecided,
+            cancellationToken,
+            ("from", from.Millis()),
+            ("to", to.Millis())
+        );
+    }
+
+    /// <summary>
+    /// The conversations in <paramref name="state"/> whose decision was made in [from, to), with when it was made.
+    /// </summary>
+    public async Task<IReadOnlyList<(StoredConversation Conversation, DateTimeOffset DecidedAt)>> InStateAsync(
+        string state,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(
+            $"SELECT {ConversationStore.ColumnsOf("c")}, d.created_at FROM conversations c JOIN decisions d ON d.id = "
+                + "c.decision_id WHERE c.state = @state AND d.created_at >= @from AND d.created_at < @to",
+            null,
+            r => (ConversationStore.Read(r), r.GetInt64(8).Time()),
+            cancellationToken,
+            ("state", state),
+            ("from", from.Millis()),
+            ("to", to.Millis())
+        );
+    }
+
+    internal static string DecidedSql(string where) =>
+        $"SELECT {string.Join(", ", DecisionStore.Columns.Split(", ").Select(c => "d." + c))}, "
+        + $"{ConversationStore.ColumnsOf("c")} FROM decisions d LEFT JOIN conversations c ON c.id = d.id WHERE {where}";
+
+    internal static (StoredDecision Decision, StoredConversation? Conversation) ReadDecided(
+        System.Data.Common.DbDataReader r
+    ) => (DecisionStore.Read(r), r.IsDBNull(8) ? null : ConversationStore.Read(r, 8));
+}
