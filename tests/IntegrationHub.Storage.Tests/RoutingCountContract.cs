@@ -33,7 +33,8 @@ public abstract class RoutingCountContract(StorageProvider provider) : IAsyncLif
         await Task.WhenAll(
             Commit(writer, "a", "geo_pool", Hour.AddMinutes(5)),
             Commit(writer, "b", "geo_pool", Hour.AddMinutes(59)),
-            Commit(writer, "c", "", Hour.AddMinutes(61))
+            Commit(writer, "c", "", Hour.AddMinutes(61)),
+            Commit(writer, "earlier", "geo_pool", Hour.AddDays(-2))
         );
         await Commit(writer, "a", "geo_pool", Hour.AddMinutes(6));
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
@@ -59,6 +60,11 @@ public abstract class RoutingCountContract(StorageProvider provider) : IAsyncLif
         Assert.Equal(
             ["decisions/geo_pool: 2"],
             Render(await counters.TotalsAsync(Hour, Hour.AddHours(1), CancellationToken.None))
+        );
+        // Partial days at both ends, whole days between: the same counts, from the daily counters in the middle.
+        Assert.Equal(
+            ["decisions/: 1", "decisions/geo_pool: 3"],
+            Render(await counters.TotalsAsync(Hour.AddDays(-3).AddHours(1), Hour.AddHours(2), CancellationToken.None))
         );
     }
 
@@ -124,6 +130,7 @@ public abstract class RoutingCountContract(StorageProvider provider) : IAsyncLif
             {
                 "DROP INDEX ix_conversations_state",
                 "DROP TABLE routing_counts",
+                "DROP TABLE routing_counts_daily",
                 "DELETE FROM schema_migrations WHERE version = 13",
             }
         )

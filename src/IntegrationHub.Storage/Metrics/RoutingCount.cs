@@ -14,6 +14,10 @@ public sealed record RoutingCount(string Figure, string Dimension, DateTimeOffse
     public static DateTimeOffset HourOf(DateTimeOffset decidedAt) =>
         new(decidedAt.UtcTicks - decidedAt.UtcTicks % Grain.Ticks, TimeSpan.Zero);
 
+    /// <summary>The start of the UTC day <paramref name="decidedAt"/> falls in (the daily counters' grain).</summary>
+    public static DateTimeOffset DayOf(DateTimeOffset decidedAt) =>
+        new(decidedAt.UtcTicks - decidedAt.UtcTicks % TimeSpan.TicksPerDay, TimeSpan.Zero);
+
     /// <summary>The counter hour this increment goes to.</summary>
     public DateTimeOffset Hour => HourOf(DecidedAt);
 }

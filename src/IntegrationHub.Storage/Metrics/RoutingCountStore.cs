@@ -12,36 +12,72 @@ namespace IntegrationHub.Storage.Metrics;
 /// </summary>
 public sealed class RoutingCountStore(Database database)
 {
-    /// <summary>One UPSERT per counter the increments move, their amounts added up first.</summary>
-    internal static IEnumerable<SqlStatement> Increments(IEnumerable<RoutingCount> counts) =>
-        counts
-            .GroupBy(c => (Hour: c.Hour.Millis(), c.Figure, c.Dimension))
-            .Select(g => new SqlStatement(
-                "INSERT INTO routing_counts (hour_start, figure, dimension, tally) VALUES (@hour, @figure, "
-                    + "@dimension, @by) ON CONFLICT (hour_start, figure, dimension) DO UPDATE SET tally = "
-                    + "routing_counts.tally + excluded.tally",
-                ("hour", g.Key.Hour),
-                ("figure", g.Key.Figure),
-                ("dimension", g.Key.Dimension),
-                ("by", g.Sum(c => c.By))
-            ));
+    /// <summary>
+    /// One UPSERT per counter the increments move, their amounts added up first: the hour's, then the day's.
+    /// </summary>
+    internal static IEnumerable<SqlStatement> Increments(IEnumerable<RoutingCount> counts)
+    {
+        var grouped = counts.GroupBy(c => (c.Hour, c.Figure, c.Dimension)).ToList();
+        return Upserts(
+                "routing_counts",
+                "hour_start",
+                grouped.Select(g => (g.Key.Hour, g.Key.Figure, g.Key.Dimension, g.Sum(c => c.By)))
+            )
+            .Concat(
+                Upserts(
+                    "routing_counts_daily",
+                    "day_start",
+                    grouped
+                        .GroupBy(g => (Day: RoutingCount.DayOf(g.Key.Hour), g.Key.Figure, g.Key.Dimension))
+                        .Select(d => (d.Key.Day, d.Key.Figure, d.Key.Dimension, d.Sum(g => g.Sum(c => c.By))))
+                )
+            );
+    }
 
-    /// <summary>Every counter's total over the hours starting in [from, to).</summary>
+    private static IEnumerable<SqlStatement> Upserts(
+        string table,
+        string start,
+        IEnumerable<(DateTimeOffset Start, string Figure, string Dimension, long By)> counters
+    ) =>
+        counters.Select(c => new SqlStatement(
+            $"INSERT INTO {table} ({start}, figure, dimension, tally) VALUES (@start, @figure, @dimension, @by) ON "
+                + $"CONFLICT ({start}, figure, dimension) DO UPDATE SET tally = {table}.tally + excluded.tally",
+            ("start", c.Start.Millis()),
+            ("figure", c.Figure),
+            ("dimension", c.Dimension),
+            ("by", c.By)
+        ));
+
+    /// <summary>
+    /// Every counter's total over the hours starting in [from, to) (whole hours): the whole days among them from the
+    /// daily counters, the rest hour by hour.
+    /// </summary>
     public async Task<IReadOnlyList<RoutingTotal>> TotalsAsync(
         DateTimeOffset from,
         DateTimeOffset to,
         CancellationToken cancellationToken
     )
     {
+        var days = (From: RoutingCount.DayOf(from.AddTicks(TimeSpan.TicksPerDay - 1)), To: RoutingCount.DayOf(to));
+        if (days.From >= days.To)
+        {
+            days = (to, to);
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QueryAsync(
-            "SELECT figure, dimension, CAST(SUM(tally) AS BIGINT) FROM routing_counts WHERE hour_start >= @from "
-                + "AND hour_start < @to GROUP BY figure, dimension",
+            "SELECT figure, dimension, CAST(SUM(tally) AS BIGINT) FROM (SELECT figure, dimension, tally FROM "
+                + "routing_counts WHERE hour_start >= @from AND hour_start < @dayFrom UNION ALL SELECT figure, "
+                + "dimension, tally FROM routing_counts_daily WHERE day_start >= @dayFrom AND day_start < @dayTo "
+                + "UNION ALL SELECT figure, dimension, tally FROM routing_counts WHERE hour_start >= @dayTo AND "
+                + "hour_start < @to) counted GROUP BY figure, dimension",
             null,
             r => new RoutingTotal(r.GetString(0), r.GetString(1), r.GetInt64(2)),
             cancellationToken,
             ("from", from.Millis()),
-            ("to", to.Millis())
+            ("to", to.Millis()),
+            ("dayFrom", days.From.Millis()),
+            ("dayTo", days.To.Millis())
         );
     }
 

@@ -75,7 +75,7 @@ public sealed class RoutingCountersUpgradeTests : IDisposable
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText =
-            "DROP INDEX ix_conversations_state; DROP TABLE routing_counts; "
+            "DROP INDEX ix_conversations_state; DROP TABLE routing_counts; DROP TABLE routing_counts_daily; "
             + "DELETE FROM schema_migrations WHERE version = 13; UPDATE conversations SET payload = "
             + "json_remove(payload, '$.offerOutcome', '$.offerAnsweredAt', '$.pounceRepId');";
         command.ExecuteNonQuery();
