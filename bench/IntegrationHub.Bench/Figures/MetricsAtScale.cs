@@ -162,7 +162,7 @@ public static class MetricsAtScale
         return new DecisionWrite(decision.ToStored(""), [], Opening.Of(conversation, null).Stored, Counts: counts);
     }
 
-    /// <summary>What the figures cost before the counters: every decision of the window and each one's conversation.</summary>
+    /// <summary>The figures' cost before the counters: every decision of the window and its conversation.</summary>
     private static async Task WalkAsync(Database database, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var decisions = new DecisionStore(database);

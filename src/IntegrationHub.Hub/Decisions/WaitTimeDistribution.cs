@@ -43,7 +43,7 @@ public sealed class WaitTimeDistribution
 
     public void Add(TimeSpan wait, bool hadConversation) => Add(RangeOf(wait), 1, hadConversation ? 1 : 0);
 
-    /// <summary>Adds counted sessions to the range <paramref name="range"/> names (see <see cref="RangeOf"/>).</summary>
+    /// <summary>Adds counted sessions to one range (named as <see cref="RangeOf"/> names it).</summary>
     public void Add(string range, long sessions, long talked)
     {
         var bucket = Array.IndexOf(Starts, int.Parse(range, CultureInfo.InvariantCulture));
