@@ -90,6 +90,39 @@ public abstract class RoutingCountContract(StorageProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task A_partial_hour_reads_its_decisions_with_their_conversations_and_the_offers_still_open()
+    {
+        await using (
+            var writer = new DecisionWriter(_world.Database, _world.Time, [], NullLogger<DecisionWriter>.Instance)
+        )
+        {
+            await writer.CommitAsync(
+                "visitor",
+                "open",
+                (_, _) =>
+                    Task.FromResult(
+                        new DecisionWrite(
+                            new StoredDecision("d-open", "visitor", "open", Hour.AddMinutes(10), "ana", "geo", "{}"),
+                            [],
+                            new StoredConversation("d-open", "d-open", "Offered", "ana", Hour, 1, "{}", Hour)
+                        )
+                    ),
+                CancellationToken.None
+            );
+            await Commit(writer, "alone", "geo", Hour.AddMinutes(50));
+        }
+
+        var counters = new RoutingCountStore(_world.Database);
+        var decided = await counters.DecidedAsync(Hour, Hour.AddMinutes(30), CancellationToken.None);
+        var open = await counters.InStateAsync("Offered", Hour, Hour.AddHours(1), CancellationToken.None);
+        var none = await counters.InStateAsync("Offered", Hour.AddMinutes(11), Hour.AddHours(1), default);
+
+        Assert.Equal(("d-open", "d-open"), (decided.Single().Decision.Id, decided.Single().Conversation?.Id));
+        Assert.Equal(("d-open", Hour.AddMinutes(10)), (open.Single().Conversation.Id, open.Single().DecidedAt));
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public async Task The_migration_that_creates_the_counters_fills_them_from_the_decisions_stored_before()
     {
         await using (
