@@ -76,6 +76,20 @@ if (args.Contains("--burst-memory"))
     return 0;
 }
 
+if (args.Contains("--metrics"))
+{
+    // 8 alone (see bench/README.md): GetRoutingMetrics with 100,000 stored decisions (2,000 with --quick).
+    MetricsRows.Add(
+        table,
+        await MetricsAtScale.MeasureAsync(
+            MetricsAtScale.DecisionsFor(settings),
+            BenchVendors.HubSettings(vendors, policy, null)
+        )
+    );
+    table.Print(Console.Out, $"IntegrationHub GetRoutingMetrics, {BenchVendors.Machine()}");
+    return 0;
+}
+
 // 1–5 on the default store: SQLite, one instance.
 await using (
     var hubs = await BenchHubs.StartAsync("SQLite", 1, BenchVendors.HubSettings(vendors, policy, postgres: null))
@@ -98,6 +112,15 @@ await using (
     Rows.Leads(table, leads, throughput);
     Rows.Memory(table, memory, sustained);
 }
+
+// 8: GetRoutingMetrics with many stored decisions, from the counters kept with each decision.
+MetricsRows.Add(
+    table,
+    await MetricsAtScale.MeasureAsync(
+        MetricsAtScale.DecisionsFor(settings),
+        BenchVendors.HubSettings(vendors, policy, null)
+    )
+);
 
 // 6: the same on PostgreSQL, with one instance and with two sharing it.
 if (BenchVendors.PostgresConnectionString() is { } postgres)

@@ -50,6 +50,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<PresenceStore>();
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<Metrics.RoutingCountStore>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<LeadEnrollmentStore>();
         services.AddSingleton<CredentialStore>();

@@ -66,6 +66,8 @@ public static class HubApplicationExtensions
         services.AddSingleton<ConversationFlow>();
         services.AddSingleton<RoutingDesk>();
         services.AddSingleton<RoutingMetrics>();
+        services.AddSingleton<DecisionTally>();
+        services.AddSingleton<Storage.Metrics.IDecisionTally>(sp => sp.GetRequiredService<DecisionTally>());
         services.AddSingleton<Caps.CapStandings>();
         services.AddSingleton<DecisionFeed>();
         services.AddSingleton<IOutboxEffectHandler, NotifyEffectHandler>();

@@ -35,6 +35,15 @@ public sealed record Conversation
     public string Reason { get; init; } = "";
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>The BDR a pounce alert went to, if the decision raised one: their acceptance is a won pounce.</summary>
+    public string? PounceRepId { get; init; }
+
+    /// <summary>How the offer to a rep ended ("accepted", "declined", "expired"); null while open.</summary>
+    public string? OfferOutcome { get; init; }
+
+    /// <summary>When the offer to a rep was answered or expired: the end of the visitor's wait.</summary>
+    public DateTimeOffset? OfferAnsweredAt { get; init; }
+
     /// <summary>When the visitor was routed: the start of their wait.</summary>
     public DateTimeOffset CreatedAt { get; init; }
     public long Version { get; init; }

@@ -90,6 +90,7 @@ public sealed partial class ConversationFlow(
                 OfferExpiresAt = now + policy.AcceptTimeout,
                 Language = decision.Language,
                 Reason = $"offered to {decision.Target.RepName}",
+                PounceRepId = DecisionTally.PounceRepOf(decision),
             },
             TargetKind.AiRep => new Conversation
             {
@@ -369,7 +370,8 @@ public sealed partial class ConversationFlow(
 
     /// <summary>
     /// Makes the change if nobody else changed the conversation first; the routing event it publishes
-    /// (<paramref name="eventType"/>) is written in the same transaction.
+    /// (<paramref name="eventType"/>) is written in the same transaction, and so are the routing counters an offer's
+    /// answer moves (how it ended, how long the visitor waited, a won pounce).
     /// </summary>
     private async Task<Conversation?> ChangeAsync(
         Conversation current,
@@ -378,6 +380,20 @@ public sealed partial class ConversationFlow(
         string eventType
     )
     {
+        next = next with
+        {
+            CreatedAt = current.CreatedAt,
+            PounceRepId = current.PounceRepId,
+            OfferOutcome = current.OfferOutcome,
+            OfferAnsweredAt = current.OfferAnsweredAt,
+        };
+        IReadOnlyList<Storage.Metrics.RoutingCount>? counts = null;
+        if (current.State == ConversationState.Offered && next.State != ConversationState.Offered)
+        {
+            next = next with { OfferOutcome = OutcomeOf(eventType), OfferAnsweredAt = time.GetUtcNow() };
+            counts = DecisionTally.Answer(next, current.PounceRepId);
+        }
+
         var stored = await conversations.TryUpdateAsync(
             current.Id,
             current.Version,
@@ -386,7 +402,8 @@ public sealed partial class ConversationFlow(
             next.OfferExpiresAt,
             next.ToJson(),
             cancellationToken,
-            [routingEvents.ConversationChanged(eventType, next with { CreatedAt = current.CreatedAt })]
+            [routingEvents.ConversationChanged(eventType, next)],
+            counts
         );
         if (stored is null)
         {
@@ -397,6 +414,14 @@ public sealed partial class ConversationFlow(
         await PublishAsync(changed, cancellationToken);
         return changed;
     }
+
+    private static string OutcomeOf(string eventType) =>
+        eventType switch
+        {
+            RoutingEventTypes.OfferAccepted => DecisionTally.Accepted,
+            RoutingEventTypes.OfferExpired => DecisionTally.Expired,
+            _ => DecisionTally.Declined,
+        };
 
     private Task PublishAsync(Conversation conversation, CancellationToken cancellationToken)
     {

@@ -58,7 +58,8 @@ public sealed class RoutingDesk(
                     Alerts(made, now),
                     opened?.Stored,
                     opened?.Timer,
-                    [events.DecisionMade(made, opened?.Conversation.Id)]
+                    [events.DecisionMade(made, opened?.Conversation.Id)],
+                    DecisionTally.Of(made)
                 );
             },
             cancellationToken
@@ -111,7 +112,8 @@ public sealed class RoutingDesk(
                     made.ToStored(fingerprint),
                     made.ToOutbox(time.GetUtcNow()),
                     Timer: LeadSlaTimer.For(made),
-                    Events: [events.DecisionMade(made)]
+                    Events: [events.DecisionMade(made)],
+                    Counts: DecisionTally.Of(made)
                 );
             },
             cancellationToken

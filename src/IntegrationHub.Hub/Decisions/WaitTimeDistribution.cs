@@ -1,3 +1,4 @@
+using System.Globalization;
 using IntegrationHub.Hub.Conversations;
 
 namespace IntegrationHub.Hub.Decisions;
@@ -19,11 +20,15 @@ public sealed class WaitTimeDistribution
 
     /// <summary>
     /// The wait began when the visitor was routed and ends when the offer was answered (accepted or declined) or
-    /// expired; a visitor still waiting counts with the wait so far.
+    /// expired; a visitor still waiting counts with the wait so far. A later change of the conversation (a meeting
+    /// booked after the offer was declined) does not lengthen it.
     /// </summary>
     public static TimeSpan WaitOf(Conversation conversation, DateTimeOffset routedAt, DateTimeOffset now)
     {
-        var end = conversation.State == ConversationState.Offered ? now : conversation.UpdatedAt;
+        var end =
+            conversation.State == ConversationState.Offered
+                ? now
+                : conversation.OfferAnsweredAt ?? conversation.UpdatedAt;
         if (conversation.OfferExpiresAt is { } expiry && expiry < end)
         {
             end = expiry;
@@ -32,11 +37,18 @@ public sealed class WaitTimeDistribution
         return end > routedAt ? end - routedAt : TimeSpan.Zero;
     }
 
-    public void Add(TimeSpan wait, bool hadConversation)
+    /// <summary>The range a wait falls in, named by its first second (the dimension of its counter).</summary>
+    public static string RangeOf(TimeSpan wait) =>
+        Starts[Array.FindLastIndex(Starts, start => wait.TotalSeconds >= start)].ToString(CultureInfo.InvariantCulture);
+
+    public void Add(TimeSpan wait, bool hadConversation) => Add(RangeOf(wait), 1, hadConversation ? 1 : 0);
+
+    /// <summary>Adds counted sessions to one range (named as <see cref="RangeOf"/> names it).</summary>
+    public void Add(string range, long sessions, long talked)
     {
-        var bucket = Array.FindLastIndex(Starts, start => wait.TotalSeconds >= start);
-        _sessions[bucket]++;
-        _talked[bucket] += hadConversation ? 1 : 0;
+        var bucket = Array.IndexOf(Starts, int.Parse(range, CultureInfo.InvariantCulture));
+        _sessions[bucket] += sessions;
+        _talked[bucket] += talked;
     }
 
     public IReadOnlyList<WaitTimeCount> Counts() =>

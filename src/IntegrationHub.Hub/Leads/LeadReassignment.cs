@@ -133,7 +133,8 @@ public sealed partial class LeadReassignment(
                 return new DecisionWrite(
                     stored,
                     made.ToOutbox(time.GetUtcNow()),
-                    Events: [events.LeadReassigned(reassigned)]
+                    Events: [events.LeadReassigned(reassigned)],
+                    Counts: Decisions.DecisionTally.Of(made)
                 );
             },
             cancellationToken

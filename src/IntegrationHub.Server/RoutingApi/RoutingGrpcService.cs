@@ -24,8 +24,7 @@ public sealed class RoutingGrpcService(
     ConversationFlow conversations,
     RoutingMetrics metrics,
     DecisionPreview preview,
-    DecisionFeed feed,
-    TimeProvider time
+    DecisionFeed feed
 ) : RoutingService.RoutingServiceBase
 {
     public override async Task<RouteVisitorResponse> RouteVisitor(
@@ -205,13 +204,7 @@ public sealed class RoutingGrpcService(
         }
 
         validator.ThrowIfInvalid();
-        // Time that has not happened yet is nobody's availability: a window reaching into the future ends now.
-        var end = to!.Value < time.GetUtcNow() ? to.Value : time.GetUtcNow();
-        var figures = await metrics.ComputeAsync(
-            from!.Value,
-            end < from.Value ? from.Value : end,
-            context.CancellationToken
-        );
+        var figures = await metrics.ComputeAsync(from!.Value, to!.Value, context.CancellationToken);
         var response = new GetRoutingMetricsResponse
         {
             SessionsRoutedForPounce = figures.RoutedForPounce,
@@ -221,6 +214,7 @@ public sealed class RoutingGrpcService(
             SessionsWaitedWithoutConversation = figures.WaitedWithoutConversation,
             TotalAvailableSeconds = (long)figures.Availability.Sum(a => a.Available.TotalSeconds),
         };
+        response.AddCounts(figures);
         response.WaitTimeBuckets.AddRange(
             figures.WaitTimes.Select(w => new WaitTimeBucket
             {

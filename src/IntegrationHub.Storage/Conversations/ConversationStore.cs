@@ -24,6 +24,10 @@ public sealed class ConversationStore(Database database, TimeProvider time, Outb
 {
     private const string Columns = "id, decision_id, state, rep_id, offer_expires_at, version, payload, updated_at";
 
+    /// <summary>The columns <see cref="Read"/> reads, each prefixed by a table alias.</summary>
+    internal static string ColumnsOf(string alias) =>
+        string.Join(", ", Columns.Split(", ").Select(c => $"{alias}.{c}"));
+
     public async Task CreateAsync(StoredConversation conversation, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -79,7 +83,7 @@ public sealed class ConversationStore(Database database, TimeProvider time, Outb
     /// <summary>
     /// Applies a change if the conversation is still at <paramref name="expectedVersion"/>; null when someone else
     /// changed it first. The routing <paramref name="events"/> the change publishes are enqueued in its transaction,
-    /// so they leave only when the change is made.
+    /// so they leave only when the change is made, and so are the routing <paramref name="counts"/> it moves.
     /// </summary>
     public async Task<StoredConversation?> TryUpdateAsync(
         string id,
@@ -89,7 +93,8 @@ public sealed class ConversationStore(Database database, TimeProvider time, Outb
         DateTimeOffset? offerExpiresAt,
         string payload,
         CancellationToken cancellationToken,
-        IReadOnlyList<RoutingEvent>? events = null
+        IReadOnlyList<RoutingEvent>? events = null,
+        IReadOnlyList<Metrics.RoutingCount>? counts = null
     )
     {
         var changed = await database.InTransactionAsync(
@@ -114,6 +119,12 @@ public sealed class ConversationStore(Database database, TimeProvider time, Outb
                     await RoutingEventOutbox.EnqueueAsync(connection, transaction, events, now, cancellationToken);
                 }
 
+                if (updated == 1 && counts is { Count: > 0 })
+                {
+                    var increments = Metrics.RoutingCountStore.Increments(counts).ToList();
+                    await SqlStatement.ExecuteAllAsync(connection, transaction, increments, cancellationToken);
+                }
+
                 return updated;
             },
             cancellationToken
@@ -127,15 +138,18 @@ public sealed class ConversationStore(Database database, TimeProvider time, Outb
         return changed == 1 ? await GetAsync(id, cancellationToken) : null;
     }
 
-    private static StoredConversation Read(DbDataReader r) =>
+    internal static StoredConversation Read(DbDataReader r) => Read(r, 0);
+
+    /// <summary>A conversation from the columns starting at <paramref name="at"/> (after a join's others).</summary>
+    internal static StoredConversation Read(DbDataReader r, int at) =>
         new(
-            r.GetString(0),
-            r.GetString(1),
-            r.GetString(2),
-            r.NullableString(3),
-            r.NullableLong(4)?.Time(),
-            r.GetInt64(5),
-            r.GetString(6),
-            r.GetInt64(7).Time()
+            r.GetString(at),
+            r.GetString(at + 1),
+            r.GetString(at + 2),
+            r.NullableString(at + 3),
+            r.NullableLong(at + 4)?.Time(),
+            r.GetInt64(at + 5),
+            r.GetString(at + 6),
+            r.GetInt64(at + 7).Time()
         );
 }

@@ -67,7 +67,7 @@ internal sealed class DecisionBatch(Database database, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var statements = new List<SqlStatement>();
-        foreach (var (decision, effects, conversation, timer, events) in written)
+        foreach (var (decision, effects, conversation, timer, events, _) in written)
         {
             statements.Add(DecisionStore.Insert(decision));
             statements.AddRange(OutboxStore.Enqueue(decision.Id, effects, now));
@@ -84,6 +84,7 @@ internal sealed class DecisionBatch(Database database, TimeProvider time)
         }
 
         statements.AddRange(ledger.Increments());
+        statements.AddRange(Metrics.RoutingCountStore.Increments(written.SelectMany(w => w.Counts ?? [])));
         if (database.IsPostgres && written.Any(w => w.MayEnqueue))
         {
             // Other instances' dispatchers hear of the new effects when this commits, not at their next poll.

@@ -7,9 +7,15 @@ namespace IntegrationHub.Storage.Migrations;
 /// <summary>
 /// Applies the numbered SQL scripts embedded here, in order, each once, recording them in
 /// schema_migrations. Two instances starting together on PostgreSQL take an advisory lock, so
-/// one migrates and the other finds the work done.
+/// one migrates and the other finds the work done. A migration that needs the hub's own reading of stored rows
+/// (filling the routing counters, 013) runs that step in the same transaction, when the hub supplies it.
 /// </summary>
-public sealed partial class SchemaMigrator(Database database, TimeProvider time, ILogger<SchemaMigrator> logger)
+public sealed partial class SchemaMigrator(
+    Database database,
+    TimeProvider time,
+    ILogger<SchemaMigrator> logger,
+    Metrics.IDecisionTally? tally = null
+)
 {
     private const long AdvisoryLock = 0x1A7E_4B0B;
 
@@ -55,6 +61,17 @@ public sealed partial class SchemaMigrator(Database database, TimeProvider time,
                         await connection.ExecuteAsync(statement, transaction, cancellationToken);
                     }
 
+                    if (version == Metrics.RoutingCountBackfill.Version && tally is not null)
+                    {
+                        var counted = await Metrics.RoutingCountBackfill.RunAsync(
+                            connection,
+                            transaction,
+                            tally,
+                            cancellationToken
+                        );
+                        LogBackfilled(logger, counted);
+                    }
+
                     await connection.ExecuteAsync(
                         "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @t)",
                         transaction,
@@ -95,6 +112,9 @@ public sealed partial class SchemaMigrator(Database database, TimeProvider time,
                 .OrderBy(s => s.Item1),
         ];
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Routing counters filled from {Count} stored decisions")]
+    private static partial void LogBackfilled(ILogger logger, long count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied schema migration {Version} ({Name})")]
     private static partial void LogApplied(ILogger logger, int version, string name);

@@ -98,6 +98,64 @@ public sealed class RoutingMetricsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_window_with_partial_hours_counts_exactly_the_visitors_routed_inside_it()
+    {
+        var start = _hub.Time.GetUtcNow();
+        await _hub.AvailableAsync("005SDR010000000YBA");
+        // 15:10, 15:40, 16:20, 17:20 and 17:50; the window is 15:30 to 17:30, two of its hours partial.
+        foreach (var minutes in new[] { 10, 40, 80, 140, 170 })
+        {
+            _hub.Time.SetUtcNow(start.AddMinutes(minutes));
+            Assert.Equal(TargetKind.HumanRep, (await _hub.RouteAsync("192.0.2.200")).Target.Kind);
+        }
+
+        var metrics = await _hub.Routing.GetRoutingMetricsAsync(
+            new GetRoutingMetricsRequest
+            {
+                StartTime = Timestamp.FromDateTimeOffset(start.AddMinutes(30)),
+                EndTime = Timestamp.FromDateTimeOffset(start.AddMinutes(150)),
+            }
+        );
+
+        Assert.Equal(3, metrics.SessionsWaited);
+        Assert.Equal(
+            [$"{start:HH}:00 1", $"{start.AddHours(1):HH}:00 1", $"{start.AddHours(2):HH}:00 1"],
+            metrics.DecisionsPerHour.Select(h => $"{h.HourStartTime.ToDateTimeOffset():HH:mm} {h.Decisions}")
+        );
+        Assert.Equal(3, metrics.RepDecisions.Single(r => r.RepId == "005SDR010000000YBA").Decisions);
+    }
+
+    [Fact]
+    public async Task Offers_are_counted_by_how_they_ended()
+    {
+        var start = _hub.Time.GetUtcNow();
+        await _hub.AvailableAsync("005SDR010000000YBA");
+        var accepted = await _hub.RouteAsync("192.0.2.200");
+        await _hub.Conversations.AcceptOfferAsync(
+            new AcceptOfferRequest { ConversationId = accepted.ConversationId, RepId = accepted.Target.RepId }
+        );
+        var declined = await _hub.RouteAsync("192.0.2.201");
+        await _hub.Conversations.DeclineOfferAsync(
+            new DeclineOfferRequest { ConversationId = declined.ConversationId, RepId = declined.Target.RepId }
+        );
+        var unanswered = await _hub.RouteAsync("192.0.2.202");
+        _hub.Time.Advance(TimeSpan.FromSeconds(31));
+        await _hub.OfferTimedOutAsync(unanswered.ConversationId);
+
+        var metrics = await _hub.Routing.GetRoutingMetricsAsync(
+            new GetRoutingMetricsRequest
+            {
+                StartTime = Timestamp.FromDateTimeOffset(start),
+                EndTime = Timestamp.FromDateTimeOffset(start.AddHours(1)),
+            }
+        );
+
+        Assert.Equal((1, 1, 1), (metrics.OffersAccepted, metrics.OffersDeclined, metrics.OffersExpired));
+        Assert.Equal(3, metrics.SessionsWaited);
+        Assert.Equal(1, metrics.SessionsWaitedWithConversation);
+    }
+
+    [Fact]
     public async Task A_rep_still_available_counts_up_to_now_not_to_the_end_of_a_window_in_the_future()
     {
         var start = _hub.Time.GetUtcNow();

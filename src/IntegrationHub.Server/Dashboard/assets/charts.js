@@ -76,21 +76,29 @@ function stackedBars(columns, series, { title, axisEvery = 1 }) {
 
 const coloured = (names) => names.map((name, i) => ({ name, colour: PALETTE[i % PALETTE.length] }));
 
-/** Decisions per UTC hour of today, stacked by the rule that matched ("no rule" when none did). */
-export function drawDecisionsPerHour(host, decisions) {
-  const rules = [...new Set(decisions.map((d) => d.matchedRule || "no rule"))].sort();
+/**
+ * Decisions per UTC hour of today, stacked by the rule that matched ("no rule" when none did), from the hub's hourly
+ * counts (GetRoutingMetrics' decisions_per_hour).
+ */
+export function drawDecisionsPerHour(host, counted) {
+  const ruleOf = (h) => h.rule || "no rule";
+  const rules = [...new Set(counted.map(ruleOf))].sort();
   const series = coloured(rules);
   const hours = Array.from({ length: 24 }, (_, h) => ({ label: String(h).padStart(2, "0"), values: new Map() }));
-  for (const d of decisions) {
-    const hour = hours[new Date(d.createTime).getUTCHours()];
-    const rule = d.matchedRule || "no rule";
-    hour.values.set(rule, (hour.values.get(rule) ?? 0) + 1);
+  const byRule = new Map();
+  let all = 0;
+  for (const h of counted) {
+    const hour = hours[new Date(h.hourStartTime).getUTCHours()];
+    const n = Number(h.decisions ?? 0);
+    hour.values.set(ruleOf(h), (hour.values.get(ruleOf(h)) ?? 0) + n);
+    byRule.set(ruleOf(h), (byRule.get(ruleOf(h)) ?? 0) + n);
+    all += n;
   }
   const busiest = hours.reduce((a, b) => (total(b) > total(a) ? b : a), hours[0]);
-  const title = decisions.length === 0
+  const title = all === 0
     ? "No decisions yet today."
-    : `${decisions.length} decisions today; busiest hour ${busiest.label}:00 with ${total(busiest)}; `
-      + series.map((s) => `${s.name} ${decisions.filter((d) => (d.matchedRule || "no rule") === s.name).length}`).join(", ");
+    : `${all} decisions today; busiest hour ${busiest.label}:00 with ${total(busiest)}; `
+      + series.map((s) => `${s.name} ${byRule.get(s.name)}`).join(", ");
   const rows = hours.filter((h) => total(h) > 0)
     .map((h) => [`${h.label}:00`, ...rules.map((r) => String(h.values.get(r) ?? 0)), String(total(h))]);
   host.replaceChildren(

@@ -9,11 +9,11 @@ import { drawMetrics, drawWaiting, drawReps, drawRepDetail, drawConnectors } fro
 const REFRESH_MS = 5000;
 const DAY_MS = 24 * 3600 * 1000;
 const LATEST = 15;
-const MAX_PAGES = 10; // 5,000 decisions: the charts say so when a day has more
+const PAGE = 500; // the newest of today's decisions listed; the charts and loads come from the hub's counters
 
 const state = {
   generation: 0, key: null, dayStart: 0, reps: [], names: new Map(), metrics: {},
-  decisions: new Map(), fresh: new Set(), truncated: false, selectedRep: null, live: false,
+  decisions: new Map(), fresh: new Set(), selectedRep: null, live: false,
 };
 
 class KeyRefused extends Error {}
@@ -36,19 +36,18 @@ async function get(path, signal) {
   return response.json();
 }
 
-/** Today's decisions so far, page by page, newest first. */
+/**
+ * Today's newest decisions, for the list (and the selected rep's, which may be older). The figures and charts are
+ * not drawn from these: the hub counts them with each decision and sends them with the day's metrics.
+ */
 async function loadDecisions() {
   const from = new Date(state.dayStart).toISOString();
   const loaded = new Map();
-  let token = "";
-  let pages = 0;
-  do {
-    const page = await get(`/v1/decisions?startTime=${from}&pageSize=500${token ? `&pageToken=${token}` : ""}`);
+  const rep = state.selectedRep ? `&repId=${encodeURIComponent(state.selectedRep)}` : "";
+  for (const filter of rep ? ["", rep] : [""]) {
+    const page = await get(`/v1/decisions?startTime=${from}&pageSize=${PAGE}${filter}`);
     for (const d of page.decisions ?? []) loaded.set(d.id, d);
-    token = page.nextPageToken ?? "";
-    pages++;
-  } while (token && pages < MAX_PAGES);
-  state.truncated = Boolean(token);
+  }
   // Decisions heard on the stream while the pages were read stay.
   for (const [id, d] of state.decisions) if (!loaded.has(id)) loaded.set(id, d);
   state.decisions = loaded;
@@ -82,14 +81,11 @@ function showStatus(now = Date.now()) {
   $("status").classList.remove("error");
 }
 
-/** Everything drawn from the day's decisions: charts, each rep's load, the selected rep and the latest list. */
+/** The day: decisions per hour and each rep's load (counted by the hub), the selected rep and the latest list. */
 function drawDay() {
   const all = [...state.decisions.values()].sort((a, b) => (a.createTime < b.createTime ? 1 : -1));
-  drawDecisionsPerHour($("per-hour"), all);
-  const load = new Map();
-  for (const d of all) {
-    if (d.target?.kind === "TARGET_KIND_HUMAN_REP") load.set(d.target.repId, (load.get(d.target.repId) ?? 0) + 1);
-  }
+  drawDecisionsPerHour($("per-hour"), state.metrics.decisionsPerHour ?? []);
+  const load = new Map((state.metrics.repDecisions ?? []).map((r) => [r.repId, Number(r.decisions ?? 0)]));
   const availability = new Map((state.metrics.repAvailability ?? []).map((a) => [a.repId, a]));
   drawReps(state.reps, state.metrics.repAvailability, load, state.dayStart, state.selectedRep, selectRep);
   const rep = state.reps.find((r) => r.repId === state.selectedRep);
@@ -100,13 +96,15 @@ function drawDay() {
     emptyText: rep ? `No decision has chosen ${rep.name} today.` : "No decisions yet today.",
     onOpen: (d) => openExplanation(d, state.names),
   });
-  if (state.truncated) $("per-hour").prepend(`Only the first ${MAX_PAGES * 500} decisions of today are drawn.`);
 }
 
 function selectRep(repId) {
   state.selectedRep = state.selectedRep === repId ? null : repId;
   drawDay();
-  if (state.selectedRep) $("rep-detail").scrollIntoView({ block: "nearest" });
+  if (state.selectedRep) {
+    $("rep-detail").scrollIntoView({ block: "nearest" });
+    loadDecisions().then(drawDay).catch(() => {});
+  }
 }
 
 /** Reads the server-sent events of new decisions; reconnects (and re-reads the day, to fill any gap) when cut. */

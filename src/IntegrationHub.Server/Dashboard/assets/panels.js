@@ -13,6 +13,8 @@ export function drawMetrics(m) {
     ["Sessions where the visitor waited for a rep", count(m.sessionsWaited)],
     ["Waited and had a conversation", count(m.sessionsWaitedWithConversation)],
     ["Waited and had none", count(m.sessionsWaitedWithoutConversation)],
+    ["Offers accepted / declined / expired",
+      `${count(m.offersAccepted)} / ${count(m.offersDeclined)} / ${count(m.offersExpired)}`],
     ["Total rep availability", duration(Number(m.totalAvailableSeconds ?? 0) * 1000)],
   ];
   $("metrics").replaceChildren(...figures.map(([label, value]) => {
