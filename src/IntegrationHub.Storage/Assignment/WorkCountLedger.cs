@@ -73,6 +73,9 @@ public sealed class WorkCountLedger
     internal IEnumerable<SqlStatement> Increments() =>
         _taken
             .GroupBy(t => (t.Counter.Subject, Key(t.Counter)))
+            // One lock order on every instance (see RoutingCountStore.Increments).
+            .OrderBy(g => g.Key.Subject, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Item2)
             .Select(g =>
             {
                 var counter = g.First().Counter;

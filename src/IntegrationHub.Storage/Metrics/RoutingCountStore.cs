@@ -17,7 +17,14 @@ public sealed class RoutingCountStore(Database database)
     /// </summary>
     internal static IEnumerable<SqlStatement> Increments(IEnumerable<RoutingCount> counts)
     {
-        var grouped = counts.GroupBy(c => (c.Hour, c.Figure, c.Dimension)).ToList();
+        // In one order on every instance: two batches upserting the same counters lock them in the same order on
+        // PostgreSQL, so they queue instead of deadlocking.
+        var grouped = counts
+            .GroupBy(c => (c.Hour, c.Figure, c.Dimension))
+            .OrderBy(g => g.Key.Hour)
+            .ThenBy(g => g.Key.Figure, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Dimension, StringComparer.Ordinal)
+            .ToList();
         return Upserts(
                 "routing_counts",
                 "hour_start",
@@ -29,6 +36,9 @@ public sealed class RoutingCountStore(Database database)
                     "day_start",
                     grouped
                         .GroupBy(g => (Day: RoutingCount.DayOf(g.Key.Hour), g.Key.Figure, g.Key.Dimension))
+                        .OrderBy(d => d.Key.Day)
+                        .ThenBy(d => d.Key.Figure, StringComparer.Ordinal)
+                        .ThenBy(d => d.Key.Dimension, StringComparer.Ordinal)
                         .Select(d => (d.Key.Day, d.Key.Figure, d.Key.Dimension, d.Sum(g => g.Sum(c => c.By))))
                 )
             );
