@@ -122,15 +122,9 @@ public sealed class OutboxWakeTests
     {
         var world = await StorageWorld.CreateAsync(StorageProvider.PostgreSql);
         var a = new PostgresEventBus(world.Database, world.Time, NullLogger<PostgresEventBus>.Instance);
-        var b = new PostgresEventBus(
-            world.AnotherConnectionToTheSameDatabase(),
-            world.Time,
-            NullLogger<PostgresEventBus>.Instance
-        );
         await a.StartAsync(CancellationToken.None);
-        await b.StartAsync(CancellationToken.None);
         await a.Listening.WaitAsync(TimeSpan.FromSeconds(30));
-        await b.Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        var b = await OtherInstancesBusAsync(world);
         using var seen = b.Subscribe("alerts.x");
         await using var writer = new DecisionWriter(
             world.Database,
@@ -152,13 +146,7 @@ public sealed class OutboxWakeTests
     {
         var world = await StorageWorld.CreateAsync(StorageProvider.PostgreSql);
         IHubEventBus a = new PostgresEventBus(world.Database, world.Time, NullLogger<PostgresEventBus>.Instance);
-        var b = new PostgresEventBus(
-            world.AnotherConnectionToTheSameDatabase(),
-            world.Time,
-            NullLogger<PostgresEventBus>.Instance
-        );
-        await b.StartAsync(CancellationToken.None);
-        await b.Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        var b = await OtherInstancesBusAsync(world);
         using var alerts = b.Subscribe("alerts.x");
         using var conversations = b.Subscribe("conversation.c1");
         var large = new string('x', 9000);
@@ -173,6 +161,19 @@ public sealed class OutboxWakeTests
         Assert.Equal("after", await alerts.Events.ReadAsync(limit.Token));
         Assert.Equal(large, await conversations.Events.ReadAsync(limit.Token));
         await b.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>Another instance's event bus on the same database, listening.</summary>
+    private static async Task<PostgresEventBus> OtherInstancesBusAsync(StorageWorld world)
+    {
+        var bus = new PostgresEventBus(
+            world.AnotherConnectionToTheSameDatabase(),
+            world.Time,
+            NullLogger<PostgresEventBus>.Instance
+        );
+        await bus.StartAsync(CancellationToken.None);
+        await bus.Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        return bus;
     }
 
     /// <summary>Each decision waits for the previous one's effect, so no round of the dispatcher catches two.</summary>
