@@ -135,25 +135,23 @@ public sealed partial class ConversationFlow(
     /// </summary>
     public Task AnnounceAsync(Conversation conversation, CancellationToken cancellationToken)
     {
-        var announced = Published(conversation);
         // The offer's alert and the conversation itself go out together: one round trip on PostgreSQL.
-        return conversation.State == ConversationState.Offered
-            ? events.PublishAsync(
-                [
-                    Alert(
-                        conversation.RepId!,
-                        AlertKind.Offer,
-                        conversation.DecisionId,
-                        conversation.Id,
-                        "A visitor is waiting for you: accept within "
-                            + policies.Current.AcceptTimeout.TotalSeconds
-                            + " s"
-                    ),
-                    announced,
-                ],
-                cancellationToken
-            )
-            : events.PublishAsync(announced.Channel, announced.Payload, cancellationToken);
+        List<(string Channel, string Payload)> announced = [Published(conversation)];
+        if (conversation.State == ConversationState.Offered)
+        {
+            announced.Insert(
+                0,
+                Alert(
+                    conversation.RepId!,
+                    AlertKind.Offer,
+                    conversation.DecisionId,
+                    conversation.Id,
+                    "A visitor is waiting for you: accept within " + policies.Current.AcceptTimeout.TotalSeconds + " s"
+                )
+            );
+        }
+
+        return events.PublishAsync(announced, cancellationToken);
     }
 
     public async Task<Conversation> GetAsync(string id, CancellationToken cancellationToken) =>

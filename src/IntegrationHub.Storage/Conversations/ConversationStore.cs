@@ -25,8 +25,7 @@ public sealed class ConversationStore(Database database, TimeProvider time, Outb
     private const string Columns = "id, decision_id, state, rep_id, offer_expires_at, version, payload, updated_at";
 
     /// <summary>The columns <see cref="Read"/> reads, each prefixed by a table alias.</summary>
-    internal static string ColumnsOf(string alias) =>
-        string.Join(", ", Columns.Split(", ").Select(c => $"{alias}.{c}"));
+    internal static string ColumnsOf(string alias) => Columns.Aliased(alias);
 
     public async Task CreateAsync(StoredConversation conversation, CancellationToken cancellationToken)
     {

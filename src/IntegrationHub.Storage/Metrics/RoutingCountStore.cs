@@ -157,7 +157,7 @@ public sealed class RoutingCountStore(Database database)
     }
 
     internal static string DecidedSql(string where) =>
-        $"SELECT {string.Join(", ", DecisionStore.Columns.Split(", ").Select(c => "d." + c))}, "
+        $"SELECT {DecisionStore.Columns.Aliased("d")}, "
         + $"{ConversationStore.ColumnsOf("c")} FROM decisions d LEFT JOIN conversations c ON c.id = d.id WHERE {where}";
 
     internal static (StoredDecision Decision, StoredConversation? Conversation) ReadDecided(

@@ -15,6 +15,9 @@ internal sealed class DeliveredMarks(OutboxStore outbox, string owner)
         new();
     private int _writing;
 
+    /// <summary>The lease owner whose deliveries these are.</summary>
+    public string Owner => owner;
+
     /// <summary>Marks <paramref name="id"/> delivered; completes when that is durable.</summary>
     public Task MarkAsync(string id)
     {

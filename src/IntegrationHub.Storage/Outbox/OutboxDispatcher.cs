@@ -29,14 +29,13 @@ public sealed partial class OutboxDispatcher(
         StringComparer.Ordinal
     );
     private readonly CancellationTokenSource _abortDeliveries = new();
-    private DeliveredMarks? _marks;
+    private readonly DeliveredMarks _marks = new(
+        outbox,
+        $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}"
+    );
 
     /// <summary>This dispatcher's lease owner name.</summary>
-    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-
-    /// <summary>Created on first use (deliveries run side by side, so the first ones may race to create it).</summary>
-    private DeliveredMarks Marks =>
-        _marks ?? Interlocked.CompareExchange(ref _marks, new DeliveredMarks(outbox, Owner), null) ?? _marks;
+    public string Owner => _marks.Owner;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -199,7 +198,7 @@ public sealed partial class OutboxDispatcher(
             }
 
             await handler.DeliverAsync(effect, abort);
-            await Marks.MarkAsync(effect.Id);
+            await _marks.MarkAsync(effect.Id);
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {

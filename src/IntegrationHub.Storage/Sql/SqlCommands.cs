@@ -65,6 +65,10 @@ internal static class SqlCommands
         return rows;
     }
 
+    /// <summary>A column list ("a, b") with each column prefixed by a table alias ("t.a, t.b"), for a join.</summary>
+    public static string Aliased(this string columns, string alias) =>
+        string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
+
     public static string? NullableString(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
