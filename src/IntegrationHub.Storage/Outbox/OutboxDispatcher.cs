@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IntegrationHub.Storage.Events;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,10 @@ namespace IntegrationHub.Storage.Outbox;
 /// dead-lettered after the last attempt. On shutdown it stops claiming, lets in-flight
 /// deliveries finish within the grace period, and releases what is left for other instances.
 /// It looks again as soon as a decision with effects commits, here or on another instance
-/// (<see cref="OutboxWake"/>), and otherwise every <see cref="OutboxOptions.PollInterval"/>.
+/// (<see cref="OutboxWake"/>), and otherwise every <see cref="OutboxOptions.PollInterval"/>. While a delivery runs,
+/// its lease is renewed every third of <see cref="OutboxOptions.Lease"/>: a delivery slower than the lease (a vendor
+/// answering slowly, a token refresh waited for) is not taken over and sent again by another instance; only a
+/// dispatcher that died stops renewing.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     OutboxStore outbox,
@@ -29,6 +33,7 @@ public sealed partial class OutboxDispatcher(
         StringComparer.Ordinal
     );
     private readonly CancellationTokenSource _abortDeliveries = new();
+    private readonly ConcurrentDictionary<string, byte> _delivering = new(StringComparer.Ordinal);
     private readonly DeliveredMarks _marks = new(
         outbox,
         $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}"
@@ -42,6 +47,9 @@ public sealed partial class OutboxDispatcher(
         var settings = options.Value.Outbox;
         using var announced = events.Subscribe(OutboxWake.Channel);
         var hearing = HearOtherInstancesAsync(announced, stoppingToken);
+        // Renewal outlives the stop signal: deliveries still finishing in the grace period keep their leases.
+        using var delivered = new CancellationTokenSource();
+        var renewing = RenewLeasesAsync(settings.Lease, delivered.Token);
         // Deliveries run side by side, up to a batch's worth: a slot freed by a quick delivery is filled at once
         // instead of after the slowest delivery of its batch. Keyed by effect id, so an effect still in flight
         // here when its lease runs out and it is claimed again is not delivered twice at once by this instance.
@@ -77,7 +85,42 @@ public sealed partial class OutboxDispatcher(
 
         // Deliveries in flight are not cut off by the stop signal: they get the grace period (see StopAsync).
         await Task.WhenAll(inFlight.Values);
-        await hearing;
+        await delivered.CancelAsync();
+        await Task.WhenAll(hearing, renewing);
+    }
+
+    /// <summary>
+    /// Renews the leases of the deliveries in flight every third of the lease (machine time, like the poll), so two
+    /// renewals may be late before another instance could take one over.
+    /// </summary>
+    private async Task RenewLeasesAsync(TimeSpan lease, CancellationToken delivered)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease / 3, delivered);
+                var ids = _delivering.Keys.ToList();
+                if (ids.Count == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await outbox.RenewAsync(Owner, ids, lease, delivered);
+                }
+                catch (System.Data.Common.DbException ex)
+                {
+                    // The next renewal tries again; if the store stays away, the leases run out as for a dead instance.
+                    LogRenewFailed(logger, ex.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Every delivery has finished.
+        }
     }
 
     /// <summary>Claims as many due effects as there are free delivery slots and starts delivering them.</summary>
@@ -190,6 +233,19 @@ public sealed partial class OutboxDispatcher(
 
     private async Task DeliverAsync(OutboxEffect effect, OutboxOptions settings, CancellationToken abort)
     {
+        _delivering[effect.Id] = 0;
+        try
+        {
+            await DeliverHeldAsync(effect, settings, abort);
+        }
+        finally
+        {
+            _delivering.TryRemove(effect.Id, out _);
+        }
+    }
+
+    private async Task DeliverHeldAsync(OutboxEffect effect, OutboxOptions settings, CancellationToken abort)
+    {
         try
         {
             if (!_handlers.TryGetValue(effect.Type, out var handler))
@@ -253,6 +309,9 @@ public sealed partial class OutboxDispatcher(
             + "when the leases expire, within {Lease}"
     )]
     private static partial void LogReleaseFailed(ILogger logger, string reason, TimeSpan lease);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the leases of deliveries in flight: {Reason}")]
+    private static partial void LogRenewFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch failed; trying again next round")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);

@@ -154,6 +154,33 @@ public sealed class OutboxStore(Database database, TimeProvider time, OutboxWake
         );
     }
 
+    /// <summary>
+    /// Extends the leases <paramref name="owner"/> still holds on <paramref name="ids"/> (its deliveries in flight), so
+    /// a delivery slower than the lease is not taken over and sent a second time by another instance; returns how
+    /// many it still held.
+    /// </summary>
+    public async Task<int> RenewAsync(
+        string owner,
+        IReadOnlyCollection<string> ids,
+        TimeSpan lease,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE outbox SET lease_until = @until WHERE id IN "
+                + $"({string.Join(", ", ids.Select((_, i) => $"@id{i}"))}) AND lease_owner = @owner "
+                + "AND state = 'pending'",
+            null,
+            cancellationToken,
+            [
+                ("until", (time.GetUtcNow() + lease).Millis()),
+                ("owner", owner),
+                .. ids.Select((id, i) => ($"id{i}", (object?)id)),
+            ]
+        );
+    }
+
     /// <summary>Gives back every lease an owner holds (graceful shutdown), so others take the work at once.</summary>
     public async Task<int> ReleaseAsync(string owner, CancellationToken cancellationToken)
     {
