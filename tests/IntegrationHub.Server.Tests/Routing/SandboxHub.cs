@@ -5,6 +5,7 @@ using IntegrationHub.Sdk.Sandbox;
 using IntegrationHub.Sdk.TestKit;
 using IntegrationHub.Server.RoutingApi;
 using IntegrationHub.Server.Tests.Hosting;
+using IntegrationHub.Storage.Outbox;
 using IntegrationHub.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -167,10 +168,13 @@ public sealed class SandboxHub : IDisposable
     /// every durable timer due by then has fired and what it queued has been delivered: what a test
     /// proving that a timer did not fire waits for first. An offer made one accept timeout before
     /// the end comes due at the end, and due timers fire oldest first, so once it has timed out
-    /// every earlier timer has had its turn.
+    /// every earlier timer has had its turn. The outbox is drained first: a vendor call in flight when
+    /// the clock jumps would see its timeout (on this clock) fire, and its retry would wait for a
+    /// moment the clock never reaches again.
     /// </summary>
     public async Task AdvanceAndFireTimersAsync(TimeSpan by)
     {
+        await OutboxDrainedAsync();
         var acceptTimeout = Services.GetRequiredService<PolicyProvider>().Current.AcceptTimeout;
         Time.Advance(by - acceptTimeout);
         var marker = await OfferedAsync();
@@ -188,10 +192,36 @@ public sealed class SandboxHub : IDisposable
 
     /// <summary>
     /// Waits until every side effect enqueued so far has been delivered (or dead-lettered): what a
-    /// test that asserts something was not sent waits for first.
+    /// test that asserts something was not sent waits for first. It asks the store, not the API: on a
+    /// clock that stands still the caller's rate limit never refills, and a long wait would be refused
+    /// before it could say what is stuck — which it does, effect by effect, when the outbox never drains.
     /// </summary>
-    public Task OutboxDrainedAsync() =>
-        EventuallyAsync(() => Outbox.GetOutboxStats(new GetOutboxStatsRequest()).Pending == 0, "the outbox draining");
+    public async Task OutboxDrainedAsync()
+    {
+        var outbox = Services.GetRequiredService<OutboxStore>();
+        try
+        {
+            await Eventually.HappensAsync(
+                async () => await outbox.CountAsync(EffectState.Pending, CancellationToken.None) == 0,
+                "the outbox draining"
+            );
+        }
+        catch (TimeoutException timeout)
+        {
+            var stuck = await outbox.ListAsync(EffectState.Pending, 20, CancellationToken.None);
+            throw new TimeoutException(
+                $"{timeout.Message}; still pending at {Time.GetUtcNow():u}: "
+                    + string.Join(
+                        "; ",
+                        stuck.Select(e =>
+                            $"{e.Type} {e.IdempotencyKey} (attempts {e.Attempts}, next {e.NextAttemptAt:u}, "
+                            + $"last error {e.LastError ?? "none"})"
+                        )
+                    ),
+                timeout
+            );
+        }
+    }
 
     public void Dispose() => _factory.Dispose();
 }
