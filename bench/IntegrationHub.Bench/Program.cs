@@ -90,6 +90,15 @@ if (args.Contains("--metrics"))
     return 0;
 }
 
+if (args.Contains("--leads"))
+{
+    // 4 alone (see bench/README.md): lead routing and the delay to the CRM upsert, on SQLite.
+    await using var hubs = await BenchHubs.StartAsync("SQLite", 1, BenchVendors.HubSettings(vendors, policy, null));
+    Rows.Leads(table, await LeadRouting.MeasureAsync(hubs, vendors, settings), null);
+    table.Print(Console.Out, $"IntegrationHub lead routing, {BenchVendors.Machine()}");
+    return 0;
+}
+
 // 1–5 on the default store: SQLite, one instance.
 await using (
     var hubs = await BenchHubs.StartAsync("SQLite", 1, BenchVendors.HubSettings(vendors, policy, postgres: null))

@@ -70,7 +70,9 @@ public sealed class RoutingDesk(
     /// <summary>
     /// Routes a lead. The CRM's facts are asked for only when a rule reads them: a first pass with a throwaway round
     /// robin finds out (and gathers them), the pass on the writer decides with the facts gathered and the shared round
-    /// robin, at the same instant, so it reaches the same rules.
+    /// robin. That pass is the decision, timed as a visitor's is, when it is made: after its facts, not before the
+    /// vendor calls (its SLA's clock and its caps' day start then). Only rules that read the CRM's facts read the
+    /// time, so a lead the first pass decided without them is decided without them again.
     /// </summary>
     public async Task<(RecordOutcome Outcome, LeadDecision? Made)> RouteLeadAsync(
         LeadSubmission lead,
@@ -79,12 +81,11 @@ public sealed class RoutingDesk(
         CancellationToken cancellationToken
     )
     {
-        var now = time.GetUtcNow();
         LeadFacts? facts = null;
         await LeadRouter.DecideAsync(
             lead,
             policy,
-            now,
+            time.GetUtcNow(),
             async ct => facts = await leadFacts.GatherAsync(lead, policy, ct),
             new InMemoryRoundRobin(),
             cancellationToken
@@ -95,6 +96,7 @@ public sealed class RoutingDesk(
             lead.RequestId,
             async (ledger, ct) =>
             {
+                var now = time.GetUtcNow();
                 made = await LeadRouter.DecideAsync(
                     lead,
                     policy,
@@ -110,7 +112,7 @@ public sealed class RoutingDesk(
                 // The SLA's timer commits with the decision: no routed lead without it, no timer without a decision.
                 return new DecisionWrite(
                     made.ToStored(fingerprint),
-                    made.ToOutbox(time.GetUtcNow()),
+                    made.ToOutbox(now),
                     Timer: LeadSlaTimer.For(made),
                     Events: [events.DecisionMade(made)],
                     Counts: DecisionTally.Of(made)
