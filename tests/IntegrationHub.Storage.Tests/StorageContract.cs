@@ -189,6 +189,30 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_urgent_effect_is_claimed_before_older_ones_and_the_rest_oldest_due_first()
+    {
+        var outbox = new OutboxStore(World.Database, World.Time);
+        await outbox.EnqueueAsync(
+            [
+                new NewEffect("sequencer.enroll", "burst/1/enroll", "{}"),
+                new NewEffect("crm.status", "burst/1/status", "{}"),
+            ],
+            CancellationToken.None
+        );
+        World.Time.Advance(TimeSpan.FromSeconds(1));
+        await outbox.EnqueueAsync(
+            [new NewEffect("crm.upsert_lead", "burst/2/upsert", "{}", EffectPriority.Urgent)],
+            CancellationToken.None
+        );
+
+        var first = Assert.Single(await outbox.ClaimAsync("a", TimeSpan.FromSeconds(30), 1, CancellationToken.None));
+        var then = await outbox.ClaimAsync("a", TimeSpan.FromSeconds(30), 10, CancellationToken.None);
+
+        Assert.Equal("burst/2/upsert", first.IdempotencyKey);
+        Assert.Equal(["burst/1/enroll", "burst/1/status"], then.Select(e => e.IdempotencyKey));
+    }
+
+    [Fact]
     public async Task Deliveries_marked_together_mark_only_the_effects_whose_lease_is_still_the_owners()
     {
         var outbox = new OutboxStore(World.Database, World.Time);

@@ -84,6 +84,11 @@ public static class Rows
             "from the caller sending RouteLead: adds the lead's CRM, sequencer and enrichment look-ups before the "
                 + "decision"
         );
+        table.Info(
+            "4. burst sent and every effect delivered, s",
+            $"{r.DrainedSeconds:0.0}",
+            "the owner upserts go first (urgent); enrolments and status changes follow, polled every 200 ms"
+        );
     }
 
     public static void Memory(FigureTable table, HubMemory.Reading memory, double sustainedPerSecond)

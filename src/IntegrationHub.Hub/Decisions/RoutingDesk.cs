@@ -123,7 +123,10 @@ public sealed class RoutingDesk(
         return (outcome, outcome.Recorded ? made : null);
     }
 
-    /// <summary>Click-through and pounce alerts, delivered through the outbox with the decision.</summary>
+    /// <summary>
+    /// Click-through and pounce alerts, delivered through the outbox with the decision, urgent: the visitor is on
+    /// the page now.
+    /// </summary>
     private static List<NewEffect> Alerts(VisitorDecision decision, DateTimeOffset now) =>
         [
             .. decision.Explanation.Notifications.Select(n => new NewEffect(
@@ -139,7 +142,8 @@ public sealed class RoutingDesk(
                         ? "A visitor from your Actively Working account is on the site"
                         : "A prospect clicked through from your sequence email and is on the site",
                     now
-                ).ToJson()
+                ).ToJson(),
+                EffectPriority.Urgent
             )),
         ];
 }

@@ -28,10 +28,13 @@ public static class LeadOutbox
                             now
                         ).ToJson()
                     ),
+                    // The lead's owner in the CRM is what speed-to-lead is measured on: it goes before the
+                    // enrolment and status changes of a burst.
                     _ => new NewEffect(
                         effect.Type,
                         effect.IdempotencyKey,
-                        JsonSerializer.Serialize(effect, effect.GetType(), DecisionJson.Json)
+                        JsonSerializer.Serialize(effect, effect.GetType(), DecisionJson.Json),
+                        effect is UpsertLeadEffect ? EffectPriority.Urgent : EffectPriority.Normal
                     ),
                 }
             ),

@@ -33,15 +33,16 @@ public sealed class OutboxStore(Database database, TimeProvider time, OutboxWake
     ) =>
         effects.Select(effect => new SqlStatement(
             "INSERT INTO outbox (id, decision_id, type, idempotency_key, payload, state, attempts, "
-                + "next_attempt_at, created_at) "
-                + "VALUES (@id, @decision, @type, @key, @payload, 'pending', 0, @now, @now) ON CONFLICT "
+                + "next_attempt_at, created_at, priority) "
+                + "VALUES (@id, @decision, @type, @key, @payload, 'pending', 0, @now, @now, @priority) ON CONFLICT "
                 + "(idempotency_key) DO NOTHING",
             ("id", Guid.CreateVersion7(now).ToString("N")),
             ("decision", decisionId),
             ("type", effect.Type),
             ("key", effect.IdempotencyKey),
             ("payload", effect.Payload),
-            ("now", now.Millis())
+            ("now", now.Millis()),
+            ("priority", (int)effect.Priority)
         ));
 
     /// <summary>Enqueues effects that belong to no decision (timers, webhooks).</summary>
@@ -59,7 +60,8 @@ public sealed class OutboxStore(Database database, TimeProvider time, OutboxWake
     }
 
     /// <summary>
-    /// Claims up to <paramref name="max"/> due effects for <paramref name="owner"/> until the lease runs out.
+    /// Claims up to <paramref name="max"/> due effects for <paramref name="owner"/> until the lease runs out: urgent
+    /// ones first (<see cref="EffectPriority"/>), then the oldest due.
     /// </summary>
     public Task<IReadOnlyList<OutboxEffect>> ClaimAsync(
         string owner,
@@ -76,7 +78,7 @@ public sealed class OutboxStore(Database database, TimeProvider time, OutboxWake
                 var claimed = await connection.QueryAsync(
                     "UPDATE outbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1 WHERE id IN "
                         + "(SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= @now AND (lease_until "
-                        + "IS NULL OR lease_until < @now) ORDER BY next_attempt_at, id LIMIT "
+                        + "IS NULL OR lease_until < @now) ORDER BY priority, next_attempt_at, id LIMIT "
                         + $"@max{database.ForUpdateSkipLocked}) RETURNING {Columns}",
                     transaction,
                     Read,
