@@ -14,7 +14,7 @@ public sealed record NewEffect(
 /// </summary>
 public enum EffectPriority
 {
-    /// <summary>Speed-to-lead: a lead's owner written to the CRM, a rep's alert while the visitor is on the page.</summary>
+    /// <summary>Speed-to-lead: a lead's owner written to the CRM, a rep's alert while the visitor is here.</summary>
     Urgent = 0,
 
     /// <summary>Everything else: enrolments, status changes, notifications, meetings.</summary>
