@@ -192,18 +192,19 @@ public abstract class StorageContract(StorageProvider provider) : IAsyncLifetime
     public async Task An_urgent_effect_is_claimed_before_older_ones_and_the_rest_oldest_due_first()
     {
         var outbox = new OutboxStore(World.Database, World.Time);
-        await outbox.EnqueueAsync(
-            [
+        foreach (
+            var effect in new[]
+            {
                 new NewEffect("sequencer.enroll", "burst/1/enroll", "{}"),
                 new NewEffect("crm.status", "burst/1/status", "{}"),
-            ],
-            CancellationToken.None
-        );
-        World.Time.Advance(TimeSpan.FromSeconds(1));
-        await outbox.EnqueueAsync(
-            [new NewEffect("crm.upsert_lead", "burst/2/upsert", "{}", EffectPriority.Urgent)],
-            CancellationToken.None
-        );
+                new NewEffect("crm.upsert_lead", "burst/2/upsert", "{}", EffectPriority.Urgent),
+            }
+        )
+        {
+            // A moment apart: effects enqueued in the same millisecond have no order among themselves.
+            await outbox.EnqueueAsync([effect], CancellationToken.None);
+            World.Time.Advance(TimeSpan.FromSeconds(1));
+        }
 
         var first = Assert.Single(await outbox.ClaimAsync("a", TimeSpan.FromSeconds(30), 1, CancellationToken.None));
         var then = await outbox.ClaimAsync("a", TimeSpan.FromSeconds(30), 10, CancellationToken.None);
