@@ -110,7 +110,7 @@ public sealed partial class OutboxDispatcher(
                 {
                     await outbox.RenewAsync(Owner, ids, lease, delivered);
                 }
-                catch (System.Data.Common.DbException ex)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // The next renewal tries again; if the store stays away, the leases run out as for a dead instance.
                     LogRenewFailed(logger, ex.Message);

@@ -40,5 +40,6 @@ public sealed record OutboxEffect(
     DateTimeOffset NextAttemptAt,
     string? LastError,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? DeliveredAt
+    DateTimeOffset? DeliveredAt,
+    EffectPriority Priority = EffectPriority.Normal
 );

@@ -13,7 +13,7 @@ public sealed class OutboxStore(Database database, TimeProvider time, OutboxWake
 {
     private const string Columns =
         "id, decision_id, type, idempotency_key, payload, state, attempts, next_attempt_at, last_error, created_at, "
-        + "delivered_at";
+        + "delivered_at, priority";
 
     /// <summary>Writes effects inside the caller's transaction (the decision's).</summary>
     internal static Task EnqueueAsync(
@@ -88,8 +88,14 @@ public sealed class OutboxStore(Database database, TimeProvider time, OutboxWake
                     ("now", now),
                     ("max", max)
                 );
-                // RETURNING promises no order; the oldest due effect goes first.
-                return [.. claimed.OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id, StringComparer.Ordinal)];
+                // RETURNING promises no order; the claim's order is kept: urgent first, then the oldest due.
+                return
+                [
+                    .. claimed
+                        .OrderBy(e => e.Priority)
+                        .ThenBy(e => e.NextAttemptAt)
+                        .ThenBy(e => e.Id, StringComparer.Ordinal),
+                ];
             },
             cancellationToken
         );
@@ -307,6 +313,7 @@ public sealed class OutboxStore(Database database, TimeProvider time, OutboxWake
             r.GetInt64(7).Time(),
             r.NullableString(8),
             r.GetInt64(9).Time(),
-            r.NullableLong(10)?.Time()
+            r.NullableLong(10)?.Time(),
+            (EffectPriority)r.GetInt32(11)
         );
 }

@@ -4,7 +4,10 @@ using IntegrationHub.Connectors.Salesforce.Fake;
 using IntegrationHub.Contracts.Routing.V1;
 using IntegrationHub.Server.Tests.Hosting;
 using IntegrationHub.Server.Tests.Routing;
+using IntegrationHub.Storage.Outbox;
 using IntegrationHub.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using EffectTypes = IntegrationHub.Routing.Leads.EffectTypes;
 
 namespace IntegrationHub.Server.Tests.Leads;
 
@@ -383,6 +386,27 @@ public sealed class LeadRoutingTests : IDisposable
         );
 
         Assert.Equal(["lead", "request_id"], RpcAssert.ViolatedFields(error).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_owner_upsert_is_a_leads_one_urgent_effect_so_a_burst_sends_it_before_the_rest()
+    {
+        var routed = await _hub.RouteLeadAsync(SandboxHub.Lead("first.buyer@brand-new-startup.io", "Brand New", "US"));
+        var outbox = _hub.Services.GetRequiredService<OutboxStore>();
+
+        var effects = new List<IntegrationHub.Storage.Outbox.OutboxEffect>();
+        foreach (var state in new[] { EffectState.Pending, EffectState.Delivered })
+        {
+            effects.AddRange(
+                (await outbox.ListAsync(state, 1000, CancellationToken.None)).Where(e => e.DecisionId == routed.Id)
+            );
+        }
+
+        Assert.Equal(
+            [EffectTypes.UpsertLead],
+            effects.Where(e => e.Priority == EffectPriority.Urgent).Select(e => e.Type)
+        );
+        Assert.Contains(effects, e => e.Priority == EffectPriority.Normal && e.Type == EffectTypes.Enroll);
     }
 
     private IReadOnlyDictionary<string, object?>? CrmLead(string email) => Crm.LeadsWithEmail(email).LastOrDefault();
