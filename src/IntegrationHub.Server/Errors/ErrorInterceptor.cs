@@ -71,7 +71,11 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
                     connector.Reason ?? "-"
                 );
                 return RpcErrors.FromConnector(connector);
-            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+            // A remote connector's call bound by this call's deadline ends as the deadline passes, a moment before
+            // grpc-dotnet's own timer may have cancelled this call's token.
+            case OperationCanceledException
+                when context.CancellationToken.IsCancellationRequested
+                    || context.Deadline <= TimeProvider.System.GetUtcNow().UtcDateTime:
                 // grpc-dotnet sets the deadline from grpc-timeout on the machine's clock, not the hub's.
                 return context.Deadline <= TimeProvider.System.GetUtcNow().UtcDateTime
                     ? new RpcException(

@@ -1,7 +1,10 @@
 using Grpc.Core;
 using IntegrationHub.Contracts.Enrichment.V1;
 using IntegrationHub.Contracts.Routing.V1;
+using IntegrationHub.Sdk.Capabilities.Enrichment;
 using IntegrationHub.Server.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using CallDeadline = IntegrationHub.Routing.Facts.CallDeadline;
 
 namespace IntegrationHub.Server.Tests.Capabilities;
 
@@ -79,6 +82,28 @@ public sealed class RemoteConnectorCallTests
         var seen = Assert.Single(remote.Script.DeadlinesSeen);
         Assert.NotNull(seen);
         Assert.True(seen.Value < TimeSpan.FromSeconds(31), $"the remote was given {seen.Value}");
+    }
+
+    [Fact]
+    public async Task A_callers_deadline_passing_at_the_remote_is_the_callers_time_running_out_not_a_failed_remote()
+    {
+        await using var remote = await ScriptedRemote.StartAsync(new() { Hold = true });
+        using var hub = RemoteHubs.PointedAt(
+            remote.Address,
+            new() { ["Resilience:AttemptTimeout"] = "00:01:00", ["Resilience:TotalTimeout"] = "00:02:00" }
+        );
+        var enrichment = hub.Services.GetRequiredService<IEnrichmentConnector>();
+        var time = hub.Services.GetRequiredService<TimeProvider>();
+
+        // A deadline and no token: only the remote call's gRPC deadline can end it. Routing reads the outcome as a
+        // source that timed out (in a decision both timers race, and either may fire first); a failed remote would
+        // say the vendor is down and count towards opening its circuit.
+        using (CallDeadline.Until(time.GetUtcNow() + TimeSpan.FromMilliseconds(300)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                enrichment.IdentifyCompanyAsync(System.Net.IPAddress.Parse("203.0.113.10"), CancellationToken.None)
+            );
+        }
     }
 
     [Fact]

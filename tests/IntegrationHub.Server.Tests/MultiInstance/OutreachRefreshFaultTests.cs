@@ -36,6 +36,10 @@ public sealed class OutreachRefreshFaultTests(ITestOutputHelper output) : IAsync
         var settings = Settings();
         settings["Storage:Provider"] = "PostgreSql";
         settings["Storage:PostgreSql:ConnectionString"] = database;
+        // One delivery at a time per hub: the hub whose enrolment is held at the vendor cannot take the other lead's
+        // enrolment too (it would wait for its own refresh in process, never for the other hub's lock), so the other
+        // hub's dispatcher takes it and waits for the lock.
+        settings["Storage:Outbox:BatchSize"] = "1";
         var started = await Task.WhenAll(HubProcess.StartAsync(settings), HubProcess.StartAsync(settings));
         await using var a = started[0];
         await using var b = started[1];

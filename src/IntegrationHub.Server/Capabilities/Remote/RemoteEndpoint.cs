@@ -52,7 +52,8 @@ public sealed class RemoteEndpoint : IDisposable
             return await _pipeline.ExecuteAsync(
                 async token =>
                 {
-                    var options = new CallOptions(deadline: AttemptDeadline(), cancellationToken: token);
+                    var (deadline, callersOwn) = AttemptDeadline();
+                    var options = new CallOptions(deadline: deadline, cancellationToken: token);
                     try
                     {
                         return await call(options);
@@ -61,6 +62,13 @@ public sealed class RemoteEndpoint : IDisposable
                         when (ex.StatusCode == StatusCode.Cancelled && token.IsCancellationRequested)
                     {
                         throw new OperationCanceledException(token);
+                    }
+                    catch (RpcException ex) when (ex.StatusCode == StatusCode.DeadlineExceeded && callersOwn)
+                    {
+                        // The caller's own deadline was this attempt's and it passed: the caller ran out of time, as
+                        // when its token fires (the two timers race), as an in-process connector's call ends. Not a
+                        // remote that failed, so neither retried nor counted by the circuit breaker.
+                        throw new OperationCanceledException("the caller's deadline passed", ex, token);
                     }
                     catch (RpcException ex)
                     {
@@ -93,16 +101,19 @@ public sealed class RemoteEndpoint : IDisposable
     /// <summary>
     /// When this attempt must be answered, as a gRPC deadline. The budget is measured on the hub's clock; the
     /// deadline is stated on the machine's, because grpc-dotnet turns it into grpc-timeout against that clock.
+    /// When the caller's deadline is the sooner one, <c>CallersOwn</c> says so.
     /// </summary>
-    private DateTime AttemptDeadline()
+    private (DateTime Deadline, bool CallersOwn) AttemptDeadline()
     {
         var budget = Binding.RemoteResilience.AttemptTimeout;
+        var callersOwn = false;
         if (CallDeadline.Remaining(_time.GetUtcNow()) is { } left && left < budget)
         {
             budget = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+            callersOwn = true;
         }
 
-        return TimeProvider.System.GetUtcNow().UtcDateTime + budget;
+        return (TimeProvider.System.GetUtcNow().UtcDateTime + budget, callersOwn);
     }
 
     public void Dispose()
