@@ -1,6 +1,7 @@
 using IntegrationHub.Storage.Decisions;
 using IntegrationHub.Storage.Events;
 using IntegrationHub.Storage.Outbox;
+using IntegrationHub.Storage.Sql;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -161,6 +162,44 @@ public sealed class OutboxWakeTests
         Assert.Equal("after", await alerts.Events.ReadAsync(limit.Token));
         Assert.Equal(large, await conversations.Events.ReadAsync(limit.Token));
         await b.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_listener_cut_off_by_the_server_listens_again_while_the_hubs_clock_stands_still()
+    {
+        var world = await StorageWorld.CreateAsync(StorageProvider.PostgreSql);
+        var listening = await OtherInstancesBusAsync(world);
+        using var heard = listening.Subscribe("alerts.x");
+        var publisher = new PostgresEventBus(world.Database, world.Time, NullLogger<PostgresEventBus>.Instance);
+        await using (var connection = await world.Database.OpenAsync(CancellationToken.None))
+        {
+            // Every other session of this database, the listener's among them.
+            await connection.ExecuteAsync(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid "
+                    + "<> pg_backend_pid()",
+                null,
+                CancellationToken.None
+            );
+        }
+
+        // The clock (fake, frozen) never moves: only a reconnect on machine time hears this.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!heard.Events.TryRead(out _))
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "the listener never listened again");
+            try
+            {
+                await publisher.PublishAsync("alerts.x", "ping", CancellationToken.None);
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+                // A pooled connection the server cut off too: the next one is fresh.
+            }
+
+            await Task.Delay(200);
+        }
+
+        await listening.StopAsync(CancellationToken.None);
     }
 
     /// <summary>Another instance's event bus on the same database, listening.</summary>

@@ -105,8 +105,8 @@ public sealed partial class PostgresEventBus(Database database, TimeProvider tim
             catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException)
             {
                 LogListenerLost(logger, ex);
-                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken)
-                    .ContinueWith(_ => { }, TaskScheduler.Default);
+                // Machine time, as the outbox's poll: a hub on a clock that stands still (a test's) must listen again.
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
