@@ -53,7 +53,7 @@ async function loadDecisions() {
   state.decisions = loaded;
 }
 
-async function refreshPanels() {
+async function refreshPanels(generation = state.generation) {
   const now = Date.now();
   const from = new Date(state.dayStart).toISOString();
   const to = new Date(now + 1000).toISOString();
@@ -63,6 +63,8 @@ async function refreshPanels() {
     get("/v1/conversations?state=CONVERSATION_STATE_OFFERED"),
     get("/v1/connectors"),
   ]);
+  // The key was changed while these were read: they belong to the board that was left, not over its prompt.
+  if (generation !== state.generation) return;
   state.reps = reps.reps ?? [];
   state.names = new Map(state.reps.map((r) => [r.repId, r.name]));
   state.metrics = metrics;
@@ -154,7 +156,8 @@ function heard(event) {
   drawDay();
   // A routed visitor also changes who is waiting and the day's figures: read them now rather than at the next tick.
   clearTimeout(panelsSoon);
-  panelsSoon = setTimeout(() => refreshPanels().catch(() => {}), 300);
+  const generation = state.generation;
+  panelsSoon = setTimeout(() => refreshPanels(generation).catch(() => {}), 300);
 }
 
 function askForKey(message) {
@@ -184,7 +187,7 @@ async function start(key) {
         state.decisions = new Map();
         await loadDecisions();
       }
-      await refreshPanels();
+      await refreshPanels(generation);
     } catch (error) {
       if (error instanceof KeyRefused) {
         sessionStorage.removeItem("hubKey");
