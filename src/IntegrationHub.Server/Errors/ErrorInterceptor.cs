@@ -71,20 +71,15 @@ public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) :
                     connector.Reason ?? "-"
                 );
                 return RpcErrors.FromConnector(connector);
-            // A remote connector's call bound by this call's deadline ends as the deadline passes, a moment before
-            // grpc-dotnet's own timer may have cancelled this call's token.
-            case OperationCanceledException
-                when context.CancellationToken.IsCancellationRequested
-                    || context.Deadline <= TimeProvider.System.GetUtcNow().UtcDateTime:
-                // grpc-dotnet sets the deadline from grpc-timeout on the machine's clock, not the hub's.
-                return context.Deadline <= TimeProvider.System.GetUtcNow().UtcDateTime
-                    ? new RpcException(
-                        new Status(
-                            StatusCode.DeadlineExceeded,
-                            "The call's deadline passed before the hub could answer."
-                        )
-                    )
-                    : new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled by the caller."));
+            // grpc-dotnet sets the deadline from grpc-timeout on the machine's clock, not the hub's. A remote
+            // connector's call bound by this call's deadline ends as it passes, a moment before grpc-dotnet's own
+            // timer may have cancelled this call's token.
+            case OperationCanceledException when context.Deadline <= TimeProvider.System.GetUtcNow().UtcDateTime:
+                return new RpcException(
+                    new Status(StatusCode.DeadlineExceeded, "The call's deadline passed before the hub could answer.")
+                );
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled by the caller."));
             default:
                 var traceId = Activity.Current?.TraceId.ToString() ?? context.GetHttpContext().TraceIdentifier;
                 LogUnexpected(logger, ex, context.Method, traceId);
