@@ -16,14 +16,15 @@ public sealed class RemoteConnectorCallTests
 {
     private static readonly IdentifyCompanyRequest Known = new() { IpAddress = "203.0.113.10" };
 
+    /// <summary>An endpoint whose own timeouts are far away: only the caller's deadline can end a call.</summary>
+    private static Dictionary<string, string?> MinuteLongAttempts =>
+        new() { ["Resilience:AttemptTimeout"] = "00:01:00", ["Resilience:TotalTimeout"] = "00:02:00" };
+
     [Fact]
     public async Task A_call_carries_what_is_left_of_the_callers_deadline()
     {
         await using var remote = await ScriptedRemote.StartAsync();
-        using var hub = RemoteHubs.PointedAt(
-            remote.Address,
-            new() { ["Resilience:AttemptTimeout"] = "00:01:00", ["Resilience:TotalTimeout"] = "00:02:00" }
-        );
+        using var hub = RemoteHubs.PointedAt(remote.Address, MinuteLongAttempts);
         var client = new EnrichmentService.EnrichmentServiceClient(hub.CreateChannel());
 
         await client.IdentifyCompanyAsync(Known, deadline: TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(3));
@@ -67,10 +68,7 @@ public sealed class RemoteConnectorCallTests
     public async Task When_the_fact_deadline_passes_the_remote_sees_its_call_cancelled_and_routing_goes_on()
     {
         await using var remote = await ScriptedRemote.StartAsync(new() { Hold = true });
-        using var hub = RemoteHubs.PointedAt(
-            remote.Address,
-            new() { ["Resilience:AttemptTimeout"] = "00:01:00", ["Resilience:TotalTimeout"] = "00:02:00" }
-        );
+        using var hub = RemoteHubs.PointedAt(remote.Address, MinuteLongAttempts);
 
         var decision = await RemoteHubs.RouteVisitorAsync(hub, "203.0.113.10");
 
@@ -88,10 +86,7 @@ public sealed class RemoteConnectorCallTests
     public async Task A_callers_deadline_passing_at_the_remote_is_the_callers_time_running_out_not_a_failed_remote()
     {
         await using var remote = await ScriptedRemote.StartAsync(new() { Hold = true });
-        using var hub = RemoteHubs.PointedAt(
-            remote.Address,
-            new() { ["Resilience:AttemptTimeout"] = "00:01:00", ["Resilience:TotalTimeout"] = "00:02:00" }
-        );
+        using var hub = RemoteHubs.PointedAt(remote.Address, MinuteLongAttempts);
         var enrichment = hub.Services.GetRequiredService<IEnrichmentConnector>();
         var time = hub.Services.GetRequiredService<TimeProvider>();
 
