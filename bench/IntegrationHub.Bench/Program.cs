@@ -90,6 +90,32 @@ if (args.Contains("--metrics"))
     return 0;
 }
 
+if (args.Contains("--visitors"))
+{
+    // 1 alone (see bench/README.md): RouteVisitor over the health check, on SQLite; with --postgres on PostgreSQL too.
+    await using (var hubs = await BenchHubs.StartAsync("SQLite", 1, BenchVendors.HubSettings(vendors, policy, null)))
+    {
+        var r = await Throughput.MeasureAsync(hubs, visitors, settings);
+        Rows.Throughput(table, hubs.Name, r);
+        Rows.Cpu(table, hubs.Name, r);
+    }
+
+    if (args.Contains("--postgres") && BenchVendors.PostgresConnectionString() is { } store)
+    {
+        await using var hubs = await BenchHubs.StartAsync(
+            "PostgreSQL",
+            1,
+            BenchVendors.HubSettings(vendors, policy, store())
+        );
+        var r = await Throughput.MeasureAsync(hubs, visitors, settings);
+        Rows.Throughput(table, hubs.Name, r);
+        Rows.Cpu(table, hubs.Name, r);
+    }
+
+    table.Print(Console.Out, $"IntegrationHub RouteVisitor, {BenchVendors.Machine()}");
+    return 0;
+}
+
 if (args.Contains("--leads"))
 {
     // 4 alone (see bench/README.md): lead routing and the delay to the CRM upsert, on SQLite.
@@ -115,6 +141,7 @@ await using (
         settings
     );
     Rows.Throughput(table, hubs.Name, throughput);
+    Rows.Cpu(table, hubs.Name, throughput);
     Rows.Ceiling(table, hubs.Name, ceiling, throughput);
     Rows.FanOut(table, fanOut);
     Rows.VendorCost(table, hubs.Name, cost);
@@ -141,6 +168,7 @@ if (BenchVendors.PostgresConnectionString() is { } postgres)
     {
         Rows.VendorCost(table, hubs.Name, await VendorCost.MeasureAsync(hubs, vendors, visitors, settings));
         Rows.Throughput(table, hubs.Name, one = await Throughput.MeasureAsync(hubs, visitors, settings));
+        Rows.Cpu(table, hubs.Name, one);
         Rows.Ceiling(table, hubs.Name, await DurableCeiling.MeasureAsync(Database.Postgres(postgres()), settings), one);
     }
 

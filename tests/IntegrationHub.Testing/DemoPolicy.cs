@@ -32,7 +32,10 @@ public static class DemoPolicy
             policy["factDeadline"] = deadline.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var path = Path.Combine(Path.GetTempPath(), $"hub-policy-{Guid.NewGuid():N}.json");
+        // A folder of its own: the hub watches the policy file's folder, and a database beside it (tests and the bench
+        // put theirs in the temp folder) would wake that watcher on every write.
+        var folder = Directory.CreateTempSubdirectory("hub-policy-").FullName;
+        var path = Path.Combine(folder, "routing-policy.json");
         File.WriteAllText(path, policy.ToJsonString());
         return path;
     }

@@ -11,7 +11,16 @@ namespace IntegrationHub.Bench.Figures;
 /// </summary>
 public static class Throughput
 {
-    public sealed record Result(double RoutePerSecond, double HealthPerSecond, double RouteP50, int Errors)
+    /// <param name="RouteCpuMs">The hubs' CPU milliseconds per RouteVisitor answered (all hub processes).</param>
+    /// <param name="HealthCpuMs">The same per health Check, over both health phases.</param>
+    public sealed record Result(
+        double RoutePerSecond,
+        double HealthPerSecond,
+        double RouteP50,
+        int Errors,
+        double RouteCpuMs,
+        double HealthCpuMs
+    )
     {
         public double Ratio => RoutePerSecond / HealthPerSecond;
     }
@@ -28,14 +37,20 @@ public static class Throughput
         await ClosedLoop.BurstAsync(visitors.Companies, settings.Concurrency, route);
         await ClosedLoop.RunAsync(settings.Concurrency, settings.Phase, route);
 
+        var cpu0 = HubCpu.Seconds(hubs.ProcessIds);
         var before = await ClosedLoop.RunAsync(settings.Concurrency, settings.Phase, health);
+        var cpu1 = HubCpu.Seconds(hubs.ProcessIds);
         var routed = await ClosedLoop.RunAsync(settings.Concurrency, settings.Phase, route);
+        var cpu2 = HubCpu.Seconds(hubs.ProcessIds);
         var after = await ClosedLoop.RunAsync(settings.Concurrency, settings.Phase, health);
+        var cpu3 = HubCpu.Seconds(hubs.ProcessIds);
         return new Result(
             routed.PerSecond,
             (before.PerSecond + after.PerSecond) / 2,
             routed.Percentile(50),
-            routed.Errors + before.Errors + after.Errors
+            routed.Errors + before.Errors + after.Errors,
+            1000 * (cpu2 - cpu1) / Math.Max(1, routed.Answered),
+            1000 * (cpu1 - cpu0 + cpu3 - cpu2) / Math.Max(1, before.Answered + after.Answered)
         );
     }
 

@@ -18,6 +18,15 @@ public static class Rows
                 + $"p50 {Format(r.RouteP50)} ms; {r.Errors} errors; goal 0.60"
         );
 
+    /// <summary>What each request cost the hub in CPU: a request that got cheaper, not one that waited less.</summary>
+    public static void Cpu(FigureTable table, string store, Throughput.Result r) =>
+        table.Info(
+            $"1. hub CPU ms per RouteVisitor / per health Check ({store})",
+            $"{Format(r.RouteCpuMs)} / {Format(r.HealthCpuMs)}",
+            "user + system time of the hub processes (/proc) over each phase, divided by the calls answered; the "
+                + "machine has 2 cores shared with the load generator and the fakes"
+        );
+
     /// <summary>The store's durable ceiling beside the health check, and how much of it RouteVisitor reached.</summary>
     public static void Ceiling(FigureTable table, string store, DurableCeiling.Result c, Throughput.Result r)
     {

@@ -24,6 +24,9 @@ public sealed class Database
         _sqlite = sqlite;
     }
 
+    /// <summary>How much of a SQLite file each connection reads through a memory map (virtual, not resident).</summary>
+    private const long MappedBytes = 256L * 1024 * 1024;
+
     public bool IsPostgres => _postgres is not null;
 
     public string? PostgresConnectionString { get; private init; }
@@ -86,7 +89,11 @@ public sealed class Database
         {
             await using var pragma = connection.CreateCommand();
             // WAL lets readers run beside the one writer; the busy timeout makes concurrent writers wait, not fail.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+            // Memory-mapped reads: every commit empties the page cache of every other connection, so without the map
+            // each read starts by copying its pages from the kernel again (a quarter of a RouteVisitor's CPU time).
+            pragma.CommandText =
+                "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; "
+                + $"PRAGMA mmap_size={MappedBytes};";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
 
