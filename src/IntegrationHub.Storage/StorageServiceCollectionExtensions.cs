@@ -22,7 +22,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// The hub's state from <c>Storage</c>: SQLite by default, PostgreSQL when configured;
-    /// migrations at start; the outbox dispatcher; the event bus.
+    /// migrations at start; the outbox dispatcher; the event bus; SQLite's checkpoints.
     /// </summary>
     public static IServiceCollection AddHubStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -65,6 +65,8 @@ public static class StorageServiceCollectionExtensions
                 : sp.GetRequiredService<InProcessEventBus>()
         );
         services.AddHostedService<EventBusListener>();
+        services.AddHostedService<SqliteCheckpoints>();
+
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;

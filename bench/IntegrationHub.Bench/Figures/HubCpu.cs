@@ -15,8 +15,9 @@ public static class HubCpu
             // Fields 14 and 15 (utime, stime) counted after the command name, which may contain spaces.
             var stat = File.ReadAllText($"/proc/{id}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
-                    + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture))
-                / TicksPerSecond;
+            return (
+                    long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
+                    + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)
+                ) / TicksPerSecond;
         });
 }

@@ -17,41 +17,37 @@ namespace IntegrationHub.Hub.RoutingEvents;
 public sealed class RoutingEventFactory(IOptions<RoutingEventsOptions> options, TimeProvider time)
 {
     public RoutingEvent DecisionMade(VisitorDecision d, string? conversationId) =>
-        DecisionMade(
+        Make(RoutingEventTypes.DecisionMade, d.Id, d.Id, () =>
             RoutingEventData
                 .Decision(d.Id, "Visitor", d.RequestId, d.CreatedAt, d.Target, d.MatchedRule, conversationId)
                 .With(d.Degraded, d.PolicyVersion)
         );
 
     public RoutingEvent DecisionMade(LeadDecision d) =>
-        DecisionMade(
+        Make(RoutingEventTypes.DecisionMade, d.Id, d.Id, () =>
             RoutingEventData
                 .Decision(d.Id, "Lead", d.RequestId, d.CreatedAt, d.Target, d.MatchedRule, null)
                 .With(d.Degraded, d.PolicyVersion)
         );
 
     /// <summary>An offer accepted, declined or expired, or a meeting booked: the conversation as changed.</summary>
-    public RoutingEvent ConversationChanged(string eventType, Conversation after) =>
-        Make(eventType, after.Id, after.DecisionId, RoutingEventData.Conversation(after, time.GetUtcNow()));
+    public RoutingEvent ConversationChanged(string eventType, Conversation after)
+    {
+        var now = time.GetUtcNow();
+        return Make(eventType, after.Id, after.DecisionId, () => RoutingEventData.Conversation(after, now));
+    }
 
     /// <summary>A lead given to another rep because its first owner did not act in time.</summary>
     public RoutingEvent LeadReassigned(LeadReassignment reassignment) =>
-        Make(
-            RoutingEventTypes.LeadReassigned,
-            reassignment.DecisionId,
-            reassignment.DecisionId,
+        Make(RoutingEventTypes.LeadReassigned, reassignment.DecisionId, reassignment.DecisionId, () =>
             RoutingEventData.LeadReassigned(reassignment)
         );
 
-    private RoutingEvent DecisionMade(System.Text.Json.Nodes.JsonObject data)
-    {
-        var id = (string)data["id"]!;
-        return Make(RoutingEventTypes.DecisionMade, id, id, data);
-    }
-
     /// <summary>A test event for one subscription, sent straight away and not through the outbox.</summary>
     public RoutingEvent Ping(string subscriptionId) =>
-        Make(RoutingEventTypes.Ping, subscriptionId, null, new JsonObject { ["subscriptionId"] = subscriptionId });
+        Make(RoutingEventTypes.Ping, subscriptionId, null, () =>
+            new JsonObject { ["subscriptionId"] = subscriptionId }
+        );
 
     /// <summary>
     /// Publishes <paramref name="events"/> inside the caller's transaction: the entry point for a change that is not
@@ -64,22 +60,32 @@ public sealed class RoutingEventFactory(IOptions<RoutingEventsOptions> options, 
         CancellationToken cancellationToken
     ) => RoutingEventOutbox.EnqueueAsync(connection, transaction, events, time.GetUtcNow(), cancellationToken);
 
-    private RoutingEvent Make(string eventType, string subject, string? decisionId, JsonObject data)
+    /// <summary>
+    /// The event as of now; its CloudEvent is written when first asked for (see <see cref="RoutingEvent"/>), with the
+    /// time and data it has now.
+    /// </summary>
+    private RoutingEvent Make(string eventType, string subject, string? decisionId, Func<JsonObject> data)
     {
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now).ToString("N");
-        var cloudEvent = new JsonObject
+        var source = options.Value.Source;
+        return new RoutingEvent(id, eventType, decisionId, CloudEvent);
+
+        string CloudEvent()
         {
-            ["specversion"] = "1.0",
-            ["id"] = id,
-            ["source"] = options.Value.Source,
-            ["type"] = RoutingEventTypes.CloudEventType(eventType),
-            ["subject"] = subject,
-            ["time"] = ProtoJson.Time(now),
-            ["datacontenttype"] = "application/json",
-            ["data"] = data,
-        };
-        return new RoutingEvent(id, eventType, decisionId, cloudEvent.ToJsonString(JsonOptions));
+            var cloudEvent = new JsonObject
+            {
+                ["specversion"] = "1.0",
+                ["id"] = id,
+                ["source"] = source,
+                ["type"] = RoutingEventTypes.CloudEventType(eventType),
+                ["subject"] = subject,
+                ["time"] = ProtoJson.Time(now),
+                ["datacontenttype"] = "application/json",
+                ["data"] = data(),
+            };
+            return cloudEvent.ToJsonString(JsonOptions);
+        }
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };

@@ -58,12 +58,20 @@ internal sealed class DecisionBatch(Database database, TimeProvider time)
             answers.Add(() => pending.Outcome.TrySetResult(new RecordOutcome(true, write.Decision)));
         }
 
-        await SqlStatement.ExecuteAllAsync(connection, transaction, Statements(written, ledger), ct);
+        // Which events some subscription wants, asked once for the batch (most decisions' events go nowhere).
+        var wanted = written.Any(w => w.Events is { Count: > 0 })
+            ? await RoutingEventOutbox.WantedAsync(connection, transaction, ct)
+            : new HashSet<string>();
+        await SqlStatement.ExecuteAllAsync(connection, transaction, Statements(written, ledger, wanted), ct);
         await transaction.CommitAsync(ct);
         return new BatchOutcome(written, answers);
     }
 
-    private List<SqlStatement> Statements(List<DecisionWrite> written, RoundRobinLedger ledger)
+    private List<SqlStatement> Statements(
+        List<DecisionWrite> written,
+        RoundRobinLedger ledger,
+        IReadOnlySet<string> wantedEvents
+    )
     {
         var now = time.GetUtcNow();
         var statements = new List<SqlStatement>();
@@ -71,7 +79,7 @@ internal sealed class DecisionBatch(Database database, TimeProvider time)
         {
             statements.Add(DecisionStore.Insert(decision));
             statements.AddRange(OutboxStore.Enqueue(decision.Id, effects, now));
-            statements.AddRange(RoutingEventOutbox.Enqueue(events, now));
+            statements.AddRange(RoutingEventOutbox.Enqueue(events, wantedEvents, now));
             if (conversation is not null)
             {
                 statements.Add(ConversationStore.Insert(conversation, now));
@@ -85,7 +93,10 @@ internal sealed class DecisionBatch(Database database, TimeProvider time)
 
         statements.AddRange(ledger.Increments());
         statements.AddRange(Metrics.RoutingCountStore.Increments(written.SelectMany(w => w.Counts ?? [])));
-        if (database.IsPostgres && written.Any(w => w.MayEnqueue))
+        var enqueued = written.Any(w =>
+            w.Effects.Count > 0 || w.Events?.Any(e => wantedEvents.Contains(e.Type)) == true
+        );
+        if (database.IsPostgres && enqueued)
         {
             // Other instances' dispatchers hear of the new effects when this commits, not at their next poll.
             statements.Add(PostgresEventBus.Notify(OutboxWake.Channel, ""));
