@@ -116,6 +116,17 @@ if (args.Contains("--visitors"))
     return 0;
 }
 
+if (args.Contains("--fanout"))
+{
+    // 2 alone (see bench/README.md): RouteVisitor's latency against its slowest vendor, on SQLite.
+    await using var hubs = await BenchHubs.StartAsync("SQLite", 1, BenchVendors.HubSettings(vendors, policy, null));
+    // Warm as in the full run: the office addresses' vendor calls first (their own addresses, so the fan-out's stay new).
+    await VendorCost.MeasureAsync(hubs, vendors, visitors, settings);
+    Rows.FanOut(table, await FanOut.MeasureAsync(hubs, vendors, visitors, settings));
+    table.Print(Console.Out, $"IntegrationHub fan-out, {BenchVendors.Machine()}");
+    return 0;
+}
+
 if (args.Contains("--leads"))
 {
     // 4 alone (see bench/README.md): lead routing and the delay to the CRM upsert, on SQLite.

@@ -13,13 +13,18 @@ public static class Throughput
 {
     /// <param name="RouteCpuMs">The hubs' CPU milliseconds per RouteVisitor answered (all hub processes).</param>
     /// <param name="HealthCpuMs">The same per health Check, over both health phases.</param>
+    /// <param name="HealthBefore">Health checks per second before RouteVisitor's phase; the ratio uses the mean.
+    /// </param>
+    /// <param name="HealthAfter">And after it, while the accept timers of the warm-up's offers fire.</param>
     public sealed record Result(
         double RoutePerSecond,
         double HealthPerSecond,
         double RouteP50,
         int Errors,
         double RouteCpuMs,
-        double HealthCpuMs
+        double HealthCpuMs,
+        double HealthBefore,
+        double HealthAfter
     )
     {
         public double Ratio => RoutePerSecond / HealthPerSecond;
@@ -50,7 +55,9 @@ public static class Throughput
             routed.Percentile(50),
             routed.Errors + before.Errors + after.Errors,
             1000 * (cpu2 - cpu1) / Math.Max(1, routed.Answered),
-            1000 * (cpu1 - cpu0 + cpu3 - cpu2) / Math.Max(1, before.Answered + after.Answered)
+            1000 * (cpu1 - cpu0 + cpu3 - cpu2) / Math.Max(1, before.Answered + after.Answered),
+            before.PerSecond,
+            after.PerSecond
         );
     }
 

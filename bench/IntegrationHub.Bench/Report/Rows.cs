@@ -14,8 +14,9 @@ public static class Rows
             r.Ratio,
             store.StartsWith("SQLite", StringComparison.Ordinal) ? 0.30 : 0.20,
             atLeast: true,
-            $"{r.RoutePerSecond:0} vs {r.HealthPerSecond:0} req/s at the same concurrency, warm caches; RouteVisitor "
-                + $"p50 {Format(r.RouteP50)} ms; {r.Errors} errors; goal 0.60"
+            $"{r.RoutePerSecond:0} vs {r.HealthPerSecond:0} req/s (health before {r.HealthBefore:0}, after "
+                + $"{r.HealthAfter:0}) at the same concurrency, warm caches; RouteVisitor p50 {Format(r.RouteP50)} ms; "
+                + $"{r.Errors} errors; goal 0.60"
         );
 
     /// <summary>What each request cost the hub in CPU: a request that got cheaper, not one that waited less.</summary>
@@ -55,6 +56,12 @@ public static class Rows
                 + $"time; p50 {Format(r.P50)} ms; {r.Errors} errors"
         );
         table.Info("2. fan-out p99 / slowest vendor", Format(r.P99Ratio), $"p99 {Format(r.P99)} ms");
+        table.Info(
+            "2. fan-out: slowest source as the hub timed it / the hub's own time, p50 ms",
+            $"{Format(r.SlowestSourceP50)} / {Format(r.OwnP50)}",
+            "from each decision's explanation: its slowest source's latency (the vendor's delay, HTTP and the fake's "
+                + "own work), and the RouteVisitor latency seen by the caller minus it"
+        );
     }
 
     public static void VendorCost(FigureTable table, string store, VendorCost.Result r)

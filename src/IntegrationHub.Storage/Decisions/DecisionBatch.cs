@@ -14,14 +14,61 @@ namespace IntegrationHub.Storage.Decisions;
 /// decision made in turn with the batch's round-robin ledger, then every row of every decision written as one batch
 /// of statements, and the commit.
 /// </summary>
-internal sealed class DecisionBatch(Database database, TimeProvider time)
+internal sealed class DecisionBatch(Database database, TimeProvider time) : IAsyncDisposable
 {
+    // SQLite: the writer keeps one connection and its compiled inserts from batch to batch (PostgreSQL takes one from
+    // its pool per batch; the server keeps the prepared statements).
+    private DbConnection? _kept;
+    private CompiledStatements? _compiled;
+
     public async Task<BatchOutcome> CommitAsync(IReadOnlyList<PendingDecision> batch)
     {
         // The writer's own work is not cut short by one caller giving up: the others in the batch still want it.
         var ct = CancellationToken.None;
         using var turn = await database.WriterTurnAsync(ct);
-        await using var connection = await database.OpenAsync(ct);
+        var connection = database.IsPostgres ? await database.OpenAsync(ct) : _kept ??= await database.OpenAsync(ct);
+        try
+        {
+            return await CommitAsync(connection, batch, ct);
+        }
+        catch
+        {
+            // A connection that failed a batch is not trusted with the next one.
+            await ForgetConnectionAsync();
+            throw;
+        }
+        finally
+        {
+            if (database.IsPostgres)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => ForgetConnectionAsync();
+
+    private async ValueTask ForgetConnectionAsync()
+    {
+        if (_compiled is not null)
+        {
+            await _compiled.DisposeAsync();
+            _compiled = null;
+        }
+
+        if (_kept is not null)
+        {
+            await _kept.DisposeAsync();
+            _kept = null;
+        }
+    }
+
+    private async Task<BatchOutcome> CommitAsync(
+        DbConnection connection,
+        IReadOnlyList<PendingDecision> batch,
+        CancellationToken ct
+    )
+    {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var stands = await DecidedAlreadyAsync(connection, transaction, batch, ct);
         var ledger = new RoundRobinLedger(database, connection, transaction);
@@ -62,7 +109,8 @@ internal sealed class DecisionBatch(Database database, TimeProvider time)
         var wanted = written.Any(w => w.Events is { Count: > 0 })
             ? await RoutingEventOutbox.WantedAsync(connection, transaction, ct)
             : new HashSet<string>();
-        await SqlStatement.ExecuteAllAsync(connection, transaction, Statements(written, ledger, wanted), ct);
+        var compiled = database.IsPostgres ? null : _compiled ??= new CompiledStatements();
+        await SqlStatement.ExecuteAllAsync(connection, transaction, Statements(written, ledger, wanted), ct, compiled);
         await transaction.CommitAsync(ct);
         return new BatchOutcome(written, answers);
     }

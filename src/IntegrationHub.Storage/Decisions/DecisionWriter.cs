@@ -94,6 +94,7 @@ public sealed partial class DecisionWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer;
+        await _batch.DisposeAsync();
     }
 
     private async Task WriteAsync()

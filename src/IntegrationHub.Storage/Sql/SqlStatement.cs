@@ -8,13 +8,15 @@ internal sealed record SqlStatement(string Sql, params (string Name, object? Val
     /// <summary>
     /// Runs <paramref name="statements"/> in the transaction: as one <see cref="DbBatch"/> where the provider has
     /// batches (PostgreSQL: one round trip for all of them), else one after the other (SQLite runs in process, so
-    /// there is no round trip to save). Returns the rows each statement affected.
+    /// there is no round trip to save; <paramref name="compiled"/> keeps SQLite's compiled statements for a caller that
+    /// keeps its connection). Returns the rows each statement affected.
     /// </summary>
     public static async Task<int[]> ExecuteAllAsync(
         DbConnection connection,
         DbTransaction transaction,
         IReadOnlyList<SqlStatement> statements,
-        CancellationToken ct
+        CancellationToken ct,
+        CompiledStatements? compiled = null
     )
     {
         var affected = new int[statements.Count];
@@ -25,7 +27,7 @@ internal sealed record SqlStatement(string Sql, params (string Name, object? Val
 
         if (!connection.CanCreateBatch)
         {
-            return await OneAfterAnotherAsync(connection, transaction, statements, ct);
+            return await OneAfterAnotherAsync(connection, transaction, statements, compiled, ct);
         }
 
         await using var batch = connection.CreateBatch();
@@ -55,69 +57,35 @@ internal sealed record SqlStatement(string Sql, params (string Name, object? Val
     }
 
     /// <summary>
-    /// SQLite: each distinct text is compiled once and run again with new values (the provider keeps a command's
-    /// compiled statement, not a connection's), since compiling costs more than running a small insert.
+    /// SQLite: each distinct text is compiled once and run again with new values, in <paramref name="compiled"/> when
+    /// the caller keeps one for its connection, else for this call only.
     /// </summary>
     private static async Task<int[]> OneAfterAnotherAsync(
         DbConnection connection,
         DbTransaction transaction,
         IReadOnlyList<SqlStatement> statements,
+        CompiledStatements? compiled,
         CancellationToken ct
     )
     {
         var affected = new int[statements.Count];
-        var compiled = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
+        var commands = compiled ?? new CompiledStatements();
         try
         {
             for (var i = 0; i < statements.Count; i++)
             {
-                var (sql, parameters) = (statements[i].Sql, statements[i].Parameters);
-                if (!compiled.TryGetValue(sql, out var command) || !SameNames(command, parameters))
-                {
-                    if (command is not null)
-                    {
-                        await command.DisposeAsync();
-                    }
-
-                    compiled[sql] = command = connection.Command(sql, transaction, parameters);
-                }
-                else
-                {
-                    for (var p = 0; p < parameters.Length; p++)
-                    {
-                        command.Parameters[p].Value = parameters[p].Value ?? DBNull.Value;
-                    }
-                }
-
+                var command = await commands.ForAsync(connection, transaction, statements[i]);
                 affected[i] = await command.ExecuteNonQueryAsync(ct);
             }
         }
         finally
         {
-            foreach (var command in compiled.Values)
+            if (compiled is null)
             {
-                await command.DisposeAsync();
+                await commands.DisposeAsync();
             }
         }
 
         return affected;
-    }
-
-    private static bool SameNames(DbCommand command, (string Name, object? Value)[] parameters)
-    {
-        if (command.Parameters.Count != parameters.Length)
-        {
-            return false;
-        }
-
-        for (var p = 0; p < parameters.Length; p++)
-        {
-            if (command.Parameters[p].ParameterName != parameters[p].Name)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
