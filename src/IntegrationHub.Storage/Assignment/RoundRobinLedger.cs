@@ -60,8 +60,9 @@ public sealed class RoundRobinLedger
     }
 
     /// <summary>
-    /// The pool's counts, with a row for every eligible member first (so two instances picking from a new pool at
-    /// once queue on the same rows), locked on PostgreSQL, plus this batch's picks not yet written.
+    /// The pool's counts, locked on PostgreSQL, with a row for every eligible member (made when missing, then read
+    /// again, so two instances picking from a new pool at once queue on the same rows), plus this batch's picks not
+    /// yet written.
     /// </summary>
     private async Task<Dictionary<string, long>> LoadAsync(
         string pool,
@@ -69,16 +70,33 @@ public sealed class RoundRobinLedger
         CancellationToken ct
     )
     {
-        var statements = weighted
-            .Select(m => new SqlStatement(
-                "INSERT INTO round_robin (pool, member, picks) VALUES (@pool, @member, 0) ON CONFLICT (pool, member) "
-                    + "DO NOTHING",
-                ("pool", pool),
-                ("member", m.MemberId)
-            ))
-            .ToList();
-        await SqlStatement.ExecuteAllAsync(_connection, _transaction, statements, ct);
-        var counts = (
+        var counts = await CountsAsync(pool, ct);
+        var missing = weighted.Where(m => !counts.ContainsKey(m.MemberId)).ToList();
+        if (missing.Count > 0)
+        {
+            // Only a member new to the pool needs its row made (most batches find every row there already).
+            var statements = missing
+                .Select(m => new SqlStatement(
+                    "INSERT INTO round_robin (pool, member, picks) VALUES (@pool, @member, 0) ON CONFLICT (pool, "
+                        + "member) DO NOTHING",
+                    ("pool", pool),
+                    ("member", m.MemberId)
+                ))
+                .ToList();
+            await SqlStatement.ExecuteAllAsync(_connection, _transaction, statements, ct);
+            counts = await CountsAsync(pool, ct);
+        }
+
+        foreach (var (_, member) in _picks.Where(p => p.Pool == pool))
+        {
+            counts[member] = counts.GetValueOrDefault(member) + 1;
+        }
+
+        return counts;
+    }
+
+    private async Task<Dictionary<string, long>> CountsAsync(string pool, CancellationToken ct) =>
+        (
             await _connection.QueryAsync(
                 $"SELECT member, picks FROM round_robin WHERE pool = @pool ORDER BY member{_database.ForUpdate}",
                 _transaction,
@@ -87,13 +105,6 @@ public sealed class RoundRobinLedger
                 ("pool", pool)
             )
         ).ToDictionary(p => p.Member, p => p.Picks, StringComparer.Ordinal);
-        foreach (var (_, member) in _picks.Where(p => p.Pool == pool))
-        {
-            counts[member] = counts.GetValueOrDefault(member) + 1;
-        }
-
-        return counts;
-    }
 
     /// <summary>Forgets the picks taken after <paramref name="mark"/> (by a decision that could not be made).</summary>
     internal void Undo((int Picks, int Work) mark)
