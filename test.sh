@@ -8,11 +8,15 @@ set -uo pipefail
 cd "$(dirname "$0")"
 repo=$(pwd)
 log_dir=$(mktemp -d)
+touch "$log_dir/started"
 hub_pid=""
 cleanup() {
   [ -n "$hub_pid" ] && kill "$hub_pid" 2>/dev/null
   # Hub processes a test started from this checkout and could not stop (a runner killed mid-test): none outlive us.
   pkill -9 -f "$repo/(tests|bench)/[^ ]*/IntegrationHub.Host.dll" 2>/dev/null
+  # The SQLite files and policy files the tests made in the temp folder (after we started).
+  find "${TMPDIR:-/tmp}" -maxdepth 1 -newer "$log_dir/started" \( -name 'hub-*.db*' -o -name 'hub-policy-*' \) \
+    -exec rm -rf {} + 2>/dev/null
   rm -rf "$log_dir"
   # Private PostgreSQL clusters the tests started: stop any still running, remove their folders.
   for dir in /tmp/hub-pg-*; do
