@@ -120,9 +120,9 @@ if (args.Contains("--fanout"))
 {
     // 2 alone (see bench/README.md): RouteVisitor's latency against its slowest vendor, on SQLite.
     await using var hubs = await BenchHubs.StartAsync("SQLite", 1, BenchVendors.HubSettings(vendors, policy, null));
-    // Warm as in the full run: the office addresses' vendor calls first (addresses of their own, so the fan-out's
-    // stay new).
-    await VendorCost.MeasureAsync(hubs, vendors, visitors, settings);
+    // Warm as in the full run, with figure 3: the office addresses' vendor calls first (addresses of their own, so
+    // the fan-out's stay new).
+    Rows.VendorCost(table, hubs.Name, await VendorCost.MeasureAsync(hubs, vendors, visitors, settings));
     Rows.FanOut(table, await FanOut.MeasureAsync(hubs, vendors, visitors, settings));
     table.Print(Console.Out, $"IntegrationHub fan-out, {BenchVendors.Machine()}");
     return 0;
