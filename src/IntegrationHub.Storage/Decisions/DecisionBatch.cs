@@ -26,7 +26,7 @@ internal sealed class DecisionBatch(Database database, TimeProvider time) : IAsy
         // The writer's own work is not cut short by one caller giving up: the others in the batch still want it.
         var ct = CancellationToken.None;
         using var turn = await database.WriterTurnAsync(ct);
-        var connection = database.IsPostgres ? await database.OpenAsync(ct) : _kept ??= await database.OpenAsync(ct);
+        var connection = database.IsPostgres ? await database.OpenAsync(ct) : await KeptConnectionAsync(ct);
         try
         {
             return await CommitAsync(connection, batch, ct);
@@ -47,6 +47,18 @@ internal sealed class DecisionBatch(Database database, TimeProvider time) : IAsy
     }
 
     public ValueTask DisposeAsync() => ForgetConnectionAsync();
+
+    /// <summary>SQLite: the writer's own connection, opened with the compiled statements that belong to it.</summary>
+    private async Task<DbConnection> KeptConnectionAsync(CancellationToken ct)
+    {
+        if (_kept is null)
+        {
+            _kept = await database.OpenAsync(ct);
+            _compiled = new CompiledStatements();
+        }
+
+        return _kept;
+    }
 
     private async ValueTask ForgetConnectionAsync()
     {
@@ -109,8 +121,7 @@ internal sealed class DecisionBatch(Database database, TimeProvider time) : IAsy
         var wanted = written.Any(w => w.Events is { Count: > 0 })
             ? await RoutingEventOutbox.WantedAsync(connection, transaction, ct)
             : new HashSet<string>();
-        var compiled = database.IsPostgres ? null : _compiled ??= new CompiledStatements();
-        await SqlStatement.ExecuteAllAsync(connection, transaction, Statements(written, ledger, wanted), ct, compiled);
+        await SqlStatement.ExecuteAllAsync(connection, transaction, Statements(written, ledger, wanted), ct, _compiled);
         await transaction.CommitAsync(ct);
         return new BatchOutcome(written, answers);
     }
