@@ -69,9 +69,10 @@ public static class MetricsAtScale
 
         seeding.Stop();
         var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        // The 30 days start a minute after an hour: the worst case whatever the time of day the bench runs at, since
-        // a window's partial first hour is counted from its decisions (59 minutes of them here), not the counters.
-        var monthStart = FirstMinuteOfHour(now.AddDays(-30));
+        // The 30 days start a minute after the counters' next hour: the worst case whatever the time of day the bench
+        // runs at, since a window's partial first hour is counted from its decisions (59 minutes of them here), not
+        // the counters.
+        var monthStart = RoutingCount.HourOf(now.AddDays(-30)).AddHours(1).AddMinutes(1);
         var settings = new Dictionary<string, string?>(hubSettings) { ["Storage:Sqlite:Path"] = path };
         await using var hub = await HubProcess.StartAsync(settings);
         var routing = new RoutingClient(hub.Channel);
@@ -99,11 +100,6 @@ public static class MetricsAtScale
         );
         return new Result(decisions, seeding.Elapsed, today, month, walk.Percentile(50));
     }
-
-    private static DateTimeOffset FirstMinuteOfHour(DateTimeOffset at) =>
-        new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, 1, 0, TimeSpan.Zero) is var start && start < at
-            ? start.AddHours(1)
-            : start;
 
     /// <summary>
     /// Decision <paramref name="i"/> of <paramref name="count"/>, evenly spread over the 30 days before
